@@ -1,0 +1,52 @@
+package dev.lake.exceptions;
+
+/**
+ * The root of every exception Lake throws. Unchecked, like the AWS SDK's {@code SdkException}: it carries the
+ * connector that failed, whether retrying the same call may succeed, and how many attempts were made.
+ *
+ * <pre>{@code
+ * try {
+ *   pipeline.run();
+ * } catch (LakeException e) {
+ *   if (e.retryable()) scheduleRetry();
+ *   log.error("{} failed after {} attempt(s): {}", e.connector(), e.attempts(), e.getMessage());
+ * }
+ * }</pre>
+ */
+public class LakeException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final String connector;
+  private final boolean retryable;
+  private final int attempts;
+
+  public LakeException(String message) {
+    this(message, null, "lake", false, 1);
+  }
+
+  public LakeException(String message, Throwable cause) {
+    this(message, cause, "lake", false, 1);
+  }
+
+  public LakeException(String message, Throwable cause, String connector, boolean retryable, int attempts) {
+    super(message, cause);
+    this.connector = connector == null ? "lake" : connector;
+    this.retryable = retryable;
+    this.attempts = attempts;
+  }
+
+  /** The connector or component that failed, e.g. {@code "csv"}, {@code "parquet"}, {@code "lake"}. */
+  public String connector() {
+    return connector;
+  }
+
+  /** True when repeating the same call may succeed (throttling, a reset connection). */
+  public boolean retryable() {
+    return retryable;
+  }
+
+  /** How many attempts were made before giving up (1 when it was not retried). */
+  public int attempts() {
+    return attempts;
+  }
+}

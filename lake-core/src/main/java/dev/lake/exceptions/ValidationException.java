@@ -1,0 +1,23 @@
+package dev.lake.exceptions;
+
+/**
+ * A pipeline, sink or source was configured wrongly. Thrown before any I/O, with a message that names the fix.
+ *
+ * <pre>{@code
+ * Pipeline.from(source).run(); // ValidationException: "Pipeline has no sink: call .to(sink) before run()"
+ * }</pre>
+ */
+public class ValidationException extends LakeException {
+  private static final long serialVersionUID = 1L;
+
+  public ValidationException(String message) {
+    super(message);
+  }
+
+  /** Fails with {@code String.format(template, args)} unless {@code condition} holds. */
+  public static void check(boolean condition, String template, Object... args) {
+    if (!condition) {
+      throw new ValidationException(String.format(template, args));
+    }
+  }
+}

@@ -1,0 +1,234 @@
+package dev.lake.internal.store;
+
+import dev.lake.io.ObjectInfo;
+import dev.lake.io.ObjectStore;
+import dev.lake.io.ObjectWriter;
+import java.io.BufferedOutputStream;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * The {@code file://} object store. Writes go to a hidden temporary file beside the target and are renamed into
+ * place atomically on commit, so readers never see a partial file.
+ */
+public final class LocalObjectStore implements ObjectStore {
+  public static final LocalObjectStore INSTANCE = new LocalObjectStore();
+
+  private LocalObjectStore() {}
+
+  static Path path(URI uri) {
+    return Path.of(uri);
+  }
+
+  @Override
+  public InputStream open(URI uri) throws IOException {
+    try {
+      return Files.newInputStream(path(uri));
+    } catch (NoSuchFileException e) {
+      throw new FileNotFoundException("No such object: " + uri);
+    }
+  }
+
+  @Override
+  public InputStream open(URI uri, long offset, long length) throws IOException {
+    FileChannel channel = FileChannel.open(path(uri), StandardOpenOption.READ);
+    channel.position(offset);
+    InputStream in = Channels.newInputStream(channel);
+    return new InputStream() {
+      private long remaining = length;
+
+      @Override
+      public int read() throws IOException {
+        if (remaining <= 0) {
+          return -1;
+        }
+        int b = in.read();
+        if (b >= 0) {
+          remaining--;
+        }
+        return b;
+      }
+
+      @Override
+      public int read(byte[] buf, int off, int len) throws IOException {
+        if (remaining <= 0) {
+          return -1;
+        }
+        int n = in.read(buf, off, (int) Math.min(len, remaining));
+        if (n > 0) {
+          remaining -= n;
+        }
+        return n;
+      }
+
+      @Override
+      public void close() throws IOException {
+        in.close();
+      }
+    };
+  }
+
+  @Override
+  public Optional<ObjectInfo> stat(URI uri) throws IOException {
+    Path p = path(uri);
+    if (!Files.isRegularFile(p)) {
+      return Optional.empty();
+    }
+    BasicFileAttributes attrs = Files.readAttributes(p, BasicFileAttributes.class);
+    return Optional.of(new ObjectInfo(p.toUri(), attrs.size(), attrs.lastModifiedTime().toInstant()));
+  }
+
+  @Override
+  public List<ObjectInfo> list(URI prefix, boolean recursive) throws IOException {
+    Path dir = path(prefix);
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    List<ObjectInfo> out = new ArrayList<>();
+    try (Stream<Path> paths = recursive ? Files.walk(dir) : Files.list(dir)) {
+      for (Path p : (Iterable<Path>) paths::iterator) {
+        String name = p.getFileName().toString();
+        if (name.startsWith(".") && name.contains(".tmp-")) {
+          continue; // an uncommitted write
+        }
+        BasicFileAttributes attrs;
+        try {
+          attrs = Files.readAttributes(p, BasicFileAttributes.class);
+        } catch (NoSuchFileException gone) {
+          continue;
+        }
+        if (attrs.isRegularFile()) {
+          out.add(new ObjectInfo(p.toUri(), attrs.size(), attrs.lastModifiedTime().toInstant()));
+        }
+      }
+    }
+    out.sort(Comparator.comparing(o -> o.uri().toString()));
+    return out;
+  }
+
+  @Override
+  public ObjectWriter newWriter(URI uri) throws IOException {
+    Path target = path(uri);
+    Files.createDirectories(target.getParent());
+    Path temp = target.resolveSibling("." + target.getFileName() + ".tmp-" + UUID.randomUUID());
+    return new LocalWriter(target, temp);
+  }
+
+  @Override
+  public boolean createIfAbsent(URI uri, byte[] content) throws IOException {
+    Path target = path(uri);
+    Files.createDirectories(target.getParent());
+    Path temp = target.resolveSibling("." + target.getFileName() + ".tmp-" + UUID.randomUUID());
+    Files.write(temp, content);
+    try {
+      // A hard link fails if the target exists: an atomic create-if-absent with the full content in place.
+      Files.createLink(target, temp);
+      return true;
+    } catch (FileAlreadyExistsException e) {
+      return false;
+    } catch (UnsupportedOperationException e) {
+      try {
+        Files.write(target, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        return true;
+      } catch (FileAlreadyExistsException exists) {
+        return false;
+      }
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  @Override
+  public void delete(URI uri) throws IOException {
+    Files.deleteIfExists(path(uri));
+  }
+
+  @Override
+  public String toString() {
+    return "LocalObjectStore";
+  }
+
+  private static final class LocalWriter extends ObjectWriter {
+    private final Path target;
+    private final Path temp;
+    private final OutputStream out;
+    private long position;
+    private boolean done;
+
+    LocalWriter(Path target, Path temp) throws IOException {
+      this.target = target;
+      this.temp = temp;
+      this.out = new BufferedOutputStream(Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW), 1 << 16);
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      ensureOpen();
+      out.write(b);
+      position++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      ensureOpen();
+      out.write(b, off, len);
+      position += len;
+    }
+
+    @Override
+    public void flush() throws IOException {
+      if (!done) {
+        out.flush();
+      }
+    }
+
+    @Override
+    public long position() {
+      return position;
+    }
+
+    @Override
+    public void commit() throws IOException {
+      ensureOpen();
+      out.close();
+      done = true;
+      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (!done) {
+        done = true;
+        try {
+          out.close();
+        } finally {
+          Files.deleteIfExists(temp);
+        }
+      }
+    }
+
+    private void ensureOpen() throws IOException {
+      if (done) {
+        throw new IOException("Writer for " + target + " is already committed or closed");
+      }
+    }
+  }
+}

@@ -1,0 +1,21 @@
+package dev.lake.io;
+
+import java.time.Instant;
+
+/**
+ * What a sink is told when it commits.
+ *
+ * <pre>{@code
+ * sink.commit(results, CommitContext.of("orders-etl", "3f9a1c0b", "run-20261126T101500Z-1a2b"));
+ * }</pre>
+ *
+ * @param pipeline the pipeline's name
+ * @param commitKey a stable hash of the pipeline and its input; committing the same key again replaces, not adds
+ * @param runId this run's unique id
+ * @param startedAt when the run started
+ */
+public record CommitContext(String pipeline, String commitKey, String runId, Instant startedAt) {
+  public static CommitContext of(String pipeline, String commitKey, String runId) {
+    return new CommitContext(pipeline, commitKey, runId, Instant.now());
+  }
+}

@@ -1,0 +1,36 @@
+package dev.lake.io;
+
+import java.io.IOException;
+import java.net.URI;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
+
+/**
+ * Opens writers and readers for the {@link FileFormat}s. Parquet is written and read without Hadoop on the
+ * classpath.
+ *
+ * <pre>{@code
+ * try (RowFileWriter w = FileFormats.newWriter(spec, store.newWriter(uri))) { ...; w.commit(); }
+ * try (SourceReader<GenericRecord> r = FileFormats.newReader(FileFormat.PARQUET, store, uri, null)) { ... }
+ * }</pre>
+ */
+public final class FileFormats {
+  private FileFormats() {}
+
+  /** A writer that writes one file into {@code out} and commits it on {@link RowFileWriter#commit()}. */
+  public static RowFileWriter newWriter(WriteSpec spec, ObjectWriter out) throws IOException {
+    throw new UnsupportedOperationException("TODO(formats)");
+  }
+
+  /**
+   * Reads a file written by {@link #newWriter} back as generic rows; logical types come back as Java values
+   * (Instant, LocalDate, LocalDateTime, BigDecimal). Compression is detected from the file name or content.
+   *
+   * @param schema the expected schema, required for CSV and JSON Lines; {@code null} for Parquet and Avro (read from
+   *     the file)
+   */
+  public static SourceReader<GenericRecord> newReader(FileFormat format, ObjectStore store, URI uri, Schema schema)
+      throws IOException {
+    throw new UnsupportedOperationException("TODO(formats)");
+  }
+}

@@ -1,0 +1,80 @@
+package dev.lake.io;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A store of immutable objects addressed by URI: the local file system ({@code file://}) in lake-core, S3
+ * ({@code s3://}) in lake-s3. Found by scheme through {@link ObjectStores}. Implementations are thread-safe.
+ *
+ * <pre>{@code
+ * ObjectStore store = ObjectStores.forUri(URI.create("file:///tmp/lake/"));
+ * try (ObjectWriter out = store.newWriter(URI.create("file:///tmp/lake/a.txt"))) {
+ *   out.write("hello".getBytes(UTF_8));
+ *   out.commit();                      // visible now, all at once
+ * }
+ * for (ObjectInfo o : store.list(URI.create("file:///tmp/lake/"), true)) System.out.println(o.uri());
+ * }</pre>
+ */
+public interface ObjectStore extends Closeable {
+
+  /** Opens an object for reading. Throws {@link java.io.FileNotFoundException} when it does not exist. */
+  InputStream open(URI uri) throws IOException;
+
+  /** Opens {@code length} bytes starting at {@code offset} (a ranged read). */
+  InputStream open(URI uri, long offset, long length) throws IOException;
+
+  /** Size and modification time of an object, or empty when it does not exist. */
+  Optional<ObjectInfo> stat(URI uri) throws IOException;
+
+  /**
+   * Objects under a prefix (a "directory" URI ending in '/'), sorted by URI. With {@code recursive} false only the
+   * direct children objects are listed.
+   */
+  List<ObjectInfo> list(URI prefix, boolean recursive) throws IOException;
+
+  /**
+   * Starts writing an object. Nothing is visible until {@link ObjectWriter#commit()}, which replaces any object of
+   * the same name atomically; closing without committing leaves nothing behind.
+   */
+  ObjectWriter newWriter(URI uri) throws IOException;
+
+  /**
+   * Creates an object only if none exists under that name (a conditional write, for manifests and cursors).
+   *
+   * @return false when the object already existed; nothing was written then
+   */
+  boolean createIfAbsent(URI uri, byte[] content) throws IOException;
+
+  /** Deletes an object; deleting one that does not exist is not an error. */
+  void delete(URI uri) throws IOException;
+
+  /** Deletes several objects (in batches where the store supports it). */
+  default void deleteAll(List<URI> uris) throws IOException {
+    for (URI uri : uris) {
+      delete(uri);
+    }
+  }
+
+  /** Reads a whole (small) object. */
+  default byte[] readAllBytes(URI uri) throws IOException {
+    try (InputStream in = open(uri)) {
+      return in.readAllBytes();
+    }
+  }
+
+  /** Writes a whole (small) object, replacing any previous one atomically. */
+  default void write(URI uri, byte[] content) throws IOException {
+    try (ObjectWriter out = newWriter(uri)) {
+      out.write(content);
+      out.commit();
+    }
+  }
+
+  @Override
+  default void close() throws IOException {}
+}

@@ -1,0 +1,34 @@
+package dev.lake.io;
+
+import java.io.Closeable;
+import java.io.IOException;
+
+/**
+ * Writes rows into one file of a given {@link FileFormat}. {@link #commit()} finishes the file and publishes it;
+ * {@link #close()} without a commit discards it. Not thread-safe.
+ *
+ * <pre>{@code
+ * try (RowFileWriter w = FileFormats.newWriter(spec, store.newWriter(uri))) {
+ *   rows.forEach(w::write);
+ *   w.commit();
+ * }
+ * }</pre>
+ */
+public interface RowFileWriter extends Closeable {
+
+  /** Writes one row (a Java record or a GenericRecord, read through the spec's model). */
+  void write(Object row) throws IOException;
+
+  /** Rows written so far. */
+  long rows();
+
+  /** Bytes written so far, including data still buffered in memory (for rolling files by size). */
+  long bytes();
+
+  /** Finishes and publishes the file. */
+  void commit() throws IOException;
+
+  /** Discards the file unless committed. Idempotent. */
+  @Override
+  void close() throws IOException;
+}

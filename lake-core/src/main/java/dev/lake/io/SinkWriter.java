@@ -1,0 +1,31 @@
+package dev.lake.io;
+
+import java.io.Closeable;
+import java.io.IOException;
+
+/**
+ * One worker's writer. {@link #commit()} finishes its files and returns what it wrote (not yet visible: the sink's
+ * commit publishes it); {@link #close()} without {@code commit()} aborts and leaves nothing behind. Not thread-safe.
+ *
+ * <pre>{@code
+ * try (SinkWriter<Sale> writer = sink.open(ctx)) {
+ *   for (Sale s : sales) writer.write(s);
+ *   results.add(writer.commit());
+ * }
+ * }</pre>
+ */
+public interface SinkWriter<T> extends Closeable {
+
+  /** Writes one row. A row the sink cannot take is reported through {@link WriterContext#reject}, not thrown. */
+  void write(T row) throws IOException;
+
+  /** Pushes buffered rows out (an idle flush for streams). The default does nothing. */
+  default void flush() throws IOException {}
+
+  /** Finishes this writer and returns what it wrote, for {@link Sink#commit}. */
+  WriterResult commit() throws IOException;
+
+  /** Releases resources; without a prior {@link #commit()}, discards everything written. Idempotent. */
+  @Override
+  void close() throws IOException;
+}

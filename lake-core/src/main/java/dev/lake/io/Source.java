@@ -1,0 +1,39 @@
+package dev.lake.io;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * Where rows come from. A source can split itself (a file source splits per file) so that splits are read in
+ * parallel, locally or on Spark; each split opens a {@link SourceReader}.
+ *
+ * <pre>{@code
+ * Source<Sale> sales = CsvSource.of(Sale.class).from("file:///data/sales/*.csv");
+ * try (SourceReader<Sale> reader = sales.open(SourceContext.standalone())) {
+ *   while (reader.hasNext()) System.out.println(reader.next());
+ * }
+ * }</pre>
+ *
+ * @param <T> the row type: a Java record or an Avro {@code GenericRecord}
+ */
+public interface Source<T> extends Serializable {
+
+  /** A short name used in errors, metrics and bad rows, e.g. {@code "csv"}. */
+  String name();
+
+  /**
+   * A stable identity of what this source (or split) reads, e.g. the file URI with its size and modification time.
+   * The runner derives deterministic output file names from it, so a re-run over the same input rewrites the same
+   * files instead of adding new ones.
+   */
+  String id();
+
+  /** The splits that can be read independently. The default is one split: this source. */
+  default List<? extends Source<T>> split(SourceContext ctx) throws IOException {
+    return List.of(this);
+  }
+
+  /** Opens this source (or split) for reading. Bad rows go to {@link SourceContext#reject(BadRow)}. */
+  SourceReader<T> open(SourceContext ctx) throws IOException;
+}

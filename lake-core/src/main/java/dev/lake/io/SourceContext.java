@@ -1,0 +1,44 @@
+package dev.lake.io;
+
+import java.util.Optional;
+
+/**
+ * What a running source may ask of the runner: report a bad row, read its cursor, and propose the next cursor. A
+ * proposed cursor is stored only after the run's sinks have committed, so a failed run re-reads the same input.
+ *
+ * <pre>{@code
+ * String since = ctx.cursor("since_id").orElse("0");
+ * ...
+ * ctx.proposeCursor("since_id", newestId);   // saved after the commit
+ * ctx.reject(BadRow.of(name(), "Malformed JSON", file + ":" + line, text));
+ * }</pre>
+ */
+public interface SourceContext {
+
+  /** Records a row this source could not read. Depending on the bad-row policy, this may throw. */
+  void reject(BadRow row);
+
+  /** The committed value of this pipeline's cursor {@code key}, if one was stored. */
+  Optional<String> cursor(String key);
+
+  /** The value {@code key} should take once this run commits. */
+  void proposeCursor(String key, String value);
+
+  /** A context with no state, for reading a source outside a pipeline: bad rows fail with an exception. */
+  static SourceContext standalone() {
+    return new SourceContext() {
+      @Override
+      public void reject(BadRow row) {
+        throw new dev.lake.exceptions.BadRowException(row.toString(), java.util.List.of(row));
+      }
+
+      @Override
+      public Optional<String> cursor(String key) {
+        return Optional.empty();
+      }
+
+      @Override
+      public void proposeCursor(String key, String value) {}
+    };
+  }
+}
