@@ -2,6 +2,7 @@ package dev.lake.io;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What one writer wrote, handed to {@link Sink#commit}. Serializable so a Spark task can send it to the driver.
@@ -13,14 +14,17 @@ import java.util.List;
  * @param writerIndex the writer that produced it
  * @param rows rows written
  * @param files files written (empty for sinks that are not file based)
+ * @param metadata sink-specific facts for the commit, e.g. the schema the files were written with
  */
-public record WriterResult(int writerIndex, long rows, List<DataFile> files) implements Serializable {
+public record WriterResult(int writerIndex, long rows, List<DataFile> files, Map<String, String> metadata)
+    implements Serializable {
   public WriterResult {
     files = List.copyOf(files);
+    metadata = Map.copyOf(metadata);
   }
 
   public static WriterResult of(int writerIndex, long rows, List<DataFile> files) {
-    return new WriterResult(writerIndex, rows, files);
+    return new WriterResult(writerIndex, rows, files, Map.of());
   }
 
   /** Bytes of all files. */

@@ -1,0 +1,153 @@
+package dev.lake;
+
+import dev.lake.exceptions.ValidationException;
+import dev.lake.internal.lake.DatasetSource;
+import dev.lake.internal.lake.Locations;
+import dev.lake.internal.lake.Manifest;
+import dev.lake.internal.lake.ManifestStore;
+import dev.lake.internal.lake.StateStore;
+import dev.lake.io.FileFormat;
+import dev.lake.io.ObjectStore;
+import dev.lake.io.ObjectStores;
+import dev.lake.io.Source;
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.apache.avro.generic.GenericRecord;
+
+/**
+ * A data lake under one root URI ({@code file://} or {@code s3://}), laid out in zones:
+ * <ul>
+ *   <li>{@code raw/<source>/<dataset>/ingest_date=YYYY-MM-DD/} — what came in, verbatim (JSON Lines, gzip)</li>
+ *   <li>{@code processed/<dataset>/<k>=<v>/} — typed, partitioned Parquet (Snappy)</li>
+ *   <li>{@code rejected/<dataset>/ingest_date=YYYY-MM-DD/} — bad rows with reason, step and position</li>
+ *   <li>{@code _lake/} — manifests (commits), state (cursors) and run reports</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * Lake lake = Lake.at("./lake");                       // or Lake.at("s3://bucket/lake")
+ * pipeline.to(lake.processed("sales").partitionBy("year", "month")).run();
+ * Source<GenericRecord> sales = lake.read("sales");    // the committed rows
+ * }</pre>
+ */
+public final class Lake implements Serializable {
+  private static final long serialVersionUID = 1L;
+  private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+
+  private final URI root;
+
+  private Lake(URI root) {
+    this.root = Locations.directory(root);
+  }
+
+  /** The lake under a location: a plain path ({@code ./lake}) or a URI ({@code s3://bucket/prefix}). */
+  public static Lake at(String location) {
+    return new Lake(ObjectStores.toUri(location));
+  }
+
+  /** The lake under a root URI. */
+  public static Lake at(URI root) {
+    return new Lake(root);
+  }
+
+  /** The root URI, ending in '/'. */
+  public URI root() {
+    return root;
+  }
+
+  /** A sink into {@code processed/<dataset>/}: Parquet, Snappy, append, unpartitioned until configured. */
+  public LakeSink<Object> processed(String dataset) {
+    return new LakeSink<>(this, "processed/" + checkName(dataset), FileFormat.PARQUET);
+  }
+
+  /** A sink into {@code raw/<source>/<dataset>/}: JSON Lines, gzip, partitioned by the run's ingest date. */
+  public LakeSink<Object> raw(String source, String dataset) {
+    return new LakeSink<>(this, "raw/" + checkName(source) + "/" + checkName(dataset), FileFormat.JSON_LINES)
+        .withIngestDate();
+  }
+
+  /**
+   * A sink into {@code rejected/<dataset>/}: JSON Lines, gzip, partitioned by ingest date. Pipelines with
+   * {@link BadRowPolicy#toRejectedZone()} write their bad rows here.
+   */
+  public LakeSink<Object> rejected(String dataset) {
+    return new LakeSink<>(this, "rejected/" + checkName(dataset), FileFormat.JSON_LINES).withIngestDate();
+  }
+
+  /** The committed rows of a dataset as generic rows; {@code dataset} is a processed dataset's name or a path. */
+  public Source<GenericRecord> read(String dataset) {
+    return new DatasetSource<>(this, path(dataset), GenericRecord.class);
+  }
+
+  /** The committed rows of a dataset as records of {@code type}. */
+  public <T> Source<T> read(String dataset, Class<T> type) {
+    return new DatasetSource<>(this, path(dataset), type);
+  }
+
+  /** The newest commit of a dataset, if it has one. */
+  public Optional<Manifest> latest(String dataset) {
+    try {
+      return manifests().latest(path(dataset));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Every commit of a dataset, oldest first. */
+  public List<Manifest> history(String dataset) {
+    try {
+      return manifests().history(path(dataset));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The committed cursors of a pipeline. */
+  public Map<String, String> cursors(String pipeline) {
+    return state().load(pipeline);
+  }
+
+  /** The URI of a path under the root, e.g. {@code uri("processed/sales/")}. */
+  public URI uri(String relative) {
+    return Locations.child(root, relative);
+  }
+
+  public ObjectStore store() {
+    return ObjectStores.forUri(root);
+  }
+
+  public ManifestStore manifests() {
+    return new ManifestStore(store(), root);
+  }
+
+  public StateStore state() {
+    return new StateStore(store(), root);
+  }
+
+  /** "sales" means "processed/sales"; a path with a zone ("raw/api/fixtures") is taken as it is. */
+  static String path(String dataset) {
+    ValidationException.check(dataset != null && !dataset.isBlank(), "A dataset name is required");
+    String d = dataset.endsWith("/") ? dataset.substring(0, dataset.length() - 1) : dataset;
+    if (d.startsWith("processed/") || d.startsWith("raw/") || d.startsWith("rejected/")) {
+      return d;
+    }
+    return "processed/" + checkName(d);
+  }
+
+  static String checkName(String name) {
+    ValidationException.check(name != null && SEGMENT.matcher(name).matches(),
+        "Invalid dataset or source name '%s': use 1-128 letters, digits, '.', '_' or '-', starting with a letter "
+            + "or digit", name);
+    return name;
+  }
+
+  @Override
+  public String toString() {
+    return "Lake(" + root + ")";
+  }
+}

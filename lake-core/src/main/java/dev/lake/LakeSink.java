@@ -1,0 +1,223 @@
+package dev.lake;
+
+import dev.lake.exceptions.ValidationException;
+import dev.lake.internal.lake.LakeSinkWriter;
+import dev.lake.internal.lake.Manifest;
+import dev.lake.io.CommitContext;
+import dev.lake.io.CommitSummary;
+import dev.lake.io.Compression;
+import dev.lake.io.DataFile;
+import dev.lake.io.FileFormat;
+import dev.lake.io.Sink;
+import dev.lake.io.SinkWriter;
+import dev.lake.io.WriterContext;
+import dev.lake.io.WriterResult;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.apache.avro.Schema;
+
+/**
+ * A sink into one dataset of a {@link Lake}: rows are written as files with deterministic names
+ * ({@code part-<commitKey>-<writer>-<seq>.<ext>}) under Hive-style partition directories, rolled by size or row
+ * count, and published by one manifest commit. Immutable: every {@code with*}/option method returns a copy.
+ *
+ * <pre>{@code
+ * LakeSink<Object> sales = lake.processed("sales")
+ *     .partitionBy("year", "month")            // directory columns, left out of the files
+ *     .format(FileFormat.PARQUET)              // the default for processed/
+ *     .compression(Compression.ZSTD)           // Snappy by default
+ *     .mode(WriteMode.OVERWRITE_PARTITIONS)    // APPEND by default
+ *     .targetFileBytes(128L << 20);            // roll files at ~128 MB (the default)
+ * }</pre>
+ *
+ * @param <T> the row type (records or generic rows)
+ */
+public final class LakeSink<T> implements Sink<T> {
+  private static final long serialVersionUID = 1L;
+
+  /** Files roll at this size by default, so the lake does not fill with small files. */
+  public static final long DEFAULT_TARGET_FILE_BYTES = 128L * 1024 * 1024;
+
+  private final Lake lake;
+  private final String dataset;
+  private final FileFormat format;
+  private final Compression compression;
+  private final List<String> partitionBy;
+  private final boolean ingestDate;
+  private final WriteMode mode;
+  private final long targetFileBytes;
+  private final long maxRowsPerFile;
+  private final int maxOpenFiles;
+  private final String schemaJson;
+
+  LakeSink(Lake lake, String dataset, FileFormat format) {
+    this(lake, dataset, format, null, List.of(), false, WriteMode.APPEND, DEFAULT_TARGET_FILE_BYTES, Long.MAX_VALUE,
+        16, null);
+  }
+
+  private LakeSink(Lake lake, String dataset, FileFormat format, Compression compression, List<String> partitionBy,
+      boolean ingestDate, WriteMode mode, long targetFileBytes, long maxRowsPerFile, int maxOpenFiles,
+      String schemaJson) {
+    this.lake = lake;
+    this.dataset = dataset;
+    this.format = format;
+    this.compression = compression;
+    this.partitionBy = List.copyOf(partitionBy);
+    this.ingestDate = ingestDate;
+    this.mode = mode;
+    this.targetFileBytes = targetFileBytes;
+    this.maxRowsPerFile = maxRowsPerFile;
+    this.maxOpenFiles = maxOpenFiles;
+    this.schemaJson = schemaJson;
+  }
+
+  private LakeSink<T> copy(FileFormat f, Compression c, List<String> p, boolean i, WriteMode m, long t, long r,
+      int o, String s) {
+    return new LakeSink<>(lake, dataset, f, c, p, i, m, t, r, o, s);
+  }
+
+  /** Partition columns, in directory order. Their values come from the row's fields of those names. */
+  public LakeSink<T> partitionBy(String... columns) {
+    for (String c : columns) {
+      ValidationException.check(c != null && !c.isBlank(), "Partition column names must not be blank");
+    }
+    return copy(format, compression, List.of(columns), ingestDate, mode, targetFileBytes, maxRowsPerFile,
+        maxOpenFiles, schemaJson);
+  }
+
+  /** Adds a leading {@code ingest_date=YYYY-MM-DD} partition holding the run's start date (UTC). */
+  public LakeSink<T> withIngestDate() {
+    return copy(format, compression, partitionBy, true, mode, targetFileBytes, maxRowsPerFile, maxOpenFiles,
+        schemaJson);
+  }
+
+  public LakeSink<T> format(FileFormat fileFormat) {
+    return copy(Objects.requireNonNull(fileFormat, "format"), compression, partitionBy, ingestDate, mode,
+        targetFileBytes, maxRowsPerFile, maxOpenFiles, schemaJson);
+  }
+
+  public LakeSink<T> compression(Compression codec) {
+    return copy(format, codec, partitionBy, ingestDate, mode, targetFileBytes, maxRowsPerFile, maxOpenFiles,
+        schemaJson);
+  }
+
+  public LakeSink<T> mode(WriteMode writeMode) {
+    return copy(format, compression, partitionBy, ingestDate, Objects.requireNonNull(writeMode, "mode"),
+        targetFileBytes, maxRowsPerFile, maxOpenFiles, schemaJson);
+  }
+
+  /** Rolls to a new file once a file reaches about this many bytes. */
+  public LakeSink<T> targetFileBytes(long bytes) {
+    ValidationException.check(bytes >= 1024, "targetFileBytes must be at least 1024 but was %s", bytes);
+    return copy(format, compression, partitionBy, ingestDate, mode, bytes, maxRowsPerFile, maxOpenFiles, schemaJson);
+  }
+
+  /** Rolls to a new file once a file holds this many rows. */
+  public LakeSink<T> maxRowsPerFile(long rows) {
+    ValidationException.check(rows >= 1, "maxRowsPerFile must be at least 1 but was %s", rows);
+    return copy(format, compression, partitionBy, ingestDate, mode, targetFileBytes, rows, maxOpenFiles, schemaJson);
+  }
+
+  /** How many partition files one writer keeps open at once (memory: one row group buffer each). */
+  public LakeSink<T> maxOpenFiles(int files) {
+    ValidationException.check(files >= 1, "maxOpenFiles must be at least 1 but was %s", files);
+    return copy(format, compression, partitionBy, ingestDate, mode, targetFileBytes, maxRowsPerFile, files,
+        schemaJson);
+  }
+
+  /** Writes with this schema instead of deriving it from the first row. */
+  public LakeSink<T> withSchema(Schema schema) {
+    return copy(format, compression, partitionBy, ingestDate, mode, targetFileBytes, maxRowsPerFile, maxOpenFiles,
+        schema.toString());
+  }
+
+  @Override
+  public String name() {
+    return "lake:" + dataset;
+  }
+
+  @Override
+  public SinkWriter<T> open(WriterContext ctx) {
+    return new LakeSinkWriter<>(this, ctx);
+  }
+
+  @Override
+  public CommitSummary commit(List<WriterResult> results, CommitContext ctx) throws IOException {
+    List<DataFile> added = new ArrayList<>();
+    String schema = schemaJson;
+    for (WriterResult r : results) {
+      added.addAll(r.files());
+      String written = r.metadata().get("schema");
+      if (schema == null && written != null) {
+        schema = written;
+      }
+    }
+    List<String> partitions = new ArrayList<>();
+    if (ingestDate) {
+      partitions.add("ingest_date");
+    }
+    partitions.addAll(partitionBy);
+    Manifest template = new Manifest(1, dataset, 0, null, null, null, null, mode.name(), format.name(), partitions,
+        schema, List.of(), List.of(), List.of());
+    Manifest m = lake.manifests().commit(dataset, mode, added, template, ctx);
+    return new CommitSummary(name(), m.version(), added.stream().mapToLong(DataFile::rows).sum(), added,
+        m.removed());
+  }
+
+  @Override
+  public void abort(List<WriterResult> results) throws IOException {
+    var dir = lake.manifests().dataDirectory(dataset);
+    List<java.net.URI> files = new ArrayList<>();
+    results.forEach(r -> r.files().forEach(f -> files.add(dev.lake.internal.lake.Locations.child(dir, f.path()))));
+    lake.store().deleteAll(files);
+  }
+
+  public Lake lake() {
+    return lake;
+  }
+
+  /** The dataset path, e.g. {@code processed/sales}. */
+  public String dataset() {
+    return dataset;
+  }
+
+  public FileFormat format() {
+    return format;
+  }
+
+  /** The codec, or null for the format's default. */
+  public Compression compression() {
+    return compression;
+  }
+
+  public List<String> partitionBy() {
+    return partitionBy;
+  }
+
+  public boolean ingestDate() {
+    return ingestDate;
+  }
+
+  public WriteMode mode() {
+    return mode;
+  }
+
+  public long targetFileBytes() {
+    return targetFileBytes;
+  }
+
+  public long maxRowsPerFile() {
+    return maxRowsPerFile;
+  }
+
+  public int maxOpenFiles() {
+    return maxOpenFiles;
+  }
+
+  /** The explicit schema, or null to derive it from the first row. */
+  public Schema schema() {
+    return schemaJson == null ? null : new Schema.Parser().parse(schemaJson);
+  }
+}

@@ -1,0 +1,260 @@
+package dev.lake;
+
+import dev.lake.exceptions.ValidationException;
+import dev.lake.internal.runner.LocalRunner;
+import dev.lake.io.Sink;
+import dev.lake.io.Source;
+import dev.lake.transforms.Columns;
+import dev.lake.transforms.SerializableFunction;
+import dev.lake.transforms.SerializablePredicate;
+import dev.lake.transforms.Step;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.regex.Pattern;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
+
+/**
+ * An immutable description of a pipeline: a source, named transform steps, and one or more sinks. Every method
+ * returns a new pipeline; {@link #run()} executes it with the local runner (streaming, bounded memory, parallel
+ * writes) and returns the run's report. The same description can run on Spark: every function is serializable.
+ *
+ * <pre>{@code
+ * Lake lake = Lake.at("./lake");
+ * PipelineResult result = Pipeline.from(CsvSource.of(Sale.class).from("data/sales/*.csv.gz"))
+ *     .named("sales")
+ *     .filter("has-customer", s -> s.customerId() != null)
+ *     .map("to-row", SaleRow::of)
+ *     .to(lake.processed("sales").partitionBy("year", "month"))
+ *     .onBadRows(BadRowPolicy.toRejectedZone())
+ *     .run();
+ * System.out.println(result.summary());
+ * }</pre>
+ *
+ * @param <T> the type of the rows at the end of the pipeline so far
+ */
+public final class Pipeline<T> implements Serializable {
+  private static final long serialVersionUID = 1L;
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+
+  private final String name;
+  private final Source<?> source;
+  private final List<Step<Object, Object>> steps;
+  private final List<Sink<Object>> sinks;
+  private final BadRowPolicy badRowPolicy;
+  private final int parallelism;
+  private final Lake lake;
+
+  private Pipeline(String name, Source<?> source, List<Step<Object, Object>> steps, List<Sink<Object>> sinks,
+      BadRowPolicy badRowPolicy, int parallelism, Lake lake) {
+    this.name = name;
+    this.source = source;
+    this.steps = Collections.unmodifiableList(steps);
+    this.sinks = Collections.unmodifiableList(sinks);
+    this.badRowPolicy = badRowPolicy;
+    this.parallelism = parallelism;
+    this.lake = lake;
+  }
+
+  /** A pipeline reading from {@code source}. Its name defaults to the source's name. */
+  public static <T> Pipeline<T> from(Source<T> source) {
+    Objects.requireNonNull(source, "source");
+    return new Pipeline<>(source.name(), source, List.of(), List.of(), BadRowPolicy.failFast(), 0, null);
+  }
+
+  /** Names the pipeline: it keys cursors, run reports and deterministic file names, so keep it stable. */
+  public Pipeline<T> named(String pipelineName) {
+    ValidationException.check(pipelineName != null && NAME.matcher(pipelineName).matches(),
+        "Invalid pipeline name '%s': use 1-128 letters, digits, '.', '_' or '-', starting with a letter or digit",
+        pipelineName);
+    return new Pipeline<>(pipelineName, source, steps, sinks, badRowPolicy, parallelism, lake);
+  }
+
+  /** Applies a step (the general form of every transform). */
+  @SuppressWarnings("unchecked")
+  public <R> Pipeline<R> apply(Step<? super T, R> step) {
+    Objects.requireNonNull(step, "step");
+    List<Step<Object, Object>> next = new ArrayList<>(steps);
+    next.add((Step<Object, Object>) (Step<?, ?>) step);
+    return new Pipeline<>(name, source, next, sinks, badRowPolicy, parallelism, lake);
+  }
+
+  /** Transforms each row. An exception thrown by {@code fn} rejects that row. */
+  public <R> Pipeline<R> map(SerializableFunction<? super T, ? extends R> fn) {
+    return map("map-" + (steps.size() + 1), fn);
+  }
+
+  /** Transforms each row, in a step named {@code stepName}. */
+  public <R> Pipeline<R> map(String stepName, SerializableFunction<? super T, ? extends R> fn) {
+    Objects.requireNonNull(fn, "fn");
+    return apply(Step.<T, R>of(stepName, (row, out) -> out.accept(fn.apply(row))));
+  }
+
+  /** Keeps the rows for which {@code predicate} holds; the others are counted as filtered in the report. */
+  public Pipeline<T> filter(SerializablePredicate<? super T> predicate) {
+    return filter("filter-" + (steps.size() + 1), predicate);
+  }
+
+  /** Keeps the rows for which {@code predicate} holds, in a step named {@code stepName}. */
+  public Pipeline<T> filter(String stepName, SerializablePredicate<? super T> predicate) {
+    Objects.requireNonNull(predicate, "predicate");
+    return apply(Step.<T, T>of(stepName, (row, out) -> {
+      if (predicate.test(row)) {
+        out.accept(row);
+      }
+    }));
+  }
+
+  /** Turns each row into zero or more rows. */
+  public <R> Pipeline<R> flatMap(SerializableFunction<? super T, ? extends Iterable<? extends R>> fn) {
+    return flatMap("flatMap-" + (steps.size() + 1), fn);
+  }
+
+  /** Turns each row into zero or more rows, in a step named {@code stepName}. */
+  public <R> Pipeline<R> flatMap(String stepName, SerializableFunction<? super T, ? extends Iterable<? extends R>> fn) {
+    Objects.requireNonNull(fn, "fn");
+    return apply(Step.<T, R>of(stepName, (row, out) -> {
+      for (R r : fn.apply(row)) {
+        out.accept(r);
+      }
+    }));
+  }
+
+  /** Keeps only the named fields, in that order (rows become generic rows). */
+  public Pipeline<GenericRecord> select(String... fields) {
+    return apply(Columns.select(fields));
+  }
+
+  /** Renames a field (rows become generic rows). */
+  public Pipeline<GenericRecord> rename(String from, String to) {
+    return apply(Columns.rename(from, to));
+  }
+
+  /** Casts a field to another type, e.g. {@code cast("quantity", Schema.create(Schema.Type.LONG))}. */
+  public Pipeline<GenericRecord> cast(String field, Schema type) {
+    return apply(Columns.cast(field, type));
+  }
+
+  /** Flattens nested records into top-level fields joined by '_' ({@code teams.home.name -> teams_home_name}). */
+  public Pipeline<GenericRecord> flatten() {
+    return apply(Columns.flatten("_"));
+  }
+
+  /**
+   * Keeps the first row seen for each key. The keys seen are held in memory (about 100 bytes each) and shared by
+   * all workers; which duplicate survives is unspecified when rows are read in parallel.
+   */
+  public Pipeline<T> deduplicate(SerializableFunction<? super T, ?> key) {
+    return apply(Columns.deduplicate("deduplicate-" + (steps.size() + 1), key));
+  }
+
+  /**
+   * Joins each row with a value from a small in-memory table (a left join: {@code join} receives null when the
+   * key is absent). Build the table with {@link Lookup#load}.
+   */
+  public <K, V, R> Pipeline<R> lookupJoin(Map<K, V> table, SerializableFunction<? super T, K> key,
+      SerializableBiFunction<? super T, ? super V, ? extends R> join) {
+    Objects.requireNonNull(table, "table");
+    Map<K, V> copy = new java.util.HashMap<>(table);
+    return apply(Step.<T, R>of("lookup-join-" + (steps.size() + 1),
+        (row, out) -> out.accept(join.apply(row, copy.get(key.apply(row))))));
+  }
+
+  /** Adds a sink. A pipeline may write to several; all of them commit before any cursor advances. */
+  @SuppressWarnings("unchecked")
+  public Pipeline<T> to(Sink<? super T> sink) {
+    Objects.requireNonNull(sink, "sink");
+    List<Sink<Object>> next = new ArrayList<>(sinks);
+    next.add((Sink<Object>) sink);
+    Lake home = lake == null && sink instanceof LakeSink<?> ls ? ls.lake() : lake;
+    return new Pipeline<>(name, source, steps, next, badRowPolicy, parallelism, home);
+  }
+
+  /** What to do with bad rows (default: {@link BadRowPolicy#failFast()}). */
+  public Pipeline<T> onBadRows(BadRowPolicy policy) {
+    Objects.requireNonNull(policy, "policy");
+    return new Pipeline<>(name, source, steps, sinks, policy, parallelism, lake);
+  }
+
+  /** How many splits are read and written at once (default: the number of processors). */
+  public Pipeline<T> withParallelism(int workers) {
+    ValidationException.check(workers >= 1, "Parallelism must be at least 1 but was %s", workers);
+    return new Pipeline<>(name, source, steps, sinks, badRowPolicy, workers, lake);
+  }
+
+  /**
+   * The lake that keeps this pipeline's run reports, cursors and rejected rows. Defaults to the lake of the first
+   * lake sink.
+   */
+  public Pipeline<T> withLake(Lake home) {
+    Objects.requireNonNull(home, "lake");
+    return new Pipeline<>(name, source, steps, sinks, badRowPolicy, parallelism, home);
+  }
+
+  /**
+   * Runs the pipeline locally and commits. Validates the plan before any I/O.
+   *
+   * @throws ValidationException when the plan is incomplete (no sink, rejected zone without a lake)
+   * @throws dev.lake.exceptions.BadRowException when the bad-row policy is exceeded; nothing is committed
+   * @throws dev.lake.exceptions.LakeException for any other failure; nothing is committed
+   */
+  public PipelineResult run() {
+    validate();
+    return new LocalRunner(this).run();
+  }
+
+  /** Checks the plan without running it. */
+  public Pipeline<T> validate() {
+    ValidationException.check(!sinks.isEmpty(), "Pipeline '%s' has no sink: call .to(sink) before run()", name);
+    ValidationException.check(badRowPolicy.mode() != BadRowPolicy.Mode.REJECTED_ZONE || lake != null,
+        "Pipeline '%s' routes bad rows to the rejected zone but has no lake: call .withLake(Lake.at(...))", name);
+    return this;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public Source<?> source() {
+    return source;
+  }
+
+  public List<Step<Object, Object>> steps() {
+    return steps;
+  }
+
+  public List<Sink<Object>> sinks() {
+    return sinks;
+  }
+
+  public BadRowPolicy badRowPolicy() {
+    return badRowPolicy;
+  }
+
+  /** The configured parallelism, or 0 for "number of processors". */
+  public int parallelism() {
+    return parallelism;
+  }
+
+  /** The home lake, or null when none was set and no sink is a lake sink. */
+  public Lake lake() {
+    return lake;
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("Pipeline ").append(name).append(": ").append(source.name());
+    steps.forEach(s -> sb.append(" -> ").append(s.name()));
+    sinks.forEach(s -> sb.append(" => ").append(s.name()));
+    return sb.toString();
+  }
+
+  /** A serializable two-argument function, for joins. */
+  @FunctionalInterface
+  public interface SerializableBiFunction<A, B, R> extends BiFunction<A, B, R>, Serializable {}
+}

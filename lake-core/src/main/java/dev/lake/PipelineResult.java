@@ -1,0 +1,113 @@
+package dev.lake;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.lake.io.BadRow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The report of one run: rows in, out and rejected per step, what each sink wrote and committed, cursors before and
+ * after, and timing. Returned by {@link Pipeline#run()} and written to {@code _lake/runs/<pipeline>/<runId>.json}.
+ * Every row is accounted for: {@code rowsIn = rowsWritten + rowsRejected + rowsFiltered}.
+ *
+ * <pre>{@code
+ * PipelineResult r = pipeline.run();
+ * System.out.println(r.summary());
+ * if (!r.reconciles()) throw new IllegalStateException("rows went missing: " + r);
+ * }</pre>
+ *
+ * @param pipeline the pipeline's name
+ * @param runId this run's unique id
+ * @param commitKey the stable hash of the pipeline and its input
+ * @param startedAt when the run started
+ * @param duration how long it took
+ * @param splits how many splits were read
+ * @param rowsRead rows the source returned
+ * @param sourceRejected rows the source could not read
+ * @param steps per-step counts, in order
+ * @param sinks per-sink counts and commits, in order
+ * @param badRows the first bad rows (up to 1,000; all of them are in the rejected zone or in the exception)
+ * @param rejectedDataset where bad rows were written, or null
+ * @param cursorsBefore the committed cursors when the run started
+ * @param cursorsAfter the cursors after the run committed
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record PipelineResult(String pipeline, String runId, String commitKey, Instant startedAt, Duration duration,
+    int splits, long rowsRead, long sourceRejected, List<StepReport> steps, List<SinkReport> sinks,
+    List<BadRow> badRows, String rejectedDataset, Map<String, String> cursorsBefore,
+    Map<String, String> cursorsAfter) {
+
+  /**
+   * Counts of one step. Rows that went in and neither came out nor were rejected were filtered out; a flatMap can
+   * emit more rows than it received.
+   */
+  public record StepReport(String name, long in, long out, long rejected) {
+    @JsonProperty
+    public long filtered() {
+      return Math.max(0, in - out - rejected);
+    }
+  }
+
+  /** Counts and commit of one sink. */
+  public record SinkReport(String name, long in, long written, long rejected, long files, long bytes, long version) {}
+
+  /** Rows that entered: read plus rejected by the source. */
+  @JsonProperty
+  public long rowsIn() {
+    return rowsRead + sourceRejected;
+  }
+
+  /** Rows written by the first sink. */
+  @JsonProperty
+  public long rowsWritten() {
+    return sinks.isEmpty() ? 0 : sinks.get(0).written();
+  }
+
+  /** Rows rejected by the source, the steps and the first sink. */
+  @JsonProperty
+  public long rowsRejected() {
+    return sourceRejected + steps.stream().mapToLong(StepReport::rejected).sum()
+        + (sinks.isEmpty() ? 0 : sinks.get(0).rejected());
+  }
+
+  /** Rows filtered out by steps (net of rows added by flatMaps). */
+  @JsonProperty
+  public long rowsFiltered() {
+    return rowsIn() - rowsWritten() - rowsRejected();
+  }
+
+  /** True when every step's input equals the previous step's output and every sink took every row it was given. */
+  @JsonProperty
+  public boolean reconciles() {
+    long previous = rowsRead;
+    for (StepReport s : steps) {
+      if (s.in() != previous) {
+        return false;
+      }
+      previous = s.out();
+    }
+    for (SinkReport k : sinks) {
+      if (k.in() != previous || k.written() + k.rejected() != k.in()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** One line for logs and terminals. */
+  public String summary() {
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format("%s: %,d in, %,d written, %,d rejected, %,d filtered in %.1f s",
+        pipeline, rowsIn(), rowsWritten(), rowsRejected(), rowsFiltered(), duration.toMillis() / 1000.0));
+    for (SinkReport k : sinks) {
+      sb.append(String.format("; %s v%d: %,d files, %,d bytes", k.name(), k.version(), k.files(), k.bytes()));
+    }
+    if (rejectedDataset != null && rowsRejected() > 0) {
+      sb.append("; bad rows in ").append(rejectedDataset);
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,180 @@
+package dev.lake.internal.lake;
+
+import dev.lake.Lake;
+import dev.lake.Rows;
+import dev.lake.exceptions.SourceException;
+import dev.lake.internal.schema.Values;
+import dev.lake.io.DataFile;
+import dev.lake.io.FileFormat;
+import dev.lake.io.FileFormats;
+import dev.lake.io.Source;
+import dev.lake.io.SourceContext;
+import dev.lake.io.SourceReader;
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+
+/**
+ * Reads the committed rows of a lake dataset: the files of its newest manifest, one split per file, with partition
+ * values put back into the rows.
+ */
+public final class DatasetSource<T> implements Source<T> {
+  private static final long serialVersionUID = 1L;
+
+  private final Lake lake;
+  private final String dataset;
+  private final Class<T> type;
+  private final DataFile file; // null for the unsplit source
+  private final String manifestJson;
+
+  public DatasetSource(Lake lake, String dataset, Class<T> type) {
+    this(lake, dataset, type, null, null);
+  }
+
+  private DatasetSource(Lake lake, String dataset, Class<T> type, DataFile file, String manifestJson) {
+    this.lake = lake;
+    this.dataset = dataset;
+    this.type = type;
+    this.file = file;
+    this.manifestJson = manifestJson;
+  }
+
+  @Override
+  public String name() {
+    return "lake:" + dataset;
+  }
+
+  @Override
+  public String id() {
+    if (file != null) {
+      return lake.root() + dataset + "/" + file.path() + "@" + file.bytes();
+    }
+    return lake.root() + dataset + "@v" + manifest().version();
+  }
+
+  private Manifest manifest() {
+    try {
+      if (manifestJson != null) {
+        return Json.read(manifestJson.getBytes(java.nio.charset.StandardCharsets.UTF_8), Manifest.class);
+      }
+      return lake.manifests().latest(dataset).orElseThrow(() -> new SourceException("lake",
+          "Dataset " + dataset + " has no commit under " + lake.root() + ": run the pipeline that writes it first",
+          null));
+    } catch (IOException e) {
+      throw new SourceException("lake", "Cannot read the manifest of " + dataset + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public List<DatasetSource<T>> split(SourceContext ctx) {
+    Manifest m = manifest();
+    String json = new String(Json.write(m), java.nio.charset.StandardCharsets.UTF_8);
+    List<DatasetSource<T>> splits = new ArrayList<>();
+    for (DataFile f : m.files()) {
+      splits.add(new DatasetSource<>(lake, dataset, type, f, json));
+    }
+    return splits;
+  }
+
+  @Override
+  public SourceReader<T> open(SourceContext ctx) throws IOException {
+    if (file == null) {
+      return new Concat<>(split(ctx), ctx);
+    }
+    Manifest m = manifest();
+    Schema rowSchema = new Schema.Parser().parse(m.schema());
+    List<Schema.Field> fileFields = new ArrayList<>();
+    for (Schema.Field f : rowSchema.getFields()) {
+      if (!m.partitionBy().contains(f.name())) {
+        fileFields.add(new Schema.Field(f, f.schema()));
+      }
+    }
+    Schema fileSchema = Schema.createRecord(rowSchema.getName(), rowSchema.getDoc(), rowSchema.getNamespace(),
+        false, fileFields);
+    URI uri = Locations.child(lake.manifests().dataDirectory(dataset), file.path());
+    SourceReader<GenericRecord> files =
+        FileFormats.newReader(FileFormat.valueOf(m.format()), lake.store(), uri, fileSchema);
+    Map<String, String> partition = file.partition();
+    return new SourceReader<>() {
+      @Override
+      public boolean hasNext() {
+        return files.hasNext();
+      }
+
+      @Override
+      @SuppressWarnings("unchecked")
+      public T next() {
+        GenericRecord in = files.next();
+        GenericData.Record row = new GenericData.Record(rowSchema);
+        for (Schema.Field f : rowSchema.getFields()) {
+          String p = partition.get(f.name());
+          row.put(f.pos(), p != null || partition.containsKey(f.name()) ? Values.parse(p == null ? "" : p, f.schema())
+              : in.get(f.name()));
+        }
+        return GenericRecord.class.isAssignableFrom(type) ? (T) row : Rows.toRecord(row, type);
+      }
+
+      @Override
+      public String position() {
+        return files.position();
+      }
+
+      @Override
+      public void close() throws IOException {
+        files.close();
+      }
+    };
+  }
+
+  /** Reads splits one after the other. */
+  private static final class Concat<T> implements SourceReader<T> {
+    private final java.util.Iterator<DatasetSource<T>> splits;
+    private final SourceContext ctx;
+    private SourceReader<T> current;
+
+    Concat(List<DatasetSource<T>> splits, SourceContext ctx) {
+      this.splits = splits.iterator();
+      this.ctx = ctx;
+    }
+
+    @Override
+    public boolean hasNext() {
+      try {
+        while ((current == null || !current.hasNext()) && splits.hasNext()) {
+          if (current != null) {
+            current.close();
+          }
+          current = splits.next().open(ctx);
+        }
+      } catch (IOException e) {
+        throw new SourceException("lake", e.getMessage(), e);
+      }
+      return current != null && current.hasNext();
+    }
+
+    @Override
+    public T next() {
+      if (!hasNext()) {
+        throw new java.util.NoSuchElementException();
+      }
+      return current.next();
+    }
+
+    @Override
+    public String position() {
+      return current == null ? "" : current.position();
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (current != null) {
+        current.close();
+      }
+    }
+  }
+}

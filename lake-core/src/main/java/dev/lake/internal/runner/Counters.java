@@ -1,0 +1,34 @@
+package dev.lake.internal.runner;
+
+/** One worker's counts, summed by the runner when the workers are done. Not thread-safe: one per worker. */
+final class Counters {
+  long rowsRead;
+  long sourceRejected;
+  final long[] stepIn;
+  final long[] stepOut;
+  final long[] stepRejected;
+  final long[] sinkIn;
+  final long[] sinkRejected;
+
+  Counters(int steps, int sinks) {
+    stepIn = new long[steps];
+    stepOut = new long[steps];
+    stepRejected = new long[steps];
+    sinkIn = new long[sinks];
+    sinkRejected = new long[sinks];
+  }
+
+  void add(Counters o) {
+    rowsRead += o.rowsRead;
+    sourceRejected += o.sourceRejected;
+    for (int i = 0; i < stepIn.length; i++) {
+      stepIn[i] += o.stepIn[i];
+      stepOut[i] += o.stepOut[i];
+      stepRejected[i] += o.stepRejected[i];
+    }
+    for (int i = 0; i < sinkIn.length; i++) {
+      sinkIn[i] += o.sinkIn[i];
+      sinkRejected[i] += o.sinkRejected[i];
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package dev.lake.internal.runner;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Shows how far a run is: a progress bar over splits on an interactive terminal, otherwise a log line at most every
+ * ten seconds (Lambda and CI logs stay readable).
+ */
+final class Progress implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger("dev.lake.progress");
+  private static final long LOG_EVERY_NANOS = Duration.ofSeconds(10).toNanos();
+
+  private final String pipeline;
+  private final int total;
+  private final AtomicInteger done = new AtomicInteger();
+  private final AtomicLong rows = new AtomicLong();
+  private final AtomicLong lastLog = new AtomicLong(System.nanoTime());
+  private final ProgressBar bar;
+
+  Progress(String pipeline, int total) {
+    this.pipeline = pipeline;
+    this.total = total;
+    boolean terminal = System.console() != null && System.getenv("CI") == null
+        && !Boolean.getBoolean("lake.progress.off") && total > 1;
+    this.bar = terminal
+        ? new ProgressBarBuilder().setTaskName(pipeline).setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
+            .setUpdateIntervalMillis(250).continuousUpdate().build()
+        : null;
+  }
+
+  /** A split finished; {@code workerRows} is the finishing worker's running row count (for the log line). */
+  void splitDone(long workerRows) {
+    int n = done.incrementAndGet();
+    if (bar != null) {
+      bar.stepTo(n);
+      return;
+    }
+    long now = System.nanoTime();
+    long last = lastLog.get();
+    if (now - last >= LOG_EVERY_NANOS && lastLog.compareAndSet(last, now)) {
+      LOG.info("{}: {}/{} splits read", pipeline, n, total);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (bar != null) {
+      bar.close();
+    }
+  }
+}

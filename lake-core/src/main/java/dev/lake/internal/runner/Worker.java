@@ -1,0 +1,195 @@
+package dev.lake.internal.runner;
+
+import dev.lake.exceptions.LakeException;
+import dev.lake.exceptions.SourceException;
+import dev.lake.io.BadRow;
+import dev.lake.io.SinkWriter;
+import dev.lake.io.Source;
+import dev.lake.io.SourceContext;
+import dev.lake.io.SourceReader;
+import dev.lake.io.WriterResult;
+import dev.lake.transforms.Step;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.function.Consumer;
+import org.apache.avro.generic.GenericRecord;
+
+/**
+ * One parallel worker: takes splits from the shared queue until it is empty, pushes each row through the steps into
+ * its own sink writers. Rows stream one at a time, so memory does not grow with the input.
+ */
+final class Worker implements SourceContext {
+  private final RunState run;
+  private final int index;
+  private final List<Step<Object, Object>> steps;
+  private final List<SinkWriter<Object>> writers = new ArrayList<>();
+  private final Counters counters;
+  private final List<Consumer<Object>> chain = new ArrayList<>();
+  private SinkWriter<GenericRecord> rejectedWriter;
+  private String position = "";
+
+  Worker(RunState run, int index) throws IOException {
+    this.run = run;
+    this.index = index;
+    this.steps = run.pipeline.steps();
+    this.counters = new Counters(steps.size(), run.pipeline.sinks().size());
+    for (var sink : run.pipeline.sinks()) {
+      writers.add(sink.open(run.writerContext(index, this::rejectFromSink)));
+    }
+    if (run.rejectedSink != null) {
+      rejectedWriter = run.rejectedSink.open(run.writerContext(index, row -> {
+        throw new LakeException("Cannot write bad row to the rejected zone: " + row);
+      }));
+    }
+    buildChain();
+  }
+
+  private void buildChain() {
+    // chain[i] feeds step i; chain[steps.size()] feeds the sinks.
+    for (int i = 0; i < steps.size() + 1; i++) {
+      chain.add(null);
+    }
+    chain.set(steps.size(), row -> {
+      for (int s = 0; s < writers.size(); s++) {
+        counters.sinkIn[s]++;
+        try {
+          writers.get(s).write(row);
+        } catch (IOException e) {
+          throw new dev.lake.exceptions.SinkException("lake", run.pipeline.sinks().get(s).name() + " failed at "
+              + position + ": " + e.getMessage(), e);
+        }
+      }
+    });
+    for (int i = steps.size() - 1; i >= 0; i--) {
+      final int s = i;
+      final Step<Object, Object> step = steps.get(i);
+      final Consumer<Object> next = chain.get(i + 1);
+      final Consumer<Object> emit = out -> {
+        counters.stepOut[s]++;
+        next.accept(out);
+      };
+      chain.set(i, row -> {
+        counters.stepIn[s]++;
+        try {
+          step.apply(row, emit);
+        } catch (LakeException e) {
+          if (e instanceof dev.lake.exceptions.SchemaException) {
+            rejectAtStep(s, row, e);
+          } else {
+            throw e;
+          }
+        } catch (Exception e) {
+          rejectAtStep(s, row, e);
+        }
+      });
+    }
+  }
+
+  private void rejectAtStep(int s, Object row, Exception e) {
+    counters.stepRejected[s]++;
+    String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": "
+        + e.getMessage();
+    record(BadRow.of(steps.get(s).name(), reason, position, RunState.json(row)));
+  }
+
+  private void rejectFromSink(BadRow row) {
+    // The sink index is not known here; sink-rejected rows are attributed to the first sink that reports them.
+    for (int s = 0; s < writers.size(); s++) {
+      if (run.pipeline.sinks().get(s).name().equals(row.step())) {
+        counters.sinkRejected[s]++;
+        break;
+      }
+    }
+    record(new BadRow(row.step(), row.reason(), row.position().isEmpty() ? position : row.position(), row.value()));
+  }
+
+  private void record(BadRow row) {
+    run.badRows.accept(row);
+    if (rejectedWriter != null) {
+      try {
+        rejectedWriter.write(run.rejectedRecord(row));
+      } catch (IOException e) {
+        throw new LakeException("Cannot write bad row to the rejected zone: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /** Reads splits until none are left or the run failed. */
+  void runSplits(Queue<Source<Object>> splits) {
+    Source<Object> split;
+    while (!run.failed() && (split = splits.poll()) != null) {
+      try (SourceReader<Object> reader = split.open(this)) {
+        Consumer<Object> head = chain.get(0);
+        while (reader.hasNext()) {
+          Object row = reader.next();
+          counters.rowsRead++;
+          position = reader.position();
+          head.accept(row);
+          if (run.failed()) {
+            return;
+          }
+        }
+      } catch (IOException e) {
+        throw new SourceException(split.name(), "Cannot read " + split.id() + ": " + e.getMessage(), e);
+      }
+      run.progress.splitDone(counters.rowsRead);
+    }
+  }
+
+  /** Finishes this worker's writers; nothing is visible until the sinks commit. */
+  List<WriterResult> commit() throws IOException {
+    List<WriterResult> results = new ArrayList<>();
+    for (SinkWriter<Object> w : writers) {
+      results.add(w.commit());
+    }
+    if (rejectedWriter != null) {
+      run.addRejectedResult(rejectedWriter.commit());
+    }
+    return results;
+  }
+
+  /** Closes every writer; aborts those not committed. */
+  void close() {
+    for (SinkWriter<Object> w : writers) {
+      closeQuietly(w);
+    }
+    if (rejectedWriter != null) {
+      closeQuietly(rejectedWriter);
+    }
+  }
+
+  private static void closeQuietly(SinkWriter<?> w) {
+    try {
+      w.close();
+    } catch (IOException | RuntimeException ignored) {
+      // best effort: the run is failing or done already
+    }
+  }
+
+  Counters counters() {
+    return counters;
+  }
+
+  int index() {
+    return index;
+  }
+
+  @Override
+  public void reject(BadRow row) {
+    counters.sourceRejected++;
+    record(row);
+  }
+
+  @Override
+  public Optional<String> cursor(String key) {
+    return Optional.ofNullable(run.cursorsBefore.get(key));
+  }
+
+  @Override
+  public void proposeCursor(String key, String value) {
+    run.proposedCursors.put(key, value);
+  }
+}

@@ -1,0 +1,61 @@
+package dev.lake.transforms;
+
+import java.io.Serializable;
+import java.util.function.Consumer;
+
+/**
+ * One named transform of a pipeline: takes a row and emits zero or more rows. {@code map}, {@code filter},
+ * {@code flatMap} and the column transforms are all steps; write your own for anything else.
+ *
+ * <pre>{@code
+ * Step<String, String> words = Step.of("split-words", (line, out) -> {
+ *   for (String w : line.split(" ")) out.accept(w);
+ * });
+ * pipeline.apply(words);
+ * }</pre>
+ *
+ * @param <I> rows in
+ * @param <O> rows out
+ */
+public interface Step<I, O> extends Serializable {
+
+  /** The step's name, used in errors, bad rows and the run report. */
+  String name();
+
+  /**
+   * Applies the step to one row. An exception thrown here rejects the row (with this step's name and the
+   * exception's message) under the pipeline's bad-row policy; it does not stop other rows.
+   */
+  void apply(I row, Consumer<? super O> out) throws Exception;
+
+  /** True when the step keeps state across rows that must be shared by all workers (deduplication). */
+  default boolean stateful() {
+    return false;
+  }
+
+  /** A step from a name and a body. */
+  static <I, O> Step<I, O> of(String name, Body<I, O> body) {
+    return new Step<>() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public void apply(I row, Consumer<? super O> out) throws Exception {
+        body.apply(row, out);
+      }
+
+      @Override
+      public String toString() {
+        return name;
+      }
+    };
+  }
+
+  /** The body of a step. */
+  @FunctionalInterface
+  interface Body<I, O> extends Serializable {
+    void apply(I row, Consumer<? super O> out) throws Exception;
+  }
+}
