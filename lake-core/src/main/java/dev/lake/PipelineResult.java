@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * The report of one run: rows in, out and rejected per step, what each sink wrote and committed, cursors before and
  * after, and timing. Returned by {@link Pipeline#run()} and written to {@code _lake/runs/<pipeline>/<runId>.json}.
- * Every row is accounted for: {@code rowsIn = rowsWritten + rowsRejected + rowsFiltered}.
+ * Every row is accounted for: {@code rowsIn + rowsAdded = rowsWritten + rowsRejected + rowsFiltered}, where
+ * {@code rowsAdded} is non-zero only for pipelines with a flatMap.
  *
  * <pre>{@code
  * PipelineResult r = pipeline.run();
@@ -73,10 +74,16 @@ public record PipelineResult(String pipeline, String runId, String commitKey, In
         + (sinks.isEmpty() ? 0 : sinks.get(0).rejected());
   }
 
-  /** Rows filtered out by steps (net of rows added by flatMaps). */
+  /** Rows filtered out by steps (rows that went into a step and neither came out nor were rejected). */
   @JsonProperty
   public long rowsFiltered() {
-    return rowsIn() - rowsWritten() - rowsRejected();
+    return steps.stream().mapToLong(StepReport::filtered).sum();
+  }
+
+  /** Rows added by steps that emit more than they take (flatMap). */
+  @JsonProperty
+  public long rowsAdded() {
+    return rowsWritten() + rowsRejected() + rowsFiltered() - rowsIn();
   }
 
   /** True when every step's input equals the previous step's output and every sink took every row it was given. */
@@ -100,8 +107,12 @@ public record PipelineResult(String pipeline, String runId, String commitKey, In
   /** One line for logs and terminals. */
   public String summary() {
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format("%s: %,d in, %,d written, %,d rejected, %,d filtered in %.1f s",
-        pipeline, rowsIn(), rowsWritten(), rowsRejected(), rowsFiltered(), duration.toMillis() / 1000.0));
+    sb.append(String.format("%s: %,d in, %,d written, %,d rejected, %,d filtered", pipeline, rowsIn(),
+        rowsWritten(), rowsRejected(), rowsFiltered()));
+    if (rowsAdded() != 0) {
+      sb.append(String.format(", %,d added by steps", rowsAdded()));
+    }
+    sb.append(String.format(" in %.1f s", duration.toMillis() / 1000.0));
     for (SinkReport k : sinks) {
       sb.append(String.format("; %s v%d: %,d files, %,d bytes", k.name(), k.version(), k.files(), k.bytes()));
     }

@@ -1,0 +1,140 @@
+package dev.lake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lake.exceptions.BadRowException;
+import dev.lake.exceptions.ValidationException;
+import dev.lake.io.BadRow;
+import dev.lake.io.InMemorySink;
+import dev.lake.io.InMemorySource;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class PipelineTest {
+  record Sale(String invoice, int quantity, double price) {}
+
+  record Line(String invoice, double amount) {}
+
+  private static List<Sale> sales(int n) {
+    return IntStream.range(0, n).mapToObj(i -> new Sale("INV" + i, i % 5 - 1, 1.5)).toList();
+  }
+
+  @Test
+  void run_mapFilterFlatMap_countsEveryRowPerStep() {
+    InMemorySink<Line> sink = InMemorySink.create();
+
+    PipelineResult result = Pipeline.from(InMemorySource.of("sales", sales(100)).withSplits(4))
+        .named("sales-test")
+        .filter("positive", s -> s.quantity() > 0)
+        .flatMap("twice", s -> List.of(s, s))
+        .map("to-line", s -> new Line(s.invoice(), s.quantity() * s.price()))
+        .to(sink)
+        .run();
+
+    assertThat(sink.rows()).hasSize(120); // 60 positive rows, doubled
+    assertThat(result.rowsIn()).isEqualTo(100);
+    assertThat(result.steps()).extracting(PipelineResult.StepReport::name)
+        .containsExactly("positive", "twice", "to-line");
+    assertThat(result.steps().get(0).filtered()).isEqualTo(40);
+    assertThat(result.steps().get(1).out()).isEqualTo(120);
+    assertThat(result.rowsWritten()).isEqualTo(120);
+    assertThat(result.reconciles()).isTrue();
+    assertThat(result.splits()).isEqualTo(4);
+  }
+
+  @Test
+  void run_stepThrowsUnderFailFast_failsNamingStepAndPosition() {
+    Pipeline<Line> p = Pipeline.from(InMemorySource.of("sales", sales(10)))
+        .map("divide", s -> new Line(s.invoice(), 10 / s.quantity()))
+        .to(InMemorySink.create());
+
+    assertThatThrownBy(p::run)
+        .isInstanceOf(BadRowException.class)
+        .hasMessageContaining("divide rejected memory:sales:2")
+        .hasMessageContaining("ArithmeticException: / by zero");
+  }
+
+  @Test
+  void run_collectPolicy_keepsBadRowsAndWritesTheRest() {
+    InMemorySink<Line> sink = InMemorySink.create();
+
+    PipelineResult result = Pipeline.from(InMemorySource.of("sales", sales(10)))
+        .map("divide", s -> new Line(s.invoice(), 10 / s.quantity()))
+        .to(sink)
+        .onBadRows(BadRowPolicy.collect(5))
+        .run();
+
+    assertThat(sink.rows()).hasSize(8);
+    assertThat(result.rowsRejected()).isEqualTo(2);
+    assertThat(result.rowsIn()).isEqualTo(result.rowsWritten() + result.rowsRejected());
+    assertThat(result.badRows()).extracting(BadRow::step).containsOnly("divide");
+    assertThat(result.badRows()).extracting(BadRow::position)
+        .containsExactlyInAnyOrder("memory:sales:2", "memory:sales:7");
+    assertThat(result.badRows().get(0).value()).contains("INV");
+  }
+
+  @Test
+  void run_moreBadRowsThanAllowed_failsAndCommitsNothing() {
+    InMemorySink<Line> sink = InMemorySink.create();
+    Pipeline<Line> p = Pipeline.from(InMemorySource.of("sales", sales(10)))
+        .map("divide", s -> new Line(s.invoice(), 10 / s.quantity()))
+        .to(sink)
+        .onBadRows(BadRowPolicy.collect(1));
+
+    assertThatThrownBy(p::run).isInstanceOf(BadRowException.class).hasMessageContaining("More than 1 bad rows")
+        .satisfies(e -> assertThat(((BadRowException) e).rows()).hasSize(2));
+    assertThat(sink.rows()).isEmpty();
+  }
+
+  @Test
+  void run_sameInputTwice_sinkKeepsOneCopy() {
+    InMemorySink<Sale> sink = InMemorySink.create();
+    Pipeline<Sale> p = Pipeline.from(InMemorySource.of("sales", sales(10)).withSplits(3)).to(sink);
+
+    PipelineResult first = p.run();
+    PipelineResult second = p.run();
+
+    assertThat(first.commitKey()).isEqualTo(second.commitKey());
+    assertThat(sink.rows()).hasSize(10);
+  }
+
+  @Test
+  void run_noSink_failsBeforeAnyIo() {
+    assertThatThrownBy(() -> Pipeline.from(InMemorySource.of("sales", sales(1))).run())
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("Pipeline 'sales' has no sink: call .to(sink) before run()");
+  }
+
+  @Test
+  void named_invalidName_failsWithTheRule() {
+    assertThatThrownBy(() -> Pipeline.from(InMemorySource.of("sales", sales(1))).named("a/b"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("Invalid pipeline name 'a/b'");
+  }
+
+  @Test
+  void deduplicate_repeatedKeys_keepsOnePerKey() {
+    InMemorySink<Sale> sink = InMemorySink.create();
+
+    Pipeline.from(InMemorySource.of("sales", sales(50)).withSplits(5))
+        .deduplicate(Sale::quantity)
+        .to(sink)
+        .run();
+
+    assertThat(sink.rows()).extracting(Sale::quantity).containsExactlyInAnyOrder(-1, 0, 1, 2, 3);
+  }
+
+  @Test
+  void lookupJoin_missingKey_joinsWithNull() {
+    InMemorySink<String> sink = InMemorySink.create();
+
+    Pipeline.from(InMemorySource.of("sales", sales(3)))
+        .lookupJoin(java.util.Map.of("INV0", "first"), Sale::invoice, (s, tag) -> s.invoice() + ":" + tag)
+        .to(sink)
+        .run();
+
+    assertThat(sink.rows()).containsExactlyInAnyOrder("INV0:first", "INV1:null", "INV2:null");
+  }
+}
