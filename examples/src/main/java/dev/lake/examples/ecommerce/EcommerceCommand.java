@@ -1,0 +1,34 @@
+package dev.lake.examples.ecommerce;
+
+import dev.lake.Lake;
+import dev.lake.PipelineResult;
+import dev.lake.examples.CommonOptions;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * {@code lake-examples ecommerce}: the Online Retail bulk import into the lake.
+ *
+ * <pre>{@code
+ * java -jar examples/target/lake-examples.jar ecommerce --lake ./lake
+ * }</pre>
+ */
+@Command(name = "ecommerce", mixinStandardHelpOptions = true,
+    description = "Online Retail CSV files -> processed/online_retail (Parquet, partitioned by year and month).")
+public final class EcommerceCommand implements Callable<Integer> {
+  @Mixin
+  CommonOptions options;
+
+  @Override
+  public Integer call() {
+    Lake lake = options.lake();
+    PipelineResult result = OnlineRetail.pipeline(options.data(), lake).run();
+    System.out.println(result.summary());
+    System.out.printf("Parquet files under %s%n", lake.uri("processed/" + OnlineRetail.DATASET + "/"));
+    if (result.rowsRejected() > 0) {
+      System.out.printf("Rejected rows under %s%n", lake.uri(result.rejectedDataset() + "/"));
+    }
+    return result.reconciles() ? 0 : 1;
+  }
+}
