@@ -1,5 +1,6 @@
 package dev.lake.io;
 
+import dev.lake.internal.format.Formats;
 import java.io.IOException;
 import java.net.URI;
 import org.apache.avro.Schema;
@@ -19,7 +20,7 @@ public final class FileFormats {
 
   /** A writer that writes one file into {@code out} and commits it on {@link RowFileWriter#commit()}. */
   public static RowFileWriter newWriter(WriteSpec spec, ObjectWriter out) throws IOException {
-    throw new UnsupportedOperationException("TODO(formats)");
+    return Formats.newWriter(spec, out);
   }
 
   /**
@@ -31,6 +32,6 @@ public final class FileFormats {
    */
   public static SourceReader<GenericRecord> newReader(FileFormat format, ObjectStore store, URI uri, Schema schema)
       throws IOException {
-    throw new UnsupportedOperationException("TODO(formats)");
+    return Formats.newReader(format, store, uri, schema);
   }
 }

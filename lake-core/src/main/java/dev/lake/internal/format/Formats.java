@@ -1,0 +1,61 @@
+package dev.lake.internal.format;
+
+import dev.lake.exceptions.ValidationException;
+import dev.lake.io.FileFormat;
+import dev.lake.io.ObjectStore;
+import dev.lake.io.ObjectWriter;
+import dev.lake.io.RowFileWriter;
+import dev.lake.io.SourceReader;
+import dev.lake.io.WriteSpec;
+import java.io.IOException;
+import java.net.URI;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
+
+/**
+ * The implementation behind {@link dev.lake.io.FileFormats}: picks the writer or reader for a format. Public only so
+ * that {@code dev.lake.io} can reach it; use {@link dev.lake.io.FileFormats} instead.
+ *
+ * <pre>{@code
+ * RowFileWriter w = Formats.newWriter(WriteSpec.of(FileFormat.AVRO, null, schema, model), store.newWriter(uri));
+ * }</pre>
+ */
+public final class Formats {
+  private Formats() {}
+
+  /** See {@link dev.lake.io.FileFormats#newWriter}. On failure the object writer is aborted. */
+  public static RowFileWriter newWriter(WriteSpec spec, ObjectWriter out) throws IOException {
+    ValidationException.check(spec.schema().getType() == Schema.Type.RECORD,
+        "A file schema must be a record schema, but was %s", spec.schema().getType());
+    try {
+      return switch (spec.format()) {
+        case PARQUET -> new ParquetRowWriter(spec, out);
+        case AVRO -> new AvroRowWriter(spec, out);
+        case JSON_LINES -> new JsonLinesWriter(spec, out);
+        case CSV -> new CsvRowWriter(spec, out);
+      };
+    } catch (IOException | RuntimeException | Error e) {
+      out.close();
+      throw e;
+    }
+  }
+
+  /** See {@link dev.lake.io.FileFormats#newReader}. */
+  public static SourceReader<GenericRecord> newReader(FileFormat format, ObjectStore store, URI uri, Schema schema)
+      throws IOException {
+    ValidationException.check(schema == null || schema.getType() == Schema.Type.RECORD,
+        "A file schema must be a record schema, but was %s", schema == null ? null : schema.getType());
+    return switch (format) {
+      case PARQUET -> new ParquetRowReader(store, uri, schema);
+      case AVRO -> new AvroRowReader(store, uri, schema);
+      case JSON_LINES -> new JsonLinesReader(store, uri, requireSchema(format, uri, schema));
+      case CSV -> new CsvRowReader(store, uri, requireSchema(format, uri, schema));
+    };
+  }
+
+  private static Schema requireSchema(FileFormat format, URI uri, Schema schema) {
+    ValidationException.check(schema != null,
+        "Reading %s file %s needs a schema: pass the expected record schema to FileFormats.newReader", format, uri);
+    return schema;
+  }
+}

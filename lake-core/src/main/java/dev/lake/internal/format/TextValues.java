@@ -1,0 +1,151 @@
+package dev.lake.internal.format;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.lake.exceptions.SchemaException;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import org.apache.avro.LogicalType;
+import org.apache.avro.LogicalTypes;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericFixed;
+
+/** Scalar values as text and back, shared by JSON Lines and CSV, so that both render a value the same way. */
+final class TextValues {
+  static final ObjectMapper MAPPER = JsonMapper.builder()
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .build();
+
+  private TextValues() {}
+
+  /** A scalar Java value as text: ISO-8601 for times, plain digits for decimals, base64 for bytes. */
+  static String scalarText(Object value) {
+    if (value instanceof Instant i) {
+      return DateTimeFormatter.ISO_INSTANT.format(i);
+    } else if (value instanceof LocalDateTime t) {
+      return DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(t);
+    } else if (value instanceof LocalTime t) {
+      return DateTimeFormatter.ISO_LOCAL_TIME.format(t);
+    } else if (value instanceof BigDecimal d) {
+      return d.toPlainString();
+    } else if (value instanceof ByteBuffer b) {
+      ByteBuffer copy = b.duplicate();
+      byte[] bytes = new byte[copy.remaining()];
+      copy.get(bytes);
+      return Base64.getEncoder().encodeToString(bytes);
+    } else if (value instanceof byte[] b) {
+      return Base64.getEncoder().encodeToString(b);
+    } else if (value instanceof GenericFixed f) {
+      return Base64.getEncoder().encodeToString(f.bytes());
+    }
+    return value.toString();
+  }
+
+  /**
+   * Parses CSV text of any schema: empty text is null (or "" for a non-nullable string), records, lists and maps are
+   * JSON text.
+   */
+  static Object parse(String text, Schema schema, String path) {
+    if (text.isEmpty()) {
+      return schema.getType() == Schema.Type.STRING ? "" : null;
+    }
+    Schema type = schema;
+    if (type.getType() == Schema.Type.UNION) {
+      type = schema.getTypes().stream().filter(s -> s.getType() != Schema.Type.NULL).findFirst().orElse(schema);
+    }
+    switch (type.getType()) {
+      case RECORD, ARRAY, MAP, UNION:
+        try {
+          return JsonValues.read(MAPPER.readTree(text), schema, path);
+        } catch (IOException e) {
+          throw new SchemaException("Expected " + describe(type) + " as JSON but was \"" + text + "\" at " + path, e);
+        }
+      default:
+        return scalar(text, type, path);
+    }
+  }
+
+  /** Parses the text of a scalar (non-union, non-container) schema. */
+  static Object scalar(String text, Schema schema, String path) {
+    try {
+      LogicalType logical = schema.getLogicalType();
+      if (logical != null) {
+        switch (logical.getName()) {
+          case "date":
+            return LocalDate.parse(text);
+          case "timestamp-millis", "timestamp-micros", "timestamp-nanos":
+            return text.endsWith("Z") ? Instant.parse(text) : OffsetDateTime.parse(text).toInstant();
+          case "local-timestamp-millis", "local-timestamp-micros", "local-timestamp-nanos":
+            return LocalDateTime.parse(text);
+          case "time-millis", "time-micros":
+            return LocalTime.parse(text);
+          case "decimal":
+            return decimal(new BigDecimal(text), schema);
+          default:
+            break;
+        }
+      }
+      return switch (schema.getType()) {
+        case STRING -> text;
+        case INT -> Integer.parseInt(text);
+        case LONG -> Long.parseLong(text);
+        case FLOAT -> Float.parseFloat(text);
+        case DOUBLE -> Double.parseDouble(text);
+        case BOOLEAN -> parseBoolean(text);
+        case BYTES -> ByteBuffer.wrap(Base64.getDecoder().decode(text));
+        case FIXED -> new GenericData.Fixed(schema, Base64.getDecoder().decode(text));
+        case ENUM -> {
+          if (!schema.hasEnumSymbol(text)) {
+            throw new IllegalArgumentException("not one of " + schema.getEnumSymbols());
+          }
+          yield new GenericData.EnumSymbol(schema, text);
+        }
+        default -> throw new IllegalArgumentException("not a scalar type");
+      };
+    } catch (RuntimeException e) {
+      throw new SchemaException("Expected " + describe(schema) + " but was \"" + text + "\" at " + path, e);
+    }
+  }
+
+  /** A decimal at the schema's scale; fails rather than rounding. */
+  static BigDecimal decimal(BigDecimal value, Schema schema) {
+    LogicalTypes.Decimal type = (LogicalTypes.Decimal) schema.getLogicalType();
+    BigDecimal scaled = value.setScale(type.getScale(), RoundingMode.UNNECESSARY);
+    if (scaled.precision() > type.getPrecision()) {
+      throw new ArithmeticException("more than " + type.getPrecision() + " digits");
+    }
+    return scaled;
+  }
+
+  private static Boolean parseBoolean(String text) {
+    if (text.equalsIgnoreCase("true")) {
+      return true;
+    } else if (text.equalsIgnoreCase("false")) {
+      return false;
+    }
+    throw new IllegalArgumentException("not true or false");
+  }
+
+  /** "an int", "a timestamp-micros", "a decimal(10,2)". */
+  static String describe(Schema schema) {
+    LogicalType logical = schema.getLogicalType();
+    String name;
+    if (logical instanceof LogicalTypes.Decimal d) {
+      name = "decimal(" + d.getPrecision() + "," + d.getScale() + ")";
+    } else {
+      name = logical != null ? logical.getName() : schema.getType().getName();
+    }
+    return ("aeiou".indexOf(name.charAt(0)) >= 0 ? "an " : "a ") + name;
+  }
+}
