@@ -1,0 +1,260 @@
+package dev.lake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lake.exceptions.SchemaException;
+import dev.lake.internal.lake.Manifest;
+import dev.lake.io.FileFormat;
+import dev.lake.io.InMemorySource;
+import dev.lake.io.Source;
+import dev.lake.io.SourceContext;
+import dev.lake.io.SourceReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.apache.avro.generic.GenericRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LakeSinkTest {
+  @TempDir
+  Path dir;
+
+  record Event(String id, String country, LocalDate day, long amount) {}
+
+  private static List<Event> events(int n) {
+    String[] countries = {"United Kingdom", "France", "../../etc", "a/b=c", ""};
+    return IntStream.range(0, n)
+        .mapToObj(i -> new Event("e" + i, countries[i % countries.length], LocalDate.of(2011, 1 + i % 3, 1), i))
+        .toList();
+  }
+
+  private static List<GenericRecord> readAll(Source<GenericRecord> source) throws IOException {
+    List<GenericRecord> rows = new ArrayList<>();
+    try (SourceReader<GenericRecord> r = source.open(SourceContext.standalone())) {
+      r.forEachRemaining(rows::add);
+    }
+    return rows;
+  }
+
+  private static List<Path> dataFiles(Path root) throws IOException {
+    try (Stream<Path> s = Files.walk(root)) {
+      return s.filter(p -> p.getFileName().toString().startsWith("part-")).toList();
+    }
+  }
+
+  @Test
+  void run_partitionedParquet_readsBackEveryRowWithPartitionValues() throws IOException {
+    Lake lake = Lake.at(dir.toString());
+
+    PipelineResult result = Pipeline.from(InMemorySource.of("events", events(100)).withSplits(4))
+        .named("events")
+        .to(lake.processed("events").partitionBy("country"))
+        .run();
+
+    List<GenericRecord> rows = readAll(lake.read("events"));
+    assertThat(rows).hasSize(100);
+    assertThat(rows).extracting(r -> r.get("country")).contains("United Kingdom", "../../etc", "a/b=c");
+    assertThat(rows).filteredOn(r -> r.get("id").equals("e7")).singleElement()
+        .satisfies(r -> assertThat(r.get("day")).isEqualTo(LocalDate.of(2011, 2, 1)));
+    assertThat(result.reconciles()).isTrue();
+    assertThat(result.sinks().get(0).version()).isEqualTo(1);
+    for (Path p : dataFiles(dir)) {
+      assertThat(p.normalize()).startsWith(dir.resolve("processed/events"));
+    }
+    assertThat(dir.resolve("processed/events/country=..%2F..%2Fetc")).doesNotExist();
+    assertThat(dir.resolve("processed/events/country=%2E.%2F..%2Fetc")).isDirectory();
+    assertThat(dir.resolve("processed/events/country=__HIVE_DEFAULT_PARTITION__")).isDirectory();
+  }
+
+  @Test
+  void run_twiceOnSameInput_addsNoDuplicates() throws IOException {
+    Lake lake = Lake.at(dir.toString());
+    Pipeline<Event> p = Pipeline.from(InMemorySource.of("events", events(50)).withSplits(3))
+        .named("events").to(lake.processed("events").partitionBy("country"));
+
+    p.run();
+    List<Path> first = dataFiles(dir);
+    p.run();
+
+    assertThat(readAll(lake.read("events"))).hasSize(50);
+    assertThat(dataFiles(dir)).hasSameSizeAs(first);
+    assertThat(lake.history("events")).hasSize(2);
+  }
+
+  @Test
+  void run_newInputAppended_keepsBoth() throws IOException {
+    Lake lake = Lake.at(dir.toString());
+    Pipeline.from(InMemorySource.of("a", events(10))).named("events").to(lake.processed("events")).run();
+    Pipeline.from(InMemorySource.of("b", events(5))).named("events").to(lake.processed("events")).run();
+
+    assertThat(readAll(lake.read("events"))).hasSize(15);
+  }
+
+  @Test
+  void run_overwriteMode_replacesDatasetAndRemovesOldFiles() throws IOException {
+    Lake lake = Lake.at(dir.toString());
+    Pipeline.from(InMemorySource.of("a", events(10))).named("events")
+        .to(lake.processed("events").partitionBy("country")).run();
+    Pipeline.from(InMemorySource.of("b", events(3))).named("events")
+        .to(lake.processed("events").partitionBy("country").mode(WriteMode.OVERWRITE)).run();
+
+    assertThat(readAll(lake.read("events"))).hasSize(3);
+    assertThat(dataFiles(dir)).hasSize(3);
+  }
+
+  @Test
+  void run_overwritePartitions_keepsUntouchedPartitions() throws IOException {
+    Lake lake = Lake.at(dir.toString());
+    LakeSink<Object> sink = lake.processed("events").partitionBy("country").mode(WriteMode.OVERWRITE_PARTITIONS);
+    Pipeline.from(InMemorySource.of("a", events(10))).named("events").to(sink).run();
+    List<Event> france = List.of(new Event("x", "France", LocalDate.of(2012, 1, 1), 1));
+    Pipeline.from(InMemorySource.of("b", france)).named("events").to(sink).run();
+
+    List<GenericRecord> rows = readAll(lake.read("events"));
+    assertThat(rows).filteredOn(r -> r.get("country").equals("France")).extracting(r -> r.get("id"))
+        .containsExactly("x");
+    assertThat(rows).hasSize(10 - 2 + 1);
+  }
+
+  @Test
+  void run_rollingByRows_splitsFilesAndKeepsEveryRow() throws IOException {
+    Lake lake = Lake.at(dir.toString());
+    Pipeline.from(InMemorySource.of("a", events(1000))).named("events")
+        .to(lake.processed("events").maxRowsPerFile(100).format(FileFormat.JSON_LINES)).run();
+
+    assertThat(dataFiles(dir)).hasSize(10).allMatch(p -> p.toString().endsWith(".jsonl.gz"));
+    assertThat(readAll(lake.read("events"))).hasSize(1000);
+  }
+
+  @Test
+  void run_orphansOfKilledRun_areRemovedByNextCommit() throws IOException {
+    Lake lake = Lake.at(dir.toString());
+    Path orphan = dir.resolve("processed/events/part-0000000000000000-00000-00000.parquet");
+    Files.createDirectories(orphan.getParent());
+    Files.write(orphan, new byte[] {1, 2, 3});
+    Files.setLastModifiedTime(orphan, FileTime.from(Instant.now().minusSeconds(60)));
+
+    Pipeline.from(InMemorySource.of("a", events(5))).named("events").to(lake.processed("events")).run();
+
+    assertThat(orphan).doesNotExist();
+    assertThat(readAll(lake.read("events"))).hasSize(5);
+  }
+
+  @Test
+  void run_badRowsToRejectedZone_writesThemWithReasonAndPosition() throws IOException {
+    Lake lake = Lake.at(dir.toString());
+
+    PipelineResult result = Pipeline.from(InMemorySource.of("a", events(10))).named("events")
+        .map("check", e -> {
+          if (e.amount() == 3) {
+            throw new IllegalArgumentException("amount 3 is unlucky");
+          }
+          return e;
+        })
+        .to(lake.processed("events"))
+        .onBadRows(BadRowPolicy.toRejectedZone())
+        .run();
+
+    assertThat(result.rowsWritten()).isEqualTo(9);
+    assertThat(result.rowsRejected()).isEqualTo(1);
+    assertThat(result.rejectedDataset()).isEqualTo("rejected/events");
+    List<GenericRecord> rejected = readAll(lake.read("rejected/events"));
+    assertThat(rejected).singleElement().satisfies(r -> {
+      assertThat(r.get("step")).isEqualTo("check");
+      assertThat(r.get("reason")).isEqualTo("IllegalArgumentException: amount 3 is unlucky");
+      assertThat(r.get("position")).isEqualTo("memory:a:4");
+      assertThat(r.get("value").toString()).contains("\"id\":\"e3\"");
+    });
+  }
+
+  @Test
+  void run_cursorProposed_savedOnlyAfterCommit() {
+    Lake lake = Lake.at(dir.toString());
+    Source<Event> cursorSource = new CursorSource(events(3), false);
+    Source<Event> failing = new CursorSource(events(3), true);
+
+    assertThatThrownBy(() -> Pipeline.from(failing).named("cursor").to(lake.processed("events")).run())
+        .isInstanceOf(SchemaException.class);
+    assertThat(lake.cursors("cursor")).isEmpty();
+
+    PipelineResult ok = Pipeline.from(cursorSource).named("cursor").to(lake.processed("events")).run();
+    assertThat(lake.cursors("cursor")).containsEntry("last", "e2");
+    assertThat(ok.cursorsAfter()).containsEntry("last", "e2");
+  }
+
+  @Test
+  void run_partitionColumnMissing_failsNamingFields() {
+    Lake lake = Lake.at(dir.toString());
+    Pipeline<Event> p = Pipeline.from(InMemorySource.of("a", events(1))).to(lake.processed("e").partitionBy("year"));
+
+    assertThatThrownBy(p::run).isInstanceOf(SchemaException.class)
+        .hasMessageContaining("Cannot partition processed/e by 'year'")
+        .hasMessageContaining("[id, country, day, amount]");
+    assertThat(lake.latest("e")).isEmpty();
+  }
+
+  @Test
+  void run_reportWrittenToLake() throws IOException {
+    Lake lake = Lake.at(dir.toString());
+    PipelineResult r = Pipeline.from(InMemorySource.of("a", events(2))).named("rep").to(lake.processed("e")).run();
+
+    Path report = dir.resolve("_lake/runs/rep/" + r.runId() + ".json");
+    assertThat(report).exists();
+    assertThat(Files.readString(report)).contains("\"rowsWritten\" : 2").contains("\"reconciles\" : true");
+    Manifest m = lake.latest("e").orElseThrow();
+    assertThat(m.rows()).isEqualTo(2);
+    assertThat(m.pipeline()).isEqualTo("rep");
+  }
+
+  /** Proposes a cursor per row; optionally fails (in a way that is not a bad row) after the last one. */
+  private record CursorSource(List<Event> rows, boolean fail) implements Source<Event> {
+    @Override
+    public String name() {
+      return "cursor";
+    }
+
+    @Override
+    public String id() {
+      return "cursor:" + rows.size() + fail;
+    }
+
+    @Override
+    public SourceReader<Event> open(SourceContext ctx) {
+      var it = rows.iterator();
+      return new SourceReader<>() {
+        @Override
+        public boolean hasNext() {
+          if (!it.hasNext() && fail) {
+            throw new SchemaException("source broke");
+          }
+          return it.hasNext();
+        }
+
+        @Override
+        public Event next() {
+          Event e = it.next();
+          ctx.proposeCursor("last", e.id());
+          return e;
+        }
+
+        @Override
+        public String position() {
+          return "cursor";
+        }
+
+        @Override
+        public void close() {}
+      };
+    }
+  }
+
+}
