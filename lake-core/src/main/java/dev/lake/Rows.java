@@ -1,8 +1,16 @@
 package dev.lake;
 
+import dev.lake.exceptions.SchemaException;
+import dev.lake.internal.schema.GenericRows;
+import dev.lake.internal.schema.RecordSchemas;
+import dev.lake.internal.schema.RowFactories;
+import dev.lake.internal.schema.RowModel;
+import java.util.Objects;
 import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericContainer;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.generic.IndexedRecord;
 
 /**
  * Conversions between row objects: Java records and Avro {@code GenericRecord}s (the generic row for dynamic data).
@@ -16,33 +24,58 @@ import org.apache.avro.generic.GenericRecord;
  * }</pre>
  */
 public final class Rows {
+  private static final ClassValue<GenericData> MODELS = new ClassValue<>() {
+    @Override
+    protected GenericData computeValue(Class<?> type) {
+      return new RowModel();
+    }
+  };
+
   private Rows() {}
 
   /**
    * A model that reads fields of rows of {@code type} by name ({@code getField(row, name, pos)} ignores {@code pos})
-   * and knows the logical-type conversions. For {@code GenericRecord.class} it reads generic rows by name.
+   * and knows the logical-type conversions. For {@code GenericRecord.class} it reads generic rows by name. Pass it to
+   * {@code GenericDatumWriter} or {@code AvroParquetWriter.Builder.withDataModel}; it is cached and thread-safe.
    */
   public static GenericData model(Class<?> type) {
-    throw new UnsupportedOperationException("TODO(schema)");
+    Objects.requireNonNull(type, "type");
+    if (!IndexedRecord.class.isAssignableFrom(type)) {
+      RecordSchemas.of(type); // a record class we can map, or a SchemaException saying why not
+    }
+    return MODELS.get(type);
   }
 
-  /** Builds rows of {@code type} from values given in the order of {@code schema}'s fields. */
+  /**
+   * Builds rows of {@code type} from values given in the order of {@code schema}'s fields, matched to components by
+   * name. Components without a field get null, 0 or false; fields without a component are ignored. Numbers are
+   * narrowed or widened to the component's type when they fit, strings become enums, generic rows nested records.
+   * For {@code GenericRecord.class} the factory makes {@code GenericData.Record}s of {@code schema}. Prepare a factory
+   * once and reuse it: it does no reflection per row.
+   *
+   * @throws SchemaException from {@code create} when a value does not fit its component, or is null for a primitive
+   */
   public static <T> RowFactory<T> factory(Class<T> type, Schema schema) {
-    throw new UnsupportedOperationException("TODO(schema)");
+    return RowFactories.create(type, schema);
   }
 
   /** Converts a generic row to a record of {@code type}, matching fields by name (nested records too). */
   public static <T> T toRecord(GenericRecord row, Class<T> type) {
-    throw new UnsupportedOperationException("TODO(schema)");
+    return GenericRows.toRecord(row, type);
   }
 
-  /** Converts a Java record (or returns a GenericRecord as it is) to a generic row. */
+  /**
+   * Converts a Java record (or returns a GenericRecord as it is) to a generic row of {@link Schemas#of} its class.
+   * Logical values stay Java values (Instant, LocalDate, BigDecimal...); nested records become generic rows, enums
+   * enum symbols, {@code byte[]} a ByteBuffer.
+   */
   public static GenericRecord toGeneric(Object row) {
-    throw new UnsupportedOperationException("TODO(schema)");
+    return GenericRows.toGeneric(row);
   }
 
   /** The schema of a row object: its own for a GenericRecord, {@link Schemas#of} its class otherwise. */
   public static Schema schemaOf(Object row) {
-    throw new UnsupportedOperationException("TODO(schema)");
+    Objects.requireNonNull(row, "row");
+    return row instanceof GenericContainer generic ? generic.getSchema() : Schemas.of(row.getClass());
   }
 }

@@ -1,13 +1,16 @@
 package dev.lake;
 
+import dev.lake.internal.schema.RecordSchemas;
 import org.apache.avro.Schema;
 
 /**
  * Avro schemas for Java types. A record's schema is derived from its components: primitives and boxed types, String,
  * enums, nested records, {@code List}, {@code Map<String, V>}, {@code byte[]}, and the logical types
  * {@code Instant} (timestamp-micros), {@code LocalDate} (date), {@code LocalDateTime} (local-timestamp-micros) and
- * {@code BigDecimal} (decimal, precision and scale from {@link Decimal}). Reference types are nullable; primitives
- * are not.
+ * {@code LocalTime} (time-micros), {@code UUID} (uuid) and {@code BigDecimal} (decimal, precision and scale from
+ * {@link Decimal}, 38 and 10 by default). Reference components are nullable (a union with null, default null);
+ * primitives, collection elements and map values are not. Columns are named by {@link Column}. Record and enum names
+ * are the simple class names, nested classes joined with '_', in the class's package as namespace.
  *
  * <pre>{@code
  * record Sale(@Column("invoice_no") String invoiceNo, int quantity, Instant at) {}
@@ -17,8 +20,14 @@ import org.apache.avro.Schema;
 public final class Schemas {
   private Schemas() {}
 
-  /** The schema of a Java record class (or {@code GenericRecord} classes are refused: they carry their own). */
+  /**
+   * The schema of a Java record class, derived once and cached. {@code GenericRecord} classes are refused: they carry
+   * their own.
+   *
+   * @throws dev.lake.exceptions.SchemaException naming the class and the component path (e.g.
+   *     {@code Fixture.teams.home}) when a component's type cannot be mapped
+   */
   public static Schema of(Class<?> type) {
-    throw new UnsupportedOperationException("TODO(schema)");
+    return RecordSchemas.of(type);
   }
 }

@@ -125,7 +125,7 @@ final class CastValues {
         return null;
       }
       BigDecimal d = value instanceof BigDecimal ? (BigDecimal) value : new BigDecimal(value.toString());
-      return Decimals.fit(d, schema, value.toString());
+      return DecimalValues.fit(d, schema, value.toString());
     }
     byte[] bytes = value instanceof byte[] ? (byte[]) value
         : value instanceof ByteBuffer ? toArray((ByteBuffer) value) : null;

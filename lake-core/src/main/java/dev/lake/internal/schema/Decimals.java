@@ -1,25 +1,56 @@
 package dev.lake.internal.schema;
 
+import dev.lake.exceptions.SchemaException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.ByteBuffer;
+import org.apache.avro.Conversions;
+import org.apache.avro.LogicalType;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericFixed;
 
-/** Fits numbers to an Avro decimal's scale and precision without losing digits silently. */
-final class Decimals {
+/** Fits BigDecimals to a decimal(precision, scale) column without silently rounding. */
+public final class Decimals {
   private Decimals() {}
 
-  /** {@code value} at the schema's scale; fails (showing {@code shown}) when that would round or overflow. */
-  static BigDecimal fit(BigDecimal value, Schema schema, String shown) {
-    LogicalTypes.Decimal d = (LogicalTypes.Decimal) schema.getLogicalType();
-    BigDecimal scaled;
-    try {
-      scaled = value.setScale(d.getScale());
-    } catch (ArithmeticException wouldRound) {
-      throw Values.error(schema, Values.quote(shown));
+  /**
+   * {@code value} at {@code scale}, or a SchemaException naming {@code where} (e.g. "Field price of Sale") when
+   * rescaling would lose digits or the value needs more than {@code precision} digits.
+   */
+  public static BigDecimal fit(BigDecimal value, int precision, int scale, String where) {
+    BigDecimal scaled = value;
+    if (value.scale() != scale) {
+      try {
+        scaled = value.setScale(scale, RoundingMode.UNNECESSARY);
+      } catch (ArithmeticException e) {
+        throw new SchemaException(where + ": " + value.toPlainString() + " does not fit decimal(" + precision + ", "
+            + scale + "): it has more than " + scale + " decimal places; round it first (value.setScale(" + scale
+            + ", RoundingMode.HALF_UP)) or raise @Decimal(scale)", e);
+      }
     }
-    if (scaled.precision() > d.getPrecision()) {
-      throw Values.error(schema, Values.quote(shown));
+    if (scaled.precision() > precision) {
+      throw new SchemaException(where + ": " + value.toPlainString() + " does not fit decimal(" + precision + ", "
+          + scale + "): it needs " + scaled.precision() + " digits; raise @Decimal(precision)");
     }
     return scaled;
+  }
+
+  /** Avro's decimal conversion, rescaling like {@link #fit} and failing with a SchemaException. */
+  static final class Conversion extends Conversions.DecimalConversion {
+    @Override
+    public ByteBuffer toBytes(BigDecimal value, Schema schema, LogicalType type) {
+      return super.toBytes(fitTo(value, type), schema, type);
+    }
+
+    @Override
+    public GenericFixed toFixed(BigDecimal value, Schema schema, LogicalType type) {
+      return super.toFixed(fitTo(value, type), schema, type);
+    }
+
+    private static BigDecimal fitTo(BigDecimal value, LogicalType type) {
+      LogicalTypes.Decimal decimal = (LogicalTypes.Decimal) type;
+      return fit(value, decimal.getPrecision(), decimal.getScale(), "A decimal value");
+    }
   }
 }

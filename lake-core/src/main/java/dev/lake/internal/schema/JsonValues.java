@@ -57,7 +57,7 @@ final class JsonValues {
       case BYTES:
       case FIXED:
         if (node.isNumber() && schema.getLogicalType() instanceof LogicalTypes.Decimal) {
-          return Decimals.fit(node.decimalValue(), schema, node.asText());
+          return DecimalValues.fit(node.decimalValue(), schema, node.asText());
         }
         break;
       case ARRAY:

@@ -221,7 +221,7 @@ public final class Values {
       if (!TextValues.isNumber(t)) {
         return fail(schema, text);
       }
-      return Decimals.fit(new BigDecimal(t), schema, text);
+      return DecimalValues.fit(new BigDecimal(t), schema, text);
     }
     byte[] bytes;
     try {
