@@ -1,29 +1,251 @@
 package dev.lake.internal.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.util.Base64;
+import org.apache.avro.LogicalType;
+import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
 
 /**
  * Parses and casts single values to the Java value an Avro schema calls for (Long, Integer, Double, Float, Boolean,
- * String, Instant, LocalDate, LocalDateTime, BigDecimal, ByteBuffer, List, Map, GenericRecord). Errors are
+ * String, Instant, LocalDate, LocalDateTime, LocalTime, BigDecimal, ByteBuffer, List, Map, GenericRecord). Errors are
  * {@link IllegalArgumentException}s saying what was expected and what was found, e.g.
  * {@code Expected a long but was 'abc'}; callers add the field name and position.
+ *
+ * <p>Text rules: empty text is null for nullable schemas; numbers parse into integer types only when integral
+ * ({@code "17850.0"} is 17850L); timestamps take ISO-8601 with or without a zone ({@code "2010-12-01 08:26:00"} is
+ * read as UTC) or epoch milliseconds; bytes are base64; arrays, maps and records are read from JSON text.
+ *
+ * <pre>{@code
+ * Values.parse("17850.0", Schema.create(Schema.Type.LONG));   // 17850L
+ * Values.parse("", nullableLong);                             // null
+ * Values.parse("abc", Schema.create(Schema.Type.LONG));       // IllegalArgumentException: Expected a long but was 'abc'
+ * }</pre>
  */
 public final class Values {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private Values() {}
 
   /** Parses text (a CSV field) into a value of {@code schema}; empty text is null for nullable schemas. */
   public static Object parse(String text, Schema schema) {
-    throw new UnsupportedOperationException("TODO(sources)");
+    if (schema.getType() == Schema.Type.UNION) {
+      return parseUnion(text, schema);
+    }
+    if (text == null) {
+      return nullFor(schema, "null");
+    }
+    switch (schema.getType()) {
+      case STRING:
+        return text;
+      case LONG:
+        return schema.getLogicalType() == null ? parseLong(text, schema) : parseTemporal(text, schema);
+      case INT:
+        return schema.getLogicalType() == null ? parseInt(text, schema) : parseTemporal(text, schema);
+      case DOUBLE: {
+        Double d = TextValues.toDouble(trim(text));
+        return d != null ? d : fail(schema, text);
+      }
+      case FLOAT: {
+        Double d = TextValues.toDouble(trim(text));
+        return d != null ? (Object) d.floatValue() : fail(schema, text);
+      }
+      case BOOLEAN: {
+        Boolean b = TextValues.toBoolean(trim(text));
+        return b != null ? b : fail(schema, text);
+      }
+      case BYTES:
+      case FIXED:
+        return parseBinary(text, schema);
+      case ENUM:
+        return schema.hasEnumSymbol(text) ? new GenericData.EnumSymbol(schema, text) : fail(schema, text);
+      case NULL:
+        return text.isEmpty() ? null : fail(schema, text);
+      default: // ARRAY, MAP, RECORD: the text holds JSON
+        return fromJson(readJson(text, schema), schema);
+    }
   }
 
-  /** Converts a JSON node into a value of {@code schema}. */
+  /** Converts a JSON node into a value of {@code schema}; JSON null and a missing node are null. */
   public static Object fromJson(JsonNode node, Schema schema) {
-    throw new UnsupportedOperationException("TODO(sources)");
+    return JsonValues.convert(node, schema);
   }
 
   /** Casts a value of any supported Java type to {@code schema} (e.g. "12" to 12L, 1.5 to "1.5"). */
   public static Object cast(Object value, Schema schema) {
-    throw new UnsupportedOperationException("TODO(sources)");
+    return CastValues.cast(value, schema);
+  }
+
+  /** The non-null branch of a nullable union ({@code ["null", T]}), or the schema itself. */
+  public static Schema nonNull(Schema schema) {
+    if (schema.getType() != Schema.Type.UNION) {
+      return schema;
+    }
+    Schema only = null;
+    for (Schema branch : schema.getTypes()) {
+      if (branch.getType() != Schema.Type.NULL) {
+        if (only != null) {
+          return schema; // a real union of several types
+        }
+        only = branch;
+      }
+    }
+    return only == null ? schema : only;
+  }
+
+  /** True when {@code schema} is null or a union holding null. */
+  public static boolean isNullable(Schema schema) {
+    if (schema.getType() == Schema.Type.NULL) {
+      return true;
+    }
+    if (schema.getType() == Schema.Type.UNION) {
+      for (Schema branch : schema.getTypes()) {
+        if (branch.getType() == Schema.Type.NULL) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** What a schema holds, for messages: "a long", "a timestamp", "a decimal(10,2)". */
+  public static String describe(Schema schema) {
+    LogicalType logical = schema.getLogicalType();
+    if (logical instanceof LogicalTypes.Decimal) {
+      LogicalTypes.Decimal d = (LogicalTypes.Decimal) logical;
+      return "a decimal(" + d.getPrecision() + "," + d.getScale() + ")";
+    }
+    if (logical != null) {
+      String name = logical.getName();
+      if (name.startsWith("timestamp")) {
+        return "a timestamp";
+      }
+      if (name.startsWith("local-timestamp")) {
+        return "a local timestamp";
+      }
+      if (name.startsWith("time")) {
+        return "a time";
+      }
+      return name.equals("date") ? "a date" : "a " + name;
+    }
+    switch (schema.getType()) {
+      case INT:
+        return "an int";
+      case ARRAY:
+        return "an array";
+      case ENUM:
+        return "one of " + schema.getEnumSymbols();
+      case BYTES:
+        return "base64 bytes";
+      case FIXED:
+        return "base64 bytes of length " + schema.getFixedSize();
+      case UNION:
+        return "one of " + schema.getTypes();
+      default:
+        return "a " + schema.getType().getName();
+    }
+  }
+
+  /** The failure for {@code shown} (already rendered: quoted text, a number, "null", "an object"). */
+  static IllegalArgumentException error(Schema schema, String shown) {
+    return new IllegalArgumentException("Expected " + describe(schema) + " but was " + shown);
+  }
+
+  /** Text as shown in messages: quoted, cut at 100 characters. */
+  static String quote(String text) {
+    return "'" + (text.length() > 100 ? text.substring(0, 100) + "..." : text) + "'";
+  }
+
+  static Object fail(Schema schema, String text) {
+    throw error(schema, quote(text));
+  }
+
+  static Object nullFor(Schema schema, String shown) {
+    if (isNullable(schema)) {
+      return null;
+    }
+    throw error(schema, shown);
+  }
+
+  private static Object parseUnion(String text, Schema union) {
+    if (text == null || text.isEmpty()) {
+      if (isNullable(union)) {
+        return null;
+      }
+    }
+    Schema branch = nonNull(union);
+    if (branch != union) {
+      return parse(text, branch);
+    }
+    for (Schema candidate : union.getTypes()) { // several types: the first that takes the text
+      if (candidate.getType() != Schema.Type.NULL) {
+        try {
+          return parse(text, candidate);
+        } catch (IllegalArgumentException next) {
+          // try the next branch
+        }
+      }
+    }
+    return fail(union, text);
+  }
+
+  private static Object parseLong(String text, Schema schema) {
+    Long v = TextValues.toLong(text);
+    if (v == null) {
+      v = TextValues.toLong(trim(text));
+    }
+    return v != null ? v : fail(schema, text);
+  }
+
+  private static Object parseInt(String text, Schema schema) {
+    Long v = TextValues.toLong(trim(text));
+    if (v == null || v != v.intValue()) {
+      return fail(schema, text);
+    }
+    return v.intValue();
+  }
+
+  private static Object parseTemporal(String text, Schema schema) {
+    Object value = Temporals.fromText(trim(text), schema);
+    return value != null ? value : fail(schema, text);
+  }
+
+  private static Object parseBinary(String text, Schema schema) {
+    if (schema.getLogicalType() instanceof LogicalTypes.Decimal) {
+      String t = trim(text);
+      if (!TextValues.isNumber(t)) {
+        return fail(schema, text);
+      }
+      return DecimalValues.fit(new BigDecimal(t), schema, text);
+    }
+    byte[] bytes;
+    try {
+      bytes = Base64.getDecoder().decode(text);
+    } catch (IllegalArgumentException notBase64) {
+      return fail(schema, text);
+    }
+    if (schema.getType() == Schema.Type.FIXED) {
+      return bytes.length == schema.getFixedSize() ? new GenericData.Fixed(schema, bytes) : fail(schema, text);
+    }
+    return ByteBuffer.wrap(bytes);
+  }
+
+  private static JsonNode readJson(String text, Schema schema) {
+    try {
+      return JSON.readTree(text);
+    } catch (IOException notJson) {
+      throw error(schema, quote(text));
+    }
+  }
+
+  /** Text without surrounding blanks; the common case (none) allocates nothing. */
+  static String trim(String text) {
+    int n = text.length();
+    return n > 0 && (text.charAt(0) <= ' ' || text.charAt(n - 1) <= ' ') ? text.trim() : text;
   }
 }

@@ -1,0 +1,138 @@
+package dev.lake.internal.schema;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import org.apache.avro.LogicalType;
+import org.apache.avro.Schema;
+
+/**
+ * Date and time values for Avro's logical types on int and long. Numbers are epoch milliseconds for timestamps (the
+ * common JSON convention, e.g. Sparkify's {@code "ts": 1543537327796}), epoch days for dates and milliseconds of the
+ * day for times. Text is ISO-8601; a timestamp without a zone is UTC.
+ */
+final class Temporals {
+  private Temporals() {}
+
+  /** The value of {@code text} for a logical-typed int or long schema, or null when it does not parse. */
+  static Object fromText(String text, Schema schema) {
+    switch (kind(schema)) {
+      case INSTANT: {
+        Instant i = TextValues.toInstant(text);
+        if (i == null && TextValues.isNumber(text)) {
+          Long millis = TextValues.toLong(text);
+          return millis == null ? null : Instant.ofEpochMilli(millis);
+        }
+        return i;
+      }
+      case LOCAL_DATE_TIME: {
+        LocalDateTime t = TextValues.toLocalDateTime(text);
+        if (t == null && TextValues.isNumber(text)) {
+          Long millis = TextValues.toLong(text);
+          return millis == null ? null : fromMillis(millis, schema);
+        }
+        return t;
+      }
+      case DATE: {
+        LocalDate d = TextValues.toLocalDate(text);
+        if (d == null && TextValues.isNumber(text)) {
+          Long days = TextValues.toLong(text);
+          return days == null ? null : LocalDate.ofEpochDay(days);
+        }
+        return d;
+      }
+      case TIME:
+        return TextValues.toLocalTime(text);
+      default:
+        Long v = TextValues.toLong(text);
+        return v == null || schema.getType() == Schema.Type.LONG ? v : (Object) v.intValue();
+    }
+  }
+
+  /** The value of epoch milliseconds (days for dates, millis of the day for times). */
+  static Object fromMillis(long number, Schema schema) {
+    switch (kind(schema)) {
+      case INSTANT:
+        return Instant.ofEpochMilli(number);
+      case LOCAL_DATE_TIME:
+        Instant i = Instant.ofEpochMilli(number);
+        return LocalDateTime.ofEpochSecond(i.getEpochSecond(), i.getNano(), ZoneOffset.UTC);
+      case DATE:
+        return LocalDate.ofEpochDay(number);
+      case TIME:
+        return number >= 0 && number < 86_400_000L ? LocalTime.ofNanoOfDay(number * 1_000_000L) : null;
+      default:
+        return schema.getType() == Schema.Type.LONG ? (Object) number
+            : number == (int) number ? (Object) (int) number : null;
+    }
+  }
+
+  /** Converts another Java date/time object, or null when it cannot be. */
+  static Object fromTemporal(Object value, Schema schema) {
+    Kind kind = kind(schema);
+    if (value instanceof LocalTime) {
+      return kind == Kind.TIME ? value : null;
+    }
+    Instant instant = toInstant(value);
+    if (instant == null) {
+      return null;
+    }
+    switch (kind) {
+      case INSTANT:
+        return instant;
+      case LOCAL_DATE_TIME:
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+      case DATE:
+        LocalDateTime t = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+        return t.toLocalTime().equals(LocalTime.MIDNIGHT) ? t.toLocalDate() : null;
+      default:
+        return null;
+    }
+  }
+
+  /** The instant of a Java date/time (local ones taken as UTC), or null for anything else. */
+  static Instant toInstant(Object value) {
+    if (value instanceof Instant) {
+      return (Instant) value;
+    } else if (value instanceof LocalDateTime) {
+      return ((LocalDateTime) value).toInstant(ZoneOffset.UTC);
+    } else if (value instanceof LocalDate) {
+      return ((LocalDate) value).atStartOfDay().toInstant(ZoneOffset.UTC);
+    } else if (value instanceof OffsetDateTime) {
+      return ((OffsetDateTime) value).toInstant();
+    } else if (value instanceof ZonedDateTime) {
+      return ((ZonedDateTime) value).toInstant();
+    } else if (value instanceof java.util.Date) {
+      return ((java.util.Date) value).toInstant();
+    }
+    return null;
+  }
+
+  enum Kind { INSTANT, LOCAL_DATE_TIME, DATE, TIME, NONE }
+
+  static Kind kind(Schema schema) {
+    LogicalType logical = schema.getLogicalType();
+    if (logical == null) {
+      return Kind.NONE;
+    }
+    String name = logical.getName();
+    if (name.startsWith("timestamp")) {
+      return Kind.INSTANT;
+    }
+    if (name.startsWith("local-timestamp")) {
+      return Kind.LOCAL_DATE_TIME;
+    }
+    if (name.equals("date")) {
+      return Kind.DATE;
+    }
+    return name.startsWith("time") ? Kind.TIME : Kind.NONE;
+  }
+
+  static boolean isTemporal(Schema schema) {
+    return schema.getLogicalType() != null && kind(schema) != Kind.NONE;
+  }
+}

@@ -1,0 +1,231 @@
+package dev.lake.internal.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.LogicalTypes;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.junit.jupiter.api.Test;
+
+class ValuesTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Schema LONG = Schema.create(Schema.Type.LONG);
+  private static final Schema INT = Schema.create(Schema.Type.INT);
+  private static final Schema DOUBLE = Schema.create(Schema.Type.DOUBLE);
+  private static final Schema STRING = Schema.create(Schema.Type.STRING);
+  private static final Schema TS_MICROS = LogicalTypes.timestampMicros().addToSchema(Schema.create(Schema.Type.LONG));
+  private static final Schema TS_MILLIS = LogicalTypes.timestampMillis().addToSchema(Schema.create(Schema.Type.LONG));
+  private static final Schema LOCAL_TS =
+      LogicalTypes.localTimestampMicros().addToSchema(Schema.create(Schema.Type.LONG));
+  private static final Schema DATE = LogicalTypes.date().addToSchema(Schema.create(Schema.Type.INT));
+  private static final Schema DECIMAL = LogicalTypes.decimal(10, 2).addToSchema(Schema.create(Schema.Type.BYTES));
+
+  private static Schema nullable(Schema s) {
+    return Schema.createUnion(Schema.create(Schema.Type.NULL), s);
+  }
+
+  @Test
+  void parse_scalars_javaValues() {
+    assertThat(Values.parse("536365", LONG)).isEqualTo(536365L);
+    assertThat(Values.parse("-6", INT)).isEqualTo(-6);
+    assertThat(Values.parse("2.55", DOUBLE)).isEqualTo(2.55);
+    assertThat(Values.parse("2.5", Schema.create(Schema.Type.FLOAT))).isEqualTo(2.5f);
+    assertThat(Values.parse("TRUE", Schema.create(Schema.Type.BOOLEAN))).isEqualTo(true);
+    assertThat(Values.parse("0", Schema.create(Schema.Type.BOOLEAN))).isEqualTo(false);
+    assertThat(Values.parse("WHITE METAL LANTERN", STRING)).isEqualTo("WHITE METAL LANTERN");
+    assertThat(Values.parse("2.55", DECIMAL)).isEqualTo(new BigDecimal("2.55"));
+    assertThat(Values.parse("3", DECIMAL)).isEqualTo(new BigDecimal("3.00"));
+    assertThat(Values.parse(" 42 ", LONG)).isEqualTo(42L);
+  }
+
+  @Test
+  void parse_integralDecimalIntoLong_exactValue() {
+    assertThat(Values.parse("17850.0", LONG)).isEqualTo(17850L);
+    assertThat(Values.parse("1.54199E+12", LONG)).isEqualTo(1_541_990_000_000L);
+    assertThat(Values.parse("9223372036854775807", LONG)).isEqualTo(Long.MAX_VALUE);
+  }
+
+  @Test
+  void parse_fractionIntoLong_throwsWithExpectedAndActual() {
+    assertThatThrownBy(() -> Values.parse("17850.5", LONG))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Expected a long but was '17850.5'");
+    assertThatThrownBy(() -> Values.parse("abc", LONG)).hasMessage("Expected a long but was 'abc'");
+    assertThatThrownBy(() -> Values.parse("3000000000", INT)).hasMessage("Expected an int but was '3000000000'");
+    assertThatThrownBy(() -> Values.parse("1.5d", DOUBLE)).hasMessage("Expected a double but was '1.5d'");
+    assertThatThrownBy(() -> Values.parse("maybe", Schema.create(Schema.Type.BOOLEAN)))
+        .hasMessage("Expected a boolean but was 'maybe'");
+    assertThatThrownBy(() -> Values.parse("2.555", DECIMAL)).hasMessage("Expected a decimal(10,2) but was '2.555'");
+  }
+
+  @Test
+  void parse_emptyText_nullWhenNullableElseError() {
+    assertThat(Values.parse("", nullable(LONG))).isNull();
+    assertThat(Values.parse("", nullable(STRING))).isNull();
+    assertThat(Values.parse(null, nullable(TS_MICROS))).isNull();
+    assertThat(Values.parse("", STRING)).isEqualTo("");
+    assertThatThrownBy(() -> Values.parse("", LONG)).hasMessage("Expected a long but was ''");
+    assertThatThrownBy(() -> Values.parse(null, LONG)).hasMessage("Expected a long but was null");
+  }
+
+  @Test
+  void parse_timestamps_allFormatsAsInstant() {
+    Instant expected = Instant.parse("2010-12-01T08:26:00Z");
+    assertThat(Values.parse("2010-12-01 08:26:00", TS_MICROS)).isEqualTo(expected);
+    assertThat(Values.parse("2010-12-01T08:26:00", TS_MICROS)).isEqualTo(expected);
+    assertThat(Values.parse("2010-12-01T08:26:00Z", TS_MILLIS)).isEqualTo(expected);
+    assertThat(Values.parse("2010-12-01T09:26:00+01:00", TS_MICROS)).isEqualTo(expected);
+    assertThat(Values.parse("2010-12-01 03:26:00-0500", TS_MICROS)).isEqualTo(expected);
+    assertThat(Values.parse("2010-12-01 08:26", TS_MICROS)).isEqualTo(expected);
+    assertThat(Values.parse("2010-12-01T08:26:00.123456Z", TS_MICROS))
+        .isEqualTo(Instant.parse("2010-12-01T08:26:00.123456Z"));
+    assertThat(Values.parse("1291191960000", TS_MILLIS)).isEqualTo(expected);
+    assertThat(Values.parse("2012-02-29", TS_MICROS)).isEqualTo(Instant.parse("2012-02-29T00:00:00Z"));
+  }
+
+  @Test
+  void parse_badTimestamps_throw() {
+    assertThatThrownBy(() -> Values.parse("2011-02-29 10:00:00", TS_MICROS))
+        .hasMessage("Expected a timestamp but was '2011-02-29 10:00:00'");
+    assertThatThrownBy(() -> Values.parse("12/1/2010 8:26", TS_MICROS))
+        .hasMessage("Expected a timestamp but was '12/1/2010 8:26'");
+    assertThatThrownBy(() -> Values.parse("2010-12-01 25:00:00", TS_MICROS)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void parse_localTimestampDateAndTime_localValues() {
+    assertThat(Values.parse("2010-12-01 08:26:00", LOCAL_TS)).isEqualTo(LocalDateTime.of(2010, 12, 1, 8, 26));
+    assertThat(Values.parse("2011-01-05T08:26:00Z", LOCAL_TS)).isEqualTo(LocalDateTime.of(2011, 1, 5, 8, 26));
+    assertThat(Values.parse("2010-12-01", DATE)).isEqualTo(LocalDate.of(2010, 12, 1));
+    Schema time = LogicalTypes.timeMillis().addToSchema(Schema.create(Schema.Type.INT));
+    assertThat(Values.parse("08:26:30", time)).isEqualTo(LocalTime.of(8, 26, 30));
+    assertThatThrownBy(() -> Values.parse("2010-12-01 08:26:00", DATE))
+        .hasMessage("Expected a date but was '2010-12-01 08:26:00'");
+  }
+
+  @Test
+  void parse_bytesEnumAndJsonText_values() {
+    String b64 = Base64.getEncoder().encodeToString("hi".getBytes(StandardCharsets.UTF_8));
+    assertThat(Values.parse(b64, Schema.create(Schema.Type.BYTES))).isEqualTo(ByteBuffer.wrap("hi".getBytes()));
+    Schema suit = Schema.createEnum("Suit", null, null, List.of("HEARTS", "SPADES"));
+    assertThat(Values.parse("HEARTS", suit).toString()).isEqualTo("HEARTS");
+    assertThatThrownBy(() -> Values.parse("CLUBS", suit)).hasMessage("Expected one of [HEARTS, SPADES] but was 'CLUBS'");
+    assertThat(Values.parse("[1,2]", Schema.createArray(LONG))).isEqualTo(List.of(1L, 2L));
+    assertThat(Values.parse("{\"a\":1.5}", Schema.createMap(DOUBLE))).isEqualTo(Map.of("a", 1.5));
+  }
+
+  @Test
+  void fromJson_scalarsAndEpochMillis_values() throws Exception {
+    assertThat(Values.fromJson(JSON.readTree("1543537327796"), TS_MILLIS))
+        .isEqualTo(Instant.ofEpochMilli(1543537327796L));
+    assertThat(Values.fromJson(JSON.readTree("1540991795796.0"), LONG)).isEqualTo(1540991795796L);
+    assertThat(Values.fromJson(JSON.readTree("\"91\""), LONG)).isEqualTo(91L);
+    assertThat(Values.fromJson(JSON.readTree("829"), STRING)).isEqualTo("829");
+    assertThat(Values.fromJson(JSON.readTree("337.68444"), DOUBLE)).isEqualTo(337.68444);
+    assertThat(Values.fromJson(JSON.readTree("true"), Schema.create(Schema.Type.BOOLEAN))).isEqualTo(true);
+    assertThat(Values.fromJson(JSON.readTree("\"2011-01-05T08:26:00Z\""), TS_MICROS))
+        .isEqualTo(Instant.parse("2011-01-05T08:26:00Z"));
+    assertThat(Values.fromJson(JSON.readTree("2.5"), DECIMAL)).isEqualTo(new BigDecimal("2.50"));
+  }
+
+  @Test
+  void fromJson_nullAndEmpty_nullForNullable() throws Exception {
+    assertThat(Values.fromJson(JSON.readTree("null"), nullable(DOUBLE))).isNull();
+    assertThat(Values.fromJson(null, nullable(DOUBLE))).isNull();
+    assertThat(Values.fromJson(JSON.readTree("\"\""), nullable(LONG))).isNull();
+    assertThat(Values.fromJson(JSON.readTree("\"\""), nullable(STRING))).isEqualTo("");
+    assertThatThrownBy(() -> Values.fromJson(JSON.readTree("null"), DOUBLE))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Expected a double but was null");
+  }
+
+  @Test
+  void fromJson_wrongTypes_throwWithShownValue() throws Exception {
+    assertThatThrownBy(() -> Values.fromJson(JSON.readTree("337.5"), LONG))
+        .hasMessage("Expected a long but was 337.5");
+    assertThatThrownBy(() -> Values.fromJson(JSON.readTree("{\"a\":1}"), LONG))
+        .hasMessage("Expected a long but was an object");
+    assertThatThrownBy(() -> Values.fromJson(JSON.readTree("\"x\""), Schema.create(Schema.Type.BOOLEAN)))
+        .hasMessage("Expected a boolean but was 'x'");
+  }
+
+  @Test
+  void fromJson_nestedRecord_genericRecordsMatchedByNormalisedNames() throws Exception {
+    Schema location = SchemaBuilder.record("Location").fields()
+        .optionalDouble("lat").optionalDouble("lon").endRecord();
+    Schema song = SchemaBuilder.record("Song").fields()
+        .requiredString("song_id")
+        .name("location").type(nullable(location)).withDefault(null)
+        .name("tags").type(Schema.createArray(STRING)).noDefault()
+        .endRecord();
+    GenericRecord r = (GenericRecord) Values.fromJson(JSON.readTree(
+        "{\"songId\":\"SO1\",\"location\":{\"lat\":1.5},\"tags\":[\"a\",\"b\"],\"extra\":true}"), song);
+    assertThat(r.get("song_id")).isEqualTo("SO1");
+    assertThat(((GenericRecord) r.get("location")).get("lat")).isEqualTo(1.5);
+    assertThat(((GenericRecord) r.get("location")).get("lon")).isNull();
+    assertThat(r.get("tags")).isEqualTo(List.of("a", "b"));
+  }
+
+  @Test
+  void fromJson_badNestedValue_messageHasPath() throws Exception {
+    Schema inner = SchemaBuilder.record("Inner").fields().requiredLong("year").endRecord();
+    Schema outer = SchemaBuilder.record("Outer").fields().name("song").type(inner).noDefault().endRecord();
+    assertThatThrownBy(() -> Values.fromJson(JSON.readTree("{\"song\":{\"year\":\"at x\"}}"), outer))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Expected a long but was 'at x' at song.year");
+    assertThatThrownBy(() -> Values.fromJson(JSON.readTree("[1, \"b\"]"), Schema.createArray(LONG)))
+        .hasMessage("Expected a long but was 'b' at [1]");
+  }
+
+  @Test
+  void cast_betweenJavaTypes_convertsWithoutLoss() {
+    assertThat(Values.cast("12", LONG)).isEqualTo(12L);
+    assertThat(Values.cast(12, LONG)).isEqualTo(12L);
+    assertThat(Values.cast(12.0, INT)).isEqualTo(12);
+    assertThat(Values.cast(1.5, STRING)).isEqualTo("1.5");
+    assertThat(Values.cast(new BigDecimal("2.50"), STRING)).isEqualTo("2.50");
+    assertThat(Values.cast(3L, DOUBLE)).isEqualTo(3.0);
+    assertThat(Values.cast(new org.apache.avro.util.Utf8("7"), LONG)).isEqualTo(7L);
+    assertThat(Values.cast(null, nullable(LONG))).isNull();
+    Instant at = Instant.parse("2010-12-01T08:26:00Z");
+    assertThat(Values.cast(at, LOCAL_TS)).isEqualTo(LocalDateTime.of(2010, 12, 1, 8, 26));
+    assertThat(Values.cast(LocalDateTime.of(2010, 12, 1, 8, 26), TS_MICROS)).isEqualTo(at);
+    assertThat(Values.cast(at.toEpochMilli(), TS_MILLIS)).isEqualTo(at);
+    assertThat(Values.cast(LocalDate.of(2010, 12, 1), DATE)).isEqualTo(LocalDate.of(2010, 12, 1));
+    assertThat(Values.cast(2.5, DECIMAL)).isEqualTo(new BigDecimal("2.50"));
+    assertThat(Values.cast(List.of(1, 2), Schema.createArray(LONG))).isEqualTo(List.of(1L, 2L));
+  }
+
+  @Test
+  void cast_recordToOtherSchema_copiesFieldsByName() {
+    Schema a = SchemaBuilder.record("A").fields().requiredLong("x").requiredString("y").endRecord();
+    Schema b = SchemaBuilder.record("B").fields().requiredString("x").endRecord();
+    GenericData.Record r = new GenericData.Record(a);
+    r.put("x", 5L);
+    r.put("y", "why");
+    assertThat(((GenericRecord) Values.cast(r, b)).get("x")).isEqualTo("5");
+  }
+
+  @Test
+  void cast_lossyOrUnsupported_throws() {
+    assertThatThrownBy(() -> Values.cast(1.5, LONG))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Expected a long but was 1.5 (Double)");
+    assertThatThrownBy(() -> Values.cast(true, DOUBLE)).hasMessage("Expected a double but was true (Boolean)");
+    assertThatThrownBy(() -> Values.cast(null, LONG)).hasMessage("Expected a long but was null");
+  }
+}

@@ -1,0 +1,199 @@
+package dev.lake.source.files;
+
+import dev.lake.Rows;
+import dev.lake.Schemas;
+import dev.lake.exceptions.ValidationException;
+import dev.lake.io.Source;
+import dev.lake.io.SourceContext;
+import dev.lake.io.SourceReader;
+import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
+
+/**
+ * CSV files as rows: Java records or Avro generic records. Locations are URIs or paths with globs; {@code .gz} files
+ * are gunzipped; the source splits into one split per file. Columns map to fields by name, ignoring case and
+ * punctuation ("InvoiceNo" fills {@code invoice_no}); extra columns are ignored; a required field without a column
+ * fails before the file's rows are read. Rows that cannot be read (a wrong field count, a value that does not parse)
+ * go to {@link SourceContext#reject} with {@code file:line} and the reason, and reading goes on. Immutable: every
+ * {@code with*} returns a copy.
+ *
+ * <pre>{@code
+ * Source<Sale> sales = CsvSource.of(Sale.class).from("file:///data/by-day/*.csv");
+ * Source<GenericRecord> rows = CsvSource.generic().from("s3://bucket/in/**.csv.gz").withDelimiter(';');
+ * }</pre>
+ *
+ * @param <T> the row type
+ */
+public final class CsvSource<T> implements Source<T> {
+  private static final long serialVersionUID = 1L;
+  static final String NAME = "csv";
+
+  private final Class<T> type;
+  private final CsvSettings settings;
+
+  private CsvSource(Class<T> type, CsvSettings settings) {
+    this.type = type;
+    this.settings = settings;
+  }
+
+  /** A source of {@code type} rows (a Java record); the schema is {@code Schemas.of(type)}. */
+  public static <T> CsvSource<T> of(Class<T> type) {
+    return new CsvSource<>(Inputs.checkType(type, "CsvSource"), CsvSettings.DEFAULT);
+  }
+
+  /** A source of generic rows, with the schema given by {@link #withSchema} or inferred from the first file. */
+  public static CsvSource<GenericRecord> generic() {
+    return new CsvSource<>(GenericRecord.class, CsvSettings.DEFAULT);
+  }
+
+  /** Reads these locations: URIs ({@code s3://b/in/*.csv}) or paths ({@code ./data/**}{@code /*.csv.gz}). */
+  public CsvSource<T> from(String... locations) {
+    ValidationException.check(locations != null && locations.length > 0, "from(...): give at least one location");
+    return with(settings.withLocations(List.of(locations)));
+  }
+
+  /** Reads these URIs. */
+  public CsvSource<T> from(URI... locations) {
+    ValidationException.check(locations != null && locations.length > 0, "from(...): give at least one location");
+    List<String> out = new ArrayList<>();
+    for (URI uri : locations) {
+      out.add(uri.toString());
+    }
+    return with(settings.withLocations(out));
+  }
+
+  /** Uses this record schema instead of the row class's or an inferred one. */
+  public CsvSource<T> withSchema(Schema schema) {
+    ValidationException.check(schema != null && schema.getType() == Schema.Type.RECORD,
+        "withSchema(schema): a record schema is required, e.g. SchemaBuilder.record(\"Sale\").fields()...");
+    return with(settings.withSchema(schema));
+  }
+
+  /** The field separator; ',' by default. */
+  public CsvSource<T> withDelimiter(char delimiter) {
+    ValidationException.check(delimiter != '\n' && delimiter != '\r' && delimiter != settings.quote(),
+        "withDelimiter('%s'): the delimiter must differ from the quote character and from line breaks", delimiter);
+    return with(settings.withDelimiter(delimiter));
+  }
+
+  /** The quote character; '"' by default. */
+  public CsvSource<T> withQuote(char quote) {
+    ValidationException.check(quote != '\n' && quote != '\r' && quote != settings.delimiter(),
+        "withQuote('%s'): the quote character must differ from the delimiter and from line breaks", quote);
+    return with(settings.withQuote(quote));
+  }
+
+  /** The files' character set; UTF-8 by default. */
+  public CsvSource<T> withCharset(Charset charset) {
+    ValidationException.check(charset != null, "withCharset(charset): give a charset, e.g. StandardCharsets.UTF_8");
+    return with(settings.withCharset(charset.name()));
+  }
+
+  /** Whether the first line of each file names the columns; true by default. */
+  public CsvSource<T> withHeader(boolean header) {
+    return with(settings.withHeader(header));
+  }
+
+  /** Column names for files without a header (or to replace the header's names). */
+  public CsvSource<T> withColumns(String... columns) {
+    ValidationException.check(columns != null && columns.length > 0, "withColumns(...): give the column names");
+    return with(settings.withColumns(List.of(columns)));
+  }
+
+  /** Feeds {@code field} from {@code column}, whatever their names. */
+  public CsvSource<T> withColumn(String column, String field) {
+    ValidationException.check(column != null && !column.isEmpty() && field != null && !field.isEmpty(),
+        "withColumn(column, field): give both names, e.g. withColumn(\"InvoiceNo\", \"invoice_no\")");
+    Map<String, String> mapping = new LinkedHashMap<>(settings.mapping());
+    mapping.put(column, field);
+    return with(settings.withMapping(mapping));
+  }
+
+  /** How many rows of the first file schema inference reads; 1000 by default. */
+  public CsvSource<T> withSampleSize(int rows) {
+    ValidationException.check(rows > 0, "withSampleSize(%s): give a positive number of rows", rows);
+    return with(settings.withSampleSize(rows));
+  }
+
+  /** The schema rows are read with: the given one, the record class's, or one inferred (reading the first file). */
+  public Schema schema() {
+    validate();
+    return resolveSchema(files());
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String id() {
+    validate();
+    List<String> ids = new ArrayList<>();
+    files().forEach(f -> ids.add(f.id()));
+    return String.join(";", ids);
+  }
+
+  @Override
+  public List<CsvSource<T>> split(SourceContext ctx) {
+    validate();
+    List<FileRef> files = files();
+    Schema schema = resolveSchema(files);
+    List<CsvSource<T>> splits = new ArrayList<>(files.size());
+    for (FileRef file : files) {
+      splits.add(with(settings.withSchema(schema).withFiles(List.of(file))));
+    }
+    return splits;
+  }
+
+  @Override
+  public SourceReader<T> open(SourceContext ctx) {
+    validate();
+    List<FileRef> files = files();
+    Schema schema = resolveSchema(files);
+    return new CsvFileReader<>(files, schema, Rows.factory(type, schema), settings, ctx);
+  }
+
+  @Override
+  public String toString() {
+    return "CsvSource[" + (type == GenericRecord.class ? "generic" : type.getSimpleName()) + " from "
+        + (settings.files() != null && settings.files().size() == 1 ? settings.files().get(0).uri()
+        : settings.locations()) + "]";
+  }
+
+  private void validate() {
+    Locations.validate(settings.locations(), NAME);
+    if (settings.schema() != null) {
+      FieldMatcher.checkExplicit(settings.schema(), settings.mapping(), NAME);
+    }
+  }
+
+  private List<FileRef> files() {
+    return settings.files() != null ? settings.files() : Locations.resolve(settings.locations(), NAME);
+  }
+
+  private Schema resolveSchema(List<FileRef> files) {
+    Schema schema = settings.schema();
+    if (schema == null) {
+      schema = type == GenericRecord.class ? CsvFileReader.infer(files.get(0), settings) : Schemas.of(type);
+    }
+    FieldMatcher.checkExplicit(schema, settings.mapping(), NAME);
+    return schema;
+  }
+
+  private CsvSource<T> with(CsvSettings changed) {
+    return new CsvSource<>(type, changed);
+  }
+
+  static Charset charset(CsvSettings settings) {
+    return settings.charset() == null ? StandardCharsets.UTF_8 : Charset.forName(settings.charset());
+  }
+
+}

@@ -1,0 +1,41 @@
+package dev.lake.source.files;
+
+import dev.lake.exceptions.SourceException;
+import dev.lake.exceptions.ValidationException;
+import dev.lake.io.ObjectStores;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.zip.GZIPInputStream;
+import org.apache.avro.generic.GenericRecord;
+
+/** Opening input files (gunzipping {@code .gz}) with failures named for the file; checks shared by both sources. */
+final class Inputs {
+  private Inputs() {}
+
+  static InputStream open(FileRef file, String connector) {
+    try {
+      InputStream in = ObjectStores.forUri(file.toUri()).open(file.toUri());
+      return file.isGzip() ? new GZIPInputStream(in, 1 << 16) : in;
+    } catch (FileNotFoundException e) {
+      throw new SourceException(connector, "Cannot read " + file.uri()
+          + ": the file no longer exists (it was listed before reading); run again to list the files afresh", e);
+    } catch (IOException e) {
+      throw failure(connector, file.uri(), e);
+    }
+  }
+
+  static SourceException failure(String connector, String where, Exception e) {
+    return new SourceException(connector, "Cannot read " + where + ": " + e.getMessage(), e);
+  }
+
+  /** Row classes must be Java records or Avro generic records. */
+  static <T> Class<T> checkType(Class<T> type, String source) {
+    ValidationException.check(type != null, "%s.of(type): the row type is required, e.g. %s.of(Sale.class)",
+        source, source);
+    ValidationException.check(type.isRecord() || GenericRecord.class.isAssignableFrom(type),
+        "%s.of(%s.class): rows must be Java records; for Avro generic rows use %s.generic()", source,
+        type.getSimpleName(), source);
+    return type;
+  }
+}

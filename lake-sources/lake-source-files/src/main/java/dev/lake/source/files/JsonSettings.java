@@ -1,0 +1,36 @@
+package dev.lake.source.files;
+
+import java.io.Serializable;
+import java.util.List;
+import org.apache.avro.Schema;
+
+/** The immutable configuration of a {@link JsonSource}; {@code files} is set on splits only. */
+record JsonSettings(List<String> locations, Schema schema, boolean lines, String charset, int sampleSize,
+    List<FileRef> files) implements Serializable {
+
+  static final JsonSettings DEFAULT = new JsonSettings(List.of(), null, false, "UTF-8", 1000, null);
+
+  JsonSettings withLocations(List<String> value) {
+    return new JsonSettings(List.copyOf(value), schema, lines, charset, sampleSize, null);
+  }
+
+  JsonSettings withSchema(Schema value) {
+    return new JsonSettings(locations, value, lines, charset, sampleSize, files);
+  }
+
+  JsonSettings withLines(boolean value) {
+    return new JsonSettings(locations, schema, value, charset, sampleSize, files);
+  }
+
+  JsonSettings withCharset(String value) {
+    return new JsonSettings(locations, schema, lines, value, sampleSize, files);
+  }
+
+  JsonSettings withSampleSize(int value) {
+    return new JsonSettings(locations, schema, lines, charset, value, files);
+  }
+
+  JsonSettings withFiles(List<FileRef> value) {
+    return new JsonSettings(locations, schema, lines, charset, sampleSize, List.copyOf(value));
+  }
+}
