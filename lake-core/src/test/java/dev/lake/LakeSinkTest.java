@@ -120,7 +120,7 @@ class LakeSinkTest {
     Pipeline.from(InMemorySource.of("b", france)).named("events").to(sink).run();
 
     List<GenericRecord> rows = readAll(lake.read("events"));
-    assertThat(rows).filteredOn(r -> r.get("country").equals("France")).extracting(r -> r.get("id"))
+    assertThat(rows).filteredOn(r -> "France".equals(r.get("country"))).extracting(r -> r.get("id"))
         .containsExactly("x");
     assertThat(rows).hasSize(10 - 2 + 1);
   }
