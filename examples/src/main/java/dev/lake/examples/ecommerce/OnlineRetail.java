@@ -23,7 +23,7 @@ public final class OnlineRetail {
 
   /** The pipeline over {@code <data>/online_retail/by-day/*.csv*} into {@code lake}. */
   public static Pipeline<RetailRow> pipeline(URI data, Lake lake) {
-    return Pipeline.from(CsvSource.of(Sale.class).from(data.resolve("online_retail/by-day/") + "*.csv*"))
+    return Pipeline.from(CsvSource.of(Sale.class).from(data + "online_retail/by-day/*.csv*"))
         .named("online-retail")
         .map("partition-by-month", RetailRow::of)
         .to(lake.processed(DATASET).partitionBy("year", "month"))
