@@ -6,13 +6,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lake.Decimal;
 import dev.lake.Rows;
 import dev.lake.SchemaFixtures;
+import dev.lake.SchemaFixtures.Everything;
 import dev.lake.SchemaFixtures.Sale;
 import dev.lake.Schemas;
 import dev.lake.exceptions.SchemaException;
 import java.io.File;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -71,7 +80,9 @@ class RowModelTest {
       }
     }
     List<GenericRecord> out = new ArrayList<>();
-    try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(new LocalInputFile(file), new PlainParquetConfiguration())
+    // builder(InputFile) alone would create a Hadoop Configuration, whose shaded dependencies are not on the path.
+    try (ParquetReader<GenericRecord> reader = AvroParquetReader
+        .<GenericRecord>builder(new LocalInputFile(file), new PlainParquetConfiguration())
         .withDataModel(Rows.model(GenericRecord.class))
         .build()) {
       for (GenericRecord row = reader.read(); row != null; row = reader.read()) {
@@ -183,6 +194,36 @@ class RowModelTest {
 
     assertThat(model.resolveUnion(union, null)).isZero();
     assertThat(model.resolveUnion(union, SALES.get(0).customer())).isEqualTo(1);
+  }
+
+  @Test
+  void getField_positionOfAnotherSchema_readsByName() {
+    GenericData model = Rows.model(Sale.class);
+    Sale sale = SALES.get(0);
+
+    assertThat(model.getField(sale, "country", 0)).isEqualTo("UK");
+    assertThat(model.getField(sale, "quantity", 1)).isEqualTo(6);
+    assertThat(model.getField(sale, "status", 1)).hasToString("PAID");
+    assertThat(model.getField(sale, "missing", 1)).isNull();
+    assertThat(model.getField(Rows.toGeneric(sale), "country", 0)).isEqualTo("UK");
+  }
+
+  @Test
+  void avroAndParquetWriters_everySupportedType_readBackEqual() throws IOException {
+    Everything row = new Everything(1, 2L, 3.5, 4.5f, true, (short) 5, (byte) 6, 7, 8L, 9.5, false, "text",
+        SchemaFixtures.Status.REFUNDED, new SchemaFixtures.Team("t", 2), List.of("x"), Set.of(1L, 2L),
+        Map.of("a", 1), new byte[] {1, 2}, ByteBuffer.wrap(new byte[] {3}),
+        Instant.parse("2024-01-02T03:04:05.123456Z"),
+        LocalDate.of(2024, 1, 2), LocalDateTime.of(2024, 1, 2, 3, 4, 5, 123_456_000), LocalTime.of(3, 4, 5, 123_000),
+        new BigDecimal("1.5"), new BigDecimal("99.99"), UUID.fromString("123e4567-e89b-12d3-a456-426614174000"));
+    Schema schema = Schemas.of(Everything.class);
+
+    for (List<GenericRecord> rows : List.of(avroRoundTrip(schema, Everything.class, List.of(row)),
+        parquetRoundTrip(schema, Everything.class, List.of(row)))) {
+      Everything back = Rows.toRecord(rows.get(0), Everything.class);
+      assertThat(back).usingRecursiveComparison().ignoringFields("plain").isEqualTo(row);
+      assertThat(back.plain()).isEqualTo(new BigDecimal("1.5000000000"));
+    }
   }
 
   private static SchemaException findSchemaException(Throwable e) {
