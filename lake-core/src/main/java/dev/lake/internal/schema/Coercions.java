@@ -32,6 +32,11 @@ import org.apache.avro.generic.GenericRecord;
 /**
  * Converters from the values rows carry (Java values, or raw Avro values such as epoch micros and decimal bytes) to
  * the Java type of a record component. Each converter is built once per component and schema; it never sees null.
+ *
+ * <pre>{@code
+ * Function<Object, Object> toInt = Coercions.to(int.class, Schema.create(Schema.Type.INT), "Field quantity of Sale");
+ * toInt.apply(6L); // 6
+ * }</pre>
  */
 final class Coercions {
   private Coercions() {}
@@ -50,7 +55,8 @@ final class Coercions {
           for (Object e : in) {
             out.add(e == null ? null : element.apply(e));
           }
-          return set ? Collections.unmodifiableSet((Set<Object>) out) : Collections.unmodifiableList((List<Object>) out);
+          return set ? Collections.unmodifiableSet((Set<Object>) out)
+              : Collections.unmodifiableList((List<Object>) out);
         };
       }
       if (raw == Map.class) {
@@ -100,8 +106,9 @@ final class Coercions {
       return v -> v instanceof ByteBuffer ? v : v instanceof byte[] b ? ByteBuffer.wrap(b) : fail(v, "bytes", where);
     }
     if (c == Instant.class) {
-      return v -> v instanceof Instant ? v : v instanceof Long n
-          ? (millis ? Instant.ofEpochMilli(n) : Instant.EPOCH.plus(n, ChronoUnit.MICROS)) : fail(v, "an Instant", where);
+      return v -> v instanceof Instant ? v
+          : v instanceof Long n ? (millis ? Instant.ofEpochMilli(n) : Instant.EPOCH.plus(n, ChronoUnit.MICROS))
+          : fail(v, "an Instant", where);
     }
     if (c == LocalDate.class) {
       return v -> v instanceof LocalDate ? v : v instanceof Integer n ? LocalDate.ofEpochDay(n)

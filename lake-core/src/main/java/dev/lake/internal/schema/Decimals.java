@@ -10,7 +10,13 @@ import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericFixed;
 
-/** Fits BigDecimals to a decimal(precision, scale) column without silently rounding. */
+/**
+ * Fits BigDecimals to a decimal(precision, scale) column without silently rounding.
+ *
+ * <pre>{@code
+ * Decimals.fit(new BigDecimal("2.5"), 5, 2, "Field price of Sale"); // 2.50
+ * }</pre>
+ */
 public final class Decimals {
   private Decimals() {}
 

@@ -12,7 +12,11 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 
-/** Conversions between Java records and generic rows, with factories cached per (record class, schema). */
+/** Conversions between Java records and generic rows, with factories cached per (record class, schema). *
+ * <pre>{@code
+ * Sale same = GenericRows.toRecord(GenericRows.toGeneric(sale), Sale.class);
+ * }</pre>
+ */
 public final class GenericRows {
   private static final ClassValue<Map<Schema, RowFactory<?>>> FACTORIES = new ClassValue<>() {
     @Override

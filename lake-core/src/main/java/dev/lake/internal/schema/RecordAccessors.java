@@ -22,6 +22,10 @@ import org.apache.avro.generic.GenericData;
  * direct accessor call costs (plus boxing). {@link #raw} return Java values; {@link #writers} return what Avro and
  * Parquet writers expect (ByteBuffer for byte[], enum symbols, Integer for short and byte, decimals fitted to their
  * scale with the field named in errors).
+ *
+ * <pre>{@code
+ * Object quantity = RecordAccessors.of(Sale.class).writer("quantity", 1).apply(sale);
+ * }</pre>
  */
 public final class RecordAccessors {
   private static final Function<Object, Object> ABSENT = row -> null;

@@ -30,6 +30,10 @@ import org.apache.avro.generic.IndexedRecord;
  * Derives Avro schemas from Java records, once per class. One derivation shares named types: a record or enum class
  * met twice is defined once and referenced by name afterwards (Avro forbids redefining a name). Collection elements
  * and map values are not nullable: Parquet's list encoding and most engines prefer it that way.
+ *
+ * <pre>{@code
+ * Schema schema = RecordSchemas.of(Sale.class); // cached
+ * }</pre>
  */
 public final class RecordSchemas {
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");

@@ -18,6 +18,10 @@ import org.apache.avro.generic.GenericData;
  * Builds {@link RowFactory}s. What can be prepared per record class (the canonical constructor as a spread method
  * handle, default values, component names) is cached; what depends on the schema (which field feeds which component,
  * and its converter) is prepared once per factory.
+ *
+ * <pre>{@code
+ * Sale s = RowFactories.create(Sale.class, schema).create(new Object[] {"536365", 6});
+ * }</pre>
  */
 public final class RowFactories {
   private static final ClassValue<Plan> PLANS = new ClassValue<>() {

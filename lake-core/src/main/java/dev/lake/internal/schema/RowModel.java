@@ -17,6 +17,10 @@ import org.apache.avro.generic.IndexedRecord;
  * omit columns (partition columns) or order them differently.
  *
  * <p>Thread-safe. The last record class seen is remembered so most rows skip even the ClassValue lookup.
+ *
+ * <pre>{@code
+ * new GenericDatumWriter<>(schema, new RowModel()).write(sale, encoder);
+ * }</pre>
  */
 public final class RowModel extends GenericData {
   private volatile RecordAccessors last;
