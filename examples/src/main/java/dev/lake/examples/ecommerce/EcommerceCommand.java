@@ -6,6 +6,7 @@ import dev.lake.examples.CommonOptions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code lake-examples ecommerce}: the Online Retail bulk import into the lake.
@@ -20,10 +21,15 @@ public final class EcommerceCommand implements Callable<Integer> {
   @Mixin
   CommonOptions options;
 
+  @Option(names = "--max-rows-per-file", description = "Roll Parquet files after this many rows (default: roll by "
+      + "size only, at about 128 MB).")
+  Long maxRowsPerFile;
+
   @Override
   public Integer call() {
     Lake lake = options.lake();
-    PipelineResult result = OnlineRetail.pipeline(options.data(), lake).run();
+    PipelineResult result = OnlineRetail.pipeline(options.data(), lake,
+        maxRowsPerFile == null ? Long.MAX_VALUE : maxRowsPerFile).run();
     System.out.println(result.summary());
     System.out.printf("Parquet files under %s%n", lake.uri("processed/" + OnlineRetail.DATASET + "/"));
     if (result.rowsRejected() > 0) {

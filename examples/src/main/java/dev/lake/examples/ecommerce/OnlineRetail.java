@@ -23,10 +23,15 @@ public final class OnlineRetail {
 
   /** The pipeline over {@code <data>/online_retail/by-day/*.csv*} into {@code lake}. */
   public static Pipeline<RetailRow> pipeline(URI data, Lake lake) {
+    return pipeline(data, lake, Long.MAX_VALUE);
+  }
+
+  /** The same pipeline, rolling files after {@code maxRowsPerFile} rows. */
+  public static Pipeline<RetailRow> pipeline(URI data, Lake lake, long maxRowsPerFile) {
     return Pipeline.from(CsvSource.of(Sale.class).from(data + "online_retail/by-day/*.csv*"))
         .named("online-retail")
         .map("partition-by-month", RetailRow::of)
-        .to(lake.processed(DATASET).partitionBy("year", "month"))
+        .to(lake.processed(DATASET).partitionBy("year", "month").maxRowsPerFile(maxRowsPerFile))
         .onBadRows(BadRowPolicy.toRejectedZone());
   }
 }
