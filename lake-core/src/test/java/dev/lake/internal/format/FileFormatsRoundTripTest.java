@@ -52,7 +52,6 @@ class FileFormatsRoundTripTest {
 
     assertThat(bytes).isEqualTo(Files.size(Path.of(uri)));
     assertThat(read).hasSize(2);
-    ((java.util.Map<?, ?>) a).forEach((k, v) -> { Object w = ((java.util.Map<?, ?>) b).get(k); if (!java.util.Objects.equals(v, w)) System.out.println("DIFF " + k + " " + v + " " + (v == null ? null : v.getClass()) + " vs " + w + " " + (w == null ? null : w.getClass())); });
     assertThat(read.stream().map(TestRows::plain).toList())
         .isEqualTo(TestRows.rows().stream().map(TestRows::plain).toList());
     assertThat(read.get(0).get("name")).isInstanceOf(String.class);
