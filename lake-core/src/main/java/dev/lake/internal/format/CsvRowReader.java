@@ -30,7 +30,9 @@ final class CsvRowReader implements SourceReader<GenericRecord> {
   CsvRowReader(ObjectStore store, URI uri, Schema schema) throws IOException {
     this.uri = uri;
     this.schema = schema;
-    this.csv = CsvReader.builder().ofCsvRecord(TextFiles.open(store, uri));
+    // Field counts are checked here, to name the file and line in the message.
+    this.csv = CsvReader.builder().allowMissingFields(true).allowExtraFields(true)
+        .ofCsvRecord(TextFiles.open(store, uri));
     this.records = csv.iterator();
     try {
       CsvRecord header = records.hasNext() ? records.next() : null;

@@ -17,6 +17,7 @@ import org.xerial.snappy.Snappy;
  * {@code CodecFactory} instantiates Hadoop codec classes, which Lake keeps off the runtime classpath. Stateless and
  * thread-safe: every call allocates its own buffers.
  */
+@SuppressWarnings("deprecation") // BytesInput.toByteArray(): a heap copy is what the JNI codecs take
 final class ParquetCodecs implements CompressionCodecFactory {
   static final ParquetCodecs INSTANCE = new ParquetCodecs();
   private static final int ZSTD_LEVEL = 3;

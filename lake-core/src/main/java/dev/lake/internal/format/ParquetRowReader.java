@@ -10,27 +10,47 @@ import java.nio.file.Path;
 import java.util.NoSuchElementException;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.parquet.avro.AvroParquetReader;
+import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.avro.AvroReadSupport;
 import org.apache.parquet.avro.AvroWriteSupport;
+import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.conf.PlainParquetConfiguration;
-import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.filter2.compat.FilterCompat;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.api.ReadSupport;
+import org.apache.parquet.hadoop.metadata.FileMetaData;
+import org.apache.parquet.io.ColumnIOFactory;
 import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.io.RecordReader;
+import org.apache.parquet.io.api.RecordMaterializer;
+import org.apache.parquet.schema.MessageType;
 
 /**
- * Reads a Parquet file as generic rows with Java logical-type values and String strings, without Hadoop: a
- * {@link PlainParquetConfiguration}, {@link ParquetCodecs}, and a {@code LocalInputFile} or {@link StoreInputFile}.
+ * Reads a Parquet file as generic rows (Java logical-type values, String strings) without Hadoop.
+ *
+ * <p>{@code AvroParquetReader}/{@code ParquetReader.Builder} cannot be used: loading them needs Hadoop classes
+ * ({@code org.apache.hadoop.fs.PathFilter}) even with an {@code InputFile}. So this does what parquet's
+ * {@code InternalParquetRecordReader} does, with only Hadoop-free types: {@link ParquetFileReader} over an
+ * {@code InputFile} with options from {@link ParquetReadOptionsFactory} (the options builder loads Hadoop classes too),
+ * {@link AvroReadSupport} for the Avro materializer, and one {@link RecordReader} per row group.
  */
 final class ParquetRowReader implements SourceReader<GenericRecord> {
   private final URI uri;
-  private final ParquetReader<GenericRecord> reader;
+  private final ParquetFileReader file;
+  private final MessageType fileSchema;
+  private final MessageType requested;
+  private final RecordMaterializer<GenericRecord> materializer;
+  private final ColumnIOFactory columnIo;
+  private RecordReader<GenericRecord> rowGroup;
+  private long rowsLeftInGroup;
   private GenericRecord next;
   private long index;
 
+  @SuppressWarnings("deprecation")
   ParquetRowReader(ObjectStore store, URI uri, Schema projection) throws IOException {
     this.uri = uri;
-    InputFile file = store instanceof LocalObjectStore ? new LocalInputFile(Path.of(uri)) : new StoreInputFile(store, uri);
+    InputFile input = store instanceof LocalObjectStore ? new LocalInputFile(Path.of(uri)) : new StoreInputFile(store, uri);
     PlainParquetConfiguration conf = new PlainParquetConfiguration();
     // The non-compatible converter applies the model's logical-type conversions (Instant, LocalDate, BigDecimal).
     conf.set(AvroReadSupport.AVRO_COMPATIBILITY, "false");
@@ -39,27 +59,44 @@ final class ParquetRowReader implements SourceReader<GenericRecord> {
     if (projection != null) {
       conf.set(AvroReadSupport.AVRO_REQUESTED_PROJECTION, projection.toString());
     }
+    ParquetReadOptions options = ParquetReadOptionsFactory.create(conf, ParquetCodecs.INSTANCE);
+    this.file = ParquetFileReader.open(input, options);
     try {
-      this.reader = AvroParquetReader.<GenericRecord>builder(file, conf)
-          .withDataModel(ReadModel.MODEL)
-          .withCodecFactory(ParquetCodecs.INSTANCE)
-          .build();
-    } catch (LinkageError e) {
-      throw new LakeException("Reading Parquet file " + uri + " needs Hadoop classes (" + e.getMessage()
-          + "): add org.apache.hadoop:hadoop-common and hadoop-mapreduce-client-core to the runtime classpath", e);
+      FileMetaData meta = file.getFileMetaData();
+      this.fileSchema = meta.getSchema();
+      AvroReadSupport<GenericRecord> support = new AvroReadSupport<>(ReadModel.MODEL);
+      ReadSupport.ReadContext context = support.init(conf, meta.getKeyValueMetaData(), fileSchema);
+      this.requested = context.getRequestedSchema();
+      this.materializer = support.prepareForRead(conf, meta.getKeyValueMetaData(), fileSchema, context);
+      file.setRequestedSchema(requested);
+      this.columnIo = new ColumnIOFactory(meta.getCreatedBy());
+    } catch (RuntimeException | LinkageError e) {
+      file.close();
+      throw new LakeException("Cannot read Parquet file " + uri + ": " + e, e);
     }
   }
 
   @Override
   public boolean hasNext() {
-    if (next == null) {
-      try {
-        next = reader.read();
-      } catch (IOException e) {
-        throw new LakeException("Cannot read Parquet file " + uri + " after row " + index + ": " + e.getMessage(), e);
+    try {
+      while (next == null) {
+        if (rowsLeftInGroup == 0) {
+          PageReadStore pages = file.readNextRowGroup();
+          if (pages == null) {
+            return false;
+          }
+          rowsLeftInGroup = pages.getRowCount();
+          rowGroup = columnIo.getColumnIO(requested, fileSchema, true)
+              .getRecordReader(pages, materializer, FilterCompat.NOOP);
+          continue;
+        }
+        rowsLeftInGroup--;
+        next = rowGroup.read();
       }
+      return true;
+    } catch (IOException | RuntimeException e) {
+      throw new LakeException("Cannot read Parquet file " + uri + " after row " + index + ": " + e.getMessage(), e);
     }
-    return next != null;
   }
 
   @Override
@@ -70,7 +107,7 @@ final class ParquetRowReader implements SourceReader<GenericRecord> {
     GenericRecord row = next;
     next = null;
     index++;
-    return (GenericRecord) ReadModel.strings(row, row.getSchema());
+    return (GenericRecord) ReadModel.strings(row, row.getSchema()); // Utf8 to String
   }
 
   @Override
@@ -80,6 +117,6 @@ final class ParquetRowReader implements SourceReader<GenericRecord> {
 
   @Override
   public void close() throws IOException {
-    reader.close();
+    file.close();
   }
 }

@@ -67,10 +67,6 @@ final class ReadModel {
         }
         return row;
       case ARRAY:
-        if (schema.getElementType().getType() == Schema.Type.INT || schema.getElementType().getType() == Schema.Type.LONG
-            || schema.getElementType().getType() == Schema.Type.DOUBLE) {
-          return value;
-        }
         List<Object> list = (List<Object>) value;
         for (int i = 0; i < list.size(); i++) {
           list.set(i, strings(list.get(i), schema.getElementType()));

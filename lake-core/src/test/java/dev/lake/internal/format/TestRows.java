@@ -86,7 +86,7 @@ final class TestRows {
         row(1, "Mug, \"large\"\nblue é", "fragile", Instant.parse("2011-01-05T08:26:00Z"),
             Instant.parse("2011-01-06T10:00:00.5Z"), new BigDecimal("1234.50"),
             new GenericRecordBuilder(customer).set("id", 17850L).set("country", "United Kingdom").build(),
-            List.of("kitchen", "gift"), Map.of("a", 1L, "b", 2L), new GenericData.EnumSymbol(status, "NEW")),
+            List.of("kitchen", "gift"), new TreeMap<>(Map.of("a", 1L, "b", 2L)), new GenericData.EnumSymbol(status, "NEW")),
         row(2, "Plate", null, Instant.parse("2011-12-09T12:50:00.123456Z"), null, new BigDecimal("-0.05"),
             new GenericRecordBuilder(customer).set("id", 12680L).set("country", null).build(),
             List.of(), Map.of(), new GenericData.EnumSymbol(status, "SHIPPED")));
