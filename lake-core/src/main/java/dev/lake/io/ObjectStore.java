@@ -60,6 +60,12 @@ public interface ObjectStore extends Closeable {
     }
   }
 
+  /**
+   * Removes what writers that never committed left under a prefix (temporary files of a killed process, incomplete
+   * multipart uploads) if it was started before {@code startedBefore}. The default does nothing.
+   */
+  default void abortIncompleteWrites(URI prefix, java.time.Instant startedBefore) throws IOException {}
+
   /** Reads a whole (small) object. */
   default byte[] readAllBytes(URI uri) throws IOException {
     try (InputStream in = open(uri)) {

@@ -121,6 +121,10 @@ class OnlineRetailTest {
       assertThat(duck.one("SELECT count(*) FROM " + t)).isEqualTo(facts.rows);
       assertThat(((Number) duck.one("SELECT sum(quantity) FROM " + t)).longValue()).isEqualTo(facts.quantity);
     }
+    try (Stream<Path> s = Files.walk(dataset())) {
+      assertThat(s.map(p -> p.getFileName().toString())).as("temporary files of the killed run")
+          .noneMatch(n -> n.contains(".tmp-"));
+    }
   }
 
   @Test

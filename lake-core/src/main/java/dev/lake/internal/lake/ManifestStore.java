@@ -150,6 +150,7 @@ public final class ManifestStore {
         }
       }
       store.deleteAll(doomed);
+      store.abortIncompleteWrites(dir, runStart);
     } catch (IOException e) {
       // The commit stands; leftovers are removed by the next commit.
       LOG.warn("Commit of {} succeeded but cleaning up {} old files failed: {}", dataset, doomed.size(), e.toString());

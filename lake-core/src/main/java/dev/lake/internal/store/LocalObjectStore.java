@@ -157,6 +157,23 @@ public final class LocalObjectStore implements ObjectStore {
   }
 
   @Override
+  public void abortIncompleteWrites(URI prefix, java.time.Instant startedBefore) throws IOException {
+    Path dir = path(prefix);
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : (Iterable<Path>) paths::iterator) {
+        String name = p.getFileName().toString();
+        if (name.startsWith(".") && name.contains(".tmp-") && Files.isRegularFile(p)
+            && Files.getLastModifiedTime(p).toInstant().isBefore(startedBefore)) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
+  }
+
+  @Override
   public void delete(URI uri) throws IOException {
     Files.deleteIfExists(path(uri));
   }
