@@ -100,6 +100,19 @@ class LakeSinkTest {
   }
 
   @Test
+  void run_emptyInputAfterData_keepsSchemaAndRows() throws IOException {
+    Lake lake = Lake.at(dir.toString());
+    Pipeline.from(InMemorySource.of("a", events(4))).named("events").to(lake.processed("events")).run();
+
+    PipelineResult empty = Pipeline.from(InMemorySource.of("b", List.<Event>of())).named("events")
+        .to(lake.processed("events")).run();
+
+    assertThat(empty.rowsWritten()).isZero();
+    assertThat(lake.latest("events").orElseThrow().schema()).contains("\"amount\"");
+    assertThat(readAll(lake.read("events"))).hasSize(4);
+  }
+
+  @Test
   void run_overwriteMode_replacesDatasetAndRemovesOldFiles() throws IOException {
     Lake lake = Lake.at(dir.toString());
     Pipeline.from(InMemorySource.of("a", events(10))).named("events")

@@ -102,7 +102,8 @@ public final class ManifestStore {
           .map(DataFile::path).filter(p -> !livePaths.contains(p)).toList();
       long version = previous.map(Manifest::version).orElse(0L) + 1;
       Manifest next = new Manifest(1, dataset, version, Instant.now(), ctx.pipeline(), ctx.runId(),
-          ctx.commitKey(), mode.name(), template.format(), template.partitionBy(), template.schema(), live,
+          ctx.commitKey(), mode.name(), template.format(), template.partitionBy(),
+          template.schema() != null ? template.schema() : previous.map(Manifest::schema).orElse(null), live,
           added.stream().map(DataFile::path).toList(), removed);
       boolean created;
       try {

@@ -60,7 +60,6 @@ public final class LocalRunner {
 
     Source<Object> source = (Source<Object>) pipeline.source();
     List<Source<Object>> splits = new ArrayList<>();
-    Worker planner = null;
     try {
       splits.addAll((List<Source<Object>>) source.split(new PlanningContext(cursors)));
     } catch (IOException e) {

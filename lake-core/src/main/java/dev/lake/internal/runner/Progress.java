@@ -20,7 +20,6 @@ final class Progress implements AutoCloseable {
   private final String pipeline;
   private final int total;
   private final AtomicInteger done = new AtomicInteger();
-  private final AtomicLong rows = new AtomicLong();
   private final AtomicLong lastLog = new AtomicLong(System.nanoTime());
   private final ProgressBar bar;
 
