@@ -149,6 +149,24 @@ class LakeSinkTest {
   }
 
   @Test
+  void run_failsAfterFilesRolled_leavesNoFileAndNoCommit() throws IOException {
+    Lake lake = Lake.at(dir.toString());
+    Pipeline<Event> p = Pipeline.from(InMemorySource.of("a", events(500)).withSplits(2)).named("events")
+        .map("explode-late", e -> {
+          if (e.amount() == 450) {
+            throw new dev.lake.exceptions.LakeException("disk on fire");
+          }
+          return e;
+        })
+        .to(lake.processed("events").maxRowsPerFile(50));
+
+    assertThatThrownBy(p::run).isInstanceOf(dev.lake.exceptions.LakeException.class).hasMessage("disk on fire");
+
+    assertThat(dataFiles(dir)).isEmpty();
+    assertThat(lake.latest("events")).isEmpty();
+  }
+
+  @Test
   void run_orphansOfKilledRun_areRemovedByNextCommit() throws IOException {
     Lake lake = Lake.at(dir.toString());
     Path orphan = dir.resolve("processed/events/part-0000000000000000-00000-00000.parquet");
