@@ -22,6 +22,10 @@ import org.apache.avro.generic.GenericRecord;
 /**
  * Reads the committed rows of a lake dataset: the files of its newest manifest, one split per file, with partition
  * values put back into the rows.
+ *
+ * <pre>{@code
+ * Source<GenericRecord> rows = new DatasetSource<>(lake, "processed/sales", GenericRecord.class); // lake.read("sales")
+ * }</pre>
  */
 public final class DatasetSource<T> implements Source<T> {
   private static final long serialVersionUID = 1L;

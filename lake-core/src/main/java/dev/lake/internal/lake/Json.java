@@ -15,7 +15,13 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 
-/** The JSON mapper for Lake's own metadata (manifests, cursors, run reports): ISO times, pretty, lenient reads. */
+/**
+ * The JSON mapper for Lake's own metadata (manifests, cursors, run reports): ISO times, pretty, lenient reads.
+ *
+ * <pre>{@code
+ * Manifest m = Json.read(Json.write(manifest), Manifest.class);
+ * }</pre>
+ */
 public final class Json {
   public static final ObjectMapper MAPPER = create();
 

@@ -39,6 +39,10 @@ import org.slf4j.LoggerFactory;
  * Runs a pipeline in this JVM: splits the source, reads the splits on a pool of workers (each with its own sink
  * writers), then commits every sink once, then the rejected zone, then the cursors, and writes the run report.
  * A failure anywhere before the commits aborts every writer: nothing becomes visible and no cursor moves.
+ *
+ * <pre>{@code
+ * PipelineResult result = new LocalRunner(pipeline).run();   // what Pipeline.run() does
+ * }</pre>
  */
 public final class LocalRunner {
   private static final Logger LOG = LoggerFactory.getLogger(LocalRunner.class);
