@@ -1,6 +1,7 @@
 package dev.lake.examples;
 
 import dev.lake.examples.ecommerce.EcommerceCommand;
+import dev.lake.examples.sparkify.SparkifyCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,7 +26,12 @@ public final class AllCommand implements Callable<Integer> {
       args = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--data",
           options.data)).toArray(String[]::new);
     }
-    int status = new CommandLine(new EcommerceCommand()).execute(args);
-    return status;
+    for (Object command : new Object[] {new EcommerceCommand(), new SparkifyCommand()}) {
+      int status = new CommandLine(command).execute(args);
+      if (status != 0) {
+        return status;
+      }
+    }
+    return 0;
   }
 }

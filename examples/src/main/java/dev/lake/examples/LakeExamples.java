@@ -1,6 +1,7 @@
 package dev.lake.examples;
 
 import dev.lake.examples.ecommerce.EcommerceCommand;
+import dev.lake.examples.sparkify.SparkifyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,11 +11,12 @@ import picocli.CommandLine.Command;
  * <pre>{@code
  * java -jar examples/target/lake-examples.jar all --lake ./lake
  * java -jar examples/target/lake-examples.jar ecommerce --data ./data --lake s3://bucket/lake
+ * java -jar examples/target/lake-examples.jar sparkify --lake ./lake
  * }</pre>
  */
 @Command(name = "lake-examples", mixinStandardHelpOptions = true, version = "Lake examples 0.1.0",
     description = "Runs the Lake use cases end to end, offline, on the bundled data.",
-    subcommands = {EcommerceCommand.class, AllCommand.class})
+    subcommands = {EcommerceCommand.class, SparkifyCommand.class, AllCommand.class})
 public final class LakeExamples {
 
   public static void main(String[] args) {

@@ -1,4 +1,4 @@
-package dev.lake.examples.ecommerce;
+package dev.lake.examples;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -9,11 +9,11 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-/** DuckDB, in memory, as an independent reader of the lake's Parquet files. */
-final class Duck implements AutoCloseable {
+/** DuckDB, in memory, as an independent reader of the lake's Parquet files (shared by the examples' tests). */
+public final class Duck implements AutoCloseable {
   private final Connection connection;
 
-  Duck() throws SQLException {
+  public Duck() throws SQLException {
     connection = DriverManager.getConnection("jdbc:duckdb:");
     try (Statement s = connection.createStatement()) {
       s.execute("SET autoinstall_known_extensions=false");
@@ -22,11 +22,11 @@ final class Duck implements AutoCloseable {
   }
 
   /** {@code read_parquet(...)} over every Parquet file under a directory, with Hive partitions as columns. */
-  static String parquet(Path dir) {
+  public static String parquet(Path dir) {
     return "read_parquet('" + dir.toString().replace("'", "''") + "/**/*.parquet', hive_partitioning = true)";
   }
 
-  List<List<Object>> query(String sql) throws SQLException {
+  public List<List<Object>> query(String sql) throws SQLException {
     List<List<Object>> rows = new ArrayList<>();
     try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
       int n = rs.getMetaData().getColumnCount();
@@ -41,7 +41,7 @@ final class Duck implements AutoCloseable {
     return rows;
   }
 
-  Object one(String sql) throws SQLException {
+  public Object one(String sql) throws SQLException {
     return query(sql).get(0).get(0);
   }
 

@@ -1,0 +1,44 @@
+package dev.lake.examples.sparkify;
+
+import dev.lake.Lake;
+import dev.lake.Pipeline;
+import dev.lake.PipelineResult;
+import dev.lake.examples.CommonOptions;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * {@code lake-examples sparkify}: the Sparkify song and event logs into a star schema, then a few questions
+ * answered from it.
+ *
+ * <pre>{@code
+ * java -jar examples/target/lake-examples.jar sparkify --lake ./lake
+ * }</pre>
+ */
+@Command(name = "sparkify", mixinStandardHelpOptions = true,
+    description = "Sparkify song and log JSON -> processed/{songs,artists,users,time,songplays} (Parquet), "
+        + "then example queries.")
+public final class SparkifyCommand implements Callable<Integer> {
+  @Mixin
+  CommonOptions options;
+
+  @Override
+  public Integer call() {
+    Lake lake = options.lake();
+    boolean ok = true;
+    for (Pipeline<?> pipeline : Sparkify.pipelines(options.data(), lake)) {
+      PipelineResult r = pipeline.run();
+      ok &= r.reconciles();
+      String dataset = r.sinks().get(0).name().replaceFirst("^lake:", "");
+      System.out.printf("%-10s %,7d rows written, %,d rejected -> %s%n", dataset.replaceFirst("^processed/", ""),
+          r.rowsWritten(), r.rowsRejected(), lake.uri(dataset + "/"));
+      if (r.rowsRejected() > 0) {
+        System.out.printf("%-10s bad rows under %s%n", "", lake.uri(r.rejectedDataset() + "/"));
+      }
+    }
+    System.out.println();
+    System.out.print(new SparkifyQueries(lake).report());
+    return ok ? 0 : 1;
+  }
+}
