@@ -36,4 +36,26 @@ public interface Source<T> extends Serializable {
 
   /** Opens this source (or split) for reading. Bad rows go to {@link SourceContext#reject(BadRow)}. */
   SourceReader<T> open(SourceContext ctx) throws IOException;
+
+  /**
+   * Reads every row of every split into a list, outside any pipeline: for small tables, tests and quick looks.
+   * A bad row fails with a {@link dev.lake.exceptions.BadRowException}.
+   *
+   * <pre>{@code
+   * List<GenericRecord> rows = lake.read("users").readAll();
+   * }</pre>
+   */
+  default List<T> readAll() {
+    List<T> rows = new java.util.ArrayList<>();
+    try {
+      for (Source<T> split : split(SourceContext.standalone())) {
+        try (SourceReader<T> reader = split.open(SourceContext.standalone())) {
+          reader.forEachRemaining(rows::add);
+        }
+      }
+    } catch (IOException e) {
+      throw new dev.lake.exceptions.SourceException(name(), "Cannot read " + id() + ": " + e.getMessage(), e);
+    }
+    return rows;
+  }
 }
