@@ -1,7 +1,6 @@
 package dev.lake.internal.format;
 
 import dev.lake.io.ObjectWriter;
-import dev.lake.io.RowFileWriter;
 import dev.lake.io.WriteSpec;
 import java.io.IOException;
 import org.apache.avro.file.CodecFactory;
@@ -10,16 +9,14 @@ import org.apache.avro.generic.GenericDatumWriter;
 
 /**
  * Writes one Avro object container file. Codecs: Snappy (the default), ZSTD, deflate for GZIP, none. Rows are read
- * through the spec's model by field name.
+ * through the spec's model by field name. {@link #bytes()} does not count the block being built (at most about
+ * 64 KB).
  */
-final class AvroRowWriter implements RowFileWriter {
-  private final ObjectWriter out;
+final class AvroRowWriter extends BaseRowFileWriter {
   private final DataFileWriter<Object> writer;
-  private long rows;
-  private boolean done;
 
   AvroRowWriter(WriteSpec spec, ObjectWriter out) throws IOException {
-    this.out = out;
+    super("Avro", out);
     this.writer = new DataFileWriter<>(new GenericDatumWriter<>(spec.schema(), spec.model()));
     writer.setCodec(switch (spec.compression()) {
       case NONE -> CodecFactory.nullCodec();
@@ -31,46 +28,12 @@ final class AvroRowWriter implements RowFileWriter {
   }
 
   @Override
-  public void write(Object row) throws IOException {
-    ensureOpen();
+  void writeRow(Object row) throws IOException {
     writer.append(row);
-    rows++;
   }
 
   @Override
-  public long rows() {
-    return rows;
-  }
-
-  /** Bytes in the object so far; the block being built (at most about 64 KB) is not counted. */
-  @Override
-  public long bytes() {
-    return out.position();
-  }
-
-  @Override
-  public void commit() throws IOException {
-    ensureOpen();
-    done = true;
-    try {
-      writer.close(); // flushes the last block; ObjectOutput.close() does not publish
-      out.commit();
-    } finally {
-      out.close();
-    }
-  }
-
-  @Override
-  public void close() throws IOException {
-    if (!done) {
-      done = true;
-      out.close();
-    }
-  }
-
-  private void ensureOpen() {
-    if (done) {
-      throw new IllegalStateException("This Avro writer is already committed or closed");
-    }
+  void finish() throws IOException {
+    writer.close(); // flushes the last block; ObjectOutput.close() does not publish
   }
 }

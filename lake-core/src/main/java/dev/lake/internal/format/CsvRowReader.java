@@ -6,11 +6,9 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.lake.exceptions.SchemaException;
 import dev.lake.exceptions.SourceException;
 import dev.lake.io.ObjectStore;
-import dev.lake.io.SourceReader;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -19,16 +17,14 @@ import org.apache.avro.generic.GenericRecord;
  * Reads CSV with a header line (plain or gzipped) into rows of a given schema. Columns are matched by header name:
  * columns the schema lacks are ignored, fields the header lacks are null. Empty fields are null.
  */
-final class CsvRowReader implements SourceReader<GenericRecord> {
-  private final URI uri;
+final class CsvRowReader extends BaseRowFileReader {
   private final Schema schema;
   private final CsvReader<CsvRecord> csv;
   private final Iterator<CsvRecord> records;
   private final Schema.Field[] columns;
-  private long lineNumber;
 
   CsvRowReader(ObjectStore store, URI uri, Schema schema) throws IOException {
-    this.uri = uri;
+    super(uri);
     this.schema = schema;
     // Field counts are checked here, to name the file and line in the message.
     this.csv = CsvReader.builder().allowMissingFields(true).allowExtraFields(true)
@@ -51,18 +47,15 @@ final class CsvRowReader implements SourceReader<GenericRecord> {
     try {
       return records.hasNext();
     } catch (CsvParseException e) {
-      throw new SourceException("csv", "Invalid CSV in " + uri + " after line " + lineNumber + ": "
+      throw new SourceException("csv", "Invalid CSV in " + uri + " after line " + index + ": "
           + e.getMessage(), e);
     }
   }
 
   @Override
-  public GenericRecord next() {
-    if (!hasNext()) {
-      throw new NoSuchElementException("No more rows in " + uri);
-    }
+  GenericRecord readNext() {
     CsvRecord record = records.next();
-    lineNumber = record.getStartingLineNumber();
+    index = record.getStartingLineNumber();
     if (record.getFieldCount() != columns.length) {
       throw new SourceException("csv", "Expected " + columns.length + " fields but found " + record.getFieldCount()
           + " at " + position(), null);
@@ -72,18 +65,13 @@ final class CsvRowReader implements SourceReader<GenericRecord> {
       Schema.Field field = columns[i];
       if (field != null) {
         try {
-          row.put(field.pos(), TextValues.parse(record.getField(i), field.schema(), "$." + field.name()));
+          row.put(field.pos(), TextParsing.parse(record.getField(i), field.schema(), "$." + field.name()));
         } catch (SchemaException e) {
           throw new SchemaException(e.getMessage() + " (" + position() + ")", e);
         }
       }
     }
     return row;
-  }
-
-  @Override
-  public String position() {
-    return uri + ":" + lineNumber;
   }
 
   @Override

@@ -3,7 +3,6 @@ package dev.lake.internal.format;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import dev.lake.io.ObjectWriter;
-import dev.lake.io.RowFileWriter;
 import dev.lake.io.WriteSpec;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -16,32 +15,28 @@ import org.apache.avro.generic.GenericData;
 /**
  * Writes CSV with FastCSV: a header line of field names, then one line per row, LF line ends, UTF-8, the whole file
  * gzipped for {@code GZIP}. Values are rendered as in JSON Lines but as plain text: null is an empty field, records,
- * lists and maps are their JSON text.
+ * lists and maps are their JSON text. {@link #bytes()} counts compressed bytes when gzipped; FastCSV's and gzip's
+ * buffers are not counted.
  */
-final class CsvRowWriter implements RowFileWriter {
+final class CsvRowWriter extends BaseRowFileWriter {
   private final WriteSpec spec;
-  private final ObjectWriter out;
   private final CsvWriter csv;
-  private long rows;
-  private boolean done;
 
   CsvRowWriter(WriteSpec spec, ObjectWriter out) throws IOException {
+    super("CSV", out);
     this.spec = spec;
-    this.out = out;
     this.csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF)
         .build(new OutputStreamWriter(ObjectOutput.of(out, TextFiles.gzip(spec)), StandardCharsets.UTF_8));
     csv.writeRecord(spec.schema().getFields().stream().map(Schema.Field::name).toList());
   }
 
   @Override
-  public void write(Object row) throws IOException {
-    ensureOpen();
+  void writeRow(Object row) throws IOException {
     List<String> fields = new ArrayList<>(spec.schema().getFields().size());
     for (Schema.Field field : spec.schema().getFields()) {
       fields.add(text(spec.model().getField(row, field.name(), field.pos()), field.schema(), spec.model()));
     }
     csv.writeRecord(fields); // rendered first: a value that cannot be rendered leaves no partial line
-    rows++;
   }
 
   /** One CSV field: "" for null, JSON for records, lists and maps, else the scalar's text. */
@@ -52,44 +47,12 @@ final class CsvRowWriter implements RowFileWriter {
     Schema type = schema.getType() == Schema.Type.UNION ? JsonRows.branch(schema, value, model) : schema;
     return switch (type.getType()) {
       case RECORD, ARRAY, MAP -> JsonRows.toJson(value, type, model);
-      default -> TextValues.scalarText(ReadModel.toJava(value, type));
+      default -> JsonRows.scalarText(ReadModel.toJava(value, type));
     };
   }
 
   @Override
-  public long rows() {
-    return rows;
-  }
-
-  /** Bytes in the object so far (compressed when gzipped); FastCSV's and gzip's buffers are not counted. */
-  @Override
-  public long bytes() {
-    return out.position();
-  }
-
-  @Override
-  public void commit() throws IOException {
-    ensureOpen();
-    done = true;
-    try {
-      csv.close(); // flushes and finishes gzip; ObjectOutput.close() only flushes
-      out.commit();
-    } finally {
-      out.close();
-    }
-  }
-
-  @Override
-  public void close() throws IOException {
-    if (!done) {
-      done = true;
-      out.close();
-    }
-  }
-
-  private void ensureOpen() {
-    if (done) {
-      throw new IllegalStateException("This CSV writer is already committed or closed");
-    }
+  void finish() throws IOException {
+    csv.close(); // flushes and finishes gzip; ObjectOutput.close() only flushes
   }
 }

@@ -4,26 +4,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lake.exceptions.SchemaException;
 import dev.lake.exceptions.SourceException;
 import dev.lake.io.ObjectStore;
-import dev.lake.io.SourceReader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.util.NoSuchElementException;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 
 /** Reads JSON Lines (plain or gzipped) into rows of a given schema; blank lines are skipped. */
-final class JsonLinesReader implements SourceReader<GenericRecord> {
-  private final URI uri;
+final class JsonLinesReader extends BaseRowFileReader {
   private final Schema schema;
   private final BufferedReader lines;
   private String next;
-  private long lineNumber;
   private long nextLineNumber;
 
   JsonLinesReader(ObjectStore store, URI uri, Schema schema) throws IOException {
-    this.uri = uri;
+    super(uri);
     this.schema = schema;
     this.lines = TextFiles.open(store, uri);
   }
@@ -48,29 +44,21 @@ final class JsonLinesReader implements SourceReader<GenericRecord> {
   }
 
   @Override
-  public GenericRecord next() {
-    if (!hasNext()) {
-      throw new NoSuchElementException("No more rows in " + uri);
-    }
+  GenericRecord readNext() {
     String line = next;
     next = null;
-    lineNumber = nextLineNumber;
+    index = nextLineNumber;
     JsonNode node;
     try {
-      node = TextValues.MAPPER.readTree(line);
+      node = TextParsing.MAPPER.readTree(line);
     } catch (IOException e) {
       throw new SourceException("jsonl", "Invalid JSON at " + position() + ": " + e.getMessage(), e);
     }
     try {
-      return (GenericRecord) JsonValues.read(node, schema, "$");
+      return (GenericRecord) JsonParsing.read(node, schema, "$");
     } catch (SchemaException e) {
       throw new SchemaException(e.getMessage() + " (" + position() + ")", e);
     }
-  }
-
-  @Override
-  public String position() {
-    return uri + ":" + lineNumber;
   }
 
   @Override

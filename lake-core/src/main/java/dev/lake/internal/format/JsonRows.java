@@ -9,16 +9,23 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericFixed;
 
 /**
  * Renders rows as JSON, the way JSON Lines files and rejected rows show them: timestamps as ISO-8601 strings
  * ({@code "2011-01-05T08:26:00Z"}), dates as {@code "2011-01-05"}, decimals as exact numbers, bytes as base64, records
- * and maps as objects, lists as arrays, enums as strings.
+ * and maps as objects, lists as arrays, enums as strings. CSV files render scalars with the same {@link #scalarText}.
  *
  * <pre>{@code
  * String line = JsonRows.toJson(row, schema, Rows.model(Sale.class)); // {"id":1,"at":"2011-01-05T08:26:00Z"}
@@ -98,8 +105,31 @@ public final class JsonRows {
     } else if (value instanceof Boolean b) {
       gen.writeBoolean(b);
     } else {
-      gen.writeString(TextValues.scalarText(value));
+      gen.writeString(scalarText(value));
     }
+  }
+
+  /** A scalar Java value as text: ISO-8601 for times, plain digits for decimals, base64 for bytes. */
+  static String scalarText(Object value) {
+    if (value instanceof Instant i) {
+      return DateTimeFormatter.ISO_INSTANT.format(i);
+    } else if (value instanceof LocalDateTime t) {
+      return DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(t);
+    } else if (value instanceof LocalTime t) {
+      return DateTimeFormatter.ISO_LOCAL_TIME.format(t);
+    } else if (value instanceof BigDecimal d) {
+      return d.toPlainString();
+    } else if (value instanceof ByteBuffer b) {
+      ByteBuffer copy = b.duplicate();
+      byte[] bytes = new byte[copy.remaining()];
+      copy.get(bytes);
+      return Base64.getEncoder().encodeToString(bytes);
+    } else if (value instanceof byte[] b) {
+      return Base64.getEncoder().encodeToString(b);
+    } else if (value instanceof GenericFixed f) {
+      return Base64.getEncoder().encodeToString(f.bytes());
+    }
+    return value.toString();
   }
 
   /** The branch of a union that a non-null value belongs to. */

@@ -3,11 +3,9 @@ package dev.lake.internal.format;
 import dev.lake.exceptions.LakeException;
 import dev.lake.internal.store.LocalObjectStore;
 import dev.lake.io.ObjectStore;
-import dev.lake.io.SourceReader;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.NoSuchElementException;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.parquet.ParquetReadOptions;
@@ -35,8 +33,7 @@ import org.apache.parquet.schema.MessageType;
  * {@code InputFile} with options from {@link ParquetReadOptionsFactory} (the options builder loads Hadoop classes too),
  * {@link AvroReadSupport} for the Avro materializer, and one {@link RecordReader} per row group.
  */
-final class ParquetRowReader implements SourceReader<GenericRecord> {
-  private final URI uri;
+final class ParquetRowReader extends BaseRowFileReader {
   private final ParquetFileReader file;
   private final MessageType fileSchema;
   private final MessageType requested;
@@ -45,11 +42,10 @@ final class ParquetRowReader implements SourceReader<GenericRecord> {
   private RecordReader<GenericRecord> rowGroup;
   private long rowsLeftInGroup;
   private GenericRecord next;
-  private long index;
 
   @SuppressWarnings("deprecation")
   ParquetRowReader(ObjectStore store, URI uri, Schema projection) throws IOException {
-    this.uri = uri;
+    super(uri);
     InputFile input = store instanceof LocalObjectStore ? new LocalInputFile(Path.of(uri)) : new StoreInputFile(store, uri);
     PlainParquetConfiguration conf = new PlainParquetConfiguration();
     // The non-compatible converter applies the model's logical-type conversions (Instant, LocalDate, BigDecimal).
@@ -100,19 +96,11 @@ final class ParquetRowReader implements SourceReader<GenericRecord> {
   }
 
   @Override
-  public GenericRecord next() {
-    if (!hasNext()) {
-      throw new NoSuchElementException("No more rows in " + uri);
-    }
+  GenericRecord readNext() {
     GenericRecord row = next;
     next = null;
     index++;
     return (GenericRecord) ReadModel.strings(row, row.getSchema()); // Utf8 to String
-  }
-
-  @Override
-  public String position() {
-    return uri + ":" + index;
   }
 
   @Override

@@ -1,7 +1,6 @@
 package dev.lake.internal.format;
 
 import dev.lake.io.ObjectWriter;
-import dev.lake.io.RowFileWriter;
 import dev.lake.io.WriteSpec;
 import java.io.IOException;
 import org.apache.parquet.avro.AvroParquetWriter;
@@ -15,15 +14,12 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
  * writer and {@link ParquetCodecs}. Lists are written in the standard 3-level layout and timestamps as
  * {@code INT64 TIMESTAMP(MICROS|MILLIS, isAdjustedToUTC=true)}, which DuckDB, Spark and Athena read.
  */
-final class ParquetRowWriter implements RowFileWriter {
-  private final ObjectWriter out;
+final class ParquetRowWriter extends BaseRowFileWriter {
   private final ParquetWriter<Object> writer;
-  private long rows;
   private long committedBytes = -1;
-  private boolean done;
 
   ParquetRowWriter(WriteSpec spec, ObjectWriter out) throws IOException {
-    this.out = out;
+    super("Parquet", out);
     PlainParquetConfiguration conf = new PlainParquetConfiguration();
     // The 2-level "old" list structure is the parquet-avro default and is misread by Athena/Spark as a list of
     // records; the 3-level one (list.element) is the Parquet standard.
@@ -50,46 +46,19 @@ final class ParquetRowWriter implements RowFileWriter {
   }
 
   @Override
-  public void write(Object row) throws IOException {
-    ensureOpen();
+  void writeRow(Object row) throws IOException {
     writer.write(row);
-    rows++;
   }
 
-  @Override
-  public long rows() {
-    return rows;
-  }
-
+  /** Includes the row group buffered in memory (Parquet writes it out whole); the file's size once committed. */
   @Override
   public long bytes() {
-    return committedBytes >= 0 ? committedBytes : done ? 0 : writer.getDataSize();
+    return committedBytes >= 0 ? committedBytes : isDone() ? 0 : writer.getDataSize();
   }
 
   @Override
-  public void commit() throws IOException {
-    ensureOpen();
-    done = true;
-    try {
-      writer.close(); // writes the footer; ObjectOutput.close() only flushes, so nothing is published yet
-      committedBytes = out.position();
-      out.commit();
-    } finally {
-      out.close();
-    }
-  }
-
-  @Override
-  public void close() throws IOException {
-    if (!done) {
-      done = true;
-      out.close(); // aborts: the unfinished Parquet writer is dropped with its buffers
-    }
-  }
-
-  private void ensureOpen() {
-    if (done) {
-      throw new IllegalStateException("This Parquet writer is already committed or closed");
-    }
+  void finish() throws IOException {
+    writer.close(); // writes the footer; ObjectOutput.close() only flushes, so nothing is published yet
+    committedBytes = out.position();
   }
 }

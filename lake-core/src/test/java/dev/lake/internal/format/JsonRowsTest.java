@@ -53,7 +53,7 @@ class JsonRowsTest {
     String json = JsonRows.toJson(TestRows.rows().get(0), TestRows.FILE_SCHEMA, TestRows.MODEL)
         .replace("\"id\":17850", "\"id\":\"many\"");
 
-    assertThatThrownBy(() -> JsonValues.read(TextValues.MAPPER.readTree(json), TestRows.FILE_SCHEMA, "$"))
+    assertThatThrownBy(() -> JsonParsing.read(TextParsing.MAPPER.readTree(json), TestRows.FILE_SCHEMA, "$"))
         .isInstanceOf(SchemaException.class)
         .hasMessage("Expected a long but was \"many\" at $.customer.id");
   }
@@ -63,7 +63,7 @@ class JsonRowsTest {
     String json = JsonRows.toJson(TestRows.rows().get(0), TestRows.FILE_SCHEMA, TestRows.MODEL)
         .replace("\"paid\":true", "\"paid\":null");
 
-    assertThatThrownBy(() -> JsonValues.read(TextValues.MAPPER.readTree(json), TestRows.FILE_SCHEMA, "$"))
+    assertThatThrownBy(() -> JsonParsing.read(TextParsing.MAPPER.readTree(json), TestRows.FILE_SCHEMA, "$"))
         .isInstanceOf(SchemaException.class)
         .hasMessage("Expected a boolean but was null at $.paid");
   }
@@ -73,7 +73,7 @@ class JsonRowsTest {
     String json = JsonRows.toJson(TestRows.rows().get(0), TestRows.FILE_SCHEMA, TestRows.MODEL)
         .replace("\"amount\":1234.50", "\"amount\":1234.505");
 
-    assertThatThrownBy(() -> JsonValues.read(TextValues.MAPPER.readTree(json), TestRows.FILE_SCHEMA, "$"))
+    assertThatThrownBy(() -> JsonParsing.read(TextParsing.MAPPER.readTree(json), TestRows.FILE_SCHEMA, "$"))
         .isInstanceOf(SchemaException.class)
         .hasMessage("Expected a decimal(10,2) but was 1234.505 at $.amount");
   }

@@ -6,9 +6,7 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.lake.RowFactory;
 import dev.lake.SchemaInference;
-import dev.lake.exceptions.LakeException;
 import dev.lake.internal.schema.Values;
-import dev.lake.io.BadRow;
 import dev.lake.io.SourceContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,9 +20,7 @@ import org.apache.avro.Schema;
  */
 final class CsvFileReader<T> extends FilesReader<T> {
   private final Schema schema;
-  private final RowFactory<T> factory;
   private final CsvSettings settings;
-  private final SourceContext ctx;
   private final FieldMatcher matcher;
   private final Schema[] types;
   private final String[] names;
@@ -33,7 +29,6 @@ final class CsvFileReader<T> extends FilesReader<T> {
   private final String[] lastText;
   private final Object[] lastValue;
 
-  private FileRef file;
   private CsvReader<CsvRecord> csv;
   private CloseableIterator<CsvRecord> records;
   private int[] columnOf;
@@ -42,11 +37,9 @@ final class CsvFileReader<T> extends FilesReader<T> {
 
   CsvFileReader(List<FileRef> files, Schema schema, RowFactory<T> factory, CsvSettings settings,
       SourceContext ctx) {
-    super(files);
+    super(CsvSource.NAME, files, factory, ctx);
     this.schema = schema;
-    this.factory = factory;
     this.settings = settings;
-    this.ctx = ctx;
     this.matcher = new FieldMatcher(schema, settings.mapping());
     int n = schema.getFields().size();
     types = new Schema[n];
@@ -95,9 +88,8 @@ final class CsvFileReader<T> extends FilesReader<T> {
   }
 
   @Override
-  void start(FileRef next) {
-    file = next;
-    csv = open(next, settings);
+  void start() {
+    csv = open(file, settings);
     records = csv.iterator();
     List<String> header;
     if (settings.header()) {
@@ -125,7 +117,7 @@ final class CsvFileReader<T> extends FilesReader<T> {
       line = current.getStartingLineNumber();
       return true;
     } catch (UncheckedIOException | CsvParseException e) {
-      throw Inputs.failure(CsvSource.NAME, file.uri() + ":" + (line + 1), e);
+      throw failure(file.uri() + ":" + (line + 1), e);
     }
   }
 
@@ -145,8 +137,7 @@ final class CsvFileReader<T> extends FilesReader<T> {
 
   private T toRow(CsvRecord r) {
     if (r.getFieldCount() != expectedFields) {
-      reject("Expected " + expectedFields + " fields but found " + r.getFieldCount(), r);
-      return null;
+      return reject("Expected " + expectedFields + " fields but found " + r.getFieldCount(), rawText(r));
     }
     Object[] values = new Object[types.length];
     for (int i = 0; i < types.length; i++) {
@@ -163,22 +154,12 @@ final class CsvFileReader<T> extends FilesReader<T> {
       try {
         values[i] = Values.parse(text, types[i]);
       } catch (IllegalArgumentException e) {
-        reject("Field " + names[i] + ": " + e.getMessage(), r);
-        return null;
+        return reject("Field " + names[i] + ": " + e.getMessage(), rawText(r));
       }
       lastText[i] = text;
       lastValue[i] = values[i];
     }
-    try {
-      return factory.create(values);
-    } catch (LakeException | IllegalArgumentException e) {
-      reject(e.getMessage(), r);
-      return null;
-    }
-  }
-
-  private void reject(String reason, CsvRecord r) {
-    ctx.reject(BadRow.of(CsvSource.NAME, reason, rowPosition(), rawText(r)));
+    return create(values, () -> rawText(r));
   }
 
   @Override

@@ -9,7 +9,6 @@ import dev.lake.io.SourceReader;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,18 +54,12 @@ public final class CsvSource<T> implements Source<T> {
 
   /** Reads these locations: URIs ({@code s3://b/in/*.csv}) or paths ({@code ./data/**}{@code /*.csv.gz}). */
   public CsvSource<T> from(String... locations) {
-    ValidationException.check(locations != null && locations.length > 0, "from(...): give at least one location");
-    return with(settings.withLocations(List.of(locations)));
+    return with(settings.withLocations(FileSourceSupport.locations(locations)));
   }
 
   /** Reads these URIs. */
   public CsvSource<T> from(URI... locations) {
-    ValidationException.check(locations != null && locations.length > 0, "from(...): give at least one location");
-    List<String> out = new ArrayList<>();
-    for (URI uri : locations) {
-      out.add(uri.toString());
-    }
-    return with(settings.withLocations(out));
+    return with(settings.withLocations(FileSourceSupport.locations(locations)));
   }
 
   /** Uses this record schema instead of the row class's or an inferred one. */
@@ -92,8 +85,7 @@ public final class CsvSource<T> implements Source<T> {
 
   /** The files' character set; UTF-8 by default. */
   public CsvSource<T> withCharset(Charset charset) {
-    ValidationException.check(charset != null, "withCharset(charset): give a charset, e.g. StandardCharsets.UTF_8");
-    return with(settings.withCharset(charset.name()));
+    return with(settings.withCharset(FileSourceSupport.charset(charset)));
   }
 
   /** Whether the first line of each file names the columns; true by default. */
@@ -118,8 +110,7 @@ public final class CsvSource<T> implements Source<T> {
 
   /** How many rows of the first file schema inference reads; 1000 by default. */
   public CsvSource<T> withSampleSize(int rows) {
-    ValidationException.check(rows > 0, "withSampleSize(%s): give a positive number of rows", rows);
-    return with(settings.withSampleSize(rows));
+    return with(settings.withSampleSize(FileSourceSupport.sampleSize(rows, "rows")));
   }
 
   /** The schema rows are read with: the given one, the record class's, or one inferred (reading the first file). */
@@ -136,9 +127,7 @@ public final class CsvSource<T> implements Source<T> {
   @Override
   public String id() {
     validate();
-    List<String> ids = new ArrayList<>();
-    files().forEach(f -> ids.add(f.id()));
-    return String.join(";", ids);
+    return FileSourceSupport.id(files());
   }
 
   @Override
@@ -146,11 +135,7 @@ public final class CsvSource<T> implements Source<T> {
     validate();
     List<FileRef> files = files();
     Schema schema = resolveSchema(files);
-    List<CsvSource<T>> splits = new ArrayList<>(files.size());
-    for (FileRef file : files) {
-      splits.add(with(settings.withSchema(schema).withFiles(List.of(file))));
-    }
-    return splits;
+    return FileSourceSupport.perFile(files, file -> with(settings.withSchema(schema).withFiles(file)));
   }
 
   @Override
@@ -163,9 +148,7 @@ public final class CsvSource<T> implements Source<T> {
 
   @Override
   public String toString() {
-    return "CsvSource[" + (type == GenericRecord.class ? "generic" : type.getSimpleName()) + " from "
-        + (settings.files() != null && settings.files().size() == 1 ? settings.files().get(0).uri()
-        : settings.locations()) + "]";
+    return FileSourceSupport.describe("CsvSource", type, settings.files(), settings.locations());
   }
 
   private void validate() {
@@ -176,7 +159,7 @@ public final class CsvSource<T> implements Source<T> {
   }
 
   private List<FileRef> files() {
-    return settings.files() != null ? settings.files() : Locations.resolve(settings.locations(), NAME);
+    return FileSourceSupport.files(settings.files(), settings.locations(), NAME);
   }
 
   private Schema resolveSchema(List<FileRef> files) {

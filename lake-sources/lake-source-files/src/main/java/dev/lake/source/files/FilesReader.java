@@ -1,29 +1,49 @@
 package dev.lake.source.files;
 
+import dev.lake.RowFactory;
+import dev.lake.exceptions.LakeException;
+import dev.lake.exceptions.SourceException;
+import dev.lake.io.BadRow;
+import dev.lake.io.SourceContext;
 import dev.lake.io.SourceReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.function.Supplier;
 
 /**
  * Reads files one after another. Subclasses read one file: {@link #start} opens it, {@link #read} returns its next
- * good row (rejecting bad ones on the way) or null at its end.
+ * good row (rejecting bad ones on the way, through {@link #create} and {@link #reject}) or null at its end.
  */
 abstract class FilesReader<T> implements SourceReader<T> {
+  private final String connector;
   private final List<FileRef> files;
+  private final RowFactory<T> factory;
+  private final SourceContext ctx;
+  /** The file being read (the last one started). */
+  FileRef file;
   private int index = -1;
   private T next;
   private String nextPosition = "";
   private String position = "";
   private boolean open;
 
-  FilesReader(List<FileRef> files) {
+  /**
+   * @param connector the source's name, for rejected rows and failures
+   * @param files the files to read, in order
+   * @param factory makes rows from field values
+   * @param ctx receives rejected rows
+   */
+  FilesReader(String connector, List<FileRef> files, RowFactory<T> factory, SourceContext ctx) {
+    this.connector = connector;
     this.files = files;
+    this.factory = factory;
+    this.ctx = ctx;
   }
 
-  /** Opens {@code file}; rows follow from {@link #read}. */
-  abstract void start(FileRef file) throws IOException;
+  /** Opens {@link #file}; rows follow from {@link #read}. */
+  abstract void start() throws IOException;
 
   /** The next row of the current file, or null at its end; {@link #rowPosition} tells where it started. */
   abstract T read() throws IOException;
@@ -48,13 +68,34 @@ abstract class FilesReader<T> implements SourceReader<T> {
         if (index + 1 >= files.size()) {
           return false;
         }
-        start(files.get(++index));
+        file = files.get(++index);
+        start();
         open = true;
       }
       return true;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The row made of {@code values}, or null when the factory refuses them: then it is rejected with {@code raw}. */
+  final T create(Object[] values, Supplier<String> raw) {
+    try {
+      return factory.create(values);
+    } catch (LakeException | IllegalArgumentException e) {
+      return reject(e.getMessage(), raw.get());
+    }
+  }
+
+  /** Sends the row at {@link #rowPosition} aside with its reason and text; returns null, to skip it. */
+  final T reject(String reason, String raw) {
+    ctx.reject(BadRow.of(connector, reason, rowPosition(), raw));
+    return null;
+  }
+
+  /** A failure to read {@code where} (a file or file:line), named for this source. */
+  final SourceException failure(String where, Exception e) {
+    return Inputs.failure(connector, where, e);
   }
 
   @Override

@@ -3,9 +3,7 @@ package dev.lake.source.files;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lake.RowFactory;
 import dev.lake.SchemaInference;
-import dev.lake.exceptions.LakeException;
 import dev.lake.internal.schema.Values;
-import dev.lake.io.BadRow;
 import dev.lake.io.SourceContext;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -18,22 +16,17 @@ import org.apache.avro.Schema;
 final class JsonFileReader<T> extends FilesReader<T> {
   private static final Object UNSET = new Object();
 
-  private final RowFactory<T> factory;
   private final JsonSettings settings;
-  private final SourceContext ctx;
   private final FieldMatcher matcher;
   private final Map<String, Integer> keys;
   private final List<Schema.Field> fields;
 
-  private FileRef file;
   private JsonNodeStream stream;
 
   JsonFileReader(List<FileRef> files, Schema schema, RowFactory<T> factory, JsonSettings settings,
       SourceContext ctx) {
-    super(files);
-    this.factory = factory;
+    super(JsonSource.NAME, files, factory, ctx);
     this.settings = settings;
-    this.ctx = ctx;
     this.matcher = new FieldMatcher(schema, Map.of());
     this.keys = matcher.newKeyCache();
     this.fields = schema.getFields();
@@ -54,13 +47,11 @@ final class JsonFileReader<T> extends FilesReader<T> {
   }
 
   @Override
-  void start(FileRef next) {
-    file = next;
+  void start() {
     try {
-      stream = new JsonNodeStream(next, settings,
-          (reason, raw) -> ctx.reject(BadRow.of(JsonSource.NAME, reason, rowPosition(), raw)));
+      stream = new JsonNodeStream(file, settings, this::reject);
     } catch (IOException e) {
-      throw Inputs.failure(JsonSource.NAME, next.uri(), e);
+      throw failure(file.uri(), e);
     }
   }
 
@@ -76,7 +67,7 @@ final class JsonFileReader<T> extends FilesReader<T> {
       }
       return null;
     } catch (IOException e) {
-      throw Inputs.failure(JsonSource.NAME, rowPosition(), e);
+      throw failure(rowPosition(), e);
     }
   }
 
@@ -106,16 +97,11 @@ final class JsonFileReader<T> extends FilesReader<T> {
         values[field.pos()] = FieldMatcher.missing(field);
       }
     }
-    try {
-      return factory.create(values);
-    } catch (LakeException | IllegalArgumentException e) {
-      return reject(e.getMessage(), node);
-    }
+    return create(values, () -> stream.raw(node));
   }
 
   private T reject(String reason, JsonNode node) {
-    ctx.reject(BadRow.of(JsonSource.NAME, reason, rowPosition(), stream.raw(node)));
-    return null;
+    return reject(reason, stream.raw(node));
   }
 
   @Override

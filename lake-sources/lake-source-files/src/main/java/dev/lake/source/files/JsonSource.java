@@ -8,7 +8,6 @@ import dev.lake.io.SourceContext;
 import dev.lake.io.SourceReader;
 import java.net.URI;
 import java.nio.charset.Charset;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
@@ -51,42 +50,34 @@ public final class JsonSource<T> implements Source<T> {
 
   /** Reads these locations: URIs or paths, with globs. */
   public JsonSource<T> from(String... locations) {
-    ValidationException.check(locations != null && locations.length > 0, "from(...): give at least one location");
-    return new JsonSource<>(type, settings.withLocations(List.of(locations)));
+    return with(settings.withLocations(FileSourceSupport.locations(locations)));
   }
 
   /** Reads these URIs. */
   public JsonSource<T> from(URI... locations) {
-    ValidationException.check(locations != null && locations.length > 0, "from(...): give at least one location");
-    List<String> out = new ArrayList<>();
-    for (URI uri : locations) {
-      out.add(uri.toString());
-    }
-    return new JsonSource<>(type, settings.withLocations(out));
+    return with(settings.withLocations(FileSourceSupport.locations(locations)));
   }
 
   /** Reads every file as JSON Lines, without detection: each non-blank line is one object. */
   public JsonSource<T> jsonLines() {
-    return new JsonSource<>(type, settings.withLines(true));
+    return with(settings.withLines(true));
   }
 
   /** Uses this record schema instead of the row class's or an inferred one. */
   public JsonSource<T> withSchema(Schema schema) {
     ValidationException.check(schema != null && schema.getType() == Schema.Type.RECORD,
         "withSchema(schema): a record schema is required, e.g. SchemaBuilder.record(\"Song\").fields()...");
-    return new JsonSource<>(type, settings.withSchema(schema));
+    return with(settings.withSchema(schema));
   }
 
   /** The files' character set; UTF-8 by default. */
   public JsonSource<T> withCharset(Charset charset) {
-    ValidationException.check(charset != null, "withCharset(charset): give a charset, e.g. StandardCharsets.UTF_8");
-    return new JsonSource<>(type, settings.withCharset(charset.name()));
+    return with(settings.withCharset(FileSourceSupport.charset(charset)));
   }
 
   /** How many objects of the first file schema inference reads; 1000 by default. */
   public JsonSource<T> withSampleSize(int objects) {
-    ValidationException.check(objects > 0, "withSampleSize(%s): give a positive number of objects", objects);
-    return new JsonSource<>(type, settings.withSampleSize(objects));
+    return with(settings.withSampleSize(FileSourceSupport.sampleSize(objects, "objects")));
   }
 
   /** The schema rows are read with: the given one, the record class's, or one inferred (reading the first file). */
@@ -103,9 +94,7 @@ public final class JsonSource<T> implements Source<T> {
   @Override
   public String id() {
     Locations.validate(settings.locations(), NAME);
-    List<String> ids = new ArrayList<>();
-    files().forEach(f -> ids.add(f.id()));
-    return String.join(";", ids);
+    return FileSourceSupport.id(files());
   }
 
   @Override
@@ -113,11 +102,7 @@ public final class JsonSource<T> implements Source<T> {
     Locations.validate(settings.locations(), NAME);
     List<FileRef> files = files();
     Schema schema = resolveSchema(files);
-    List<JsonSource<T>> splits = new ArrayList<>(files.size());
-    for (FileRef file : files) {
-      splits.add(new JsonSource<>(type, settings.withSchema(schema).withFiles(List.of(file))));
-    }
-    return splits;
+    return FileSourceSupport.perFile(files, file -> with(settings.withSchema(schema).withFiles(file)));
   }
 
   @Override
@@ -130,13 +115,11 @@ public final class JsonSource<T> implements Source<T> {
 
   @Override
   public String toString() {
-    return "JsonSource[" + (type == GenericRecord.class ? "generic" : type.getSimpleName()) + " from "
-        + (settings.files() != null && settings.files().size() == 1 ? settings.files().get(0).uri()
-        : settings.locations()) + "]";
+    return FileSourceSupport.describe("JsonSource", type, settings.files(), settings.locations());
   }
 
   private List<FileRef> files() {
-    return settings.files() != null ? settings.files() : Locations.resolve(settings.locations(), NAME);
+    return FileSourceSupport.files(settings.files(), settings.locations(), NAME);
   }
 
   private Schema resolveSchema(List<FileRef> files) {
@@ -144,5 +127,9 @@ public final class JsonSource<T> implements Source<T> {
       return settings.schema();
     }
     return type == GenericRecord.class ? JsonFileReader.infer(files.get(0), settings) : Schemas.of(type);
+  }
+
+  private JsonSource<T> with(JsonSettings changed) {
+    return new JsonSource<>(type, changed);
   }
 }

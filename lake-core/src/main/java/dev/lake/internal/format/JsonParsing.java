@@ -10,9 +10,13 @@ import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 
-/** Parses JSON trees into values of an Avro schema, with Java values for logical types (the reverse of JsonRows). */
-final class JsonValues {
-  private JsonValues() {}
+/**
+ * Parses JSON trees into values of an Avro schema, with Java values for logical types: the strict reverse of
+ * {@link JsonRows}, for JSON Lines files. Not to be confused with {@code dev.lake.internal.schema.JsonValues}, which
+ * converts JSON from outside Lake leniently (aliases, normalised names, numbers as text).
+ */
+final class JsonParsing {
+  private JsonParsing() {}
 
   /**
    * The value of {@code node} as {@code schema}: records become {@link GenericData.Record}s, ISO strings become
@@ -26,7 +30,7 @@ final class JsonValues {
       if (schema.isNullable()) {
         return null;
       }
-      throw new SchemaException("Expected " + TextValues.describe(schema) + " but was null at " + path);
+      throw new SchemaException("Expected " + TextParsing.describe(schema) + " but was null at " + path);
     }
     switch (schema.getType()) {
       case UNION:
@@ -78,14 +82,14 @@ final class JsonValues {
 
   private static Object readScalar(JsonNode node, Schema schema, String path) {
     if (node.isTextual()) {
-      return TextValues.scalar(node.textValue(), schema, path);
+      return TextParsing.scalar(node.textValue(), schema, path);
     }
     String logical = schema.getLogicalType() == null ? "" : schema.getLogicalType().getName();
     if (logical.equals("decimal") && node.isNumber()) {
       try {
-        return TextValues.decimal(node.decimalValue(), schema);
+        return TextParsing.decimal(node.decimalValue(), schema);
       } catch (ArithmeticException e) {
-        throw new SchemaException("Expected " + TextValues.describe(schema) + " but was " + node + " at " + path, e);
+        throw new SchemaException("Expected " + TextParsing.describe(schema) + " but was " + node + " at " + path, e);
       }
     }
     switch (schema.getType()) {
@@ -121,7 +125,7 @@ final class JsonValues {
 
   private static void expect(boolean condition, JsonNode node, Schema schema, String path) {
     if (!condition) {
-      throw new SchemaException("Expected " + TextValues.describe(schema) + " but was " + node + " at " + path);
+      throw new SchemaException("Expected " + TextParsing.describe(schema) + " but was " + node + " at " + path);
     }
   }
 }

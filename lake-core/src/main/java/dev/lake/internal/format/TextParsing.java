@@ -13,44 +13,24 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import org.apache.avro.LogicalType;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericFixed;
 
-/** Scalar values as text and back, shared by JSON Lines and CSV, so that both render a value the same way. */
-final class TextValues {
+/**
+ * Parses the text of CSV and JSON Lines files back into values of an Avro schema, strictly: the text must have the
+ * shapes that {@link JsonRows} renders ({@code "2011-01-05T08:26:00Z"}, plain-digit decimals, base64 bytes), and
+ * anything else is a {@link SchemaException} naming the expected type and the path. Not to be confused with the
+ * lenient parsers of {@code dev.lake.internal.schema.TextValues}, which read input from outside Lake.
+ */
+final class TextParsing {
   static final ObjectMapper MAPPER = JsonMapper.builder()
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
       .build();
 
-  private TextValues() {}
-
-  /** A scalar Java value as text: ISO-8601 for times, plain digits for decimals, base64 for bytes. */
-  static String scalarText(Object value) {
-    if (value instanceof Instant i) {
-      return DateTimeFormatter.ISO_INSTANT.format(i);
-    } else if (value instanceof LocalDateTime t) {
-      return DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(t);
-    } else if (value instanceof LocalTime t) {
-      return DateTimeFormatter.ISO_LOCAL_TIME.format(t);
-    } else if (value instanceof BigDecimal d) {
-      return d.toPlainString();
-    } else if (value instanceof ByteBuffer b) {
-      ByteBuffer copy = b.duplicate();
-      byte[] bytes = new byte[copy.remaining()];
-      copy.get(bytes);
-      return Base64.getEncoder().encodeToString(bytes);
-    } else if (value instanceof byte[] b) {
-      return Base64.getEncoder().encodeToString(b);
-    } else if (value instanceof GenericFixed f) {
-      return Base64.getEncoder().encodeToString(f.bytes());
-    }
-    return value.toString();
-  }
+  private TextParsing() {}
 
   /**
    * Parses CSV text of any schema: empty text is null (or "" for a non-nullable string), records, lists and maps are
@@ -67,7 +47,7 @@ final class TextValues {
     switch (type.getType()) {
       case RECORD, ARRAY, MAP, UNION:
         try {
-          return JsonValues.read(MAPPER.readTree(text), schema, path);
+          return JsonParsing.read(MAPPER.readTree(text), schema, path);
         } catch (IOException e) {
           throw new SchemaException("Expected " + describe(type) + " as JSON but was \"" + text + "\" at " + path, e);
         }
