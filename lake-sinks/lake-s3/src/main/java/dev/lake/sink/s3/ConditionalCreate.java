@@ -33,10 +33,7 @@ final class ConditionalCreate {
       }
       int[] attempt = {0};
       try {
-        ops.call("Conditional PutObject", at, () -> {
-          ops.put(at, content, content.length, true);
-          return null;
-        }, attempt);
+        ops.put(at, content, content.length, true, attempt);
         return true;
       } catch (SinkException e) {
         if (!preconditionFailed(e)) {
@@ -64,7 +61,14 @@ final class ConditionalCreate {
     S3Location probe = new S3Location(near.bucket(), near.parentPrefix() + ".lake-conditional-probe-" + UUID.randomUUID());
     byte[] none = new byte[0];
     try {
-      ops.put(probe, none, 0, true);
+      try {
+        ops.put(probe, none, 0, true);
+      } catch (SinkException e) {
+        if (!preconditionFailed(e)) {
+          throw e;
+        }
+        // a retried first put found the probe written by its own earlier attempt: the header is honoured
+      }
       try {
         ops.put(probe, none, 0, true);
         LOG.warn("s3://{} ignores If-None-Match: conditional creates fall back to HEAD then PUT, which is not safe "

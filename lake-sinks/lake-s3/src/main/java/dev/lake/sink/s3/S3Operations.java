@@ -38,14 +38,19 @@ final class S3Operations {
 
   /** A single PutObject of {@code data[0..size)}, optionally only if no object has that key. */
   void put(S3Location at, byte[] data, int size, boolean ifNoneMatch) throws IOException {
-    call("PutObject", at, () -> {
+    put(at, data, size, ifNoneMatch, null);
+  }
+
+  /** The same, reporting the attempt in progress through {@code attempt} (see {@link Retrier#run}). */
+  void put(S3Location at, byte[] data, int size, boolean ifNoneMatch, int[] attempt) throws IOException {
+    call(ifNoneMatch ? "Conditional PutObject" : "PutObject", at, () -> {
       PutObjectRequest.Builder req = options.apply(PutObjectRequest.builder()).bucket(at.bucket()).key(at.key())
           .contentLength((long) size);
       if (ifNoneMatch) {
         req.ifNoneMatch("*");
       }
       return s3.putObject(req.build(), MultipartWriter.body(data, size));
-    }, null);
+    }, attempt);
   }
 
   String createUpload(S3Location at) throws IOException {

@@ -33,6 +33,7 @@ final class FaultyHttpClient implements SdkHttpClient {
   private final AtomicInteger maxPartsInFlight = new AtomicInteger();
   final List<SdkHttpRequest> seen = new CopyOnWriteArrayList<>();
   volatile Predicate<SdkHttpRequest> forbidden = r -> false;
+  volatile Predicate<SdkHttpRequest> throttled = r -> false;
 
   /** Faults on every {@code every}-th request; 0 for none. */
   FaultyHttpClient(int every) {
@@ -68,13 +69,13 @@ final class FaultyHttpClient implements SdkHttpClient {
         if (forbidden.test(http)) {
           return error(403, "AccessDenied", "Access Denied");
         }
-        if (kind == 0) {
+        if (kind == 0 || throttled.test(http)) {
           return error(503, "SlowDown", "Please reduce your request rate.");
         }
         if (kind == 1) {
           throw new SocketException("Connection reset");
         }
-        boolean part = isPart(http, -1) || http.rawQueryParameters().containsKey("partNumber");
+        boolean part = http.rawQueryParameters().containsKey("partNumber");
         if (part) {
           maxPartsInFlight.accumulateAndGet(partsInFlight.incrementAndGet(), Math::max);
         }
