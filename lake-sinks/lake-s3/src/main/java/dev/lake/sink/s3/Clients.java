@@ -11,7 +11,11 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
@@ -38,6 +42,7 @@ final class Clients {
         .region(b.region != null ? b.region : defaultRegion())
         .credentialsProvider(b.credentials != null ? b.credentials : DefaultCredentialsProvider.builder().build())
         .overrideConfiguration(ClientOverrideConfiguration.builder()
+            .addExecutionInterceptor(new NoExpectContinue())
             .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                 .maxAttempts(b.sdkAttempts)
                 .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(50), Duration.ofSeconds(5)))
@@ -56,6 +61,22 @@ final class Clients {
     S3Client client = builder.build();
     owned.add(0, client);
     return client;
+  }
+
+  /**
+   * Drops {@code Expect: 100-continue} from the requests of store-built clients. With the url-connection client it
+   * costs a wait on every PutObject and UploadPart against servers that answer the expectation late (the Online
+   * Retail example took 11.6 s instead of 5.5 s on s3proxy), and a store answering 412 to a conditional put before
+   * reading the body left the kept-alive connection unusable (the next request stalled). Bodies are at most one part,
+   * so sending one that is then refused costs little.
+   */
+  static final class NoExpectContinue implements ExecutionInterceptor {
+    @Override
+    public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
+      SdkHttpRequest request = context.httpRequest();
+      return request.firstMatchingHeader("Expect").isPresent()
+          ? request.toBuilder().removeHeader("Expect").build() : request;
+    }
   }
 
   private static Region defaultRegion() {

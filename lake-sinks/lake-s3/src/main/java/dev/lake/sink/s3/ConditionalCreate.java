@@ -31,16 +31,18 @@ final class ConditionalCreate {
       if (!honoured.computeIfAbsent(at.bucket(), b -> probe(at))) {
         return headThenPut(at, content);
       }
-      int[] attempt = {0};
       try {
-        ops.put(at, content, content.length, true, attempt);
+        ops.put(at, content, content.length, true);
         return true;
       } catch (SinkException e) {
         if (!preconditionFailed(e)) {
           throw e;
         }
-        // After a retry, the "existing" object may be our own first attempt whose response was lost.
-        return attempt[0] > 1 && Arrays.equals(ops.get(at, null, null).readAllBytes(), content);
+        // A retry (by Lake or by the SDK) may meet our own first attempt whose response was lost: the object then
+        // holds exactly our bytes. Manifests carry their run id and time, so another writer's never match.
+        try (var in = ops.get(at, null, null)) {
+          return Arrays.equals(in.readAllBytes(), content);
+        }
       }
     } catch (SinkException e) {
       // The caller (a manifest commit) cannot know whether the object was written: an IOException says so.
