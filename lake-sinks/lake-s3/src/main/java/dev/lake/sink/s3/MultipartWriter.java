@@ -60,6 +60,11 @@ final class MultipartWriter extends ObjectWriter {
 
   @Override
   public void write(int b) throws IOException {
+    if (!done && length < buffer.length && length + 1 < partSize) {
+      buffer[length++] = (byte) b; // the common case without allocating
+      position++;
+      return;
+    }
     write(new byte[] {(byte) b}, 0, 1);
   }
 

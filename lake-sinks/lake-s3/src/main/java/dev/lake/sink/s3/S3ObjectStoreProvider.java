@@ -1,5 +1,6 @@
 package dev.lake.sink.s3;
 
+import dev.lake.exceptions.ValidationException;
 import dev.lake.io.ObjectStore;
 import dev.lake.io.ObjectStoreProvider;
 import java.net.URI;
@@ -63,7 +64,10 @@ public final class S3ObjectStoreProvider implements ObjectStoreProvider {
       b.region(Region.of(region.toLowerCase(Locale.ROOT)));
     }
     if (sse != null) {
-      b.serverSideEncryption(ServerSideEncryption.fromValue(sse));
+      ServerSideEncryption value = ServerSideEncryption.fromValue(sse);
+      ValidationException.check(value != ServerSideEncryption.UNKNOWN_TO_SDK_VERSION,
+          "LAKE_S3_SSE / lake.s3.sse = '%s': use AES256 (SSE-S3) or aws:kms (SSE-KMS)", sse);
+      b.serverSideEncryption(value);
     }
     if (kms != null) {
       b.kmsKeyId(kms);

@@ -2,7 +2,6 @@ package dev.lake.sink.s3;
 
 import dev.lake.exceptions.SinkException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -147,9 +146,5 @@ final class S3Operations {
       return ". The bucket is in another region: set builder().region(..) or AWS_REGION to the bucket's region";
     }
     return "";
-  }
-
-  static InputStream empty() {
-    return InputStream.nullInputStream();
   }
 }
