@@ -2,6 +2,7 @@ package dev.lake.examples;
 
 import dev.lake.Lake;
 import dev.lake.io.ObjectStores;
+import dev.lake.sink.s3.S3ObjectStore;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +24,22 @@ public final class CommonOptions {
   @Option(names = "--data", description = "Input data folder (default: the bundled ./data of this repository).")
   String data;
 
+  @Option(names = "--s3-endpoint", description = "Endpoint of an S3-compatible store (s3proxy, MinIO, LocalStack) "
+      + "for an s3:// lake, e.g. http://127.0.0.1:9000; path-style access. Credentials and region come from the "
+      + "AWS default chains (AWS_ACCESS_KEY_ID, AWS_REGION, ...).")
+  URI s3Endpoint;
+
   public Lake lake() {
-    return Lake.at(lake);
+    URI root = ObjectStores.toUri(lake);
+    if (s3Endpoint != null) {
+      if (!"s3".equals(root.getScheme())) {
+        throw new IllegalArgumentException("--s3-endpoint needs an s3:// lake, e.g. --lake s3://bucket/lake; got "
+            + lake);
+      }
+      ObjectStores.register(URI.create("s3://" + root.getAuthority()),
+          S3ObjectStore.builder().endpointOverride(s3Endpoint).pathStyle(true).build());
+    }
+    return Lake.at(root);
   }
 
   /** The data folder as a directory URI. */

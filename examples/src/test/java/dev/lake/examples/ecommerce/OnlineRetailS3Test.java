@@ -1,0 +1,118 @@
+package dev.lake.examples.ecommerce;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lake.Lake;
+import dev.lake.examples.LakeExamples;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.ResponseTransformer;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * The Online Retail example against an in-process S3 server ({@code --lake s3://bucket/lake --s3-endpoint ...}),
+ * checked exactly as the local run: the Parquet objects are downloaded and read with DuckDB.
+ */
+class OnlineRetailS3Test {
+  static final String ACCESS_KEY = "AKIALAKEEXAMPLES0001";
+  static final String SECRET_KEY = "examplesSecret/NotReal+0123456789";
+  static S3Proxy proxy;
+  static S3Client s3;
+  static URI endpoint;
+  static SourceFacts facts;
+
+  @TempDir
+  Path download;
+
+  @BeforeAll
+  static void start() throws Exception {
+    proxy = S3Proxy.builder().blobStore(new TransientNio2BlobStore())
+        .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+        .endpoint(URI.create("http://127.0.0.1:0")).ignoreUnknownHeaders(true).build();
+    proxy.start();
+    while (!proxy.getState().equals("STARTED")) {
+      Thread.sleep(10);
+    }
+    endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
+    // What the example's S3 store finds through the AWS default chains, as a user's environment would provide.
+    System.setProperty("aws.accessKeyId", ACCESS_KEY);
+    System.setProperty("aws.secretAccessKey", SECRET_KEY);
+    System.setProperty("aws.region", "us-east-1");
+    s3 = S3Client.builder().endpointOverride(endpoint).forcePathStyle(true).region(Region.US_EAST_1)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+        .build();
+    s3.createBucket(b -> b.bucket("retail"));
+    facts = SourceFacts.of(OnlineRetailTest.DATA.resolve("online_retail/by-day"));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    s3.close();
+    proxy.stop();
+    System.clearProperty("aws.accessKeyId");
+    System.clearProperty("aws.secretAccessKey");
+    System.clearProperty("aws.region");
+  }
+
+  private static List<String> parquetKeys() {
+    return s3.listObjectsV2Paginator(r -> r.bucket("retail").prefix("lake/processed/online_retail/")).contents()
+        .stream().map(S3Object::key).filter(k -> k.endsWith(".parquet")).sorted().toList();
+  }
+
+  private Path downloadDataset() throws IOException {
+    Path dir = download.resolve("online_retail");
+    for (String key : parquetKeys()) {
+      Path file = dir.resolve(key.substring("lake/processed/online_retail/".length()));
+      Files.createDirectories(file.getParent());
+      s3.getObject(r -> r.bucket("retail").key(key), ResponseTransformer.toFile(file));
+    }
+    return dir;
+  }
+
+  private static int ecommerce() {
+    return LakeExamples.run("ecommerce", "--lake", "s3://retail/lake", "--s3-endpoint", endpoint.toString(),
+        "--data", OnlineRetailTest.DATA.toString());
+  }
+
+  @Test
+  void ecommerce_s3Lake_writesEveryRowOncePartitionedByMonthAndRerunAddsNothing() throws Exception {
+    int first = ecommerce();
+    List<String> keys = parquetKeys();
+    int second = ecommerce();
+
+    assertThat(first).isZero();
+    assertThat(second).isZero();
+    assertThat(parquetKeys()).as("the re-run rewrote the same objects").isEqualTo(keys);
+    assertThat(keys).anyMatch(k -> k.startsWith("lake/processed/online_retail/year=2010/month=12/"))
+        .anyMatch(k -> k.startsWith("lake/processed/online_retail/year=2011/month=12/"));
+    Path dataset = downloadDataset();
+    try (Duck duck = new Duck()) {
+      String t = Duck.parquet(dataset);
+      assertThat(duck.one("SELECT count(*) FROM " + t)).isEqualTo(facts.rows);
+      assertThat(((Number) duck.one("SELECT sum(quantity) FROM " + t)).longValue()).isEqualTo(facts.quantity);
+      Map<String, Long> perMonth = new TreeMap<>();
+      for (List<Object> r : duck.query("SELECT year, month, count(*) FROM " + t + " GROUP BY ALL")) {
+        perMonth.put(r.get(0) + "-" + r.get(1), (Long) r.get(2));
+      }
+      assertThat(perMonth).isEqualTo(facts.rowsPerMonth);
+    }
+    assertThat(Lake.at("s3://retail/lake").history("online_retail")).hasSize(2);
+    assertThat(s3.listMultipartUploads(r -> r.bucket("retail")).uploads()).isEmpty();
+  }
+}
