@@ -3,6 +3,7 @@ package dev.lake.examples.ecommerce;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lake.Lake;
+import dev.lake.examples.Duck;
 import dev.lake.examples.LakeExamples;
 import java.io.IOException;
 import java.net.URI;
