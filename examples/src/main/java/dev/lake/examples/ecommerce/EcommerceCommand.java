@@ -3,6 +3,8 @@ package dev.lake.examples.ecommerce;
 import dev.lake.Lake;
 import dev.lake.PipelineResult;
 import dev.lake.examples.CommonOptions;
+import dev.lake.examples.ecommerce.invoices.InvoiceServing;
+import java.net.URI;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,8 +27,27 @@ public final class EcommerceCommand implements Callable<Integer> {
       + "size only, at about 128 MB).")
   Long maxRowsPerFile;
 
+  @Option(names = "--serve", description = "Load the invoices into DynamoDB and serve the invoice API "
+      + "(GET /invoices/{invoiceNo}, GET /customers/{customerId}/invoices) until stopped.")
+  boolean serve;
+
+  @Option(names = "--port", defaultValue = "8080", description = "Port of the invoice API (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(names = "--dynamodb-endpoint", description = "DynamoDB endpoint for --serve (default: start a local "
+      + "dynalite, which needs Node.js).")
+  URI dynamoDbEndpoint;
+
+  @Option(names = "--invoice-files", defaultValue = "*.csv.gz", description = "Which daily files --serve loads "
+      + "(default: all, about 2 minutes into dynalite; '2010-12-0*.csv.gz' loads a week).")
+  String invoiceFiles;
+
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
+    if (serve) {
+      InvoiceServing.run(options.data(), invoiceFiles, dynamoDbEndpoint, port);
+      return 0;
+    }
     Lake lake = options.lake();
     PipelineResult result = OnlineRetail.pipeline(options.data(), lake,
         maxRowsPerFile == null ? Long.MAX_VALUE : maxRowsPerFile).run();

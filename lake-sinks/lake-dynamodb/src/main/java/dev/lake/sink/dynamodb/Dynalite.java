@@ -12,14 +12,16 @@ import java.time.Duration;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * dynalite (npm, MIT: DynamoDB on LevelDB, in memory here), the DynamoDB stand-in for tests, started as a child
- * process on a free loopback port. The build installs it with {@code npm ci} from the committed lock file; the path
- * of its {@code cli.js} comes from the system property {@code dynalite.cli}.
+ * dynalite (npm, MIT: DynamoDB on LevelDB, in memory here), a local DynamoDB for tests and offline examples,
+ * started as a child process on a free loopback port. A test double shipped in main code, like Lake's in-memory
+ * sources: it needs Node.js and dynalite installed (the Maven build runs {@code npm ci} from the committed lock
+ * files); the path of its {@code cli.js} comes from the system property {@code dynalite.cli}, the environment
+ * variable {@code DYNALITE_CLI}, or the build's install locations. {@link #client()} uses whichever SDK HTTP client
+ * is on the classpath.
  *
  * <pre>{@code
  * try (Dynalite dynamo = Dynalite.start(); DynamoDbClient client = dynamo.client()) {
@@ -69,9 +71,10 @@ public final class Dynalite implements AutoCloseable {
   }
 
   private static Path cli() throws IOException {
-    String configured = System.getProperty("dynalite.cli");
+    String configured = System.getProperty("dynalite.cli", System.getenv("DYNALITE_CLI"));
     List<String> candidates = configured != null ? List.of(configured) : List.of(
         "src/test/node/node_modules/dynalite/cli.js",
+        "examples/src/test/node/node_modules/dynalite/cli.js",
         "../lake-sinks/lake-dynamodb/src/test/node/node_modules/dynalite/cli.js",
         "lake-sinks/lake-dynamodb/src/test/node/node_modules/dynalite/cli.js");
     for (String c : candidates) {
@@ -80,7 +83,8 @@ public final class Dynalite implements AutoCloseable {
       }
     }
     throw new IOException("dynalite is not installed at " + candidates + ": run `npm ci` in "
-        + "lake-sinks/lake-dynamodb/src/test/node (the Maven build does it), or set -Ddynalite.cli=<path to cli.js>");
+        + "examples/src/test/node (the Maven build does it), set -Ddynalite.cli=<path to cli.js>, or point at a "
+        + "DynamoDB endpoint instead");
   }
 
   /** Its endpoint, e.g. {@code http://127.0.0.1:41234}. */
@@ -94,7 +98,6 @@ public final class Dynalite implements AutoCloseable {
         .endpointOverride(endpoint())
         .region(Region.US_EAST_1)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-        .httpClientBuilder(UrlConnectionHttpClient.builder())
         .build();
   }
 
