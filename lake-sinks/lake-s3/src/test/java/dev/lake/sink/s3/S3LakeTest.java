@@ -13,6 +13,7 @@ import dev.lake.io.Source;
 import dev.lake.io.SourceContext;
 import dev.lake.io.SourceReader;
 import dev.lake.source.files.CsvSource;
+import dev.lake.source.files.JsonSource;
 import java.io.IOException;
 import java.net.URI;
 import java.time.LocalDate;
@@ -110,6 +111,38 @@ class S3LakeTest {
     });
     assertThat(data).anyMatch(k -> k.startsWith("lake2/processed/ds/country=a%2Fb%3Dc/"));
     assertThat(readAll(lake.read("ds"))).hasSize(20);
+  }
+
+  @Test
+  void jsonSource_documentsAndGzippedJsonLinesOnS3_readsEveryRowWithPositions() throws IOException {
+    for (int f = 0; f < 3; f++) {
+      store.write(URI.create("s3://" + bucket + "/songs/A/" + f + ".json"),
+          ("{\n  \"invoice\": \"doc-" + f + "\",\n  \"quantity\": " + f + ",\n  \"country\": \"Spain\"\n}")
+              .getBytes(UTF_8));
+    }
+    try (ObjectWriter w = store.newWriter(URI.create("s3://" + bucket + "/songs/B/events.jsonl.gz"));
+        GZIPOutputStream gz = new GZIPOutputStream(w)) {
+      StringBuilder lines = new StringBuilder();
+      for (int i = 0; i < 500; i++) {
+        lines.append("{\"invoice\":\"line-").append(i).append("\",\"quantity\":").append(i % 5)
+            .append(",\"country\":\"Italy\"}\n");
+      }
+      lines.append("{\"invoice\": broken\n");
+      gz.write(lines.toString().getBytes(UTF_8));
+      gz.finish();
+      w.commit();
+    }
+    Lake lake = Lake.at("s3://" + bucket + "/lake4");
+
+    PipelineResult r = Pipeline.from(JsonSource.of(Sale.class).from("s3://" + bucket + "/songs/**/*.json*"))
+        .named("json-sales").to(lake.processed("json_sales"))
+        .onBadRows(dev.lake.BadRowPolicy.collect(10)).run();
+
+    assertThat(r.rowsWritten()).isEqualTo(503);
+    assertThat(r.badRows()).singleElement().satisfies(b ->
+        assertThat(b.position()).isEqualTo("s3://" + bucket + "/songs/B/events.jsonl.gz:501"));
+    assertThat(readAll(lake.read("json_sales", Sale.class))).hasSize(503)
+        .contains(new Sale("doc-2", 2, "Spain"), new Sale("line-499", 4, "Italy"));
   }
 
   @Test
