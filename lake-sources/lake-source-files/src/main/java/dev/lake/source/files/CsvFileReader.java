@@ -102,7 +102,12 @@ final class CsvFileReader<T> extends FilesReader<T> {
     }
     expectedFields = header.size();
     columnOf = matcher.columnsOf(header);
-    matcher.checkRequired(columnOf, header, file.uri(), CsvSource.NAME);
+    int[] provided = columnOf;
+    if (fileField >= 0) {
+      provided = columnOf.clone();
+      provided[fileField] = 0; // filled with the file's URI, not from a column
+    }
+    matcher.checkRequired(provided, header, file.uri(), CsvSource.NAME);
   }
 
   private CsvRecord current;

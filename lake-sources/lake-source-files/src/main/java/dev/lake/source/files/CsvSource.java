@@ -36,20 +36,22 @@ public final class CsvSource<T> implements Source<T> {
 
   private final Class<T> type;
   private final CsvSettings settings;
+  private final String fileColumn;
 
-  private CsvSource(Class<T> type, CsvSettings settings) {
+  private CsvSource(Class<T> type, CsvSettings settings, String fileColumn) {
     this.type = type;
     this.settings = settings;
+    this.fileColumn = fileColumn;
   }
 
   /** A source of {@code type} rows (a Java record); the schema is {@code Schemas.of(type)}. */
   public static <T> CsvSource<T> of(Class<T> type) {
-    return new CsvSource<>(Inputs.checkType(type, "CsvSource"), CsvSettings.DEFAULT);
+    return new CsvSource<>(Inputs.checkType(type, "CsvSource"), CsvSettings.DEFAULT, null);
   }
 
   /** A source of generic rows, with the schema given by {@link #withSchema} or inferred from the first file. */
   public static CsvSource<GenericRecord> generic() {
-    return new CsvSource<>(GenericRecord.class, CsvSettings.DEFAULT);
+    return new CsvSource<>(GenericRecord.class, CsvSettings.DEFAULT, null);
   }
 
   /** Reads these locations: URIs ({@code s3://b/in/*.csv}) or paths ({@code ./data/**}{@code /*.csv.gz}). */
@@ -113,6 +115,16 @@ public final class CsvSource<T> implements Source<T> {
     return with(settings.withSampleSize(FileSourceSupport.sampleSize(rows, "rows")));
   }
 
+  /**
+   * Fills the string field {@code field} of every row with the URI of the file it came from (like Spark's
+   * {@code input_file_name()}), e.g. to take a team's name from {@code understat_Arsenal.csv}.
+   */
+  public CsvSource<T> withFileColumn(String field) {
+    ValidationException.check(field != null && !field.isEmpty(),
+        "withFileColumn(field): give the name of a string field, e.g. withFileColumn(\"source_file\")");
+    return new CsvSource<>(type, settings, field);
+  }
+
   /** The schema rows are read with: the given one, the record class's, or one inferred (reading the first file). */
   public Schema schema() {
     validate();
@@ -143,7 +155,9 @@ public final class CsvSource<T> implements Source<T> {
     validate();
     List<FileRef> files = files();
     Schema schema = resolveSchema(files);
-    return new CsvFileReader<>(files, schema, Rows.factory(type, schema), settings, ctx);
+    CsvFileReader<T> reader = new CsvFileReader<>(files, schema, Rows.factory(type, schema), settings, ctx);
+    reader.fileField(FileSourceSupport.fileField(schema, fileColumn, NAME));
+    return reader;
   }
 
   @Override
@@ -172,7 +186,7 @@ public final class CsvSource<T> implements Source<T> {
   }
 
   private CsvSource<T> with(CsvSettings changed) {
-    return new CsvSource<>(type, changed);
+    return new CsvSource<>(type, changed, fileColumn);
   }
 
   static Charset charset(CsvSettings settings) {

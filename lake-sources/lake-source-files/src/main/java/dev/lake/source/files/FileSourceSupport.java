@@ -75,6 +75,19 @@ final class FileSourceSupport {
   }
 
   /** "CsvSource[Sale from [file:///data/*.csv]]", or the one file of a split. */
+  /** The position of the field that receives the file URI, or -1; fails when it is not a string field. */
+  static int fileField(org.apache.avro.Schema schema, String fileColumn, String connector) {
+    if (fileColumn == null) {
+      return -1;
+    }
+    org.apache.avro.Schema.Field field = schema.getField(fileColumn);
+    ValidationException.check(field != null
+            && dev.lake.internal.schema.Values.nonNull(field.schema()).getType() == org.apache.avro.Schema.Type.STRING,
+        "%s withFileColumn(\"%s\"): the rows need a string field of that name; fields are %s", connector, fileColumn,
+        schema.getFields().stream().map(org.apache.avro.Schema.Field::name).toList());
+    return field.pos();
+  }
+
   static String describe(String source, Class<?> type, List<FileRef> files, List<String> locations) {
     return source + "[" + (type == GenericRecord.class ? "generic" : type.getSimpleName()) + " from "
         + (files != null && files.size() == 1 ? files.get(0).uri() : locations) + "]";

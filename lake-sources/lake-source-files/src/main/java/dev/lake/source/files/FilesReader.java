@@ -42,6 +42,14 @@ abstract class FilesReader<T> implements SourceReader<T> {
     this.ctx = ctx;
   }
 
+  /** The field that receives the file's URI (-1: none). */
+  int fileField = -1;
+
+  /** Sets the field that receives the file's URI in every row (-1: none). */
+  final void fileField(int position) {
+    fileField = position;
+  }
+
   /** Opens {@link #file}; rows follow from {@link #read}. */
   abstract void start() throws IOException;
 
@@ -80,6 +88,9 @@ abstract class FilesReader<T> implements SourceReader<T> {
 
   /** The row made of {@code values}, or null when the factory refuses them: then it is rejected with {@code raw}. */
   final T create(Object[] values, Supplier<String> raw) {
+    if (fileField >= 0) {
+      values[fileField] = file.uri();
+    }
     try {
       return factory.create(values);
     } catch (LakeException | IllegalArgumentException e) {

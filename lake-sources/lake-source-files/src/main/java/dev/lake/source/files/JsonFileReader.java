@@ -89,6 +89,9 @@ final class JsonFileReader<T> extends FilesReader<T> {
         return reject("Field " + fields.get(i).name() + ": " + bad.getMessage(), node);
       }
     }
+    if (fileField >= 0) {
+      values[fileField] = null; // filled with the file's URI by create()
+    }
     for (Schema.Field field : fields) {
       if (values[field.pos()] == UNSET) {
         if (FieldMatcher.isRequired(field)) {

@@ -32,20 +32,22 @@ public final class JsonSource<T> implements Source<T> {
 
   private final Class<T> type;
   private final JsonSettings settings;
+  private final String fileColumn;
 
-  private JsonSource(Class<T> type, JsonSettings settings) {
+  private JsonSource(Class<T> type, JsonSettings settings, String fileColumn) {
     this.type = type;
     this.settings = settings;
+    this.fileColumn = fileColumn;
   }
 
   /** A source of {@code type} rows (a Java record); the schema is {@code Schemas.of(type)}. */
   public static <T> JsonSource<T> of(Class<T> type) {
-    return new JsonSource<>(Inputs.checkType(type, "JsonSource"), JsonSettings.DEFAULT);
+    return new JsonSource<>(Inputs.checkType(type, "JsonSource"), JsonSettings.DEFAULT, null);
   }
 
   /** A source of generic rows, with the schema given by {@link #withSchema} or inferred from the first file. */
   public static JsonSource<GenericRecord> generic() {
-    return new JsonSource<>(GenericRecord.class, JsonSettings.DEFAULT);
+    return new JsonSource<>(GenericRecord.class, JsonSettings.DEFAULT, null);
   }
 
   /** Reads these locations: URIs or paths, with globs. */
@@ -80,6 +82,16 @@ public final class JsonSource<T> implements Source<T> {
     return with(settings.withSampleSize(FileSourceSupport.sampleSize(objects, "objects")));
   }
 
+  /**
+   * Fills the string field {@code field} of every row with the URI of the file it came from (like Spark's
+   * {@code input_file_name()}), e.g. to take a team's name from {@code understat_Arsenal.csv}.
+   */
+  public JsonSource<T> withFileColumn(String field) {
+    ValidationException.check(field != null && !field.isEmpty(),
+        "withFileColumn(field): give the name of a string field, e.g. withFileColumn(\"source_file\")");
+    return new JsonSource<>(type, settings, field);
+  }
+
   /** The schema rows are read with: the given one, the record class's, or one inferred (reading the first file). */
   public Schema schema() {
     Locations.validate(settings.locations(), NAME);
@@ -110,7 +122,9 @@ public final class JsonSource<T> implements Source<T> {
     Locations.validate(settings.locations(), NAME);
     List<FileRef> files = files();
     Schema schema = resolveSchema(files);
-    return new JsonFileReader<>(files, schema, Rows.factory(type, schema), settings, ctx);
+    JsonFileReader<T> reader = new JsonFileReader<>(files, schema, Rows.factory(type, schema), settings, ctx);
+    reader.fileField(FileSourceSupport.fileField(schema, fileColumn, NAME));
+    return reader;
   }
 
   @Override
@@ -130,6 +144,6 @@ public final class JsonSource<T> implements Source<T> {
   }
 
   private JsonSource<T> with(JsonSettings changed) {
-    return new JsonSource<>(type, changed);
+    return new JsonSource<>(type, changed, fileColumn);
   }
 }

@@ -67,6 +67,30 @@ class CsvSourceTest {
     assertThat(rows.get(2).customerId()).isNull();
   }
 
+  record TeamMatch(String team, String result, int scored) {}
+
+  @Test
+  void withFileColumn_requiredField_filledWithEachRowsFileUri() throws Exception {
+    Path arsenal = Collecting.write(dir.resolve("understat_Arsenal.csv"), "h_a,result,scored\na,w,3\nh,l,0\n");
+    Path leeds = Collecting.write(dir.resolve("understat_Leeds.csv"), "h_a,result,scored\nh,d,1\n");
+
+    List<TeamMatch> rows = new Collecting()
+        .read(CsvSource.of(TeamMatch.class).withFileColumn("team").from(dir + "/understat_*.csv"));
+
+    assertThat(rows).containsExactly(new TeamMatch(arsenal.toUri().toString(), "w", 3),
+        new TeamMatch(arsenal.toUri().toString(), "l", 0), new TeamMatch(leeds.toUri().toString(), "d", 1));
+  }
+
+  @Test
+  void withFileColumn_noSuchStringField_failsNamingFields() throws Exception {
+    Path file = Collecting.write(dir.resolve("a.csv"), "result,scored\nw,3\n");
+    CsvSource<TeamMatch> source = CsvSource.of(TeamMatch.class).withFileColumn("scored").from(file.toString());
+
+    assertThatThrownBy(() -> new Collecting().read(source))
+        .isInstanceOf(dev.lake.exceptions.ValidationException.class)
+        .hasMessageContaining("withFileColumn(\"scored\")").hasMessageContaining("[team, result, scored]");
+  }
+
   @Test
   void open_noSchema_infersFromFirstFile() throws Exception {
     Path file = Collecting.write(dir.resolve("a.csv"), ROWS.replace("InvoiceNo", "Invoice No"));

@@ -36,6 +36,17 @@ class JsonSourceTest {
         .name("ts").type(ts).noDefault().optionalString("user_agent").optionalString("user_id").endRecord();
   }
 
+  record Tagged(String file, String title) {}
+
+  @Test
+  void withFileColumn_jsonLines_filledWithFileUri() throws Exception {
+    Path a = Collecting.write(dir.resolve("a.jsonl"), "{\"title\":\"one\"}\n{\"title\":\"two\"}\n");
+
+    List<Tagged> rows = new Collecting().read(JsonSource.of(Tagged.class).withFileColumn("file").from(a.toString()));
+
+    assertThat(rows).containsExactly(new Tagged(a.toUri().toString(), "one"), new Tagged(a.toUri().toString(), "two"));
+  }
+
   @Test
   void open_prettyPrintedDocumentPerFile_recordRowsViaGlob() throws Exception {
     Collecting.write(dir.resolve("song_data/A/B/TRA.json"), SONG);
