@@ -2,6 +2,7 @@ package dev.lake.examples;
 
 import dev.lake.examples.ecommerce.EcommerceCommand;
 import dev.lake.examples.sparkify.SparkifyCommand;
+import dev.lake.examples.xg.XgCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,7 +17,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "lake-examples", mixinStandardHelpOptions = true, version = "Lake examples 0.1.0",
     description = "Runs the Lake use cases end to end, offline, on the bundled data.",
-    subcommands = {EcommerceCommand.class, SparkifyCommand.class, AllCommand.class})
+    subcommands = {EcommerceCommand.class, SparkifyCommand.class, XgCommand.class, AllCommand.class})
 public final class LakeExamples {
 
   public static void main(String[] args) {

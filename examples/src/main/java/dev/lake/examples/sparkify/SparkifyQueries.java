@@ -1,11 +1,8 @@
 package dev.lake.examples.sparkify;
 
 import dev.lake.Lake;
+import dev.lake.examples.TextTable;
 import dev.lake.io.Source;
-import dev.lake.io.SourceContext;
-import dev.lake.io.SourceReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

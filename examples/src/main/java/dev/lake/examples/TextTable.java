@@ -1,4 +1,4 @@
-package dev.lake.examples.sparkify;
+package dev.lake.examples;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,10 +10,10 @@ import java.util.List;
  * System.out.print(TextTable.format(List.of("level", "plays"), List.of(List.of("paid", 5591L))));
  * }</pre>
  */
-final class TextTable {
+public final class TextTable {
   private TextTable() {}
 
-  static String format(List<String> header, List<? extends List<?>> rows) {
+  public static String format(List<String> header, List<? extends List<?>> rows) {
     int n = header.size();
     int[] width = new int[n];
     List<List<String>> cells = new ArrayList<>();
