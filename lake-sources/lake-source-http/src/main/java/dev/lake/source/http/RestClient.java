@@ -251,9 +251,11 @@ public final class RestClient {
     String out = text;
     for (Map<String, Secret> m : java.util.List.of(secretHeaders, secretParams)) {
       for (Secret s : m.values()) {
-        String v = s.reveal();
-        if (v.length() >= 4) {
-          out = out.replace(v, REDACTED);
+        for (Secret x = s; x != null; x = x.inner()) {
+          String v = x.reveal();
+          if (v.length() >= 4) {
+            out = out.replace(v, REDACTED);
+          }
         }
       }
     }
@@ -371,6 +373,12 @@ public final class RestClient {
     /** A header carrying a secret: sent, never logged, removed from captured responses. */
     public Builder secretHeader(String name, Secret secret) {
       secretHeaders.put(name.toLowerCase(java.util.Locale.ROOT), java.util.Objects.requireNonNull(secret, name));
+      return this;
+    }
+
+    /** {@code Authorization: Bearer <token>}; the token is redacted like every secret. */
+    public Builder bearerToken(Secret token) {
+      secretHeaders.put("authorization", new Secret(token));
       return this;
     }
 

@@ -20,10 +20,24 @@ public final class Secret implements Serializable {
 
   private final String envName;
   private final transient Supplier<String> supplier;
+  private final Secret inner;
 
   private Secret(String envName, Supplier<String> supplier) {
     this.envName = envName;
     this.supplier = supplier;
+    this.inner = null;
+  }
+
+  /** The bearer form of {@code token}: reveals {@code "Bearer " + token}, scrubs the bare token too. */
+  Secret(Secret token) {
+    this.envName = null;
+    this.supplier = () -> "Bearer " + token.reveal();
+    this.inner = token;
+  }
+
+  /** The secret this one wraps (a bearer token), or null. */
+  Secret inner() {
+    return inner;
   }
 
   /** A secret read from the environment variable {@code name} when it is first needed. */
