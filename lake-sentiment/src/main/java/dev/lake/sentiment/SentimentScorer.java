@@ -1,0 +1,29 @@
+package dev.lake.sentiment;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Scores the sentiment of texts. {@link VaderScorer} runs locally on the VADER lexicon; {@link ComprehendScorer} calls
+ * Amazon Comprehend. Use either in a pipeline step.
+ *
+ * <pre>{@code
+ * SentimentScorer scorer = VaderScorer.create();
+ * pipeline.map("sentiment", (Tweet t) -> new Scored(t.id(), scorer.score(t.text()).compound()));
+ * }</pre>
+ */
+public interface SentimentScorer extends Serializable {
+
+  /** The sentiment of one text. */
+  Sentiment score(String text);
+
+  /** The sentiments of many texts, in order; implementations that call a service batch them. */
+  default List<Sentiment> scoreAll(List<String> texts) {
+    List<Sentiment> out = new ArrayList<>(texts.size());
+    for (String t : texts) {
+      out.add(score(t));
+    }
+    return out;
+  }
+}
