@@ -85,7 +85,7 @@ abstract class WarehouseContract {
     assertThat(new BigDecimal(one("SELECT price FROM " + Sql.ident(table) + " WHERE id = 7").toString()))
         .isEqualByComparingTo("1.007");
     assertThat(one("SELECT CAST(day AS VARCHAR) FROM " + Sql.ident(table) + " WHERE id = 31")).isEqualTo("2011-02-01");
-    assertThat(one("SELECT CAST("at" AS VARCHAR) FROM " + Sql.ident(table) + " WHERE id = 1").toString())
+    assertThat(one("SELECT CAST(\"at\" AS VARCHAR) FROM " + Sql.ident(table) + " WHERE id = 1").toString())
         .startsWith("2011-01-01 08:27");
   }
 
