@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * {@code INSERT INTO <table> SELECT … FROM read_parquet(?)} over the committed files, one statement per partition:
  * the file list and the partition values are bound parameters, cast to the column types. Hive partitioning is off
- * on purpose: the partition values come from the manifest, exactly as committed.
+ * on purpose: the partition values come from the manifest, exactly as committed. Sets
+ * {@code autoinstall_known_extensions=false} on the connection.
  */
 final class DuckDbInsert {
   private DuckDbInsert() {}
@@ -32,6 +33,8 @@ final class DuckDbInsert {
     }
     String sql = "INSERT INTO " + into + " (" + Sql.idents(names) + ") SELECT " + select
         + " FROM read_parquet(?::VARCHAR[], hive_partitioning = false)";
+    // read_parquet is built in; never let DuckDB try to download an extension (offline, and a Lambda has no cache)
+    JdbcLoader.execute(c, "SET autoinstall_known_extensions = false");
     long rows = 0;
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       for (Map.Entry<Map<String, String>, List<DataFile>> group : snap.filesByPartition().entrySet()) {

@@ -1,6 +1,5 @@
 package dev.lake.sink.warehouse;
 
-import dev.lake.exceptions.LakeException;
 import dev.lake.exceptions.SinkException;
 import dev.lake.sink.warehouse.WarehouseLoad.Loaded;
 import java.sql.Connection;
@@ -128,10 +127,5 @@ final class JdbcLoader {
     } catch (SQLException e) {
       cause.addSuppressed(e);
     }
-  }
-
-  static RuntimeException wrap(Dialect d, String message, Exception e) {
-    return e instanceof LakeException le ? le : new SinkException(d.name().toLowerCase(java.util.Locale.ROOT),
-        message + ": " + e.getMessage(), e);
   }
 }

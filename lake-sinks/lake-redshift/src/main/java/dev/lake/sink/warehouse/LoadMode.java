@@ -19,6 +19,8 @@ public enum LoadMode {
   /**
    * Upserts on the merge keys: rows are loaded into a staging table, then {@code MERGE} (PostgreSQL 15+, DuckDB) or
    * {@code DELETE … USING} + {@code INSERT} (Redshift) in the same transaction. Rows whose keys are null never match.
+   * The dataset should hold one row per key: PostgreSQL's MERGE fails (and the load rolls back) when two rows
+   * match the same target row.
    */
   MERGE
 }

@@ -1,6 +1,5 @@
 package dev.lake.sink.warehouse;
 
-import dev.lake.sink.warehouse.ColumnDef.Kind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -88,9 +87,5 @@ final class Statements {
   /** {@code CAST(<value> AS type)}: a bound parameter ({@code ?}) or an escaped literal. */
   static String cast(Dialect d, ColumnDef c, String valueSql) {
     return "CAST(" + valueSql + " AS " + c.type(d) + ")";
-  }
-
-  static boolean isText(ColumnDef c) {
-    return c.kind() == Kind.STRING;
   }
 }
