@@ -37,6 +37,7 @@ import software.amazon.awssdk.services.redshiftdata.model.StatusString;
 public final class RedshiftDataApi {
   /** BatchExecuteStatement takes at most this many statements; longer transactions use a session. */
   static final int MAX_BATCH = 40;
+  private static final java.util.regex.Pattern ROLE = java.util.regex.Pattern.compile("IAM_ROLE '(?:[^']|'')*'");
 
   private final RedshiftDataClient client;
   private final String clusterIdentifier;
@@ -209,8 +210,10 @@ public final class RedshiftDataApi {
     }
   }
 
-  private static String abbreviate(String sql) {
-    return sql.length() <= 200 ? sql : sql.substring(0, 200) + "…";
+  /** The statement for an error message: at most 200 characters, and never the COPY's IAM role. */
+  static String abbreviate(String sql) {
+    String s = ROLE.matcher(sql).replaceAll("IAM_ROLE '***'");
+    return s.length() <= 200 ? s : s.substring(0, 200) + "…";
   }
 
   private static <T> T call(java.util.function.Supplier<T> call, String operation) {

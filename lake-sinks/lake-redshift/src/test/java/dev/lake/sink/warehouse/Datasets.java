@@ -26,6 +26,10 @@ final class Datasets {
   record SaleV3(long id, String name, String qty, @Decimal(precision = 10, scale = 3) BigDecimal price,
       LocalDate day, LocalDateTime at, String country) {}
 
+  /** Sale without qty (a NOT NULL column in tables loaded from Sale). */
+  record SaleV4(long id, String name, @Decimal(precision = 10, scale = 3) BigDecimal price, LocalDate day,
+      LocalDateTime at, String country) {}
+
   static final String[] NAMES = {"plain", "comma, here", "quote \" here", "new\nline", "back\\slash", "", null,
       "x'; drop table t;--", "ünïcödé €"};
 

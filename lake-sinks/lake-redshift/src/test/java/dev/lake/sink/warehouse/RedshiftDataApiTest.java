@@ -74,6 +74,17 @@ class RedshiftDataApiTest {
   }
 
   @Test
+  void execute_failedCopy_errorHidesTheIamRole() {
+    server.failWhen = sql -> "ERROR: S3ServiceException: Access Denied";
+
+    assertThatThrownBy(() -> api.execute("COPY \"t\" FROM 's3://b/m.json' IAM_ROLE 'arn:aws:iam::1:role/it''s' "
+        + "FORMAT AS PARQUET MANIFEST"))
+        .hasMessageContaining("Access Denied")
+        .hasMessageContaining("IAM_ROLE '***' FORMAT AS PARQUET")
+        .hasMessageNotContaining("arn:aws:iam");
+  }
+
+  @Test
   void query_bindsNamedParametersAndReadsRecords() {
     server.results.put("FROM t", List.of(Arrays.asList("a", 1L, null)));
 

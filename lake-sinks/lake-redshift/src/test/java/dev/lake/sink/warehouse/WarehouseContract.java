@@ -167,6 +167,23 @@ abstract class WarehouseContract {
   }
 
   @Test
+  void run_droppedNotNullColumn_failsBeforeAnyDataMovesNamingIt() throws SQLException {
+    Datasets.write(lake, Datasets.sales(0, 10, 0));
+    load().run();
+    Datasets.write(lake, Datasets.range(0, 5, i -> {
+      Datasets.Sale s = Datasets.sale(i, i);
+      return new Datasets.SaleV4(s.id(), s.name(), s.price(), s.day(), s.at(), s.country());
+    }));
+
+    assertThatThrownBy(() -> load().mode(LoadMode.REPLACE).run())
+        .isInstanceOf(SchemaException.class)
+        .hasMessageContaining("\"qty\"")
+        .hasMessageContaining(intType())
+        .hasMessageContaining("no longer has it");
+    assertThat(count()).isEqualTo(10);
+  }
+
+  @Test
   void run_failureAfterDataMoved_rollsEverythingBack() throws SQLException {
     Datasets.write(lake, Datasets.sales(0, 10, 0));
     load().run();
