@@ -21,6 +21,7 @@ import java.util.Set;
  *     .schema("spectrum").glueDatabase("lake").iamRole("arn:aws:iam::123456789012:role/spectrum");
  * ext.statements().forEach(api::execute);              // schema, table, every partition
  * ext.addedPartitions().forEach(api::execute);         // after a later run: only the partitions it added
+ * ext.registerInGlue(glueClient);                      // or: the same table and partitions through the Glue API
  * }</pre>
  */
 public final class ExternalTables {
@@ -118,6 +119,20 @@ public final class ExternalTables {
     out.add(createTable());
     out.addAll(partitions());
     return out;
+  }
+
+  /**
+   * Registers the dataset in the Glue Data Catalog instead of through Redshift DDL: the database named by
+   * {@link #glueDatabase} (created if absent), the table (created, or updated to the newest schema) and every
+   * partition of the newest commit (existing ones are skipped). Needs {@code software.amazon.awssdk:glue} on the
+   * classpath (an optional dependency of this module). The client is the caller's: never closed.
+   *
+   * @return how many partitions were created
+   */
+  public int registerInGlue(software.amazon.awssdk.services.glue.GlueClient glue) {
+    Objects.requireNonNull(glue, "glue");
+    ValidationException.check(glueDatabase != null, "Call .glueDatabase(\"…\") to name the Glue database");
+    return GlueRegistrar.register(glue, snapshot(), glueDatabase, table);
   }
 
   private List<String> partitionStatements(Snapshot snap, List<DataFile> files) {
