@@ -1,0 +1,68 @@
+package dev.lake.sink.warehouse;
+
+import dev.lake.exceptions.SinkException;
+import dev.lake.internal.lake.Locations;
+import dev.lake.io.DataFile;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Redshift COPY manifests for committed files: {@code {"entries":[{"url":"s3://…","mandatory":true,
+ * "meta":{"content_length":N}}]}} (content_length is required for Parquet). Written under
+ * {@code <root>/_lake/copy-manifests/<dataset>/v<version>/part-<n>.json}; names are deterministic, so a retried load
+ * rewrites the same objects.
+ */
+final class CopyManifests {
+  private CopyManifests() {}
+
+  static URI location(Snapshot snap, int group) {
+    return Locations.child(snap.lake().root(), String.format("_lake/copy-manifests/%s/v%020d/part-%05d.json",
+        snap.dataset(), snap.manifest().version(), group));
+  }
+
+  /** An object's S3 URL as COPY wants it: the bucket and the key, not percent-encoded. */
+  static String s3Url(URI uri) {
+    return uri.getScheme() + "://" + uri.getAuthority() + uri.getPath();
+  }
+
+  static String json(Snapshot snap, List<DataFile> files) {
+    StringBuilder sb = new StringBuilder("{\"entries\":[");
+    for (int i = 0; i < files.size(); i++) {
+      DataFile f = files.get(i);
+      sb.append(i == 0 ? "\n  " : ",\n  ").append("{\"url\":");
+      jsonString(sb, s3Url(snap.uri(f)));
+      sb.append(",\"mandatory\":true,\"meta\":{\"content_length\":").append(f.bytes()).append("}}");
+    }
+    return sb.append("\n]}\n").toString();
+  }
+
+  static void write(Snapshot snap, int group, List<DataFile> files) {
+    URI uri = location(snap, group);
+    try {
+      snap.lake().store().write(uri, json(snap, files).getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new SinkException("redshift", "Cannot write the COPY manifest " + uri + ": " + e.getMessage(), e);
+    }
+  }
+
+  static void jsonString(StringBuilder sb, String s) {
+    sb.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> sb.append("\\\"");
+        case '\\' -> sb.append("\\\\");
+        default -> {
+          if (c < 0x20) {
+            sb.append(String.format("\\u%04x", (int) c));
+          } else {
+            sb.append(c);
+          }
+        }
+      }
+    }
+    sb.append('"');
+  }
+}

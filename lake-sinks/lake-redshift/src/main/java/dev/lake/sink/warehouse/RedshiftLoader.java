@@ -1,0 +1,101 @@
+package dev.lake.sink.warehouse;
+
+import dev.lake.io.DataFile;
+import dev.lake.sink.warehouse.WarehouseLoad.Loaded;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * A Redshift load as one list of statements run in one transaction (a Data API batch or session, or a JDBC
+ * transaction). Partition columns are directory names, not Parquet columns, so each partition's files are copied
+ * into a staging table of the file columns, then inserted into the target (or, for a merge, into a second staging
+ * table) with the partition values as escaped literals cast to the column types.
+ */
+final class RedshiftLoader {
+  private final WarehouseLoad load;
+  private final Snapshot snap;
+  private final String table;
+  private final String suffix;
+
+  RedshiftLoader(WarehouseLoad load, Snapshot snap) {
+    this(load, snap, HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()));
+  }
+
+  RedshiftLoader(WarehouseLoad load, Snapshot snap, String suffix) {
+    this.load = load;
+    this.snap = snap;
+    this.table = load.tableName().quoted(Dialect.REDSHIFT);
+    this.suffix = suffix;
+  }
+
+  Loaded runDataApi(RedshiftDataApi api) {
+    List<Evolution.Existing> existing = api.describe(load.tableName().schemaOr(Dialect.REDSHIFT),
+        load.tableName().name());
+    List<ColumnDef> added = existing.isEmpty() ? List.of()
+        : Evolution.columnsToAdd(table, snap.dataset(), existing, snap.columns(), Dialect.REDSHIFT);
+    api.executeTransaction(statements(existing.isEmpty(), added));
+    return new Loaded(snap.manifest().rows(), existing.isEmpty(), added.stream().map(ColumnDef::name).toList());
+  }
+
+  /** Writes the COPY manifests, then returns the statements of the load. */
+  List<String> statements(boolean create, List<ColumnDef> added) {
+    Map<Map<String, String>, List<DataFile>> groups = snap.filesByPartition();
+    List<String> manifests = new ArrayList<>();
+    int n = 0;
+    for (List<DataFile> files : groups.values()) {
+      CopyManifests.write(snap, n, files);
+      manifests.add(CopyManifests.s3Url(CopyManifests.location(snap, n++)));
+    }
+    return sql(create, added, new ArrayList<>(groups.keySet()), manifests);
+  }
+
+  /** The statements, given the partitions and their manifest URLs (golden-tested without S3). */
+  List<String> sql(boolean create, List<ColumnDef> added, List<Map<String, String>> partitions,
+      List<String> manifestUrls) {
+    Dialect d = Dialect.REDSHIFT;
+    RedshiftOptions o = load.redshiftOptions();
+    List<String> out = new ArrayList<>();
+    if (create) {
+      out.add(Statements.createSchema(load.tableName().schemaOr(d)));
+      out.add(Statements.createTable(d, table, snap.columns(), o));
+    }
+    added.forEach(a -> out.add(Statements.addColumn(d, table, a)));
+    String files = "lake_files_" + suffix;
+    String rows = "lake_rows_" + suffix;
+    out.add(Statements.createStage(d, files, snap.fileColumns()));
+    boolean merge = load.loadMode() == LoadMode.MERGE;
+    if (merge) {
+      out.add(Statements.createStage(d, rows, snap.columns()));
+    } else if (load.loadMode() == LoadMode.REPLACE) {
+      out.add(Statements.deleteAll(table)); // DELETE, not TRUNCATE: TRUNCATE commits at once on Redshift
+    }
+    String into = merge ? Sql.ident(rows) : table;
+    List<String> fileNames = snap.fileColumns().stream().map(ColumnDef::name).toList();
+    List<ColumnDef> parts = snap.partitionColumns();
+    for (int i = 0; i < partitions.size(); i++) {
+      if (i > 0) {
+        out.add("DELETE FROM " + Sql.ident(files));
+      }
+      out.add("COPY " + Sql.ident(files) + " FROM " + Sql.literal(manifestUrls.get(i)) + " IAM_ROLE "
+          + Sql.literal(o.iamRole()) + " FORMAT AS PARQUET MANIFEST");
+      List<String> names = new ArrayList<>(fileNames);
+      StringBuilder select = new StringBuilder(Sql.idents(fileNames));
+      for (ColumnDef p : parts) {
+        String v = Snapshot.partitionValue(partitions.get(i), p);
+        names.add(p.name());
+        select.append(select.length() == 0 ? "" : ", ")
+            .append(Statements.cast(d, p, v == null ? "NULL" : Sql.literal(v)));
+      }
+      out.add("INSERT INTO " + into + " (" + Sql.idents(names) + ") SELECT " + select + " FROM " + Sql.ident(files));
+    }
+    if (merge) {
+      out.addAll(Statements.deleteInsert(table, rows, snap.columnNames(), load.keys()));
+      out.add(Statements.dropStage(rows));
+    }
+    out.add(Statements.dropStage(files));
+    return out;
+  }
+}

@@ -1,0 +1,244 @@
+package dev.lake.sink.warehouse;
+
+import dev.lake.Lake;
+import dev.lake.exceptions.ValidationException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+
+/**
+ * Loads the newest commit of a lake dataset into a warehouse table, in one transaction. Immutable: every
+ * {@code with}-style call returns a copy; {@link #run()} validates, then loads.
+ *
+ * <pre>{@code
+ * LoadReport r = WarehouseLoad.of(lake, "online_retail")
+ *     .into(Dialect.POSTGRES, dataSource)                 // or (Dialect.DUCKDB, ds), or into(redshiftDataApi)
+ *     .table("public", "online_retail")
+ *     .mode(LoadMode.MERGE).mergeKeys("invoice_no", "stock_code")
+ *     .run();
+ * }</pre>
+ *
+ * <p>The table is created from the dataset's schema when absent. A new nullable column in the dataset is added to
+ * the table ({@code ALTER TABLE … ADD COLUMN}); an incompatible change fails before any data moves. On Redshift
+ * the dataset must live on S3: the load writes a COPY manifest per partition under
+ * {@code <root>/_lake/copy-manifests/}, copies each into a staging table (partition columns are directory names,
+ * not Parquet columns) and inserts the rows with their partition values. The caller's {@link DataSource} and
+ * Data API client are used as they are and never closed.
+ */
+public final class WarehouseLoad {
+  private static final Pattern KEYWORD = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
+
+  private final Lake lake;
+  private final String dataset;
+  private final Dialect dialect;
+  private final DataSource dataSource;
+  private final RedshiftDataApi dataApi;
+  private final TableName table;
+  private final LoadMode mode;
+  private final List<String> mergeKeys;
+  private final String iamRole;
+  private final String distKey;
+  private final String distStyle;
+  private final List<String> sortKeys;
+  private final Map<String, String> encodings;
+  private final Runnable beforeCommit;
+
+  private WarehouseLoad(Lake lake, String dataset, Dialect dialect, DataSource dataSource, RedshiftDataApi dataApi,
+      TableName table, LoadMode mode, List<String> mergeKeys, String iamRole, String distKey, String distStyle,
+      List<String> sortKeys, Map<String, String> encodings, Runnable beforeCommit) {
+    this.lake = lake;
+    this.dataset = dataset;
+    this.dialect = dialect;
+    this.dataSource = dataSource;
+    this.dataApi = dataApi;
+    this.table = table;
+    this.mode = mode;
+    this.mergeKeys = List.copyOf(mergeKeys);
+    this.iamRole = iamRole;
+    this.distKey = distKey;
+    this.distStyle = distStyle;
+    this.sortKeys = List.copyOf(sortKeys);
+    this.encodings = Map.copyOf(encodings);
+    this.beforeCommit = beforeCommit;
+  }
+
+  /** A load of {@code dataset} ("online_retail", or a path like "processed/online_retail") from {@code lake}. */
+  public static WarehouseLoad of(Lake lake, String dataset) {
+    Objects.requireNonNull(lake, "lake");
+    ValidationException.check(dataset != null && !dataset.isBlank(), "A dataset name is required");
+    return new WarehouseLoad(lake, dataset, null, null, null, null, LoadMode.APPEND, List.of(), null, null, null,
+        List.of(), Map.of(), () -> {});
+  }
+
+  /** Loads over JDBC into a warehouse of {@code dialect}. The data source is the caller's: never closed here. */
+  public WarehouseLoad into(Dialect dialect, DataSource dataSource) {
+    Objects.requireNonNull(dialect, "dialect");
+    Objects.requireNonNull(dataSource, "dataSource");
+    return new WarehouseLoad(lake, dataset, dialect, dataSource, null, table, mode, mergeKeys, iamRole, distKey,
+        distStyle, sortKeys, encodings, beforeCommit);
+  }
+
+  /** Loads into Redshift through the Data API (no JDBC driver or connection pool: suits Lambda). */
+  public WarehouseLoad into(RedshiftDataApi dataApi) {
+    Objects.requireNonNull(dataApi, "dataApi");
+    return new WarehouseLoad(lake, dataset, Dialect.REDSHIFT, null, dataApi, table, mode, mergeKeys, iamRole,
+        distKey, distStyle, sortKeys, encodings, beforeCommit);
+  }
+
+  /** The target table: {@code "schema.table"} (split at the first dot) or a name in the default schema. */
+  public WarehouseLoad table(String qualifiedName) {
+    ValidationException.check(qualifiedName != null && !qualifiedName.isBlank(), "A table name is required");
+    return table(TableName.parse(qualifiedName));
+  }
+
+  /** The target table in {@code schema}; either name may hold any characters (they are always quoted). */
+  public WarehouseLoad table(String schema, String name) {
+    ValidationException.check(schema != null && !schema.isEmpty() && name != null && !name.isEmpty(),
+        "table(schema, name) needs a schema and a table name");
+    return table(new TableName(schema, name));
+  }
+
+  private WarehouseLoad table(TableName t) {
+    return new WarehouseLoad(lake, dataset, dialect, dataSource, dataApi, t, mode, mergeKeys, iamRole, distKey,
+        distStyle, sortKeys, encodings, beforeCommit);
+  }
+
+  /** How the table changes: {@link LoadMode#APPEND} (default), {@code REPLACE} or {@code MERGE}. */
+  public WarehouseLoad mode(LoadMode value) {
+    Objects.requireNonNull(value, "mode");
+    return new WarehouseLoad(lake, dataset, dialect, dataSource, dataApi, table, value, mergeKeys, iamRole, distKey,
+        distStyle, sortKeys, encodings, beforeCommit);
+  }
+
+  /** The key columns a {@link LoadMode#MERGE} matches rows on. */
+  public WarehouseLoad mergeKeys(String... columns) {
+    return new WarehouseLoad(lake, dataset, dialect, dataSource, dataApi, table, mode, List.of(columns), iamRole,
+        distKey, distStyle, sortKeys, encodings, beforeCommit);
+  }
+
+  /** Redshift: the IAM role ARN that COPY reads S3 with. Required for Redshift loads; never logged. */
+  public WarehouseLoad iamRole(String roleArn) {
+    return new WarehouseLoad(lake, dataset, dialect, dataSource, dataApi, table, mode, mergeKeys, roleArn, distKey,
+        distStyle, sortKeys, encodings, beforeCommit);
+  }
+
+  /** Redshift: {@code DISTKEY(column)} (and {@code DISTSTYLE KEY}) for a table this load creates. */
+  public WarehouseLoad distKey(String column) {
+    return new WarehouseLoad(lake, dataset, dialect, dataSource, dataApi, table, mode, mergeKeys, iamRole, column,
+        distStyle, sortKeys, encodings, beforeCommit);
+  }
+
+  /** Redshift: {@code DISTSTYLE AUTO | EVEN | ALL} for a table this load creates (without a distribution key). */
+  public WarehouseLoad distStyle(String style) {
+    return new WarehouseLoad(lake, dataset, dialect, dataSource, dataApi, table, mode, mergeKeys, iamRole, distKey,
+        style, sortKeys, encodings, beforeCommit);
+  }
+
+  /** Redshift: {@code COMPOUND SORTKEY(columns)} for a table this load creates. */
+  public WarehouseLoad sortKeys(String... columns) {
+    return new WarehouseLoad(lake, dataset, dialect, dataSource, dataApi, table, mode, mergeKeys, iamRole, distKey,
+        distStyle, List.of(columns), encodings, beforeCommit);
+  }
+
+  /** Redshift: the compression encoding of a column ({@code ZSTD}, {@code AZ64}, {@code RAW}, …). */
+  public WarehouseLoad encode(String column, String encoding) {
+    Map<String, String> copy = new LinkedHashMap<>(encodings);
+    copy.put(column, encoding);
+    return new WarehouseLoad(lake, dataset, dialect, dataSource, dataApi, table, mode, mergeKeys, iamRole, distKey,
+        distStyle, sortKeys, copy, beforeCommit);
+  }
+
+  /** Test hook: runs inside the transaction, after the data moved and before the commit. */
+  WarehouseLoad beforeCommit(Runnable hook) {
+    return new WarehouseLoad(lake, dataset, dialect, dataSource, dataApi, table, mode, mergeKeys, iamRole, distKey,
+        distStyle, sortKeys, encodings, hook);
+  }
+
+  /**
+   * Loads the dataset's newest commit.
+   *
+   * @throws ValidationException when the load is misconfigured (before any I/O on the warehouse)
+   * @throws dev.lake.exceptions.SchemaException when the dataset no longer fits the table (before any data moves)
+   * @throws dev.lake.exceptions.SinkException when the warehouse fails the load; the table is left as it was
+   */
+  public LoadReport run() {
+    validate();
+    Instant start = Instant.now();
+    Snapshot snap = Snapshot.of(lake, dataset);
+    for (String k : mergeKeys) {
+      ValidationException.check(snap.columnNames().contains(k),
+          "Merge key '%s' is not a column of dataset %s; its columns are %s", k, snap.dataset(), snap.columnNames());
+    }
+    Loaded loaded = dataApi != null ? new RedshiftLoader(this, snap).runDataApi(dataApi)
+        : new JdbcLoader(this, snap).run(dataSource);
+    return new LoadReport(snap.dataset(), snap.manifest().version(), table.quoted(dialect), mode, loaded.rows(),
+        snap.manifest().files().size(), loaded.created(), loaded.added(), Duration.between(start, Instant.now()));
+  }
+
+  private void validate() {
+    ValidationException.check(dialect != null,
+        "No warehouse: call .into(Dialect, DataSource) or .into(RedshiftDataApi) before run()");
+    ValidationException.check(table != null, "No target table: call .table(\"schema.table\") before run()");
+    ValidationException.check(mode != LoadMode.MERGE || !mergeKeys.isEmpty(),
+        "LoadMode.MERGE needs key columns: call .mergeKeys(\"id\", ...)");
+    if (dialect == Dialect.REDSHIFT) {
+      ValidationException.check(iamRole != null && !iamRole.isBlank(),
+          "Redshift COPY needs an IAM role that can read the lake: call .iamRole(\"arn:aws:iam::…:role/…\")");
+      ValidationException.check("s3".equals(lake.root().getScheme()),
+          "Redshift loads from S3, but the lake is at %s: use an s3:// lake, or Dialect.POSTGRES / DUCKDB",
+          lake.root());
+      ValidationException.check(distStyle == null || KEYWORD.matcher(distStyle).matches(),
+          "Invalid DISTSTYLE '%s': use AUTO, EVEN, ALL or KEY", distStyle);
+      encodings.values().forEach(e -> ValidationException.check(e != null && KEYWORD.matcher(e).matches(),
+          "Invalid column encoding '%s': use a Redshift encoding such as ZSTD, AZ64, LZO or RAW", e));
+    }
+    if (dialect == Dialect.DUCKDB) {
+      ValidationException.check("file".equals(lake.root().getScheme()),
+          "DuckDB reads local files only here (httpfs is not loaded), but the lake is at %s: use a file:// lake",
+          lake.root());
+    }
+  }
+
+  Dialect dialect() {
+    return dialect;
+  }
+
+  TableName tableName() {
+    return table;
+  }
+
+  LoadMode loadMode() {
+    return mode;
+  }
+
+  List<String> keys() {
+    return mergeKeys;
+  }
+
+  RedshiftOptions redshiftOptions() {
+    return new RedshiftOptions(iamRole, distKey, distStyle, sortKeys, encodings);
+  }
+
+  Runnable hook() {
+    return beforeCommit;
+  }
+
+  /** What the loaders return. */
+  record Loaded(long rows, boolean created, List<String> added) {
+    Loaded {
+      added = new ArrayList<>(added);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "WarehouseLoad(" + dataset + " -> " + (table == null ? "?" : table.quoted(
+        dialect == null ? Dialect.POSTGRES : dialect)) + ", " + dialect + ", " + mode + ")"; // no IAM role here
+  }
+}
