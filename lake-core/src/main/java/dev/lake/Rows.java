@@ -1,6 +1,7 @@
 package dev.lake;
 
 import dev.lake.exceptions.SchemaException;
+import dev.lake.internal.format.JsonRows;
 import dev.lake.internal.schema.GenericRows;
 import dev.lake.internal.schema.RecordSchemas;
 import dev.lake.internal.schema.RowFactories;
@@ -77,5 +78,22 @@ public final class Rows {
   public static Schema schemaOf(Object row) {
     Objects.requireNonNull(row, "row");
     return row instanceof GenericContainer generic ? generic.getSchema() : Schemas.of(row.getClass());
+  }
+  /**
+   * A row (Java record or {@code GenericRecord}) as one line of JSON, rendered as the lake's JSON Lines files render
+   * it: timestamps ISO-8601, decimals exact, bytes base64, nested records as objects.
+   *
+   * <pre>{@code
+   * String json = Rows.toJson(sale);   // {"invoice_no":"536365","quantity":6,"invoice_date":"2010-12-01T08:26:00",...}
+   * }</pre>
+   *
+   * @throws SchemaException when a value does not fit the row's schema
+   */
+  public static String toJson(Object row) {
+    Objects.requireNonNull(row, "row");
+    if (row instanceof GenericRecord g) {
+      return JsonRows.toJson(g, g.getSchema(), model(GenericRecord.class));
+    }
+    return JsonRows.toJson(row, Schemas.of(row.getClass()), model(row.getClass()));
   }
 }
