@@ -1,11 +1,15 @@
 package dev.lake;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lake.exceptions.SchemaException;
 import dev.lake.internal.format.JsonRows;
 import dev.lake.internal.schema.GenericRows;
 import dev.lake.internal.schema.RecordSchemas;
 import dev.lake.internal.schema.RowFactories;
 import dev.lake.internal.schema.RowModel;
+import dev.lake.internal.schema.Values;
 import java.util.Objects;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericContainer;
@@ -31,6 +35,8 @@ public final class Rows {
       return new RowModel();
     }
   };
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private Rows() {}
 
@@ -95,5 +101,47 @@ public final class Rows {
       return JsonRows.toJson(g, g.getSchema(), model(GenericRecord.class));
     }
     return JsonRows.toJson(row, Schemas.of(row.getClass()), model(row.getClass()));
+  }
+  /**
+   * Parses one JSON object into a record of {@code type}, leniently where nothing is lost (a numeric string into a
+   * number field, ISO-8601 text into a timestamp); unknown keys are ignored. The reverse of {@link #toJson}.
+   *
+   * <pre>{@code
+   * Sale sale = Rows.fromJson("{\"invoice_no\":\"536365\",\"quantity\":6}", Sale.class);
+   * }</pre>
+   *
+   * @throws SchemaException when the text is not a JSON object or a value does not fit its field (named)
+   */
+  public static <T> T fromJson(String json, Class<T> type) {
+    Objects.requireNonNull(type, "type");
+    return toRecord(fromJson(json, Schemas.of(type)), type);
+  }
+
+  /**
+   * Parses one JSON object into a generic row of {@code schema}.
+   *
+   * <pre>{@code
+   * GenericRecord row = Rows.fromJson(line, schema);
+   * }</pre>
+   *
+   * @throws SchemaException when the text is not a JSON object or a value does not fit its field (named)
+   */
+  public static GenericRecord fromJson(String json, Schema schema) {
+    Objects.requireNonNull(json, "json");
+    JsonNode node;
+    try {
+      node = JSON.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new SchemaException("Malformed JSON: " + e.getOriginalMessage() + " at character "
+          + e.getLocation().getCharOffset(), e);
+    }
+    if (node == null || !node.isObject()) {
+      throw new SchemaException("Expected a JSON object but was " + (node == null ? "nothing" : node.getNodeType()));
+    }
+    try {
+      return (GenericRecord) Values.fromJson(node, schema);
+    } catch (IllegalArgumentException e) {
+      throw new SchemaException(e.getMessage(), e); // "Expected a timestamp but was 'x' at items[2].at"
+    }
   }
 }
