@@ -1,10 +1,15 @@
 package dev.lake;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lake.exceptions.SchemaException;
+import dev.lake.internal.format.JsonRows;
 import dev.lake.internal.schema.GenericRows;
 import dev.lake.internal.schema.RecordSchemas;
 import dev.lake.internal.schema.RowFactories;
 import dev.lake.internal.schema.RowModel;
+import dev.lake.internal.schema.Values;
 import java.util.Objects;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericContainer;
@@ -30,6 +35,8 @@ public final class Rows {
       return new RowModel();
     }
   };
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private Rows() {}
 
@@ -77,5 +84,64 @@ public final class Rows {
   public static Schema schemaOf(Object row) {
     Objects.requireNonNull(row, "row");
     return row instanceof GenericContainer generic ? generic.getSchema() : Schemas.of(row.getClass());
+  }
+  /**
+   * A row (Java record or {@code GenericRecord}) as one line of JSON, rendered as the lake's JSON Lines files render
+   * it: timestamps ISO-8601, decimals exact, bytes base64, nested records as objects.
+   *
+   * <pre>{@code
+   * String json = Rows.toJson(sale);   // {"invoice_no":"536365","quantity":6,"invoice_date":"2010-12-01T08:26:00",...}
+   * }</pre>
+   *
+   * @throws SchemaException when a value does not fit the row's schema
+   */
+  public static String toJson(Object row) {
+    Objects.requireNonNull(row, "row");
+    if (row instanceof GenericRecord g) {
+      return JsonRows.toJson(g, g.getSchema(), model(GenericRecord.class));
+    }
+    return JsonRows.toJson(row, Schemas.of(row.getClass()), model(row.getClass()));
+  }
+  /**
+   * Parses one JSON object into a record of {@code type}, leniently where nothing is lost (a numeric string into a
+   * number field, ISO-8601 text into a timestamp); unknown keys are ignored. The reverse of {@link #toJson}.
+   *
+   * <pre>{@code
+   * Sale sale = Rows.fromJson("{\"invoice_no\":\"536365\",\"quantity\":6}", Sale.class);
+   * }</pre>
+   *
+   * @throws SchemaException when the text is not a JSON object or a value does not fit its field (named)
+   */
+  public static <T> T fromJson(String json, Class<T> type) {
+    Objects.requireNonNull(type, "type");
+    return toRecord(fromJson(json, Schemas.of(type)), type);
+  }
+
+  /**
+   * Parses one JSON object into a generic row of {@code schema}.
+   *
+   * <pre>{@code
+   * GenericRecord row = Rows.fromJson(line, schema);
+   * }</pre>
+   *
+   * @throws SchemaException when the text is not a JSON object or a value does not fit its field (named)
+   */
+  public static GenericRecord fromJson(String json, Schema schema) {
+    Objects.requireNonNull(json, "json");
+    JsonNode node;
+    try {
+      node = JSON.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new SchemaException("Malformed JSON: " + e.getOriginalMessage() + " at character "
+          + e.getLocation().getCharOffset(), e);
+    }
+    if (node == null || !node.isObject()) {
+      throw new SchemaException("Expected a JSON object but was " + (node == null ? "nothing" : node.getNodeType()));
+    }
+    try {
+      return (GenericRecord) Values.fromJson(node, schema);
+    } catch (IllegalArgumentException e) {
+      throw new SchemaException(e.getMessage(), e); // "Expected a timestamp but was 'x' at items[2].at"
+    }
   }
 }

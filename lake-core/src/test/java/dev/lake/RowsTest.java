@@ -173,4 +173,34 @@ class RowsTest {
         .isInstanceOf(SchemaException.class)
         .hasMessageContaining("java.lang.String: it is not a Java record");
   }
+  record Reading(String id, Instant at, BigDecimal value) {}
+
+  @Test
+  void toJson_recordAndGenericRow_renderSameLine() {
+    Reading r = new Reading("a\"1", Instant.parse("2011-01-05T08:26:00Z"), new BigDecimal("2.50"));
+
+    String json = Rows.toJson(r);
+
+    assertThat(json).isEqualTo("{\"id\":\"a\\\"1\",\"at\":\"2011-01-05T08:26:00Z\",\"value\":2.5000000000}"); // decimal(38, 10) by default
+    assertThat(Rows.toJson(Rows.toGeneric(r))).isEqualTo(json);
+  }
+  @Test
+  void fromJson_toJsonLine_roundTrips() {
+    Reading r = new Reading("a", Instant.parse("2011-01-05T08:26:00Z"), new BigDecimal("2.5000000000"));
+
+    assertThat(Rows.fromJson(Rows.toJson(r), Reading.class)).isEqualTo(r);
+  }
+
+  @Test
+  void fromJson_badValueOrNotAnObject_failsNamingIt() {
+    assertThatThrownBy(() -> Rows.fromJson("{\"id\":\"a\",\"at\":\"yesterday\"}", Reading.class))
+        .isInstanceOf(SchemaException.class)
+        .hasMessage("Expected a timestamp but was 'yesterday' at at");
+    assertThatThrownBy(() -> Rows.fromJson("[1]", Reading.class))
+        .isInstanceOf(SchemaException.class)
+        .hasMessage("Expected a JSON object but was ARRAY");
+    assertThatThrownBy(() -> Rows.fromJson("{\"id\":", Reading.class))
+        .isInstanceOf(SchemaException.class)
+        .hasMessageStartingWith("Malformed JSON: ");
+  }
 }

@@ -1,0 +1,170 @@
+package dev.lake.examples.streaming;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.lake.Lake;
+import dev.lake.PipelineResult;
+import dev.lake.Rows;
+import dev.lake.examples.ecommerce.RetailRow;
+import dev.lake.examples.ecommerce.Sale;
+import dev.lake.io.CommitContext;
+import dev.lake.io.CommitSummary;
+import dev.lake.io.ObjectStores;
+import dev.lake.io.Sink;
+import dev.lake.io.SinkWriter;
+import dev.lake.io.WriterContext;
+import dev.lake.io.WriterResult;
+import dev.lake.sink.kinesis.Kinesalite;
+import dev.lake.sink.s3.S3ObjectStore;
+import dev.lake.source.files.CsvSource;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+
+/**
+ * End to end on real local parts: Online Retail lines (two days) posted over HTTP to the ingest endpoint →
+ * kinesalite (2 shards) → the consumer → raw JSON Lines and processed Parquet on s3proxy; the consumer killed midway,
+ * then killed between the lake's commit and its checkpoint, then restarted: every line exactly once.
+ */
+class RetailStreamTest {
+  static final Path DATA = Path.of("..", "data").toAbsolutePath().normalize();
+  static S3Proxy proxy;
+  static Kinesalite kinesis;
+  static KinesisClient client;
+
+  @BeforeAll
+  static void start() throws Exception {
+    System.setProperty("aws.cborEnabled", "false");
+    proxy = S3Proxy.builder().blobStore(new TransientNio2BlobStore())
+        .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, "AKIASTREAMTEST000001", "streamSecret/NotReal+01")
+        .endpoint(URI.create("http://127.0.0.1:0")).ignoreUnknownHeaders(true).build();
+    proxy.start();
+    while (!proxy.getState().equals("STARTED")) {
+      Thread.sleep(10);
+    }
+    S3ObjectStore store = S3ObjectStore.builder().region(Region.US_EAST_1)
+        .endpointOverride(URI.create("http://127.0.0.1:" + proxy.getPort())).pathStyle(true)
+        .credentials(StaticCredentialsProvider.create(
+            AwsBasicCredentials.create("AKIASTREAMTEST000001", "streamSecret/NotReal+01")))
+        .build();
+    ObjectStores.register(URI.create("s3://retail-stream"), store);
+    var s3 = software.amazon.awssdk.services.s3.S3Client.builder()
+        .endpointOverride(URI.create("http://127.0.0.1:" + proxy.getPort())).forcePathStyle(true)
+        .region(Region.US_EAST_1).credentialsProvider(StaticCredentialsProvider.create(
+            AwsBasicCredentials.create("AKIASTREAMTEST000001", "streamSecret/NotReal+01"))).build();
+    s3.createBucket(b -> b.bucket("retail-stream"));
+    s3.close();
+    kinesis = Kinesalite.start();
+    client = kinesis.client();
+    kinesis.createStream(client, "sales", 2);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    client.close();
+    kinesis.close();
+    proxy.stop();
+  }
+
+  /** A sink after the lake's that "kills" the consumer while writing, or between the lake's commit and the checkpoint. */
+  static final class Kill<T> implements Sink<T> {
+    static volatile int afterRows = -1;
+    static volatile boolean atCommit;
+
+    @Override
+    public String name() {
+      return "kill";
+    }
+
+    @Override
+    public SinkWriter<T> open(WriterContext ctx) {
+      return new SinkWriter<>() {
+        int rows;
+
+        @Override
+        public void write(T row) throws java.io.IOException {
+          if (afterRows >= 0 && ++rows > afterRows) {
+            // An I/O failure fails the run (a RuntimeException from a sink's write would be taken for a bad row of
+            // the step before it: see the report)
+            throw new java.io.IOException("consumer killed after " + afterRows + " rows");
+          }
+        }
+
+        @Override
+        public WriterResult commit() {
+          return WriterResult.of(ctx.writerIndex(), rows, List.of());
+        }
+
+        @Override
+        public void close() {}
+      };
+    }
+
+    @Override
+    public CommitSummary commit(List<WriterResult> results, CommitContext ctx) {
+      if (atCommit) {
+        throw new IllegalStateException("consumer killed before its checkpoint");
+      }
+      return new CommitSummary(name(), 0, 0, List.of(), List.of());
+    }
+  }
+
+  private static List<String> sorted(List<RetailRow> rows) {
+    return rows.stream().map(Rows::toJson).sorted().collect(Collectors.toList());
+  }
+
+  @Test
+  void postedLines_consumerKilledTwiceAndRestarted_landEveryLineExactlyOnce() throws Exception {
+    List<Sale> sales = CsvSource.of(Sale.class)
+        .from(DATA.toUri() + "online_retail/by-day/2010-12-0[12].csv.gz").readAll();
+    HttpServer http = RetailStream.ingest(client, "sales").serveLocally(new InetSocketAddress("127.0.0.1", 0));
+    HttpClient web = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    URI uri = URI.create("http://127.0.0.1:" + http.getAddress().getPort() + "/sales");
+    try {
+      for (int i = 0; i < sales.size(); i += 400) {
+        String body = sales.subList(i, Math.min(sales.size(), i + 400)).stream().map(Rows::toJson)
+            .collect(Collectors.joining(",", "[", "]"));
+        HttpResponse<String> r = web.send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      }
+    } finally {
+      http.stop(0);
+    }
+    Lake lake = Lake.at("s3://retail-stream/lake");
+    var consumer = RetailStream.consumer(client, "sales", lake).to(new Kill<>());
+
+    Kill.afterRows = sales.size() / 4; // per worker: about half the lines each
+    assertThatThrownBy(consumer::run).hasMessageContaining("consumer killed after");
+    Kill.afterRows = -1;
+    Kill.atCommit = true;
+    assertThatThrownBy(consumer::run).hasMessageContaining("killed before its checkpoint");
+    assertThat(lake.cursors(RetailStream.PIPELINE)).isEmpty();
+    Kill.atCommit = false;
+    PipelineResult restarted = consumer.run();
+
+    List<String> expected = sorted(sales.stream().map(RetailRow::of).toList());
+    assertThat(restarted.rowsRead()).isEqualTo(sales.size());
+    assertThat(sorted(lake.read("sales", RetailRow.class).readAll())).isEqualTo(expected);
+    assertThat(sorted(lake.read("raw/ecommerce/sales", RetailRow.class).readAll())).isEqualTo(expected);
+    assertThat(lake.cursors(RetailStream.PIPELINE)).hasSize(2);
+    assertThat(consumer.run().rowsRead()).isZero();
+  }
+}

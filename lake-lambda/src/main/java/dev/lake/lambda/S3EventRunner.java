@@ -1,0 +1,75 @@
+package dev.lake.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
+import dev.lake.Pipeline;
+import dev.lake.PipelineResult;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+/**
+ * Runs a pipeline over the objects an S3 event created. Keys arrive URL-encoded in the event ({@code a+b%3D.csv});
+ * the runner decodes them and hands the pipeline {@code s3://bucket/key} URIs, so a file source reads exactly those
+ * objects. Events other than {@code ObjectCreated:*} are ignored; an event with no created object runs nothing.
+ *
+ * <pre>{@code
+ * public final class ImportSales implements RequestHandler<S3Event, String> {
+ *   private static final S3EventRunner RUNNER = S3EventRunner.of((objects, budget) -> Pipeline
+ *       .from(CsvSource.of(Sale.class).from(objects.toArray(URI[]::new)))
+ *       .named("import-sales").to(LAKE.processed("sales")));
+ *
+ *   public String handleRequest(S3Event event, Context context) {
+ *     return RUNNER.handle(event, context).map(PipelineResult::summary).orElse("no new objects");
+ *   }
+ * }
+ * }</pre>
+ */
+public final class S3EventRunner {
+  private final BiFunction<List<URI>, LambdaBudget, Pipeline<?>> pipeline;
+
+  private S3EventRunner(BiFunction<List<URI>, LambdaBudget, Pipeline<?>> pipeline) {
+    this.pipeline = pipeline;
+  }
+
+  /** A runner of the pipeline {@code pipeline} builds for the created objects and the invocation's budget. */
+  public static S3EventRunner of(BiFunction<List<URI>, LambdaBudget, Pipeline<?>> pipeline) {
+    return new S3EventRunner(Objects.requireNonNull(pipeline, "pipeline"));
+  }
+
+  /** The {@code s3://bucket/key} URIs of the objects the event created, keys URL-decoded, in event order. */
+  public static List<URI> createdObjects(S3Event event) {
+    List<URI> uris = new ArrayList<>();
+    if (event == null || event.getRecords() == null) {
+      return uris;
+    }
+    for (S3EventNotificationRecord r : event.getRecords()) {
+      if (r.getEventName() == null || !r.getEventName().startsWith("ObjectCreated")) {
+        continue;
+      }
+      String bucket = r.getS3().getBucket().getName();
+      String key = r.getS3().getObject().getUrlDecodedKey();
+      try {
+        uris.add(new URI("s3", bucket, "/" + key, null));
+      } catch (URISyntaxException e) {
+        throw new IllegalArgumentException("Cannot make a URI of s3://" + bucket + "/" + key, e);
+      }
+    }
+    return uris;
+  }
+
+  /** Runs the pipeline over the created objects, or nothing (empty) when the event created none. */
+  public Optional<PipelineResult> handle(S3Event event, Context context) {
+    List<URI> objects = createdObjects(event);
+    if (objects.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(pipeline.apply(List.copyOf(objects), LambdaBudget.of(context, java.time.Duration.ofSeconds(10)))
+        .run());
+  }
+}
