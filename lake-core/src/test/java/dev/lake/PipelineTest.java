@@ -101,6 +101,65 @@ class PipelineTest {
   }
 
   @Test
+  void run_sinkThrowsUncheckedBehindSteps_failsTheRunInsteadOfRejectingRows() {
+    dev.lake.io.Sink<Line> broken = new dev.lake.io.Sink<>() {
+      @Override
+      public String name() {
+        return "broken";
+      }
+
+      @Override
+      public dev.lake.io.SinkWriter<Line> open(dev.lake.io.WriterContext ctx) {
+        return new dev.lake.io.SinkWriter<>() {
+          @Override
+          public void write(Line row) {
+            throw new IllegalStateException("connection pool closed");
+          }
+
+          @Override
+          public dev.lake.io.WriterResult commit() {
+            return dev.lake.io.WriterResult.of(0, 0, List.of());
+          }
+
+          @Override
+          public void close() {}
+        };
+      }
+
+      @Override
+      public dev.lake.io.CommitSummary commit(List<dev.lake.io.WriterResult> results, dev.lake.io.CommitContext c) {
+        return new dev.lake.io.CommitSummary("broken", 0, 0, List.of(), List.of());
+      }
+    };
+    Pipeline<Line> p = Pipeline.from(InMemorySource.of("sales", sales(5)))
+        .filter("all", s -> true)
+        .map("to-line", s -> new Line(s.invoice(), s.price()))
+        .to(broken)
+        .onBadRows(BadRowPolicy.collect(100));
+
+    assertThatThrownBy(p::run).isInstanceOf(dev.lake.exceptions.SinkException.class)
+        .hasMessageContaining("broken failed at memory:sales:1")
+        .hasMessageContaining("connection pool closed");
+  }
+
+  @Test
+  void run_laterStepRejects_earlierStepsDoNotCountItAsTheirs() {
+    InMemorySink<Line> sink = InMemorySink.create();
+
+    PipelineResult result = Pipeline.from(InMemorySource.of("sales", sales(10)))
+        .map("to-line", s -> new Line(s.invoice(), s.quantity()))
+        .map("divide", l -> new Line(l.invoice(), 10 / (int) l.amount()))
+        .to(sink)
+        .onBadRows(BadRowPolicy.collect(5))
+        .run();
+
+    assertThat(result.steps().get(0).rejected()).isZero();
+    assertThat(result.steps().get(1).rejected()).isEqualTo(2);
+    assertThat(result.rowsAdded()).isZero();
+    assertThat(result.reconciles()).isTrue();
+  }
+
+  @Test
   void run_noSink_failsBeforeAnyIo() {
     assertThatThrownBy(() -> Pipeline.from(InMemorySource.of("sales", sales(1))).run())
         .isInstanceOf(ValidationException.class)

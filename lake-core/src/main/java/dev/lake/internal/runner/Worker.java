@@ -57,9 +57,11 @@ final class Worker implements SourceContext {
         counters.sinkIn[s]++;
         try {
           writers.get(s).write(row);
-        } catch (IOException e) {
+        } catch (LakeException e) {
+          throw e;
+        } catch (IOException | RuntimeException e) {
           throw new dev.lake.exceptions.SinkException("lake", run.pipeline.sinks().get(s).name() + " failed at "
-              + position + ": " + e.getMessage(), e);
+              + position + ": " + e, e);
         }
       }
     });
@@ -69,12 +71,20 @@ final class Worker implements SourceContext {
       final Consumer<Object> next = chain.get(i + 1);
       final Consumer<Object> emit = out -> {
         counters.stepOut[s]++;
-        next.accept(out);
+        try {
+          next.accept(out);
+        } catch (Downstream d) {
+          throw d;
+        } catch (RuntimeException e) {
+          throw new Downstream(e);
+        }
       };
       chain.set(i, row -> {
         counters.stepIn[s]++;
         try {
           step.apply(row, emit);
+        } catch (Downstream d) {
+          throw d; // a later step or a sink failed: not this step's row to reject
         } catch (LakeException e) {
           if (e instanceof dev.lake.exceptions.SchemaException) {
             rejectAtStep(s, row, e);
@@ -127,7 +137,11 @@ final class Worker implements SourceContext {
           Object row = reader.next();
           counters.rowsRead++;
           position = reader.position();
-          head.accept(row);
+          try {
+            head.accept(row);
+          } catch (Downstream d) {
+            throw (RuntimeException) d.getCause();
+          }
           if (run.failed()) {
             return;
           }
@@ -191,5 +205,17 @@ final class Worker implements SourceContext {
   @Override
   public void proposeCursor(String key, String value) {
     run.proposedCursors.put(key, value);
+  }
+
+  /**
+   * Carries an exception from further down the chain (a later step or a sink) through the steps before it, so that
+   * they do not mistake it for a failure of their own row.
+   */
+  private static final class Downstream extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Downstream(RuntimeException cause) {
+      super(cause);
+    }
   }
 }
