@@ -64,7 +64,7 @@ final class TextTable {
     int n = header.size();
     int[] width = new int[n];
     boolean[] right = new boolean[n];
-    java.util.Arrays.fill(right, !rows.isEmpty());
+    boolean[] anyNumber = new boolean[n];
     List<List<String>> cells = new ArrayList<>();
     cells.add(header);
     for (List<Object> row : rows) {
@@ -73,10 +73,14 @@ final class TextTable {
         Object v = i < row.size() ? row.get(i) : "";
         text.add(text(v, grouping).replace('\n', ' '));
         if (v != null && !(v instanceof Number) && !"".equals(v)) {
-          right[i] = false;
+          right[i] = true; // "not all numbers": inverted below
         }
+        anyNumber[i] |= v instanceof Number;
       }
       cells.add(text);
+    }
+    for (int i = 0; i < n; i++) {
+      right[i] = anyNumber[i] && !right[i];
     }
     for (List<String> row : cells) {
       for (int i = 0; i < n; i++) {
