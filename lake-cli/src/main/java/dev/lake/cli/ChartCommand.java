@@ -43,6 +43,9 @@ import picocli.CommandLine.Spec;
         "", "--x defaults to the first column, --y to every other numeric column. A line chart over text x values "
         + "(team names) is drawn as categories."})
 final class ChartCommand implements Callable<Integer> {
+  private static final int MAX_DATE_CATEGORIES = 60;
+  private static final String Y_PATTERN = "#,##0.##";
+
   /** Chart types. */
   enum Type { line, bar, scatter }
 
@@ -173,13 +176,18 @@ final class ChartCommand implements Callable<Integer> {
       List<Object> xv = values(x);
       boolean xNumeric = numeric(result, index(x));
       boolean xTime = !xv.isEmpty() && xv.stream().allMatch(v -> v == null || ChartValues.isTime(v));
-      if (type == Type.bar || type == Type.line && !xNumeric && !xTime) {
+      // A line over a few dates (months, days) is drawn over exact date labels: XChart's own time ticks fall
+      // between the points and, formatted as yyyy-MM, name the wrong month.
+      boolean asCategories = type == Type.bar || type == Type.line && (!xNumeric && !xTime
+          || xTime && xv.size() <= MAX_DATE_CATEGORIES);
+      if (asCategories) {
         CategoryChart chart = new CategoryChartBuilder().width(width).height(height).title(t).xAxisTitle(x)
             .yAxisTitle(ys.size() == 1 ? ys.get(0) : "").build();
         chart.getStyler().setDefaultSeriesRenderStyle(type == Type.bar ? CategorySeries.CategorySeriesRenderStyle.Bar
             : CategorySeries.CategorySeriesRenderStyle.Line);
         chart.getStyler().setXAxisLabelRotation(xv.size() > 8 ? 60 : 0);
         chart.getStyler().setOverlapped(false);
+        chart.getStyler().setYAxisDecimalPattern(Y_PATTERN);
         List<String> categories = xv.stream().map(ChartValues::label).toList();
         for (String column : ys) {
           chart.addSeries(column, categories, numbers(column));
@@ -194,6 +202,9 @@ final class ChartCommand implements Callable<Integer> {
           .yAxisTitle(ys.size() == 1 ? ys.get(0) : "").build();
       chart.getStyler().setDefaultSeriesRenderStyle(type == Type.scatter ? XYSeries.XYSeriesRenderStyle.Scatter
           : XYSeries.XYSeriesRenderStyle.Line);
+      chart.getStyler().setYAxisDecimalPattern(Y_PATTERN);
+      chart.getStyler().setTimezone(java.util.TimeZone.getTimeZone("UTC")); // ChartValues.date converts at UTC
+      chart.getStyler().setDatePattern("yyyy-MM-dd");
       List<?> xs = xTime ? xv.stream().map(ChartValues::date).toList() : numbers(x);
       for (String column : ys) {
         chart.addSeries(column, xs, numbers(column));
