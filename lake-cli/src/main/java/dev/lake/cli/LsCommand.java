@@ -1,0 +1,88 @@
+package dev.lake.cli;
+
+import dev.lake.internal.lake.Manifest;
+import dev.lake.io.DataFile;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code lake ls [root]}: the committed datasets per zone with partitions, rows, files, size and last commit, and a
+ * flag on datasets made of many small files.
+ *
+ * <pre>{@code
+ * lake ls ./lake
+ * }</pre>
+ */
+@Command(name = "ls", mixinStandardHelpOptions = true,
+    description = "Lists the committed datasets per zone: partitions, rows, files, size, last commit.",
+    footer = {"", "Examples:", "  lake ls", "  lake ls ./lake", "  lake ls s3://my-bucket/lake",
+        "", "A dataset of more than 10 files whose median file is under 16 MB is flagged 'small files': readers "
+        + "pay per file, so compact it (write with OVERWRITE and fewer partitions or larger targetFileBytes)."})
+final class LsCommand implements Callable<Integer> {
+  static final long SMALL_FILE_BYTES = 16L << 20;
+  static final int SMALL_FILE_COUNT = 10;
+
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  RootOption root;
+
+  @Parameters(arity = "0..1", paramLabel = "<root>", description = "The lake root (default: --lake).")
+  String location;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    LakeRoot lake = root.open(location != null ? location : root.lake);
+    List<LakeRoot.Dataset> datasets = lake.datasets();
+    if (datasets.isEmpty()) {
+      out.println("The lake at " + lake.root() + " has no committed dataset yet.");
+      return 0;
+    }
+    TextTable table = new TextTable("zone", "dataset", "partitions", "rows", "files", "size", "last commit", "note");
+    long rows = 0;
+    long bytes = 0;
+    try (Terminal.Progress progress = Terminal.progress(spec.commandLine().getErr(), "reading manifests",
+        datasets.size())) {
+      for (LakeRoot.Dataset d : datasets) {
+        Manifest m = lake.latest(d);
+        progress.step();
+        rows += m.rows();
+        bytes += m.bytes();
+        table.row(d.zone(), d.name(), m.partitionBy().isEmpty() ? "" : (Object) (long) partitions(m), m.rows(),
+            (long) m.files().size(), Format.bytes(m.bytes()), Format.time(m.committedAt()), smallFiles(m));
+      }
+    }
+    out.println("Lake " + lake.root() + ": " + datasets.size() + " datasets, " + String.format("%,d", rows)
+        + " rows, " + Format.bytes(bytes));
+    out.println();
+    out.print(table);
+    return 0;
+  }
+
+  static int partitions(Manifest m) {
+    HashSet<Object> distinct = new HashSet<>();
+    m.files().forEach(f -> distinct.add(f.partition()));
+    return distinct.size();
+  }
+
+  /** "small files (median 5.2 KB)" when more than 10 files have a median under 16 MB; empty otherwise. */
+  static String smallFiles(Manifest m) {
+    if (m.files().size() <= SMALL_FILE_COUNT) {
+      return "";
+    }
+    List<Long> sizes = new ArrayList<>(m.files().stream().map(DataFile::bytes).toList());
+    sizes.sort(null);
+    long median = sizes.get(sizes.size() / 2);
+    return median < SMALL_FILE_BYTES ? "!! small files (median " + Format.bytes(median) + ")" : "";
+  }
+}

@@ -1,0 +1,94 @@
+package dev.lake.cli;
+
+import static dev.lake.cli.TestLakes.lake;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lake.Lake;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class QueryCommandTest {
+  private final Path root = TestLakes.small();
+  private final Lake lake = Lake.at(root.toString());
+
+  @Test
+  void query_countPerDataset_matchesTheManifests() {
+    String out = lake("query", "--lake", root.toString(), "SELECT (SELECT count(*) FROM songplays) AS plays, "
+        + "(SELECT count(*) FROM songs) AS songs, (SELECT count(*) FROM team_season) AS teams").ok().out();
+
+    assertThat(out).containsPattern("(?m)^\\s*" + lake.latest("songplays").orElseThrow().rows() + "\\s+"
+        + lake.latest("songs").orElseThrow().rows() + "\\s+" + lake.latest("team_season").orElseThrow().rows() + "$");
+    assertThat(out).contains("(1 row)");
+  }
+
+  @Test
+  void query_table_alignedWithHeader() {
+    String out = lake("query", "--lake", root.toString(),
+        "SELECT level, count(*) AS plays FROM songplays GROUP BY ALL ORDER BY plays DESC").ok().out();
+
+    assertThat(out).isEqualTo("""
+        level  plays
+        -----  -----
+        paid    5591
+        free    1229
+        (2 rows)
+        """);
+  }
+
+  @Test
+  void query_partitionColumns_typedFromTheSchema() {
+    String out = lake("query", "--lake", root.toString(), "SELECT column_name, column_type FROM "
+        + "(DESCRIBE songs) WHERE column_name IN ('year', 'artist_id') ORDER BY 1").ok().out();
+
+    assertThat(out).containsPattern("artist_id\\s+VARCHAR").containsPattern("year\\s+INTEGER");
+  }
+
+  @Test
+  void query_csvToFile_writesRowsAndSaysWhere() throws Exception {
+    Path file = TestLakes.temp("lake-cli-query-").resolve("teams.csv");
+
+    String out = lake("query", "--lake", root.toString(), "--format", "csv", "--output", file.toString(),
+        "SELECT team, points FROM team_season ORDER BY points DESC, team").ok().out();
+
+    List<String> lines = Files.readAllLines(file);
+    assertThat(lines).hasSize(21);
+    assertThat(lines.get(0)).isEqualTo("team,points");
+    assertThat(lines.get(1)).isEqualTo("Manchester City,86");
+    assertThat(out).isEqualTo("20 rows written to " + file + "\n");
+  }
+
+  @Test
+  void query_json_numbersStayNumbers() throws Exception {
+    String out = lake("query", "--lake", root.toString(), "-f", "json",
+        "SELECT team, points, xpts FROM team_season ORDER BY points DESC LIMIT 2").ok().out();
+
+    JsonNode rows = new ObjectMapper().readTree(out);
+    assertThat(rows).hasSize(2);
+    assertThat(rows.get(0).get("team").asText()).isEqualTo("Manchester City");
+    assertThat(rows.get(0).get("points").isNumber()).isTrue();
+    assertThat(rows.get(0).get("points").asInt()).isEqualTo(86);
+  }
+
+  @Test
+  void query_invalidSql_showsDuckDbMessageWithPosition() {
+    TestLakes.Result r = lake("query", "--lake", root.toString(), "SELECT * FORM songs");
+
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.err()).contains("Parser Error: syntax error at or near \"songs\"")
+        .contains("LINE 1: SELECT * FORM songs")
+        .containsPattern("\\n\\s+\\^+")
+        .contains("Views: artists, songplays, songs, team_matches, team_season, time, users");
+  }
+
+  @Test
+  void query_unknownTable_duckDbSuggests() {
+    TestLakes.Result r = lake("query", "--lake", root.toString(), "SELECT count(*) FROM songplay");
+
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.err()).contains("songplay does not exist").contains("Did you mean \"songplays\"");
+  }
+}

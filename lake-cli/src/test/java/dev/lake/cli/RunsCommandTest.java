@@ -1,0 +1,75 @@
+package dev.lake.cli;
+
+import static dev.lake.cli.TestLakes.lake;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class RunsCommandTest {
+  private static Path root;
+
+  /** A copy of the examples' lake where one run report was tampered with so that it does not reconcile. */
+  @BeforeAll
+  static void copyAndTamper() throws Exception {
+    root = TestLakes.temp("lake-cli-runs-");
+    TestLakes.copyTree(TestLakes.small(), root);
+    Path report;
+    try (Stream<Path> s = Files.list(root.resolve("_lake/runs/xg-team-season"))) {
+      report = s.findFirst().orElseThrow();
+    }
+    String json = Files.readString(report);
+    Files.writeString(report, json.replace("\"rowsRead\" : 20,", "\"rowsRead\" : 21,"));
+    assertThat(Files.readString(report)).contains("\"rowsRead\" : 21,");
+  }
+
+  @Test
+  void runs_everyPipeline_countsPerRun() {
+    String out = lake("runs", "--lake", root.toString()).ok().out();
+
+    assertThat(out).contains("7 of 7 runs:");
+    // sparkify-songplays: 8,056 events in, 6,820 plays written, 1,236 other pages filtered
+    assertThat(LsCommandTest.line(out, " sparkify-songplays ")).containsPattern("8,056\\s+6,820\\s+0\\s+1,236\\s+ok");
+    assertThat(LsCommandTest.line(out, " xg-team-matches ")).containsPattern("760\\s+760\\s+0\\s+0\\s+ok");
+  }
+
+  @Test
+  void runs_notReconciling_marked() {
+    String out = lake("runs", "--lake", root.toString()).ok().out();
+
+    assertThat(LsCommandTest.line(out, " xg-team-season ")).endsWith("!! does not reconcile");
+    assertThat(out).doesNotContain("\u001b["); // not a terminal: no ANSI codes
+  }
+
+  @Test
+  void runs_verbose_perStepCountsAndCursors() {
+    String out = lake("runs", "--lake", root.toString(), "--pipeline", "sparkify-songplays", "-v").ok().out();
+
+    assertThat(out).contains("1 of 1 runs of sparkify-songplays:")
+        .contains("8,056 in (8,056 read, 0 rejected by the source), 6,820 written, 0 rejected, 1,236 filtered")
+        .containsPattern("step\\s+song-plays\\s+8,056\\s+6,820\\s+0\\s+1,236")
+        .containsPattern("sink\\s+lake:processed/songplays\\s+6,820\\s+6,820\\s+0\\s+v1: ")
+        .contains("cursors: {} -> {}");
+  }
+
+  @Test
+  void runs_last_newestOnly() {
+    String out = lake("runs", "--lake", root.toString(), "--last", "2").ok().out();
+
+    List<String> rows = out.lines().filter(l -> l.matches("\\d{4}-.*")).toList();
+    assertThat(rows).hasSize(2);
+    assertThat(out).contains("2 of 7 runs:");
+  }
+
+  @Test
+  void runs_unknownPipeline_suggestsTheClosest() {
+    TestLakes.Result r = lake("runs", "--lake", root.toString(), "--pipeline", "sparkify-songplay");
+
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.err()).contains("Did you mean 'sparkify-songplays'?");
+  }
+}
