@@ -152,7 +152,8 @@ class KinesisSourceTest {
     Pipeline<Event> pipeline = consumer(lake, stream).to(new Crash<>());
 
     Crash.failAfterRows = 150;
-    assertThatThrownBy(pipeline::run).hasMessage("killed after 150 rows");
+    assertThatThrownBy(pipeline::run).isInstanceOf(dev.lake.exceptions.SinkException.class)
+        .hasMessageContaining("killed after 150 rows");
     assertThat(lake.cursors("consumer")).as("no checkpoint before a commit").isEmpty();
     assertThat(lake.latest("events")).isEmpty();
 
