@@ -50,7 +50,13 @@ final class Retrier {
         attemptHolder[0] = attempt;
       }
       try {
-        return call.call();
+        try {
+          return call.call();
+        } catch (java.io.UncheckedIOException e) {
+          // The url-connection client lets some broken connections (a keep-alive connection the server closed,
+          // seen while waiting for 100-continue) escape unwrapped: treat them as the IOException they are.
+          throw e.getCause();
+        }
       } catch (SdkException | IOException e) {
         if (e instanceof InterruptedIOException || !isRetryable(e)) {
           throw e;
