@@ -49,9 +49,10 @@ public final class Pipeline<T> implements Serializable {
   private final BadRowPolicy badRowPolicy;
   private final int parallelism;
   private final Lake lake;
+  private final java.time.Instant deadline;
 
   private Pipeline(String name, Source<?> source, List<Step<Object, Object>> steps, List<Sink<Object>> sinks,
-      BadRowPolicy badRowPolicy, int parallelism, Lake lake) {
+      BadRowPolicy badRowPolicy, int parallelism, Lake lake, java.time.Instant deadline) {
     this.name = name;
     this.source = source;
     this.steps = Collections.unmodifiableList(steps);
@@ -59,12 +60,13 @@ public final class Pipeline<T> implements Serializable {
     this.badRowPolicy = badRowPolicy;
     this.parallelism = parallelism;
     this.lake = lake;
+    this.deadline = deadline;
   }
 
   /** A pipeline reading from {@code source}. Its name defaults to the source's name. */
   public static <T> Pipeline<T> from(Source<T> source) {
     Objects.requireNonNull(source, "source");
-    return new Pipeline<>(source.name(), source, List.of(), List.of(), BadRowPolicy.failFast(), 0, null);
+    return new Pipeline<>(source.name(), source, List.of(), List.of(), BadRowPolicy.failFast(), 0, null, null);
   }
 
   /** Names the pipeline: it keys cursors, run reports and deterministic file names, so keep it stable. */
@@ -72,7 +74,7 @@ public final class Pipeline<T> implements Serializable {
     ValidationException.check(pipelineName != null && NAME.matcher(pipelineName).matches(),
         "Invalid pipeline name '%s': use 1-128 letters, digits, '.', '_' or '-', starting with a letter or digit",
         pipelineName);
-    return new Pipeline<>(pipelineName, source, steps, sinks, badRowPolicy, parallelism, lake);
+    return new Pipeline<>(pipelineName, source, steps, sinks, badRowPolicy, parallelism, lake, deadline);
   }
 
   /** Applies a step (the general form of every transform). */
@@ -81,7 +83,7 @@ public final class Pipeline<T> implements Serializable {
     Objects.requireNonNull(step, "step");
     List<Step<Object, Object>> next = new ArrayList<>(steps);
     next.add((Step<Object, Object>) (Step<?, ?>) step);
-    return new Pipeline<>(name, source, next, sinks, badRowPolicy, parallelism, lake);
+    return new Pipeline<>(name, source, next, sinks, badRowPolicy, parallelism, lake, deadline);
   }
 
   /** Transforms each row. An exception thrown by {@code fn} rejects that row. */
@@ -172,19 +174,30 @@ public final class Pipeline<T> implements Serializable {
     List<Sink<Object>> next = new ArrayList<>(sinks);
     next.add((Sink<Object>) sink);
     Lake home = lake == null && sink instanceof LakeSink<?> ls ? ls.lake() : lake;
-    return new Pipeline<>(name, source, steps, next, badRowPolicy, parallelism, home);
+    return new Pipeline<>(name, source, steps, next, badRowPolicy, parallelism, home, deadline);
   }
 
   /** What to do with bad rows (default: {@link BadRowPolicy#failFast()}). */
   public Pipeline<T> onBadRows(BadRowPolicy policy) {
     Objects.requireNonNull(policy, "policy");
-    return new Pipeline<>(name, source, steps, sinks, policy, parallelism, lake);
+    return new Pipeline<>(name, source, steps, sinks, policy, parallelism, lake, deadline);
   }
 
   /** How many splits are read and written at once (default: the number of processors). */
   public Pipeline<T> withParallelism(int workers) {
     ValidationException.check(workers >= 1, "Parallelism must be at least 1 but was %s", workers);
-    return new Pipeline<>(name, source, steps, sinks, badRowPolicy, workers, lake);
+    return new Pipeline<>(name, source, steps, sinks, badRowPolicy, workers, lake, deadline);
+  }
+
+  /**
+   * Stops reading at {@code stopReadingAt} and commits what was read by then (for a Lambda, a few seconds before its
+   * time runs out: {@code withDeadline(Instant.now().plusMillis(context.getRemainingTimeInMillis() - 10_000))}).
+   * Sources with cursors resume from where the commit left them; a re-run over the same files replaces the partial
+   * output. {@link PipelineResult#stoppedAtDeadline()} tells whether it happened. Cheap: copy it per invocation.
+   */
+  public Pipeline<T> withDeadline(java.time.Instant stopReadingAt) {
+    Objects.requireNonNull(stopReadingAt, "stopReadingAt");
+    return new Pipeline<>(name, source, steps, sinks, badRowPolicy, parallelism, lake, stopReadingAt);
   }
 
   /**
@@ -193,7 +206,7 @@ public final class Pipeline<T> implements Serializable {
    */
   public Pipeline<T> withLake(Lake home) {
     Objects.requireNonNull(home, "lake");
-    return new Pipeline<>(name, source, steps, sinks, badRowPolicy, parallelism, home);
+    return new Pipeline<>(name, source, steps, sinks, badRowPolicy, parallelism, home, deadline);
   }
 
   /**
@@ -239,6 +252,11 @@ public final class Pipeline<T> implements Serializable {
   /** The configured parallelism, or 0 for "number of processors". */
   public int parallelism() {
     return parallelism;
+  }
+
+  /** When reading stops, or null for no deadline. */
+  public java.time.Instant deadline() {
+    return deadline;
   }
 
   /** The home lake, or null when none was set and no sink is a lake sink. */

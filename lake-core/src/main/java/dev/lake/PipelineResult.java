@@ -34,12 +34,14 @@ import java.util.Map;
  * @param rejectedDataset where bad rows were written, or null
  * @param cursorsBefore the committed cursors when the run started
  * @param cursorsAfter the cursors after the run committed
+ * @param stoppedAtDeadline true when the run stopped reading at {@link Pipeline#withDeadline} and committed what it
+ *     had read; the rest is read by the next run
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PipelineResult(String pipeline, String runId, String commitKey, Instant startedAt, Duration duration,
     int splits, long rowsRead, long sourceRejected, List<StepReport> steps, List<SinkReport> sinks,
     List<BadRow> badRows, String rejectedDataset, Map<String, String> cursorsBefore,
-    Map<String, String> cursorsAfter) {
+    Map<String, String> cursorsAfter, boolean stoppedAtDeadline) {
 
   /**
    * Counts of one step. Rows that went in and neither came out nor were rejected were filtered out; a flatMap can
@@ -115,6 +117,9 @@ public record PipelineResult(String pipeline, String runId, String commitKey, In
     sb.append(String.format(" in %.1f s", duration.toMillis() / 1000.0));
     for (SinkReport k : sinks) {
       sb.append(String.format("; %s v%d: %,d files, %,d bytes", k.name(), k.version(), k.files(), k.bytes()));
+    }
+    if (stoppedAtDeadline) {
+      sb.append("; stopped at the deadline (the rest is read by the next run)");
     }
     if (rejectedDataset != null && rowsRejected() > 0) {
       sb.append("; bad rows in ").append(rejectedDataset);

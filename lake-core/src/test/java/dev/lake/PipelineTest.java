@@ -160,6 +160,39 @@ class PipelineTest {
   }
 
   @Test
+  void withDeadline_reached_stopsReadingAndCommitsWhatWasRead() {
+    InMemorySink<Sale> sink = InMemorySink.create();
+
+    PipelineResult result = Pipeline.from(InMemorySource.of("sales", sales(5_000)).withSplits(4))
+        .apply(dev.lake.transforms.Step.<Sale, Sale>of("slow", (s, out) -> {
+          Thread.sleep(1);
+          out.accept(s);
+        }))
+        .to(sink)
+        .withDeadline(java.time.Instant.now().plusMillis(300))
+        .run();
+
+    assertThat(result.stoppedAtDeadline()).isTrue();
+    assertThat(result.rowsWritten()).isPositive().isLessThan(5_000);
+    assertThat(sink.rows()).hasSize((int) result.rowsWritten());
+    assertThat(result.reconciles()).isTrue();
+    assertThat(result.summary()).contains("stopped at the deadline");
+  }
+
+  @Test
+  void withDeadline_notReached_readsEverything() {
+    InMemorySink<Sale> sink = InMemorySink.create();
+
+    PipelineResult result = Pipeline.from(InMemorySource.of("sales", sales(100)))
+        .to(sink)
+        .withDeadline(java.time.Instant.now().plusSeconds(60))
+        .run();
+
+    assertThat(result.stoppedAtDeadline()).isFalse();
+    assertThat(sink.rows()).hasSize(100);
+  }
+
+  @Test
   void run_noSink_failsBeforeAnyIo() {
     assertThatThrownBy(() -> Pipeline.from(InMemorySource.of("sales", sales(1))).run())
         .isInstanceOf(ValidationException.class)

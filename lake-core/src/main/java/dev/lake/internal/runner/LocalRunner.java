@@ -197,7 +197,8 @@ public final class LocalRunner {
     }
     return new PipelineResult(pipeline.name(), run.runId, run.commitKey, run.startedAt,
         Duration.between(run.startedAt, Instant.now()), splits, total.rowsRead, total.sourceRejected, steps, sinks,
-        run.badRows.kept(), run.rejectedSink == null ? null : run.rejectedSink.dataset(), run.cursorsBefore, after);
+        run.badRows.kept(), run.rejectedSink == null ? null : run.rejectedSink.dataset(), run.cursorsBefore, after,
+        run.stoppedAtDeadline());
   }
 
   private void writeReport(Lake lake, PipelineResult result) {

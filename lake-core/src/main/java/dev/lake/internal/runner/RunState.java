@@ -42,6 +42,9 @@ final class RunState {
   final Progress progress;
   private final List<WriterResult> rejectedResults = Collections.synchronizedList(new ArrayList<>());
   private volatile boolean failed;
+  private final long deadlineNanos;
+  private final boolean hasDeadline;
+  private volatile boolean stoppedAtDeadline;
 
   RunState(Pipeline<?> pipeline, String runId, String commitKey, Instant startedAt, LakeSink<GenericRecord> rejected,
       Map<String, String> cursorsBefore, Progress progress) {
@@ -53,6 +56,23 @@ final class RunState {
     this.rejectedSink = rejected;
     this.cursorsBefore = cursorsBefore;
     this.progress = progress;
+    this.hasDeadline = pipeline.deadline() != null;
+    this.deadlineNanos = hasDeadline
+        ? System.nanoTime() + java.time.Duration.between(java.time.Instant.now(), pipeline.deadline()).toNanos()
+        : 0;
+  }
+
+  /** True once the pipeline's deadline has passed; workers then stop reading and the run commits. */
+  boolean pastDeadline() {
+    if (hasDeadline && System.nanoTime() - deadlineNanos >= 0) {
+      stoppedAtDeadline = true;
+      return true;
+    }
+    return false;
+  }
+
+  boolean stoppedAtDeadline() {
+    return stoppedAtDeadline;
   }
 
   WriterContext writerContext(int index, Consumer<BadRow> rejects) {

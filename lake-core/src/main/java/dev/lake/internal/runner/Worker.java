@@ -130,7 +130,7 @@ final class Worker implements SourceContext {
   /** Reads splits until none are left or the run failed. */
   void runSplits(Queue<Source<Object>> splits) {
     Source<Object> split;
-    while (!run.failed() && (split = splits.poll()) != null) {
+    while (!run.failed() && !run.pastDeadline() && (split = splits.poll()) != null) {
       try (SourceReader<Object> reader = split.open(this)) {
         Consumer<Object> head = chain.get(0);
         while (reader.hasNext()) {
@@ -142,7 +142,7 @@ final class Worker implements SourceContext {
           } catch (Downstream d) {
             throw (RuntimeException) d.getCause();
           }
-          if (run.failed()) {
+          if (run.failed() || run.pastDeadline()) {
             return;
           }
         }
