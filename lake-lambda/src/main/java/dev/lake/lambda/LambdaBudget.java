@@ -11,7 +11,8 @@ import java.time.Duration;
  *
  * <pre>{@code
  * LambdaBudget budget = LambdaBudget.of(context, Duration.ofSeconds(20));
- * Pipeline.from(kinesisSource.withMaxDuration(budget.remaining())).to(sink).run();
+ * pipeline.withDeadline(budget.deadline()).run();          // any pipeline: stops reading, then commits
+ * Pipeline.from(kinesisSource.withMaxDuration(budget.remaining())).to(sink).run();   // or bound the source
  * }</pre>
  */
 public final class LambdaBudget {
@@ -31,6 +32,11 @@ public final class LambdaBudget {
   /** Time left before the run must have committed (zero once past). */
   public Duration remaining() {
     return Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
+  }
+
+  /** The wall-clock time by which reading must stop, for {@code Pipeline.withDeadline}. */
+  public java.time.Instant deadline() {
+    return java.time.Instant.now().plus(remaining());
   }
 
   /** True once no time is left. */

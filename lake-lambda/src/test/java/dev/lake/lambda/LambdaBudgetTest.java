@@ -1,0 +1,40 @@
+package dev.lake.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lake.Pipeline;
+import dev.lake.PipelineResult;
+import dev.lake.io.InMemorySink;
+import dev.lake.io.InMemorySource;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class LambdaBudgetTest {
+
+  @Test
+  void deadline_remainingTimeLessMargin_fromNow() {
+    Instant before = Instant.now();
+    LambdaBudget budget = LambdaBudget.of(new TestContext(30_000), Duration.ofSeconds(10));
+
+    assertThat(budget.deadline()).isBetween(before.plusSeconds(19), before.plusSeconds(21));
+    assertThat(budget.expired()).isFalse();
+  }
+
+  @Test
+  void deadline_alreadySpent_stopsThePipelineAtOnceAndCommits() {
+    LambdaBudget spent = LambdaBudget.of(new TestContext(1_000), Duration.ofSeconds(5));
+    InMemorySink<Integer> sink = InMemorySink.create();
+    List<Integer> rows = IntStream.range(0, 1_000).boxed().toList();
+
+    PipelineResult result = Pipeline.from(InMemorySource.of("rows", rows)).to(sink)
+        .withDeadline(spent.deadline()).run();
+
+    assertThat(spent.expired()).isTrue();
+    assertThat(result.stoppedAtDeadline()).isTrue();
+    assertThat(result.rowsWritten()).isZero();
+    assertThat(result.reconciles()).isTrue();
+  }
+}
