@@ -1,14 +1,8 @@
 package dev.lake.sink.dynamodb;
 
-import java.io.File;
+import dev.lake.io.LocalNodeService;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -30,66 +24,25 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * }</pre>
  */
 public final class Dynalite implements AutoCloseable {
-  private final Process process;
-  private final int port;
+  private final LocalNodeService service;
 
-  private Dynalite(Process process, int port) {
-    this.process = process;
-    this.port = port;
+  private Dynalite(LocalNodeService service) {
+    this.service = service;
   }
 
   /** Starts dynalite and waits until its port answers. */
   public static Dynalite start() throws IOException {
-    Path cli = cli();
-    int port;
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      port = s.getLocalPort();
-    }
-    Path log = Files.createTempFile("dynalite-", ".log");
-    Process p = new ProcessBuilder(List.of("node", cli.toString(), "--host", "127.0.0.1", "--port",
-        Integer.toString(port), "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"))
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!p.isAlive()) {
-        throw new IOException("dynalite exited with " + p.exitValue() + ": " + Files.readString(log));
-      }
-      try (Socket s = new Socket()) {
-        s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-        return new Dynalite(p, port);
-      } catch (IOException notYet) {
-        try {
-          Thread.sleep(50);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          break;
-        }
-      }
-    }
-    p.destroyForcibly();
-    throw new IOException("dynalite did not answer on port " + port + " within 20 s: " + Files.readString(log));
-  }
-
-  private static Path cli() throws IOException {
-    String configured = System.getProperty("dynalite.cli", System.getenv("DYNALITE_CLI"));
-    List<String> candidates = configured != null ? List.of(configured) : List.of(
+    return new Dynalite(LocalNodeService.start("dynalite", "dynalite.cli", "DYNALITE_CLI", List.of(
         "src/test/node/node_modules/dynalite/cli.js",
         "examples/src/test/node/node_modules/dynalite/cli.js",
         "../lake-sinks/lake-dynamodb/src/test/node/node_modules/dynalite/cli.js",
-        "lake-sinks/lake-dynamodb/src/test/node/node_modules/dynalite/cli.js");
-    for (String c : candidates) {
-      if (new File(c).isFile()) {
-        return Path.of(c).toAbsolutePath();
-      }
-    }
-    throw new IOException("dynalite is not installed at " + candidates + ": run `npm ci` in "
-        + "examples/src/test/node (the Maven build does it), set -Ddynalite.cli=<path to cli.js>, or point at a "
-        + "DynamoDB endpoint instead");
+        "lake-sinks/lake-dynamodb/src/test/node/node_modules/dynalite/cli.js"),
+        List.of("--host", "127.0.0.1", "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0")));
   }
 
   /** Its endpoint, e.g. {@code http://127.0.0.1:41234}. */
   public URI endpoint() {
-    return URI.create("http://127.0.0.1:" + port);
+    return service.endpoint();
   }
 
   /** A new client for it (the caller closes it). */
@@ -103,14 +56,6 @@ public final class Dynalite implements AutoCloseable {
 
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      process.destroyForcibly();
-    }
+    service.close();
   }
 }

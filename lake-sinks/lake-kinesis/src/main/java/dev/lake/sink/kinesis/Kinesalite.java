@@ -1,14 +1,8 @@
 package dev.lake.sink.kinesis;
 
-import java.io.File;
+import dev.lake.io.LocalNodeService;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -33,66 +27,25 @@ import software.amazon.awssdk.services.kinesis.model.StreamStatus;
  * }</pre>
  */
 public final class Kinesalite implements AutoCloseable {
-  private final Process process;
-  private final int port;
+  private final LocalNodeService service;
 
-  private Kinesalite(Process process, int port) {
-    this.process = process;
-    this.port = port;
+  private Kinesalite(LocalNodeService service) {
+    this.service = service;
   }
 
   /** Starts kinesalite and waits until its port answers. */
   public static Kinesalite start() throws IOException {
-    Path cli = cli();
-    int port;
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      port = s.getLocalPort();
-    }
-    Path log = Files.createTempFile("kinesalite-", ".log");
-    Process p = new ProcessBuilder(List.of("node", cli.toString(), "--port", Integer.toString(port),
-        "--createStreamMs", "0", "--deleteStreamMs", "0", "--updateStreamMs", "0", "--shardLimit", "100"))
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!p.isAlive()) {
-        throw new IOException("kinesalite exited with " + p.exitValue() + ": " + Files.readString(log));
-      }
-      try (Socket s = new Socket()) {
-        s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-        return new Kinesalite(p, port);
-      } catch (IOException notYet) {
-        try {
-          Thread.sleep(50);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          break;
-        }
-      }
-    }
-    p.destroyForcibly();
-    throw new IOException("kinesalite did not answer on port " + port + " within 20 s: " + Files.readString(log));
-  }
-
-  private static Path cli() throws IOException {
-    String configured = System.getProperty("kinesalite.cli", System.getenv("KINESALITE_CLI"));
-    List<String> candidates = configured != null ? List.of(configured) : List.of(
+    return new Kinesalite(LocalNodeService.start("kinesalite", "kinesalite.cli", "KINESALITE_CLI", List.of(
         "src/test/node/node_modules/kinesalite/cli.js",
         "../lake-sinks/lake-kinesis/src/test/node/node_modules/kinesalite/cli.js",
         "../../lake-sinks/lake-kinesis/src/test/node/node_modules/kinesalite/cli.js",
-        "lake-sinks/lake-kinesis/src/test/node/node_modules/kinesalite/cli.js");
-    for (String c : candidates) {
-      if (new File(c).isFile()) {
-        return Path.of(c).toAbsolutePath();
-      }
-    }
-    throw new IOException("kinesalite is not installed at " + candidates + ": run `npm ci` in "
-        + "lake-sinks/lake-kinesis/src/test/node (the Maven build does it), set -Dkinesalite.cli=<path to cli.js>, "
-        + "or point at a Kinesis endpoint instead");
+        "lake-sinks/lake-kinesis/src/test/node/node_modules/kinesalite/cli.js"),
+        List.of("--createStreamMs", "0", "--deleteStreamMs", "0", "--updateStreamMs", "0", "--shardLimit", "100")));
   }
 
   /** Its endpoint, e.g. {@code http://127.0.0.1:41234}. */
   public URI endpoint() {
-    return URI.create("http://127.0.0.1:" + port);
+    return service.endpoint();
   }
 
   /** A new client for it (the caller closes it), with CBOR off and fake static credentials. */
@@ -131,14 +84,6 @@ public final class Kinesalite implements AutoCloseable {
 
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(5, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      process.destroyForcibly();
-    }
+    service.close();
   }
 }
