@@ -34,18 +34,21 @@ public final class DatasetSource<T> implements Source<T> {
   private final String dataset;
   private final Class<T> type;
   private final DataFile file; // null for the unsplit source
-  private final String manifestJson;
+  private final Layout layout; // set on splits: what a file needs to be read, not the whole manifest
+
+  /** The part of a manifest a split needs; small, so splits do not each carry and re-parse every file's entry. */
+  private record Layout(String format, List<String> partitionBy, String schema) implements java.io.Serializable {}
 
   public DatasetSource(Lake lake, String dataset, Class<T> type) {
     this(lake, dataset, type, null, null);
   }
 
-  private DatasetSource(Lake lake, String dataset, Class<T> type, DataFile file, String manifestJson) {
+  private DatasetSource(Lake lake, String dataset, Class<T> type, DataFile file, Layout layout) {
     this.lake = lake;
     this.dataset = dataset;
     this.type = type;
     this.file = file;
-    this.manifestJson = manifestJson;
+    this.layout = layout;
   }
 
   @Override
@@ -63,9 +66,6 @@ public final class DatasetSource<T> implements Source<T> {
 
   private Manifest manifest() {
     try {
-      if (manifestJson != null) {
-        return Json.read(manifestJson.getBytes(java.nio.charset.StandardCharsets.UTF_8), Manifest.class);
-      }
       return lake.manifests().latest(dataset).orElseThrow(() -> new SourceException("lake",
           "Dataset " + dataset + " has no commit under " + lake.root() + ": run the pipeline that writes it first",
           null));
@@ -77,10 +77,10 @@ public final class DatasetSource<T> implements Source<T> {
   @Override
   public List<DatasetSource<T>> split(SourceContext ctx) {
     Manifest m = manifest();
-    String json = new String(Json.write(m), java.nio.charset.StandardCharsets.UTF_8);
+    Layout shared = new Layout(m.format(), m.partitionBy(), m.schema());
     List<DatasetSource<T>> splits = new ArrayList<>();
     for (DataFile f : m.files()) {
-      splits.add(new DatasetSource<>(lake, dataset, type, f, json));
+      splits.add(new DatasetSource<>(lake, dataset, type, f, shared));
     }
     return splits;
   }
@@ -90,7 +90,7 @@ public final class DatasetSource<T> implements Source<T> {
     if (file == null) {
       return new Concat<>(split(ctx), ctx);
     }
-    Manifest m = manifest();
+    Layout m = layout;
     Schema rowSchema = new Schema.Parser().parse(m.schema());
     List<Schema.Field> fileFields = new ArrayList<>();
     for (Schema.Field f : rowSchema.getFields()) {

@@ -46,6 +46,7 @@ public final class LakeSinkWriter<T> implements SinkWriter<T> {
   private int[] partitionPos;
   private String[] partitionNames;
   private Object[] lastValues;
+  private Object[] scratch;
   private OpenFile lastFile;
   private int seq;
   private long rows;
@@ -74,7 +75,7 @@ public final class LakeSinkWriter<T> implements SinkWriter<T> {
     }
     Object[] values = partitionValues(row);
     OpenFile file = (lastFile != null && Arrays.equals(values, lastValues) && lastFile.writer != null)
-        ? lastFile : fileFor(values);
+        ? lastFile : fileFor(values.clone());
     try {
       file.writer.write(row);
     } catch (RuntimeException e) {
@@ -115,8 +116,12 @@ public final class LakeSinkWriter<T> implements SinkWriter<T> {
         Math.max(1 << 20, Math.min(WriteSpec.DEFAULT_ROW_GROUP_BYTES, sink.targetFileBytes())));
   }
 
+  /** The row's partition values, in a scratch array reused for every row (copied when a file keeps them). */
   private Object[] partitionValues(T row) {
-    Object[] values = new Object[partitionNames.length];
+    if (scratch == null) {
+      scratch = new Object[partitionNames.length];
+    }
+    Object[] values = scratch;
     for (int i = 0; i < values.length; i++) {
       values[i] = model.getField(row, partitionNames[i], partitionPos[i]);
     }
