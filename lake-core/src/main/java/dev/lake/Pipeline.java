@@ -221,6 +221,20 @@ public final class Pipeline<T> implements Serializable {
     return new LocalRunner(this).run();
   }
 
+  /**
+   * Runs the pipeline with {@code runner} and commits, e.g. on Spark with {@code SparkRunner.of(spark)} from
+   * lake-spark. Validates the plan before any I/O. {@code run()} is {@code run(PipelineRunner.local())}.
+   *
+   * <pre>{@code
+   * PipelineResult result = pipeline.run(SparkRunner.of(spark));
+   * }</pre>
+   */
+  public PipelineResult run(PipelineRunner runner) {
+    Objects.requireNonNull(runner, "runner");
+    validate();
+    return runner.run(this);
+  }
+
   /** Checks the plan without running it. */
   public Pipeline<T> validate() {
     ValidationException.check(!sinks.isEmpty(), "Pipeline '%s' has no sink: call .to(sink) before run()", name);

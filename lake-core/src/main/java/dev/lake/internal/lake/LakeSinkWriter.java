@@ -196,6 +196,23 @@ public final class LakeSinkWriter<T> implements SinkWriter<T> {
     }
   }
 
+  /**
+   * Closes the open files without publishing them and keeps the finished ones: for a Spark task that failed, whose
+   * file names a retry or a speculative attempt of the same partition may be writing right now. The commit publishes
+   * only the files named in the collected results and deletes this commit key's other files.
+   */
+  public void abandon() throws IOException {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    for (OpenFile f : open.values()) {
+      if (f.writer != null) {
+        f.writer.close();
+      }
+    }
+  }
+
   private String safeJson(Object row) {
     try {
       return JsonRows.toJson(row, rowSchema, model);

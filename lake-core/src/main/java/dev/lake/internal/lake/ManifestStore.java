@@ -113,7 +113,7 @@ public final class ManifestStore {
             + " may or may not have happened (" + e.getMessage() + "): run the pipeline again; it is idempotent", e);
       }
       if (created) {
-        cleanUp(dataset, livePaths, removed, ctx.startedAt());
+        cleanUp(dataset, livePaths, removed, ctx.startedAt(), ctx.commitKey());
         return next;
       }
       LOG.info("{} version {} was committed by another run; retrying on top of it", dataset, version);
@@ -137,16 +137,18 @@ public final class ManifestStore {
     return new ArrayList<>(live.values());
   }
 
-  private void cleanUp(String dataset, Set<String> live, List<String> removed, Instant runStart) {
+  private void cleanUp(String dataset, Set<String> live, List<String> removed, Instant runStart, String commitKey) {
     URI dir = dataDirectory(dataset);
     List<URI> doomed = new ArrayList<>();
     removed.forEach(p -> doomed.add(Locations.child(dir, p)));
     try {
-      // Files of a killed run: named like ours, not committed, and older than this run.
+      // Files of a killed run: named like ours, not committed, and older than this run; and files of this run's
+      // own failed attempts (a Spark task that failed and was retried): named with this commit key but not published.
+      String ours = "part-" + commitKey + "-";
       for (ObjectInfo info : store.list(dir, true)) {
         String rel = Locations.relativize(dir, info.uri());
         if (info.fileName().startsWith("part-") && !live.contains(rel) && !removed.contains(rel)
-            && info.lastModified().isBefore(runStart)) {
+            && (info.lastModified().isBefore(runStart) || info.fileName().startsWith(ours))) {
           doomed.add(info.uri());
         }
       }

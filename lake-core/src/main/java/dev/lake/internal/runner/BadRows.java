@@ -42,6 +42,25 @@ final class BadRows {
     }
   }
 
+  long count() {
+    return count.get();
+  }
+
+  /**
+   * Applies the policy's limit to the bad rows of a whole run counted apart (each Spark task counts its own):
+   * throws {@link BadRowException} when there are more than the policy accepts.
+   */
+  static void checkTotal(BadRowPolicy policy, long total, List<BadRow> kept) {
+    if (total > 0 && policy.mode() == BadRowPolicy.Mode.FAIL_FAST) {
+      throw new BadRowException(kept.get(0) + ". The run failed at its first bad row (BadRowPolicy.failFast())",
+          kept);
+    }
+    if (total > policy.maxRejected()) {
+      throw new BadRowException("More than " + policy.maxRejected() + " bad rows (" + total + " in all); the last "
+          + "kept: " + kept.get(kept.size() - 1), kept);
+    }
+  }
+
   boolean toRejectedZone() {
     return policy.mode() == BadRowPolicy.Mode.REJECTED_ZONE;
   }

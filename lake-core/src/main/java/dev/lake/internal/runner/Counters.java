@@ -1,7 +1,17 @@
 package dev.lake.internal.runner;
 
-/** One worker's counts, summed by the runner when the workers are done. Not thread-safe: one per worker. */
-final class Counters {
+/**
+ * One worker's counts, summed by the runner when the workers are done. Not thread-safe: one per worker.
+ * Serializable: a Spark task sends its counts to the driver inside a {@link RunOutcome}.
+ *
+ * <pre>{@code
+ * Counters total = new Counters(steps, sinks);
+ * outcomes.forEach(o -> total.add(o.counters()));
+ * }</pre>
+ */
+public final class Counters implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   long rowsRead;
   long sourceRejected;
   final long[] stepIn;
@@ -10,7 +20,7 @@ final class Counters {
   final long[] sinkIn;
   final long[] sinkRejected;
 
-  Counters(int steps, int sinks) {
+  public Counters(int steps, int sinks) {
     stepIn = new long[steps];
     stepOut = new long[steps];
     stepRejected = new long[steps];
@@ -18,7 +28,7 @@ final class Counters {
     sinkRejected = new long[sinks];
   }
 
-  void add(Counters o) {
+  public void add(Counters o) {
     rowsRead += o.rowsRead;
     sourceRejected += o.sourceRejected;
     for (int i = 0; i < stepIn.length; i++) {

@@ -175,6 +175,28 @@ final class Worker implements SourceContext {
     }
   }
 
+  /**
+   * Lets go of every writer after a failure without deleting what it finished: lake writers keep their files (a
+   * retry or a speculative attempt of the same Spark partition writes the same names), others are closed.
+   */
+  void abandon() {
+    List<SinkWriter<?>> all = new ArrayList<>(writers);
+    if (rejectedWriter != null) {
+      all.add(rejectedWriter);
+    }
+    for (SinkWriter<?> w : all) {
+      if (w instanceof dev.lake.internal.lake.LakeSinkWriter<?> lake) {
+        try {
+          lake.abandon();
+        } catch (IOException | RuntimeException ignored) {
+          // best effort: the task is failing already
+        }
+      } else {
+        closeQuietly(w);
+      }
+    }
+  }
+
   private static void closeQuietly(SinkWriter<?> w) {
     try {
       w.close();

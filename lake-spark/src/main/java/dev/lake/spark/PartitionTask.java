@@ -1,0 +1,40 @@
+package dev.lake.spark;
+
+import dev.lake.internal.runner.RunOutcome;
+import dev.lake.internal.runner.RunPlan;
+import dev.lake.io.Source;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.function.Function2;
+import org.apache.spark.broadcast.Broadcast;
+
+/**
+ * One Spark task: the splits of its partition through the pipeline into writers numbered by the partition id; returns
+ * what they wrote (a serialized {@link RunOutcome}) for the driver's commit. Plans and splits travel as Java-serialized
+ * bytes, so whatever {@code spark.serializer} the cluster sets (Kryo on many EMR clusters) does not matter.
+ *
+ * <pre>{@code
+ * rdd.mapPartitionsWithIndex(new PartitionTask(broadcastPlan), false).collect();
+ * }</pre>
+ */
+final class PartitionTask implements Function2<Integer, Iterator<byte[]>, Iterator<byte[]>> {
+  private static final long serialVersionUID = 1L;
+
+  private final Broadcast<byte[]> plan;
+
+  PartitionTask(Broadcast<byte[]> plan) {
+    this.plan = plan;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public Iterator<byte[]> call(Integer partition, Iterator<byte[]> input) {
+    RunPlan run = JavaBytes.read(plan.value(), RunPlan.class);
+    List<Source<Object>> splits = new java.util.ArrayList<>();
+    while (input.hasNext()) {
+      splits.addAll(JavaBytes.read(input.next(), List.class));
+    }
+    RunOutcome outcome = run.runPartition(partition, splits);
+    return List.of(JavaBytes.of(outcome)).iterator();
+  }
+}

@@ -1,0 +1,124 @@
+package dev.lake.spark;
+
+import dev.lake.Pipeline;
+import dev.lake.PipelineResult;
+import dev.lake.PipelineRunner;
+import dev.lake.exceptions.LakeException;
+import dev.lake.exceptions.ValidationException;
+import dev.lake.internal.runner.RunOutcome;
+import dev.lake.internal.runner.RunPlan;
+import dev.lake.io.Source;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a Lake {@link Pipeline} on Apache Spark, unchanged. The driver lists the source's splits (one per file, or
+ * per byte range of a large uncompressed file) and deals them, in order, into Spark partitions; each task reads its
+ * splits through the pipeline's steps into its own sink writers, whose writer index is the partition's id, so a
+ * retried or speculative attempt writes the same file names; the driver collects what every task wrote and commits
+ * once, exactly as {@link Pipeline#run()} does (each sink, then the rejected zone, then cursors, then the run
+ * report). Only files named in the collected results are published; an attempt's leftovers are deleted by the commit.
+ *
+ * <ul>
+ *   <li>A source that does not split (a REST API, one gzip file) runs the whole pipeline on the driver, as
+ *       {@code pipeline.run()} would: there is nothing to spread.
+ *   <li>A pipeline with a stateful step ({@code deduplicate}) runs in one Spark task, so that one set of keys sees
+ *       every row.
+ *   <li>Lookup tables ({@code lookupJoin}) travel inside the pipeline, which is broadcast once per executor.
+ *   <li>Bad rows follow the pipeline's policy: {@code failFast} fails the job at the first bad row; with a limit,
+ *       every task counts its own and the driver checks the total before committing; the rejected zone commits once.
+ * </ul>
+ *
+ * <pre>{@code
+ * SparkSession spark = SparkSession.builder().appName("online-retail").getOrCreate();
+ * PipelineResult result = OnlineRetail.pipeline(URI.create("s3://my-bucket/data/"), Lake.at("s3://my-lake/"))
+ *     .run(SparkRunner.of(spark));
+ * System.out.println(result.summary());
+ * }</pre>
+ */
+public final class SparkRunner implements PipelineRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(SparkRunner.class);
+
+  private final SparkSession spark;
+  private final int partitions;
+
+  private SparkRunner(SparkSession spark, int partitions) {
+    this.spark = spark;
+    this.partitions = partitions;
+  }
+
+  /** A runner on {@code spark}'s cluster; the session stays the caller's (never stopped here). */
+  public static SparkRunner of(SparkSession spark) {
+    Objects.requireNonNull(spark, "spark");
+    return new SparkRunner(spark, 0);
+  }
+
+  /**
+   * How many Spark tasks read the splits (each writes its own files). By default the pipeline's
+   * {@code withParallelism}, else Spark's default parallelism; never more than there are splits.
+   */
+  public SparkRunner withPartitions(int tasks) {
+    ValidationException.check(tasks >= 1, "withPartitions(%s): give at least 1 task", tasks);
+    return new SparkRunner(spark, tasks);
+  }
+
+  @Override
+  public PipelineResult run(Pipeline<?> pipeline) {
+    RunPlan plan = RunPlan.of(pipeline);
+    List<Source<Object>> splits = plan.splits();
+    if (splits.size() <= 1) {
+      LOG.info("{}: the source has {} split; running on the driver", pipeline.name(), splits.size());
+      return PipelineRunner.local().run(pipeline);
+    }
+    boolean stateful = pipeline.steps().stream().anyMatch(s -> s.stateful());
+    int tasks = stateful ? 1 : Math.min(splits.size(), tasks(pipeline));
+    LOG.info("{}: {} splits in {} Spark tasks{}, commit key {}", pipeline.name(), splits.size(), tasks,
+        stateful ? " (a stateful step sees every row in one task)" : "", plan.commitKey());
+
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Broadcast<byte[]> shared = jsc.broadcast(JavaBytes.of(plan));
+    List<byte[]> parts = new ArrayList<>();
+    for (List<Source<Object>> group : SplitGroups.contiguous(splits, tasks)) {
+      parts.add(JavaBytes.of(new ArrayList<>(group)));
+    }
+    List<byte[]> outcomes;
+    try {
+      jsc.setJobDescription("lake " + pipeline.name() + " run " + plan.runId());
+      outcomes = jsc.parallelize(parts, parts.size()).mapPartitionsWithIndex(new PartitionTask(shared), false)
+          .collect();
+    } catch (RuntimeException e) {
+      throw failure(pipeline, plan, e);
+    } finally {
+      jsc.setJobDescription(null);
+      shared.destroy();
+    }
+    List<RunOutcome> collected = new ArrayList<>();
+    outcomes.forEach(b -> collected.add(JavaBytes.read(b, RunOutcome.class)));
+    return plan.commit(RunOutcome.merge(collected, pipeline.steps().size(), pipeline.sinks().size()));
+  }
+
+  private int tasks(Pipeline<?> pipeline) {
+    if (partitions > 0) {
+      return partitions;
+    }
+    return pipeline.parallelism() > 0 ? pipeline.parallelism() : spark.sparkContext().defaultParallelism();
+  }
+
+  /** The Lake exception a task failed with (bad row, source, sink), else the Spark failure wrapped. */
+  private static RuntimeException failure(Pipeline<?> pipeline, RunPlan plan, RuntimeException e) {
+    LOG.warn("Run {} of {} failed on Spark; nothing was committed", plan.runId(), pipeline.name());
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof LakeException lake) {
+        return lake;
+      }
+    }
+    return new LakeException("Run " + plan.runId() + " of " + pipeline.name() + " failed on Spark; nothing was "
+        + "committed: " + e.getMessage(), e);
+  }
+}

@@ -1,0 +1,41 @@
+package dev.lake.spark;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.avro.generic.GenericRecord;
+import dev.lake.Lake;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The one SparkSession of the test JVM (about 10 s to start): local mode, 2 threads, a failed task retried up to 4
+ * times ({@code local[2,4]}), no UI. Never stopped: the JVM ends with the tests.
+ */
+final class SharedSpark {
+  static final Path DATA = Path.of(System.getProperty("lake.data", "../data")).toAbsolutePath().normalize();
+  private static SparkSession session;
+
+  private SharedSpark() {}
+
+  static synchronized SparkSession session() {
+    if (session == null) {
+      session = SparkSession.builder()
+          .master("local[2,4]")
+          .appName("lake-spark-tests")
+          .config("spark.ui.enabled", "false")
+          .config("spark.sql.shuffle.partitions", "2")
+          .getOrCreate();
+    }
+    return session;
+  }
+
+  /** Every committed row of {@code dataset} as text, sorted: two runs wrote the same rows iff these are equal. */
+  static List<String> rows(Lake lake, String dataset) {
+    List<String> out = new ArrayList<>();
+    for (GenericRecord r : lake.read(dataset).readAll()) {
+      out.add(r.toString());
+    }
+    out.sort(null);
+    return out;
+  }
+}
