@@ -1,5 +1,6 @@
 package dev.lake.spark;
 
+import dev.lake.exceptions.BadRowException;
 import dev.lake.internal.runner.RunOutcome;
 import dev.lake.internal.runner.RunPlan;
 import dev.lake.io.Source;
@@ -10,7 +11,8 @@ import org.apache.spark.broadcast.Broadcast;
 
 /**
  * One Spark task: the splits of its partition through the pipeline into writers numbered by the partition id; returns
- * what they wrote (a serialized {@link RunOutcome}) for the driver's commit. Plans and splits travel as Java-serialized
+ * what they wrote (a serialized {@link RunOutcome}) for the driver's commit, or the {@link BadRowException} that the
+ * bad-row policy failed the run with. Plans and splits travel as Java-serialized
  * bytes, so whatever {@code spark.serializer} the cluster sets (Kryo on many EMR clusters) does not matter.
  *
  * <pre>{@code
@@ -34,7 +36,13 @@ final class PartitionTask implements Function2<Integer, Iterator<byte[]>, Iterat
     while (input.hasNext()) {
       splits.addAll(JavaBytes.read(input.next(), List.class));
     }
-    RunOutcome outcome = run.runPartition(partition, splits);
-    return List.of(JavaBytes.of(outcome)).iterator();
+    try {
+      RunOutcome outcome = run.runPartition(partition, splits);
+      return List.of(JavaBytes.of(outcome)).iterator();
+    } catch (BadRowException e) {
+      // The bad-row policy failed the run: a retry would read the same bad row again. Returned, not thrown, so Spark
+      // does not retry the task, and the driver rethrows it as it is.
+      return List.of(JavaBytes.of(e)).iterator();
+    }
   }
 }

@@ -3,6 +3,7 @@ package dev.lake.spark;
 import dev.lake.Pipeline;
 import dev.lake.PipelineResult;
 import dev.lake.PipelineRunner;
+import dev.lake.exceptions.BadRowException;
 import dev.lake.exceptions.LakeException;
 import dev.lake.exceptions.ValidationException;
 import dev.lake.internal.runner.RunOutcome;
@@ -92,14 +93,26 @@ public final class SparkRunner implements PipelineRunner {
       jsc.setJobDescription("lake " + pipeline.name() + " run " + plan.runId());
       outcomes = jsc.parallelize(parts, parts.size()).mapPartitionsWithIndex(new PartitionTask(shared), false)
           .collect();
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // SparkException is a checked exception that Scala throws undeclared
       throw failure(pipeline, plan, e);
     } finally {
       jsc.setJobDescription(null);
       shared.destroy();
     }
     List<RunOutcome> collected = new ArrayList<>();
-    outcomes.forEach(b -> collected.add(JavaBytes.read(b, RunOutcome.class)));
+    BadRowException badRows = null;
+    for (byte[] bytes : outcomes) {
+      Object outcome = JavaBytes.read(bytes, Object.class);
+      if (outcome instanceof BadRowException e) {
+        badRows = badRows == null ? e : badRows;
+      } else {
+        collected.add((RunOutcome) outcome);
+      }
+    }
+    if (badRows != null) {
+      plan.abort(RunOutcome.merge(collected, pipeline.steps().size(), pipeline.sinks().size()));
+      throw badRows;
+    }
     return plan.commit(RunOutcome.merge(collected, pipeline.steps().size(), pipeline.sinks().size()));
   }
 
@@ -111,7 +124,7 @@ public final class SparkRunner implements PipelineRunner {
   }
 
   /** The Lake exception a task failed with (bad row, source, sink), else the Spark failure wrapped. */
-  private static RuntimeException failure(Pipeline<?> pipeline, RunPlan plan, RuntimeException e) {
+  private static RuntimeException failure(Pipeline<?> pipeline, RunPlan plan, Exception e) {
     LOG.warn("Run {} of {} failed on Spark; nothing was committed", plan.runId(), pipeline.name());
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof LakeException lake) {

@@ -34,8 +34,8 @@ class RetryOnSparkTest {
 
   @Test
   void taskFailingOnce_isRetried_andEveryRowIsWrittenExactlyOnce() throws IOException {
-    Lake local = Lake.at(dir.resolve("local").toString());
-    PipelineResult expected = OnlineRetail.pipeline(SharedSpark.DATA.toUri(), local, 20_000).run();
+    Lake local = SharedSpark.localOnlineRetail();
+    PipelineResult expected = SharedSpark.localOnlineRetailResult();
     Lake lake = Lake.at(dir.resolve("spark").toString());
 
     PipelineResult result = OnlineRetail.pipeline(SharedSpark.DATA.toUri(), lake, 20_000)

@@ -1,10 +1,15 @@
 package dev.lake.spark;
 
+import dev.lake.Lake;
+import dev.lake.PipelineResult;
+import dev.lake.examples.ecommerce.OnlineRetail;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.generic.GenericRecord;
-import dev.lake.Lake;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -14,6 +19,8 @@ import org.apache.spark.sql.SparkSession;
 final class SharedSpark {
   static final Path DATA = Path.of(System.getProperty("lake.data", "../data")).toAbsolutePath().normalize();
   private static SparkSession session;
+  private static Lake localRetail;
+  private static PipelineResult localRetailResult;
 
   private SharedSpark() {}
 
@@ -27,6 +34,25 @@ final class SharedSpark {
           .getOrCreate();
     }
     return session;
+  }
+
+  /** The Online Retail pipeline run once per JVM on the local runner: the reference the Spark runs are checked with. */
+  static synchronized Lake localOnlineRetail() {
+    if (localRetail == null) {
+      try {
+        localRetail = Lake.at(Files.createTempDirectory("lake-spark-reference").toString());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      localRetailResult = OnlineRetail.pipeline(DATA.toUri(), localRetail).run();
+    }
+    return localRetail;
+  }
+
+  /** The report of {@link #localOnlineRetail()}'s run. */
+  static synchronized PipelineResult localOnlineRetailResult() {
+    localOnlineRetail();
+    return localRetailResult;
   }
 
   /** Every committed row of {@code dataset} as text, sorted: two runs wrote the same rows iff these are equal. */

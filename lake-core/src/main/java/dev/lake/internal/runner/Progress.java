@@ -24,9 +24,18 @@ final class Progress implements AutoCloseable {
   private final ProgressBar bar;
 
   Progress(String pipeline, int total) {
+    this(pipeline, total, true);
+  }
+
+  /** Progress over {@code total} splits that only ever logs (a Spark task: no terminal of its own). */
+  static Progress logOnly(String pipeline, int total) {
+    return new Progress(pipeline, total, false);
+  }
+
+  private Progress(String pipeline, int total, boolean barAllowed) {
     this.pipeline = pipeline;
     this.total = total;
-    boolean terminal = System.console() != null && System.getenv("CI") == null
+    boolean terminal = barAllowed && System.console() != null && System.getenv("CI") == null
         && !Boolean.getBoolean("lake.progress.off") && total > 1;
     this.bar = terminal
         ? new ProgressBarBuilder().setTaskName(pipeline).setInitialMax(total).setStyle(ProgressBarStyle.ASCII)

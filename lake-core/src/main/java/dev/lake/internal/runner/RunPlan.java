@@ -119,7 +119,7 @@ public final class RunPlan implements Serializable {
    * not cleaned: another attempt may be writing the same names (the commit removes what it does not publish).
    */
   public RunOutcome runPartition(int writerIndex, List<Source<Object>> partSplits) {
-    try (Progress progress = new Progress(pipeline.name(), 0)) {
+    try (Progress progress = Progress.logOnly(pipeline.name() + " writer " + writerIndex, partSplits.size())) {
       RunState run = newState(progress);
       Worker worker = null;
       try {

@@ -92,7 +92,9 @@ final class CsvFileReader<T> extends FilesReader<T> {
     csv = open(file, settings);
     records = csv.iterator();
     List<String> header;
-    if (settings.header()) {
+    if (settings.header() && file.isRange() && file.start() > 0) {
+      header = settings.columns().isEmpty() ? headerOf(file) : settings.columns(); // a later range: no header line
+    } else if (settings.header()) {
       if (!fetch()) {
         return; // an empty file: no header, no rows
       }
@@ -112,6 +114,19 @@ final class CsvFileReader<T> extends FilesReader<T> {
 
   private CsvRecord current;
 
+  /** The header line of the file a range belongs to. */
+  private List<String> headerOf(FileRef range) {
+    FileRef whole = new FileRef(range.uri(), range.size(), range.lastModifiedMillis(), 0, -1);
+    try (CsvReader<CsvRecord> header = open(whole, settings)) {
+      for (CsvRecord r : header) {
+        return r.getFields();
+      }
+      throw failure(whole.uri(), new java.io.EOFException("the file has no header line"));
+    } catch (IOException | UncheckedIOException | CsvParseException e) {
+      throw failure(whole.uri() + ":1", e);
+    }
+  }
+
   private boolean fetch() {
     try {
       if (!records.hasNext()) {
@@ -122,7 +137,7 @@ final class CsvFileReader<T> extends FilesReader<T> {
       line = current.getStartingLineNumber();
       return true;
     } catch (UncheckedIOException | CsvParseException e) {
-      throw failure(file.uri() + ":" + (line + 1), e);
+      throw failure(file.where(line + 1), e);
     }
   }
 
@@ -169,7 +184,7 @@ final class CsvFileReader<T> extends FilesReader<T> {
 
   @Override
   String rowPosition() {
-    return file.uri() + ":" + line;
+    return file.where(line);
   }
 
   @Override

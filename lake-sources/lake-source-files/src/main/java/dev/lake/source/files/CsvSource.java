@@ -110,6 +110,22 @@ public final class CsvSource<T> implements Source<T> {
     return with(settings.withMapping(mapping));
   }
 
+  /**
+   * Splits uncompressed files larger than {@code bytes} into byte ranges of that size, read in parallel (by the local
+   * runner's threads or by Spark tasks); 0, the default, reads each file in one split. A range starts at the first
+   * line that starts in it and reads through the line that crosses its end; every range gets the file's header.
+   * Only for files without line breaks inside quoted fields: a range boundary inside such a field cuts the record,
+   * and its pieces are rejected with their position (or, if a piece happens to have the right number of fields,
+   * read as a wrong row). Gzip files are never split.
+   *
+   * <pre>{@code
+   * CsvSource.of(Sale.class).from("s3://bucket/big/*.csv").withSplitSize(128L << 20)
+   * }</pre>
+   */
+  public CsvSource<T> withSplitSize(long bytes) {
+    return with(settings.withSplitBytes(FileSourceSupport.splitBytes(bytes)));
+  }
+
   /** How many rows of the first file schema inference reads; 1000 by default. */
   public CsvSource<T> withSampleSize(int rows) {
     return with(settings.withSampleSize(FileSourceSupport.sampleSize(rows, "rows")));
@@ -147,7 +163,8 @@ public final class CsvSource<T> implements Source<T> {
     validate();
     List<FileRef> files = files();
     Schema schema = resolveSchema(files);
-    return FileSourceSupport.perFile(files, file -> with(settings.withSchema(schema).withFiles(file)));
+    return FileSourceSupport.perFile(files, settings.splitBytes(),
+        file -> with(settings.withSchema(schema).withFiles(file)));
   }
 
   @Override

@@ -65,13 +65,25 @@ final class FileSourceSupport {
     return String.join(";", ids);
   }
 
-  /** One split per file, made by {@code split} from a one-file list. */
-  static <S> List<S> perFile(List<FileRef> files, Function<List<FileRef>, S> split) {
+  /**
+   * One split per file, made by {@code split} from a one-file list; an uncompressed file larger than
+   * {@code splitBytes} (when positive) gives one split per byte range of that size instead.
+   */
+  static <S> List<S> perFile(List<FileRef> files, long splitBytes, Function<List<FileRef>, S> split) {
     List<S> splits = new ArrayList<>(files.size());
     for (FileRef file : files) {
-      splits.add(split.apply(List.of(file)));
+      for (FileRef range : file.ranges(splitBytes)) {
+        splits.add(split.apply(List.of(range)));
+      }
     }
     return splits;
+  }
+
+  /** The size of {@code withSplitSize}, checked. */
+  static long splitBytes(long bytes) {
+    ValidationException.check(bytes >= 0, "withSplitSize(%s): give a size in bytes, e.g. 128L << 20, or 0 not to "
+        + "split files", bytes);
+    return bytes;
   }
 
   /** "CsvSource[Sale from [file:///data/*.csv]]", or the one file of a split. */

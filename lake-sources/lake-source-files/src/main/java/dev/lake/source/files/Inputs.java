@@ -2,20 +2,33 @@ package dev.lake.source.files;
 
 import dev.lake.exceptions.SourceException;
 import dev.lake.exceptions.ValidationException;
+import dev.lake.io.ObjectStore;
 import dev.lake.io.ObjectStores;
+import java.io.BufferedInputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.zip.GZIPInputStream;
 import org.apache.avro.generic.GenericRecord;
 
-/** Opening input files (gunzipping {@code .gz}) with failures named for the file; checks shared by both sources. */
+/**
+ * Opening input files (gunzipping {@code .gz}, cutting byte ranges at line breaks) with failures named for the file;
+ * checks shared by both sources.
+ */
 final class Inputs {
   private Inputs() {}
 
   static InputStream open(FileRef file, String connector) {
     try {
-      InputStream in = ObjectStores.forUri(file.toUri()).open(file.toUri());
+      ObjectStore store = ObjectStores.forUri(file.toUri());
+      if (file.isRange()) {
+        // From the byte before the range (to see whether a line starts at its first byte) to the end of the file: the
+        // range's last line may run past its end. Reading stops at that line's break.
+        long from = Math.max(0, file.start() - 1);
+        InputStream in = new BufferedInputStream(store.open(file.toUri(), from, file.size() - from), 1 << 16);
+        return LineRangeInputStream.open(in, file.start(), file.end());
+      }
+      InputStream in = store.open(file.toUri());
       return file.isGzip() ? new GZIPInputStream(in, 1 << 16) : in;
     } catch (FileNotFoundException e) {
       throw new SourceException(connector, "Cannot read " + file.uri()

@@ -109,7 +109,7 @@ final class JsonFileReader<T> extends FilesReader<T> {
 
   @Override
   String rowPosition() {
-    return file.uri() + ":" + stream.line();
+    return file.where(stream.line());
   }
 
   @Override

@@ -6,31 +6,35 @@ import org.apache.avro.Schema;
 
 /** The immutable configuration of a {@link JsonSource}; {@code files} is set on splits only. */
 record JsonSettings(List<String> locations, Schema schema, boolean lines, String charset, int sampleSize,
-    List<FileRef> files) implements Serializable {
+    List<FileRef> files, long splitBytes) implements Serializable {
 
-  static final JsonSettings DEFAULT = new JsonSettings(List.of(), null, false, "UTF-8", 1000, null);
+  static final JsonSettings DEFAULT = new JsonSettings(List.of(), null, false, "UTF-8", 1000, null, 128L << 20);
 
   JsonSettings withLocations(List<String> value) {
-    return new JsonSettings(List.copyOf(value), schema, lines, charset, sampleSize, null);
+    return new JsonSettings(List.copyOf(value), schema, lines, charset, sampleSize, null, splitBytes);
   }
 
   JsonSettings withSchema(Schema value) {
-    return new JsonSettings(locations, value, lines, charset, sampleSize, files);
+    return new JsonSettings(locations, value, lines, charset, sampleSize, files, splitBytes);
   }
 
   JsonSettings withLines(boolean value) {
-    return new JsonSettings(locations, schema, value, charset, sampleSize, files);
+    return new JsonSettings(locations, schema, value, charset, sampleSize, files, splitBytes);
   }
 
   JsonSettings withCharset(String value) {
-    return new JsonSettings(locations, schema, lines, value, sampleSize, files);
+    return new JsonSettings(locations, schema, lines, value, sampleSize, files, splitBytes);
   }
 
   JsonSettings withSampleSize(int value) {
-    return new JsonSettings(locations, schema, lines, charset, value, files);
+    return new JsonSettings(locations, schema, lines, charset, value, files, splitBytes);
   }
 
   JsonSettings withFiles(List<FileRef> value) {
-    return new JsonSettings(locations, schema, lines, charset, sampleSize, List.copyOf(value));
+    return new JsonSettings(locations, schema, lines, charset, sampleSize, List.copyOf(value), splitBytes);
+  }
+
+  JsonSettings withSplitBytes(long value) {
+    return new JsonSettings(locations, schema, lines, charset, sampleSize, files, value);
   }
 }

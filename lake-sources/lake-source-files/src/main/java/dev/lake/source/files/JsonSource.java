@@ -77,6 +77,20 @@ public final class JsonSource<T> implements Source<T> {
     return with(settings.withCharset(FileSourceSupport.charset(charset)));
   }
 
+  /**
+   * With {@link #jsonLines()}, splits uncompressed files larger than {@code bytes} (128 MiB by default) into byte
+   * ranges read in parallel; 0 reads each file in one split. A range starts at the first line that starts in it and
+   * reads through the line that crosses its end (a JSON line holds no raw line break, so no object is ever cut).
+   * Detected (not declared) JSON Lines, documents and gzip files are never split.
+   *
+   * <pre>{@code
+   * JsonSource.generic().from("s3://bucket/events/").jsonLines().withSplitSize(64L << 20)
+   * }</pre>
+   */
+  public JsonSource<T> withSplitSize(long bytes) {
+    return with(settings.withSplitBytes(FileSourceSupport.splitBytes(bytes)));
+  }
+
   /** How many objects of the first file schema inference reads; 1000 by default. */
   public JsonSource<T> withSampleSize(int objects) {
     return with(settings.withSampleSize(FileSourceSupport.sampleSize(objects, "objects")));
@@ -114,7 +128,8 @@ public final class JsonSource<T> implements Source<T> {
     Locations.validate(settings.locations(), NAME);
     List<FileRef> files = files();
     Schema schema = resolveSchema(files);
-    return FileSourceSupport.perFile(files, file -> with(settings.withSchema(schema).withFiles(file)));
+    return FileSourceSupport.perFile(files, settings.lines() ? settings.splitBytes() : 0,
+        file -> with(settings.withSchema(schema).withFiles(file)));
   }
 
   @Override
