@@ -14,12 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 class OnlineRetailOnSparkTest {
   @TempDir
   static Path dir;
-  static Lake local;
   static PipelineResult localResult;
 
   @BeforeAll
   static void runLocally() {
-    local = SharedSpark.localOnlineRetail();
     localResult = SharedSpark.localOnlineRetailResult();
   }
 
@@ -38,7 +36,7 @@ class OnlineRetailOnSparkTest {
     assertThat(result.rowsWritten()).isEqualTo(localResult.rowsWritten());
     assertThat(result.rowsRejected()).isEqualTo(localResult.rowsRejected());
     assertThat(result.commitKey()).isEqualTo(localResult.commitKey());
-    assertThat(SharedSpark.rows(lake, OnlineRetail.DATASET)).isEqualTo(SharedSpark.rows(local, OnlineRetail.DATASET));
+    assertThat(SharedSpark.rows(lake, OnlineRetail.DATASET)).isEqualTo(SharedSpark.localOnlineRetailRows());
     // Spark reads the Parquet files Lake wrote: every committed row, nothing else left in the directory.
     assertThat(SharedSpark.session().read().parquet(dir.resolve("spark/processed/online_retail").toString()).count())
         .isEqualTo(result.rowsWritten());

@@ -34,7 +34,6 @@ class RetryOnSparkTest {
 
   @Test
   void taskFailingOnce_isRetried_andEveryRowIsWrittenExactlyOnce() throws IOException {
-    Lake local = SharedSpark.localOnlineRetail();
     PipelineResult expected = SharedSpark.localOnlineRetailResult();
     Lake lake = Lake.at(dir.resolve("spark").toString());
 
@@ -45,7 +44,7 @@ class RetryOnSparkTest {
     assertThat(FAILED_ATTEMPTS.get()).isEqualTo(2); // each of the two partitions failed once, then succeeded
     assertThat(result.rowsWritten()).isEqualTo(expected.rowsWritten());
     List<String> rows = SharedSpark.rows(lake, OnlineRetail.DATASET);
-    assertThat(rows).isEqualTo(SharedSpark.rows(local, OnlineRetail.DATASET));
+    assertThat(rows).isEqualTo(SharedSpark.localOnlineRetailRows());
     // Exactly the committed files are on disk: no leftover of a failed attempt beside them.
     Set<String> committed = new HashSet<>();
     lake.latest(OnlineRetail.DATASET).orElseThrow().files().forEach(f -> committed.add(f.path()));

@@ -21,6 +21,7 @@ final class SharedSpark {
   private static SparkSession session;
   private static Lake localRetail;
   private static PipelineResult localRetailResult;
+  private static List<String> localRetailRows;
 
   private SharedSpark() {}
 
@@ -47,6 +48,14 @@ final class SharedSpark {
       localRetailResult = OnlineRetail.pipeline(DATA.toUri(), localRetail).run();
     }
     return localRetail;
+  }
+
+  /** The rows of {@link #localOnlineRetail()}, as {@link #rows} gives them (read once). */
+  static synchronized List<String> localOnlineRetailRows() {
+    if (localRetailRows == null) {
+      localRetailRows = rows(localOnlineRetail(), OnlineRetail.DATASET);
+    }
+    return localRetailRows;
   }
 
   /** The report of {@link #localOnlineRetail()}'s run. */

@@ -28,7 +28,7 @@ import org.apache.spark.sql.SparkSession;
  * Raw figures go to {@code target/benchmarks/<benchmark>.csv}.
  *
  * <pre>{@code
- * mvn -q -pl benchmarks/spark -am package -DskipTests -Dinvoker.skip
+ * mvn -q install -DskipTests
  * mvn -q -pl benchmarks/spark exec:exec -Dbench.args="all --runs 5"
  * }</pre>
  */
