@@ -43,11 +43,18 @@ final class Interleaved {
 
   private final String benchmark;
   private final int runs;
+  private final boolean warmUp;
   private final Path csv;
 
   Interleaved(String benchmark, int runs, Path outDir) throws IOException {
+    this(benchmark, runs, true, outDir);
+  }
+
+  /** With {@code warmUp} false the first runs count (for long runs in a JVM that other comparisons warmed up). */
+  Interleaved(String benchmark, int runs, boolean warmUp, Path outDir) throws IOException {
     this.benchmark = benchmark;
     this.runs = runs;
+    this.warmUp = warmUp;
     Files.createDirectories(outDir);
     this.csv = outDir.resolve(benchmark + ".csv");
     Files.writeString(csv, "benchmark,engine,run,seconds,rows\n");
@@ -55,9 +62,12 @@ final class Interleaved {
 
   /** Returns the median seconds per engine, in the order given. */
   Map<String, Double> compare(String nameA, Job a, String nameB, Job b) throws Exception {
-    System.out.printf("%n== %s: %s vs %s, warm-up then %d interleaved runs%n", benchmark, nameA, nameB, runs);
-    record(nameA, 0, a);
-    record(nameB, 0, b);
+    System.out.printf("%n== %s: %s vs %s, %s%d interleaved runs%n", benchmark, nameA, nameB,
+        warmUp ? "warm-up then " : "no warm-up, ", runs);
+    if (warmUp) {
+      record(nameA, 0, a);
+      record(nameB, 0, b);
+    }
     List<Double> secondsA = new ArrayList<>();
     List<Double> secondsB = new ArrayList<>();
     long rowsA = 0;

@@ -41,16 +41,20 @@ public final class SparkBenchmarks {
     String which = "all";
     int runs = 5;
     int copies = 10;
+    int runnerRuns = -1;
+    boolean runnerWarmUp = true;
     Path data = Path.of("data");
     for (int i = 0; i < args.size(); i++) {
       switch (args.get(i)) {
         case "all", "csv", "sparkify", "runner" -> which = args.get(i);
         case "--runs" -> runs = Integer.parseInt(args.get(++i));
         case "--copies" -> copies = Integer.parseInt(args.get(++i));
+        case "--runner-runs" -> runnerRuns = Integer.parseInt(args.get(++i));
+        case "--runner-no-warm-up" -> runnerWarmUp = false;
         case "--data" -> data = Path.of(args.get(++i));
         case "" -> { }
         default -> throw new IllegalArgumentException("Unknown option " + args.get(i)
-            + "; use [all|csv|sparkify|runner] --runs N --copies N --data DIR");
+            + "; use [all|csv|sparkify|runner] --runs N --copies N --runner-runs N --runner-no-warm-up --data DIR");
       }
     }
     data = data.toAbsolutePath().normalize();
@@ -70,7 +74,8 @@ public final class SparkBenchmarks {
         sparkify(spark, data, new Interleaved("sparkify-star-schema", runs, out));
       }
       if (which.equals("all") || which.equals("runner")) {
-        runner(spark, data, copies, new Interleaved("spark-runner-10x-online-retail", runs, out));
+        runner(spark, data, copies, new Interleaved("spark-runner-" + copies + "x-online-retail",
+            runnerRuns > 0 ? runnerRuns : runs, runnerWarmUp, out));
       }
     } finally {
       spark.stop();
