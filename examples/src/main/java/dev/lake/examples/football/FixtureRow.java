@@ -29,7 +29,7 @@ public record FixtureRow(
     String venue,
     @Column("home_team_id") long homeTeamId,
     @Column("away_team_id") long awayTeamId,
-    int season) {
+    int season) implements java.io.Serializable {
 
   /** The row of a parsed fixture. */
   public static FixtureRow of(Fixture f) {

@@ -64,11 +64,17 @@ public final class Football {
         URI.create(data + "api_football/teamcodes.csv"), lake);
   }
 
-  /** {@code fixtures}: one row per fixture id (the first response that has it), partitioned by season. */
+  /**
+   * {@code fixtures}: one row per fixture id, partitioned by season. When several responses hold the same fixture
+   * (a week's list before the match and a season's list after it), the most advanced state wins: finished over
+   * started over not started, then the response (file or request) that sorts last.
+   */
   public Pipeline<FixtureRow> fixtures() {
+    Map<Long, FixtureRow> latest = LatestFixtures.of(fixtureResponses);
     return Pipeline.from(fixtureResponses)
         .named("football-fixtures")
         .flatMap("parse-fixtures", (RawResponse r) -> ApiFootball.fixtures(r).stream().map(FixtureRow::of).toList())
+        .filter("latest-state", (FixtureRow f) -> f.equals(latest.get(f.fixtureId())))
         .deduplicate(FixtureRow::fixtureId)
         .to(lake.processed(FIXTURES).partitionBy("season").mode(WriteMode.OVERWRITE))
         .onBadRows(BadRowPolicy.toRejectedZone());

@@ -27,7 +27,7 @@ public record TeamCode(
     String code,
     String name,
     String term,
-    String kind) {
+    String kind) implements java.io.Serializable {
 
   /** Every term naming one team; {@code apiName} is the name fixtures use for it (null when unknown). */
   public static List<TeamCode> of(TeamCodeCsv team, String apiName) {

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Facts about a folder of API-Football responses, read with plain Jackson trees: the fixtures by id (the first
- * response naming one wins), the non-null statistics, and the CSV of team codes.
+ * Facts about a folder of API-Football responses, read with plain Jackson trees: the fixtures by id (of several
+ * responses naming one, the most advanced state: finished, then goals known, then the later file), the non-null statistics, and the CSV of team codes.
  *
  * @param fixtures fixture id -> its JSON node
  * @param statistics "fixture/team/type" -> the raw value (a number or text such as "64%")
@@ -23,9 +23,12 @@ record FootballFacts(Map<Long, JsonNode> fixtures, Map<String, JsonNode> statist
   static FootballFacts of(Path apiFootball) throws IOException {
     ObjectMapper json = new ObjectMapper();
     Map<Long, JsonNode> fixtures = new LinkedHashMap<>();
-    for (Path f : files(apiFootball.resolve("fixtures"))) {
+    for (Path f : files(apiFootball.resolve("fixtures"))) { // sorted by name: on a tie the later file wins
       for (JsonNode n : json.readTree(f.toFile()).path("response")) {
-        fixtures.putIfAbsent(n.at("/fixture/id").asLong(), n);
+        JsonNode seen = fixtures.get(n.at("/fixture/id").asLong());
+        if (seen == null || stage(n) >= stage(seen)) {
+          fixtures.put(n.at("/fixture/id").asLong(), n);
+        }
       }
     }
     Map<String, JsonNode> stats = new LinkedHashMap<>();
@@ -53,6 +56,12 @@ record FootballFacts(Map<Long, JsonNode> fixtures, Map<String, JsonNode> statist
     try (Stream<Path> s = Files.list(dir)) {
       return s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
     }
+  }
+
+  /** 2 finished, 1 goals known, 0 not started. */
+  static int stage(JsonNode fixture) {
+    String status = fixture.at("/fixture/status/short").asText();
+    return List.of("FT", "AET", "PEN").contains(status) ? 2 : fixture.at("/goals/home").isNull() ? 0 : 1;
   }
 
   /** "64%" -> 0.64, 6 -> 6.0. */

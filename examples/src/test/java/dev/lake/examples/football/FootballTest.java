@@ -150,6 +150,32 @@ class FootballTest {
   }
 
   @Test
+  void football_largerFolderWithTheSameFixtureTwice_keepsItsFinishedState() throws Exception {
+    copyTree(DATA.resolve("api_football"), data.resolve("api_football"));
+    copyTree(DATA.resolve("twitter_v2"), data.resolve("twitter_v2"));
+    String season = "fixtures_league39_season2020_TRUNCATED_by_repo_author.json";
+    try (InputStream in = FootballTest.class.getResourceAsStream("/football/" + season)) {
+      Files.copy(in, data.resolve("api_football/fixtures/" + season));
+    }
+    FootballFacts larger = FootballFacts.of(data.resolve("api_football"));
+
+    run("football", "--lake", lake.toString(), "--data", data.toString());
+
+    assertThat(larger.fixtures().size()).isGreaterThan(facts.fixtures().size());
+    try (Duck duck = new Duck()) {
+      assertThat(duck.one("SELECT count(*) FROM " + table("fixtures"))).isEqualTo((long) larger.fixtures().size());
+      for (List<Object> r : duck.query("SELECT fixture_id, status, home_goals, away_goals FROM " + table("fixtures"))) {
+        JsonNode f = larger.fixtures().get(((Number) r.get(0)).longValue());
+        assertThat(r.subList(1, 4)).as("fixture %s", r.get(0)).containsExactly(f.at("/fixture/status/short").asText(),
+            goals(f.at("/goals/home")), goals(f.at("/goals/away")));
+      }
+      // 592145 is "NS" in the week's list and "FT" 2-0 in the season's: the finished state is kept
+      assertThat(duck.query("SELECT status, home_goals, away_goals FROM " + table("fixtures")
+          + " WHERE fixture_id = 592145")).containsExactly(List.of("FT", 2, 0));
+    }
+  }
+
+  @Test
   void football_runTwice_replacesInsteadOfAdding() throws Exception {
     run("football", "--lake", lake.toString(), "--data", DATA.toString());
 
