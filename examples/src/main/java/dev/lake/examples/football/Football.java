@@ -117,19 +117,24 @@ public final class Football {
         ? lake.read(TEAM_CODES, TeamCode.class).readAll() : List.of();
     Source<TweetRow> tweets = lake.latest(Tweets.DATASET).isPresent()
         ? lake.read(Tweets.DATASET, TweetRow.class) : InMemorySource.of("no-tweets", List.of());
+    Map<TeamCode, java.util.regex.Pattern> patterns = new java.util.LinkedHashMap<>();
+    terms.forEach(term -> patterns.put(term, term.pattern()));
     return Pipeline.from(tweets)
         .named("football-tweets-sentiment")
-        .flatMap("match-and-score", (TweetRow t) -> score(t, terms, scorer))
+        .flatMap("match-and-score", (TweetRow t) -> score(t, patterns, scorer))
         .to(lake.processed(SENTIMENT).partitionBy("date").mode(WriteMode.OVERWRITE))
         .onBadRows(BadRowPolicy.toRejectedZone());
   }
 
   /** One row per team the tweet names (the first matching term of each team). */
-  static List<TweetSentiment> score(TweetRow tweet, List<TeamCode> terms, SentimentScorer scorer) {
+  static List<TweetSentiment> score(TweetRow tweet, Map<TeamCode, java.util.regex.Pattern> terms,
+      SentimentScorer scorer) {
     Map<Long, TeamCode> named = new java.util.LinkedHashMap<>();
-    for (TeamCode term : terms) {
-      if (!named.containsKey(term.teamId()) && term.matches(tweet.text())) {
-        named.put(term.teamId(), term);
+    for (Map.Entry<TeamCode, java.util.regex.Pattern> term : terms.entrySet()) {
+      java.util.regex.Pattern p = term.getValue();
+      if (p != null && tweet.text() != null && !named.containsKey(term.getKey().teamId())
+          && p.matcher(tweet.text()).find()) {
+        named.put(term.getKey().teamId(), term.getKey());
       }
     }
     List<TweetSentiment> rows = new ArrayList<>();
