@@ -1,7 +1,9 @@
 package dev.lake.examples;
 
 import dev.lake.examples.ecommerce.EcommerceCommand;
+import dev.lake.examples.football.FootballCommand;
 import dev.lake.examples.sparkify.SparkifyCommand;
+import dev.lake.examples.tweets.TweetsCommand;
 import dev.lake.examples.xg.XgCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,7 +19,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "lake-examples", mixinStandardHelpOptions = true, version = "Lake examples 0.1.0",
     description = "Runs the Lake use cases end to end, offline, on the bundled data.",
-    subcommands = {EcommerceCommand.class, SparkifyCommand.class, XgCommand.class, AllCommand.class})
+    subcommands = {EcommerceCommand.class, SparkifyCommand.class, XgCommand.class, FootballCommand.class,
+        TweetsCommand.class, AllCommand.class})
 public final class LakeExamples {
 
   public static void main(String[] args) {

@@ -1,0 +1,87 @@
+package dev.lake.examples.lambda.football;
+
+import dev.lake.Lake;
+import dev.lake.Pipeline;
+import dev.lake.examples.football.Football;
+import dev.lake.examples.football.LiveFootball;
+import dev.lake.examples.replay.RecordedResponses;
+import dev.lake.examples.tweets.Tweets;
+import dev.lake.lambda.LambdaBudget;
+import dev.lake.source.football.ApiFootball;
+import dev.lake.source.http.Secret;
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * What one scheduled football run does, from the function's environment:
+ * <ul>
+ *   <li>{@code LAKE_URI} (required): the lake, e.g. {@code s3://my-bucket/lake}</li>
+ *   <li>{@code TEAM_CODES_URI}: the team codes CSV (default {@code <LAKE_URI>/reference/teamcodes.csv})</li>
+ *   <li>live (default): {@code API_FOOTBALL_KEY} (an environment variable: Lambda encrypts it at rest with KMS);
+ *       {@code LEAGUE} (39), {@code SEASON} (the current year), {@code DAYS} (7)</li>
+ *   <li>replay: {@code REPLAY_DATA}, a folder shaped like the repository's {@code data/} (recorded responses)</li>
+ * </ul>
+ * The stages are built one after the other, each when the previous one has committed (later stages read what
+ * earlier ones wrote): capture fixtures, capture statistics (live only), fixtures, statistics, team codes,
+ * tweets sentiment (over the tweets the tweets function stores in the same lake).
+ *
+ * <pre>{@code
+ * FootballSchedule schedule = FootballSchedule.fromEnv(System.getenv());
+ * for (Function<LambdaBudget, Pipeline<?>> stage : schedule.stages()) { ... }
+ * }</pre>
+ */
+public record FootballSchedule(Lake lake, URI teamCodes, URI replayData, int league, int season, int days,
+    Secret key, Clock clock) {
+
+  /** The schedule the environment describes. */
+  public static FootballSchedule fromEnv(Map<String, String> env) {
+    String lakeUri = env.get("LAKE_URI");
+    if (lakeUri == null || lakeUri.isBlank()) {
+      throw new IllegalArgumentException("Set LAKE_URI to the lake's root, e.g. s3://my-bucket/lake");
+    }
+    Lake lake = Lake.at(lakeUri);
+    URI codes = env.containsKey("TEAM_CODES_URI") ? URI.create(env.get("TEAM_CODES_URI"))
+        : lake.uri("reference/teamcodes.csv");
+    URI replay = env.containsKey("REPLAY_DATA") ? URI.create(folder(env.get("REPLAY_DATA"))) : null;
+    Clock clock = Clock.systemUTC();
+    Secret key = replay == null ? Secret.fromEnv("API_FOOTBALL_KEY") : null;
+    return new FootballSchedule(lake, codes, replay, Integer.parseInt(env.getOrDefault("LEAGUE", "39")),
+        Integer.parseInt(env.getOrDefault("SEASON", Integer.toString(LocalDate.now(clock).getYear()))),
+        Integer.parseInt(env.getOrDefault("DAYS", "7")), key, clock);
+  }
+
+  private static String folder(String uri) {
+    return uri.endsWith("/") ? uri : uri + "/";
+  }
+
+  /** The stages, in order; each builds its pipeline when called, bounded by the invocation's budget. */
+  public List<Function<LambdaBudget, Pipeline<?>>> stages() {
+    List<Function<LambdaBudget, Pipeline<?>>> stages = new ArrayList<>();
+    Football football;
+    if (replayData == null) {
+      ApiFootball api = ApiFootball.apiSports(key);
+      LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+      stages.add(b -> LiveFootball.captureFixtures(api, league, season, today.minusDays(days), today, lake)
+          .withDeadline(b.deadline()));
+      stages.add(b -> LiveFootball.captureStatistics(api, lake).withDeadline(b.deadline()));
+      football = LiveFootball.football(teamCodes, lake);
+    } else {
+      football = new Football(RecordedResponses.of("api-football", "fixtures", replayData.resolve("api_football/fixtures/")),
+          RecordedResponses.of("api-football", "fixture_statistics",
+              replayData.resolve("api_football/fixture_statistics/")), teamCodes, lake);
+      stages.add(b -> Tweets.pipeline(RecordedResponses.of("twitter", "tweets", Tweets.rawFolder(replayData))
+          .incremental(), lake));
+    }
+    stages.add(b -> football.fixtures());
+    stages.add(b -> football.statistics());
+    stages.add(b -> football.teamCodes());
+    stages.add(b -> football.tweetsSentiment());
+    return stages;
+  }
+}

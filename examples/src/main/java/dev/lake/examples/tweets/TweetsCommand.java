@@ -1,0 +1,86 @@
+package dev.lake.examples.tweets;
+
+import dev.lake.Lake;
+import dev.lake.PipelineResult;
+import dev.lake.examples.CommonOptions;
+import dev.lake.examples.TextTable;
+import dev.lake.examples.replay.RecordedResponses;
+import dev.lake.sink.warehouse.ExternalTables;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code lake-examples tweets}: Twitter v2 search pages from the raw zone into {@code processed/tweets}, only from
+ * raw files no earlier run has read, then the tweets per day and the external-table DDL.
+ *
+ * <pre>{@code
+ * java -jar examples/target/lake-examples.jar tweets --lake ./lake
+ * TWITTER_BEARER_TOKEN=... java -jar examples/target/lake-examples.jar tweets --live --query "#EPL lang:en"
+ * }</pre>
+ */
+@Command(name = "tweets", mixinStandardHelpOptions = true,
+    description = "Twitter v2 search pages (raw zone: data/twitter_v2/tweets/) -> processed/tweets, by day, "
+        + "incrementally: only raw files no earlier run read.")
+public final class TweetsCommand implements Callable<Integer> {
+  @Mixin
+  CommonOptions options;
+
+  @Option(names = "--live", description = "Search Twitter now (token from TWITTER_BEARER_TOKEN) instead of the "
+      + "bundled raw zone: new pages go to <lake>/raw/twitter/tweets/ first.")
+  boolean live;
+
+  @Option(names = "--query", defaultValue = "#PremierLeague -is:retweet",
+      description = "The recent-search query with --live (default: ${DEFAULT-VALUE}).")
+  String query;
+
+  @Override
+  public Integer call() {
+    Lake lake = options.lake();
+    PipelineResult result = live ? LiveTweets.run(lake, query)
+        : Tweets.pipeline(RecordedResponses.of("twitter", "tweets", Tweets.rawFolder(options.data())).incremental(),
+            lake).run();
+    System.out.printf("%-7s %,d new raw files read, %,d rows written, %,d rejected in %.1f s -> %s%n", Tweets.DATASET,
+        result.splits(), result.rowsWritten(), result.rowsRejected(), result.duration().toMillis() / 1000.0,
+        lake.uri("processed/" + Tweets.DATASET + "/"));
+    result.badRows().forEach(b -> System.out.println("  rejected " + b.position() + ": " + b.reason()));
+    if (lake.latest(Tweets.DATASET).isEmpty()) {
+      System.out.println("No tweets yet.");
+      return 0;
+    }
+    printDays(lake);
+    printDdl(lake);
+    return result.reconciles() ? 0 : 1;
+  }
+
+  private static void printDays(Lake lake) {
+    Map<String, int[]> days = new TreeMap<>();
+    for (TweetRow t : lake.read(Tweets.DATASET, TweetRow.class).readAll()) {
+      days.computeIfAbsent(t.date(), d -> new int[1])[0]++;
+    }
+    List<List<?>> rows = new ArrayList<>();
+    days.forEach((day, n) -> rows.add(List.of(day, n[0])));
+    System.out.println();
+    System.out.println("Tweets stored, by day (partition date=...):");
+    System.out.print(TextTable.format(List.of("date", "tweets"), rows));
+  }
+
+  private static void printDdl(Lake lake) {
+    System.out.println();
+    if (!"s3".equals(lake.root().getScheme())) {
+      System.out.println("External-table DDL (Redshift Spectrum / Athena): run with an s3:// lake to print it.");
+      return;
+    }
+    ExternalTables ddl = ExternalTables.of(lake, Tweets.DATASET).glueDatabase("lake")
+        .iamRole("arn:aws:iam::<account>:role/<spectrum-role>");
+    System.out.println("External-table DDL (Redshift Spectrum; the table and partitions serve Athena as well):");
+    System.out.println(ddl.createSchema() + ";");
+    System.out.println(ddl.createTable() + ";");
+    ddl.addedPartitions().forEach(s -> System.out.println(s + ";"));
+  }
+}
