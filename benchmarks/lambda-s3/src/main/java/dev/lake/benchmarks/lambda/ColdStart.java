@@ -1,5 +1,9 @@
 package dev.lake.benchmarks.lambda;
 
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
@@ -34,10 +38,78 @@ public final class ColdStart {
         new S3EventNotification.S3Entity("cold-start", bucket, object, "1.0"), null)));
     RequestHandler<S3Event, ?> handler = (RequestHandler<S3Event, ?>) Class.forName(args[0])
         .getDeclaredConstructor().newInstance();
-    Object answer = handler.handleRequest(event, null);
+    Object answer = handler.handleRequest(event, new InvocationContext(System.currentTimeMillis() + 900_000));
     long done = System.currentTimeMillis();
     System.out.println("first-record-written-at-epoch-ms=" + done + " jvm-start-epoch-ms="
         + ManagementFactory.getRuntimeMXBean().getStartTime());
     System.out.println(answer);
+  }
+
+  /** The context of one invocation with a 15-minute timeout, as Lambda passes it. */
+  private record InvocationContext(long deadlineMs) implements Context {
+    @Override
+    public String getAwsRequestId() {
+      return "cold-start";
+    }
+
+    @Override
+    public String getLogGroupName() {
+      return "/aws/lambda/cold-start";
+    }
+
+    @Override
+    public String getLogStreamName() {
+      return "cold-start";
+    }
+
+    @Override
+    public String getFunctionName() {
+      return "cold-start";
+    }
+
+    @Override
+    public String getFunctionVersion() {
+      return "$LATEST";
+    }
+
+    @Override
+    public String getInvokedFunctionArn() {
+      return "arn:aws:lambda:us-east-1:000000000000:function:cold-start";
+    }
+
+    @Override
+    public CognitoIdentity getIdentity() {
+      return null;
+    }
+
+    @Override
+    public ClientContext getClientContext() {
+      return null;
+    }
+
+    @Override
+    public int getRemainingTimeInMillis() {
+      return (int) Math.max(0, deadlineMs - System.currentTimeMillis());
+    }
+
+    @Override
+    public int getMemoryLimitInMB() {
+      return 1024;
+    }
+
+    @Override
+    public LambdaLogger getLogger() {
+      return new LambdaLogger() {
+        @Override
+        public void log(String message) {
+          System.err.println(message);
+        }
+
+        @Override
+        public void log(byte[] message) {
+          System.err.write(message, 0, message.length);
+        }
+      };
+    }
   }
 }
