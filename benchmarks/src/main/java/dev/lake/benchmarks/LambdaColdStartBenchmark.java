@@ -89,7 +89,16 @@ final class LambdaColdStartBenchmark implements Benchmark {
       Comparison c = Comparison.of(name(), "cold start of " + jar.getFileName() + " (" + handler.replaceAll(".*\\.",
           "") + "): fresh JVM -> first record written to s3proxy");
       int[] lakeRoot = {0};
-      for (Map.Entry<String, List<String>> flags : flagSets(archive).entrySet()) {
+      Map<String, List<String>> flagSets = flagSets(archive);
+      if (!s.lambdaFlags().isEmpty()) {
+        List<String> custom = new ArrayList<>(flagSets.get("tiered-c1+serial-gc"));
+        custom.addAll(s.lambdaFlags());
+        flagSets.put("tiered-c1+serial-gc+custom", custom);
+      }
+      if (s.lambdaProfile() != null) {
+        profile(s.lambdaProfile(), flagSets, command, endpoint, dir);
+      }
+      for (Map.Entry<String, List<String>> flags : flagSets.entrySet()) {
         c.variant(flags.getKey(), (clock, work) -> Child.run(flags.getValue(), command, endpoint, work,
             ++lakeRoot[0]).report(clock));
       }
@@ -97,6 +106,38 @@ final class LambdaColdStartBenchmark implements Benchmark {
     } finally {
       proxy.stop();
       Harness.delete(dir);
+    }
+  }
+
+  /**
+   * One untimed cold start per flag set with {@code -Xlog:class+load} ({@code <set>-classes.txt}), printing the
+   * classes loaded by top-level package; the JVM-defaults one is also recorded by JFR ({@code cold-start.jfr},
+   * profile settings).
+   */
+  private static void profile(Path out, Map<String, List<String>> flagSets, List<String> command, URI endpoint,
+      Path dir) throws Exception {
+    Files.createDirectories(out);
+    int n = 900;
+    for (Map.Entry<String, List<String>> set : flagSets.entrySet()) {
+      Path classes = out.resolve(set.getKey() + "-classes.txt");
+      List<String> flags = new ArrayList<>(set.getValue());
+      flags.add("-Xlog:class+load=info:file=" + classes);
+      if (n == 900) {
+        flags.add("-XX:StartFlightRecording=filename=" + out.resolve("cold-start.jfr") + ",settings=profile");
+      }
+      Child c = Child.run(flags, command, endpoint, dir, n++);
+      Map<String, Long> byPackage = new java.util.TreeMap<>();
+      for (String line : Files.readAllLines(classes)) {
+        String[] parts = line.split(" ");
+        if (parts.length > 1) {
+          String[] name = parts[1].split("\\.");
+          byPackage.merge(name.length > 3 ? name[0] + "." + name[1] + "." + name[2] : parts[1], 1L, Long::sum);
+        }
+      }
+      System.out.printf("profiled cold start, %s: %d ms; %,d classes loaded (log in %s)%n", set.getKey(),
+          c.doneMs() - c.spawnedMs(), byPackage.values().stream().mapToLong(Long::longValue).sum(), classes);
+      byPackage.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
+          .forEach(e -> System.out.printf("  %,6d %s%n", e.getValue(), e.getKey()));
     }
   }
 

@@ -10,7 +10,9 @@ import java.util.Set;
  * The suite's command line: {@code --quick} (one run, a smaller input where a benchmark has one),
  * {@code --runs N} and {@code --warmups N} (override every benchmark's defaults), {@code --only a,b} (benchmark
  * names), {@code --data DIR} (the repository's {@code data/}), {@code --target DIR} (where inputs, work files and
- * {@code results/} go), and {@code --lambda-jar FILE --lambda-main CLASS} (another cold start handler).
+ * {@code results/} go), {@code --lambda-jar FILE --lambda-main CLASS} (another cold start handler) and
+ * {@code --lambda-profile DIR} (one more, untimed cold start with JFR and a class-load log written to DIR) and
+ * {@code --lambda-flags "FLAGS"} (one more cold start variant: the Lambda-like flags plus these).
  *
  * <pre>{@code
  * Settings s = Settings.parse(new String[] {"--quick", "--only", "dynamodb"});
@@ -18,10 +20,12 @@ import java.util.Set;
  * }</pre>
  */
 public record Settings(boolean quick, Integer runsOverride, Integer warmupsOverride, Set<String> only, Path data,
-    Path target, Path lambdaJar, String lambdaMain) {
+    Path target, Path lambdaJar, String lambdaMain, Path lambdaProfile,
+    List<String> lambdaFlags) {
 
   public static final String USAGE = "options: --quick | --runs N | --warmups N | --only NAME[,NAME…] | --data DIR"
-      + " | --target DIR | --lambda-jar FILE [--lambda-main CLASS] | --list";
+      + " | --target DIR | --lambda-jar FILE [--lambda-main CLASS] | --lambda-profile DIR"
+      + " | --lambda-flags \"FLAGS\" | --list";
 
   /** Parses the options; unknown ones fail with the usage. */
   public static Settings parse(String[] args) {
@@ -33,6 +37,8 @@ public record Settings(boolean quick, Integer runsOverride, Integer warmupsOverr
     Path target = Path.of("target");
     Path jar = null;
     String main = null;
+    Path profile = null;
+    List<String> flags = List.of();
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -44,12 +50,14 @@ public record Settings(boolean quick, Integer runsOverride, Integer warmupsOverr
         case "--target" -> target = Path.of(value(args, ++i, a));
         case "--lambda-jar" -> jar = Path.of(value(args, ++i, a));
         case "--lambda-main" -> main = value(args, ++i, a);
+        case "--lambda-flags" -> flags = List.of(value(args, ++i, a).trim().split("\\s+"));
+        case "--lambda-profile" -> profile = Path.of(value(args, ++i, a)).toAbsolutePath();
         default -> throw new IllegalArgumentException("Unknown option '" + a + "' at position " + (i + 1) + "; "
             + USAGE);
       }
     }
     return new Settings(quick, runs, warmups, Set.copyOf(only), data == null ? findData() : data.toAbsolutePath(),
-        target.toAbsolutePath(), jar, main);
+        target.toAbsolutePath(), jar, main, profile, flags);
   }
 
   /** Measured runs: {@code full} normally, {@code quick} with --quick, N with --runs N. */
