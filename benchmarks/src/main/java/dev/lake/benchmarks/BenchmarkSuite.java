@@ -56,8 +56,15 @@ public final class BenchmarkSuite {
     out.println(machine());
     try (ResultsCsv csv = ResultsCsv.create(csvFile)) {
       Harness h = new Harness(csv, out, s.work());
+      List<String> failed = new ArrayList<>();
       for (Benchmark b : chosen) {
-        b.run(h, s);
+        try {
+          b.run(h, s);
+        } catch (Exception | Error e) { // one broken benchmark does not cost the others' figures
+          failed.add(b.name());
+          out.println("!! " + b.name() + " failed:");
+          e.printStackTrace(out);
+        }
       }
       out.printf("%n== summary (ratio = Lake's median time / the alternative's; below 1: Lake is faster)%n");
       for (Harness.Summary sum : h.summaries()) {
@@ -68,6 +75,9 @@ public final class BenchmarkSuite {
         }
       }
       out.println("raw measurements: " + csvFile);
+      if (!failed.isEmpty()) {
+        throw new IllegalStateException("These benchmarks failed (see above): " + failed);
+      }
     } finally {
       Harness.delete(s.work());
     }

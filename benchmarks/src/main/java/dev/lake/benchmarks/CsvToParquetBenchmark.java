@@ -11,7 +11,6 @@ import dev.lake.examples.ecommerce.OnlineRetail;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.Statement;
 
 /**
@@ -62,16 +61,13 @@ final class CsvToParquetBenchmark implements Benchmark {
       st.execute("SET autoinstall_known_extensions=false");
       st.execute("SET threads=" + Runtime.getRuntime().availableProcessors());
       clock.restart();
-      long rows;
-      try (ResultSet rs = st.executeQuery("COPY (SELECT InvoiceNo AS invoice_no, StockCode AS stock_code, "
+      long rows = DuckDb.copy(st, "COPY (SELECT InvoiceNo AS invoice_no, StockCode AS stock_code, "
           + "Description AS description, Quantity AS quantity, InvoiceDate AS invoice_date, "
           + "CAST(UnitPrice AS DECIMAL(10,3)) AS unit_price, CAST(CustomerID AS BIGINT) AS customer_id, "
           + "Country AS country, year(InvoiceDate) AS year, month(InvoiceDate) AS month FROM read_csv('"
           + input.resolve("online_retail/by-day") + "/*.csv.gz', header = true, types = {'InvoiceNo': 'VARCHAR', "
           + "'StockCode': 'VARCHAR', 'CustomerID': 'DOUBLE'})) TO '" + out + "' (FORMAT parquet, "
-          + "COMPRESSION snappy, PARTITION_BY (year, month))")) {
-        rows = rs.next() ? rs.getLong(1) : -1;
-      }
+          + "COMPRESSION snappy, PARTITION_BY (year, month))");
       clock.stop();
       return rows;
     }

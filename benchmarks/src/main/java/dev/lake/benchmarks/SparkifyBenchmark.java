@@ -12,7 +12,6 @@ import dev.lake.examples.sparkify.Sparkify;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -103,8 +102,6 @@ final class SparkifyBenchmark implements Benchmark {
 
   private static long copy(Statement st, String select, Path to, String options) throws Exception {
     java.nio.file.Files.createDirectories(to.getParent());
-    try (ResultSet rs = st.executeQuery("COPY (" + select + ") TO '" + to + "' (" + options + ")")) {
-      return rs.next() ? rs.getLong(1) : -1;
-    }
+    return DuckDb.copy(st, "COPY (" + select + ") TO '" + to + "' (" + options + ")");
   }
 }
