@@ -135,7 +135,8 @@ final class DynamoDbLoadBenchmark implements Benchmark {
       m.put("description", AttributeValue.fromS(l.description()));
     }
     m.put("quantity", AttributeValue.fromN(Integer.toString(l.quantity())));
-    m.put("invoice_date", AttributeValue.fromS(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(l.invoiceDate())));
+    m.put("invoice_date", AttributeValue.fromS(
+        java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(l.invoiceDate())));
     m.put("unit_price", AttributeValue.fromN(l.unitPrice().toPlainString()));
     if (l.customerId() != null) {
       m.put("customer_id", AttributeValue.fromN(l.customerId().toString()));

@@ -30,12 +30,14 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The S3 CSV→Parquet Lambda handler: its shaded jar's size, and its cold start — a fresh JVM to the first record
- * written (one day of Online Retail, an S3 event for it, the Parquet committed to s3proxy running in this JVM) — under
- * JVM flag sets, interleaved, median of 10. The time runs from just before the child is spawned to the moment it
- * reports the handler returned (its JVM exit is not counted); JVM boot (spawn to the JVM's own start time) goes to
- * {@code extra}. Credentials, region and endpoint reach the child through the environment, as on Lambda.
+ * written (one day of Online Retail, an S3 event for it, the Parquet committed to s3proxy running in this JVM) —
+ * under JVM flag sets, interleaved, median of 10. The time runs from just before the child is spawned to the moment
+ * it reports the handler returned (its JVM exit is not counted); JVM boot (spawn to the JVM's own start time) and the
+ * CPU time the child used until then (less sensitive to other load than the wall time) go to {@code extra}.
+ * Credentials, region and endpoint reach the child through the environment, as on Lambda.
  *
- * <p>The measured handler is {@link CsvToParquetHandler} in {@code benchmarks/lambda-s3/target/lake-s3-csv-handler.jar};
+ * <p>The measured handler is {@link CsvToParquetHandler} in
+ * {@code benchmarks/lambda-s3/target/lake-s3-csv-handler.jar};
  * {@code --lambda-jar FILE --lambda-main CLASS} measures another shaded jar instead (any
  * {@code RequestHandler<S3Event, ?>}, driven by {@link ColdStart}, which is put on the classpath after that jar).
  *
@@ -47,7 +49,8 @@ final class LambdaColdStartBenchmark implements Benchmark {
   private static final String KEY = "AKIACOLDSTART0000001";
   private static final String SECRET = "coldStartSecret0123456789";
   private static final String BUCKET = "bench";
-  private static final Pattern DONE = Pattern.compile("first-record-written-at-epoch-ms=(\\d+) jvm-start-epoch-ms=(\\d+)");
+  private static final Pattern DONE = Pattern.compile(
+      "first-record-written-at-epoch-ms=(\\d+) jvm-start-epoch-ms=(\\d+)(?: cpu-ms=(\\d+))?");
 
   @Override
   public String name() {
@@ -167,7 +170,7 @@ final class LambdaColdStartBenchmark implements Benchmark {
   }
 
   /** One child JVM's cold start. */
-  private record Child(long spawnedMs, long doneMs, long jvmStartMs, String output) {
+  private record Child(long spawnedMs, long doneMs, long jvmStartMs, String cpuMs, String output) {
 
     static Child run(List<String> jvmFlags, List<String> command, URI endpoint, Path work, int n) throws Exception {
       List<String> cmd = new ArrayList<>();
@@ -187,7 +190,7 @@ final class LambdaColdStartBenchmark implements Benchmark {
       if (exit != 0 || !m.find()) {
         throw new IllegalStateException("The cold start run " + cmd + " exited with " + exit + ":\n" + out);
       }
-      return new Child(spawned, Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), out);
+      return new Child(spawned, Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), m.group(3), out);
     }
 
     Outcome report(Clock clock) {
@@ -195,6 +198,7 @@ final class LambdaColdStartBenchmark implements Benchmark {
       String summary = output.substring(output.indexOf('\n') + 1).strip();
       Matcher rows = Pattern.compile("([\\d,]+) written").matcher(summary);
       return Outcome.rows(0).withExtra("jvm_boot_ms=" + (jvmStartMs - spawnedMs)
+          + (cpuMs == null ? "" : ";cpu_ms=" + cpuMs)
           + (rows.find() ? ";rows_written=" + rows.group(1).replace(",", "") : ""));
     }
   }

@@ -13,8 +13,9 @@ import java.util.List;
 /**
  * Drives one cold start: builds the S3 event for {@code s3://<bucket>/<key>}, instantiates the handler class (by name,
  * so any {@code RequestHandler<S3Event, ?>} on the classpath can be measured), calls it once and prints when the
- * first record was written: {@code first-record-written-at-epoch-ms=<ms> jvm-start-epoch-ms=<ms>}, then the
- * handler's answer. The benchmark starts this in a fresh JVM per run.
+ * first record was written: {@code first-record-written-at-epoch-ms=<ms> jvm-start-epoch-ms=<ms> cpu-ms=<ms>}
+ * (the last: CPU time the JVM used until then, all threads, which other load on the machine changes less than the
+ * wall time), then the handler's answer. The benchmark starts this in a fresh JVM per run.
  *
  * <pre>{@code
  * LAKE_ROOT=s3://bench/lake LAKE_S3_ENDPOINT=http://127.0.0.1:9000 \
@@ -40,8 +41,10 @@ public final class ColdStart {
         .getDeclaredConstructor().newInstance();
     Object answer = handler.handleRequest(event, new InvocationContext(System.currentTimeMillis() + 900_000));
     long done = System.currentTimeMillis();
+    long cpuMs = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime() / 1_000_000;
     System.out.println("first-record-written-at-epoch-ms=" + done + " jvm-start-epoch-ms="
-        + ManagementFactory.getRuntimeMXBean().getStartTime());
+        + ManagementFactory.getRuntimeMXBean().getStartTime() + " cpu-ms=" + cpuMs);
     System.out.println(answer);
   }
 
