@@ -59,6 +59,10 @@ final class LambdaColdStartBenchmark implements Benchmark {
 
   @Override
   public void run(Harness h, Settings s) throws Exception {
+    if (s.lambdaJar() != null && s.lambdaMain() == null) {
+      throw new IllegalArgumentException("--lambda-jar " + s.lambdaJar() + " needs --lambda-main <handler class>, "
+          + "a RequestHandler<S3Event, ?> in that jar");
+    }
     Path jar = s.lambdaJar() != null ? s.lambdaJar() : defaultJar();
     String handler = s.lambdaMain() != null ? s.lambdaMain() : CsvToParquetHandler.class.getName();
     if (!Files.isRegularFile(jar)) {
