@@ -2,19 +2,27 @@ package dev.lake.benchmarks;
 
 import dev.lake.Pipeline;
 import dev.lake.PipelineResult;
+import dev.lake.benchmarks.harness.Benchmark;
+import dev.lake.benchmarks.harness.Clock;
+import dev.lake.benchmarks.harness.Comparison;
+import dev.lake.benchmarks.harness.Harness;
+import dev.lake.benchmarks.harness.Outcome;
+import dev.lake.benchmarks.harness.Settings;
+import dev.lake.examples.ecommerce.Sale;
 import dev.lake.examples.ecommerce.invoices.InvoiceLine;
+import dev.lake.examples.ecommerce.invoices.InvoiceLineSource;
 import dev.lake.examples.ecommerce.invoices.InvoiceTable;
 import dev.lake.io.InMemorySink;
 import dev.lake.io.InMemorySource;
 import dev.lake.sink.dynamodb.DynamoDbTables;
 import dev.lake.sink.dynamodb.Dynalite;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.lake.source.files.CsvSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -28,77 +36,48 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Bulk load of Online Retail invoice lines into DynamoDB (dynalite, started here): Lake's DynamoDB sink against a
- * one-PutItem-per-row loop and a BatchWriteItem loop that ignores UnprocessedItems, interleaved (sink, put, batch,
- * sink, ...) on a fresh table each, in one JVM. Prints items/s, ratios, and how many items the naive batch loop lost
- * (counted with a Scan afterwards).
+ * one-PutItem-per-row loop and a BatchWriteItem loop that ignores UnprocessedItems, interleaved on a fresh table each
+ * (created before the clock starts), in one JVM. After each run a Scan counts the items (untimed): the sink and the
+ * PutItem loop must have written every line; what the naive loop lost goes to {@code extra} as {@code lost=N}.
  *
- * <p>dynalite never returns UnprocessedItems; real DynamoDB does under load. {@code --unprocessed 0.05} (default) has
- * every contender's client hand back that fraction of each BatchWriteItem unwritten, as a throttled table does.
+ * <p>dynalite never returns UnprocessedItems; real DynamoDB does under load. The second comparison,
+ * {@code dynamodb-unprocessed}, has every contender's client hand back 5% of each BatchWriteItem unwritten, as a
+ * throttled table does.
  *
  * <pre>{@code
- * mvn -q -pl benchmarks -am package -DskipTests
- * mvn -q -pl benchmarks exec:java -Dexec.mainClass=dev.lake.benchmarks.DynamoDbLoadBenchmark \
- *     -Dexec.args="--runs 2 --files 2010-12-0*.csv.gz --unprocessed 0.05"
+ * mvn -B -q -pl benchmarks -am verify -DskipTests -Pbench -Dbench.args="--only dynamodb"
  * }</pre>
  */
-public final class DynamoDbLoadBenchmark {
-  private DynamoDbLoadBenchmark() {}
+final class DynamoDbLoadBenchmark implements Benchmark {
 
-  public static void main(String[] args) throws Exception {
-    int runs = 2;
-    Path data = Path.of("data");
-    String files = "2010-12-0*.csv.gz";
-    double unprocessed = 0.05;
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--runs" -> runs = Integer.parseInt(args[++i]);
-        case "--data" -> data = Path.of(args[++i]);
-        case "--files" -> files = args[++i];
-        case "--unprocessed" -> unprocessed = Double.parseDouble(args[++i]);
-        default -> throw new IllegalArgumentException("Unknown option " + args[i]
-            + "; use --runs N --data DIR --files GLOB --unprocessed FRACTION");
-      }
-    }
-    if (!Files.isDirectory(data.resolve("online_retail"))) {
-      data = Path.of("..").resolve(data);
-    }
-    data = data.toAbsolutePath().normalize();
+  @Override
+  public String name() {
+    return "dynamodb";
+  }
 
+  @Override
+  public void run(Harness h, Settings s) throws Exception {
+    String files = s.quick() ? "2010-12-01.csv.gz" : "2010-12-0*.csv.gz";
+    InMemorySink<InvoiceLine> memory = InMemorySink.create();
+    Pipeline.from(InvoiceLineSource.of(CsvSource.of(Sale.class)
+        .from(s.data().toUri() + "online_retail/by-day/" + files))).to(memory).run();
+    List<InvoiceLine> lines = memory.rows();
     try (Dynalite dynamo = Dynalite.start(); DynamoDbClient real = dynamo.client()) {
-      DynamoDbClient client = new PartialClient(real, unprocessed);
-      InMemorySink<InvoiceLine> memory = InMemorySink.create();
-      Pipeline.from(dev.lake.examples.ecommerce.invoices.InvoiceLineSource.of(
-          dev.lake.source.files.CsvSource.of(dev.lake.examples.ecommerce.Sale.class)
-              .from(data.toUri() + "online_retail/by-day/" + files))).to(memory).run();
-      List<InvoiceLine> lines = memory.rows();
-      System.out.printf("DynamoDB bulk load of %,d Online Retail lines (%s) into dynalite, %d cores, Java %s; "
-          + "simulated UnprocessedItems: %.0f%% of each batch%n", lines.size(), files,
-          Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), unprocessed * 100);
-
-      List<double[]> results = new ArrayList<>(); // {sink, put, batch} items/s
-      long lost = 0;
-      for (int run = 0; run <= runs; run++) { // run 0 warms up
-        double sink = timed(real, "bench_sink_" + run, t -> loadWithSink(client, t, lines), lines.size());
-        double put = timed(real, "bench_put_" + run, t -> putLoop(client, t, lines), lines.size());
-        long[] lostHolder = new long[1];
-        double batch = timed(real, "bench_batch_" + run, t -> lostHolder[0] = naiveBatchLoop(client, t, lines),
-            lines.size());
-        long missing = lines.size() - count(real, "bench_batch_" + run);
-        if (run == 0) {
-          System.out.printf("warm-up: sink %,.0f, put loop %,.0f, naive batch %,.0f items/s%n", sink, put, batch);
-          continue;
-        }
-        lost += missing;
-        results.add(new double[] {sink, put, batch});
-        System.out.printf("run %d: sink %,8.0f items/s | PutItem loop %,8.0f items/s | naive BatchWriteItem %,8.0f "
-            + "items/s, lost %,d items (%,d unprocessed ignored)%n", run, sink, put, batch, missing, lostHolder[0]);
+      for (double unprocessed : new double[] {0, 0.05}) {
+        DynamoDbClient client = unprocessed == 0 ? real : new PartialClient(real, unprocessed);
+        String name = unprocessed == 0 ? name() : name() + "-unprocessed";
+        AtomicInteger tables = new AtomicInteger();
+        h.compare(Comparison.of(name, String.format("%,d invoice lines (%s) into dynalite, %.0f%% of each "
+                + "BatchWriteItem returned unprocessed", lines.size(), files, unprocessed * 100))
+            .variant("lake-sink", (clock, dir) -> load(real, "sink_" + tables.incrementAndGet(), clock, lines, true,
+                t -> loadWithSink(client, t, lines)))
+            .variant("putitem-loop", (clock, dir) -> load(real, "put_" + tables.incrementAndGet(), clock, lines,
+                true, t -> putLoop(client, t, lines)))
+            .variant("naive-batch-loop", (clock, dir) -> load(real, "batch_" + tables.incrementAndGet(), clock,
+                lines, false, t -> naiveBatchLoop(client, t, lines)))
+            .warmups(s.warmups(1, 0))
+            .runs(s.runs(3, 1)));
       }
-      double s = median(results, 0);
-      double p = median(results, 1);
-      double b = median(results, 2);
-      System.out.printf("median: sink %,.0f items/s, PutItem loop %,.0f items/s (sink is %.1fx), naive "
-          + "BatchWriteItem %,.0f items/s (sink is %.2fx) losing %,d items over %d runs; the sink lost none%n",
-          s, p, s / p, b, s / b, lost, runs);
     }
   }
 
@@ -106,18 +85,18 @@ public final class DynamoDbLoadBenchmark {
     void run(String table) throws Exception;
   }
 
-  private static double timed(DynamoDbClient real, String table, Load load, int items) throws Exception {
+  /** Creates the table (untimed), loads it (timed), counts and drops it (untimed). */
+  private static Outcome load(DynamoDbClient real, String table, Clock clock, List<InvoiceLine> lines,
+      boolean mustBeComplete, Load load) throws Exception {
     InvoiceTable.named(table).create(real);
-    long t0 = System.nanoTime();
+    clock.restart();
     load.run(table);
-    double seconds = (System.nanoTime() - t0) / 1e9;
-    if (!table.startsWith("bench_batch_")) {
-      long n = count(real, table);
-      if (n != items) {
-        throw new IllegalStateException(table + " holds " + n + " items, expected " + items);
-      }
+    clock.stop();
+    long n = count(real, table);
+    if (mustBeComplete && n != lines.size()) {
+      throw new IllegalStateException(table + " holds " + n + " items, expected " + lines.size());
     }
-    return items / seconds;
+    return Outcome.rows(lines.size()).withExtra("lost=" + (lines.size() - n));
   }
 
   private static void loadWithSink(DynamoDbClient client, String table, List<InvoiceLine> lines) {
@@ -134,20 +113,16 @@ public final class DynamoDbLoadBenchmark {
     }
   }
 
-  /** The loop many hand-written loaders have: batches of 25, the response not looked at. Returns items dropped. */
-  private static long naiveBatchLoop(DynamoDbClient client, String table, List<InvoiceLine> lines) {
-    long dropped = 0;
+  /** The loop many hand-written loaders have: batches of 25, the response not looked at. */
+  private static void naiveBatchLoop(DynamoDbClient client, String table, List<InvoiceLine> lines) {
     List<WriteRequest> batch = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item(lines.get(i))).build()).build());
       if (batch.size() == 25 || i == lines.size() - 1) {
-        BatchWriteItemResponse r = client.batchWriteItem(BatchWriteItemRequest.builder()
-            .requestItems(Map.of(table, batch)).build());
-        dropped += r.unprocessedItems().getOrDefault(table, List.of()).size();
+        client.batchWriteItem(BatchWriteItemRequest.builder().requestItems(Map.of(table, batch)).build());
         batch = new ArrayList<>();
       }
     }
-    return dropped;
   }
 
   /** A hand-written mapping, as such loops have. */
@@ -160,7 +135,8 @@ public final class DynamoDbLoadBenchmark {
       m.put("description", AttributeValue.fromS(l.description()));
     }
     m.put("quantity", AttributeValue.fromN(Integer.toString(l.quantity())));
-    m.put("invoice_date", AttributeValue.fromS(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(l.invoiceDate())));
+    m.put("invoice_date", AttributeValue.fromS(
+        java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(l.invoiceDate())));
     m.put("unit_price", AttributeValue.fromN(l.unitPrice().toPlainString()));
     if (l.customerId() != null) {
       m.put("customer_id", AttributeValue.fromN(l.customerId().toString()));
@@ -180,11 +156,6 @@ public final class DynamoDbLoadBenchmark {
     } while (start != null);
     DynamoDbTables.deleteIfExists(client, table); // keep dynalite's memory flat
     return n;
-  }
-
-  private static double median(List<double[]> rows, int col) {
-    double[] v = rows.stream().mapToDouble(r -> r[col]).sorted().toArray();
-    return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
   }
 
   /**

@@ -1,76 +1,60 @@
 package dev.lake.benchmarks;
 
+import dev.lake.benchmarks.harness.Benchmark;
+import dev.lake.benchmarks.harness.Comparison;
+import dev.lake.benchmarks.harness.Harness;
+import dev.lake.benchmarks.harness.Outcome;
+import dev.lake.benchmarks.harness.Settings;
 import dev.lake.examples.LakeExamples;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
- * Bounded memory: converts N copies of the Online Retail data (default 10: 5.4 million rows, 3,050 gzip files)
- * to partitioned Parquet in a child JVM with a small heap (default -Xmx256m), and prints the time, the rows per
- * second and the child's peak resident memory (VmHWM).
+ * Bounded memory: the 10× Online Retail input (5,419,090 rows, 3,050 gzip files; 1× with {@code --quick}) converted
+ * to partitioned Parquet by the e-commerce example in a child JVM with {@code -Xmx256m}. The time is the child's
+ * whole life (JVM start included); its peak resident memory (VmHWM, polled from {@code /proc}) goes to
+ * {@code extra}. A child that fails fails the benchmark.
  *
  * <pre>{@code
- * mvn -q install -DskipTests && (cd benchmarks && mvn -q exec:java \
- *     -Dexec.mainClass=dev.lake.benchmarks.MemoryBenchmark -Dexec.args="--copies 10 --heap 256m")
+ * mvn -B -q -pl benchmarks -am verify -DskipTests -Pbench -Dbench.args="--only memory"
  * }</pre>
  */
-public final class MemoryBenchmark {
-  private MemoryBenchmark() {}
+final class MemoryBenchmark implements Benchmark {
+  static final String HEAP = "256m";
 
-  public static void main(String[] args) throws Exception {
-    int copies = 10;
-    String heap = "256m";
-    Path data = Path.of("data");
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--copies" -> copies = Integer.parseInt(args[++i]);
-        case "--heap" -> heap = args[++i];
-        case "--data" -> data = Path.of(args[++i]);
-        default -> throw new IllegalArgumentException("Unknown option " + args[i]);
-      }
-    }
-    if (!Files.isDirectory(data.resolve("online_retail"))) {
-      data = Path.of("..").resolve(data);
-    }
-    Path work = Files.createTempDirectory("lake-memory");
-    try {
-      Path input = work.resolve("data/online_retail/by-day");
-      Files.createDirectories(input);
-      List<Path> days;
-      try (Stream<Path> s = Files.list(data.resolve("online_retail/by-day"))) {
-        days = s.filter(p -> p.toString().endsWith(".csv.gz")).sorted().toList();
-      }
-      for (int c = 0; c < copies; c++) {
-        for (Path day : days) {
-          Files.createLink(input.resolve("copy" + c + "-" + day.getFileName()), day.toAbsolutePath());
-        }
-      }
-      String java = ProcessHandle.current().info().command().orElse("java");
-      long start = System.nanoTime();
-      Process child = new ProcessBuilder(java, "-Xmx" + heap, "-cp", classpath(),
-          LakeExamples.class.getName(), "ecommerce", "--data", work.resolve("data").toString(),
-          "--lake", work.resolve("lake").toString())
-          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
-      long peakKb = 0;
-      while (!child.waitFor(100, TimeUnit.MILLISECONDS)) {
-        peakKb = Math.max(peakKb, peakRssKb(child.pid()));
-      }
-      double seconds = (System.nanoTime() - start) / 1e9;
-      long rows = 541_909L * copies;
-      System.out.printf("%d copies (%,d rows, %,d files), -Xmx%s: exit %d, %.1f s, %,.0f rows/s, peak RSS %,d MB%n",
-          copies, rows, days.size() * copies, heap, child.exitValue(), seconds, rows / seconds, peakKb / 1024);
-    } finally {
-      try (Stream<Path> s = Files.walk(work)) {
-        for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(p);
-        }
-      }
-    }
+  @Override
+  public String name() {
+    return "memory";
+  }
+
+  @Override
+  public void run(Harness h, Settings s) throws Exception {
+    int copies = s.quick() ? 1 : 10;
+    Path input = OnlineRetailInput.copies(s.data(), s.target(), copies);
+    h.compare(Comparison.of(name(), String.format("Online Retail x%d to Parquet in a child JVM with -Xmx%s", copies,
+            HEAP))
+        .variant("lake-xmx" + HEAP, (clock, dir) -> {
+          String java = ProcessHandle.current().info().command().orElse("java");
+          Process child = new ProcessBuilder(java, "-Xmx" + HEAP, "-cp", classpath(), LakeExamples.class.getName(),
+              "ecommerce", "--data", input.toString(), "--lake", dir.resolve("lake").toString())
+              .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
+          long peakKb = 0;
+          while (!child.waitFor(100, TimeUnit.MILLISECONDS)) {
+            peakKb = Math.max(peakKb, peakRssKb(child.pid()));
+          }
+          clock.stop();
+          if (child.exitValue() != 0) {
+            throw new IllegalStateException("The -Xmx" + HEAP + " conversion exited with " + child.exitValue() + ":\n"
+                + Files.readString(dir.resolve("child.log")));
+          }
+          return Outcome.rows(OnlineRetailInput.ROWS * copies).withExtra(String.format(Locale.ROOT,
+              "peak_rss_mb=%d", peakKb / 1024));
+        })
+        .warmups(0)
+        .runs(s.runs(1, 1)));
   }
 
   /** This program's classpath, also when started by {@code mvn exec:java} (a class loader of its own). */
@@ -90,7 +74,7 @@ public final class MemoryBenchmark {
   }
 
   /** VmHWM (peak resident set) of a live process from /proc, in kB; 0 where /proc is not available. */
-  private static long peakRssKb(long pid) {
+  static long peakRssKb(long pid) {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
         if (line.startsWith("VmHWM:")) {

@@ -1,5 +1,11 @@
 package dev.lake.benchmarks;
 
+import dev.lake.benchmarks.harness.Benchmark;
+import dev.lake.benchmarks.harness.Clock;
+import dev.lake.benchmarks.harness.Comparison;
+import dev.lake.benchmarks.harness.Harness;
+import dev.lake.benchmarks.harness.Outcome;
+import dev.lake.benchmarks.harness.Settings;
 import dev.lake.io.ObjectWriter;
 import dev.lake.sink.s3.S3ObjectStore;
 import java.io.InputStream;
@@ -10,10 +16,6 @@ import java.lang.management.MemoryType;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
@@ -30,38 +32,32 @@ import software.amazon.awssdk.transfer.s3.S3TransferManager;
 /**
  * Uploading one generated file to s3proxy (in this JVM, storing on disk) three ways, interleaved: Lake's streaming
  * multipart writer (8 MiB parts, 4 in flight), a plain single PutObject streamed from the file, and the SDK's
- * {@code S3TransferManager} (Java async client with multipart, not CRT). Prints MB/s and the peak heap of each.
- * Peak heap is the sum of the heap pools' peaks since the previous run, after a GC: s3proxy's own buffers are
- * included and the same for every approach. Run it with a small heap to show that memory does not grow with size:
+ * {@code S3TransferManager} (Java async client with multipart, not CRT). Each run's peak heap goes to {@code extra}:
+ * the sum of the heap pools' peaks since just before the run, after a GC (s3proxy's own buffers are included and the
+ * same for every approach). 512 MB normally, 64 MB with {@code --quick}.
  *
  * <pre>{@code
- * mvn -q install -DskipTests
- * cd benchmarks && mvn -q exec:exec -Dexec.executable=java \
- *     -Dexec.args="-Xmx256m -cp %classpath dev.lake.benchmarks.S3UploadBenchmark --size-mb 1024 --runs 2"
+ * mvn -B -q -pl benchmarks -am verify -DskipTests -Pbench -Dbench.args="--only s3-upload"
  * }</pre>
  */
-public final class S3UploadBenchmark {
+final class S3UploadBenchmark implements Benchmark {
   private static final String KEY = "AKIABENCHMARK0000001";
   private static final String SECRET = "benchmarkSecret0123456789";
   private static final String BUCKET = "bench";
-
-  private S3UploadBenchmark() {}
 
   interface Upload {
     void run(Path file, String key) throws Exception;
   }
 
-  public static void main(String[] args) throws Exception {
-    long sizeMb = 1024;
-    int runs = 2;
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--size-mb" -> sizeMb = Long.parseLong(args[++i]);
-        case "--runs" -> runs = Integer.parseInt(args[++i]);
-        default -> throw new IllegalArgumentException("Unknown option " + args[i] + "; use --size-mb N --runs N");
-      }
-    }
-    Path dir = Files.createTempDirectory("lake-s3-bench");
+  @Override
+  public String name() {
+    return "s3-upload";
+  }
+
+  @Override
+  public void run(Harness h, Settings s) throws Exception {
+    long sizeMb = s.quick() ? 64 : 512;
+    Path dir = Files.createTempDirectory(Files.createDirectories(s.work()), "s3-upload-");
     Path file = generate(dir.resolve("input.bin"), sizeMb << 20);
     Path store = Files.createDirectories(dir.resolve("s3proxy"));
     S3Proxy proxy = S3Proxy.builder().blobStore(new FilesystemNio2BlobStore(store.toString()))
@@ -82,8 +78,9 @@ public final class S3UploadBenchmark {
             .multipartConfiguration(c -> c.minimumPartSizeInBytes(8L << 20).thresholdInBytes(8L << 20)).build();
         S3TransferManager tm = S3TransferManager.builder().s3Client(async).build()) {
       s3.createBucket(b -> b.bucket(BUCKET));
-      Map<String, Upload> uploads = new LinkedHashMap<>();
-      uploads.put("lake writer", (f, key) -> {
+      Comparison c = Comparison.of(name(), String.format("upload of %,d MB to s3proxy (on disk, same JVM), max heap "
+          + "%,d MB", sizeMb, Runtime.getRuntime().maxMemory() >> 20));
+      c.variant("lake-writer", (clock, work) -> upload(s3, file, clock, (f, key) -> {
         byte[] chunk = new byte[64 * 1024];
         try (InputStream in = Files.newInputStream(f);
             ObjectWriter out = lake.newWriter(URI.create("s3://" + BUCKET + "/" + key))) {
@@ -92,43 +89,34 @@ public final class S3UploadBenchmark {
           }
           out.commit();
         }
-      });
-      uploads.put("single PutObject", (f, key) -> s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromFile(f)));
-      uploads.put("transfer manager", (f, key) -> tm.uploadFile(u -> u.source(f)
-          .putObjectRequest(p -> p.bucket(BUCKET).key(key))).completionFuture().join());
-
-      System.out.printf("Upload of %,d MB to s3proxy (on disk, same JVM), max heap %,d MB, %d cores, Java %s%n",
-          sizeMb, Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(),
-          System.getProperty("java.version"));
-      Map<String, List<double[]>> results = new LinkedHashMap<>();
-      for (int run = 0; run < runs; run++) {
-        for (Map.Entry<String, Upload> e : uploads.entrySet()) {
-          String key = "run" + run + "-" + e.getKey().replace(' ', '-');
-          System.gc();
-          resetPeaks();
-          long start = System.nanoTime();
-          e.getValue().run(file, key);
-          double seconds = (System.nanoTime() - start) / 1e9;
-          double peakMb = peakHeap() / 1048576.0;
-          long size = s3.headObject(b -> b.bucket(BUCKET).key(key)).contentLength();
-          if (size != Files.size(file)) {
-            throw new IllegalStateException(e.getKey() + " uploaded " + size + " bytes, expected " + Files.size(file));
-          }
-          s3.deleteObject(b -> b.bucket(BUCKET).key(key));
-          results.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(new double[] {sizeMb / seconds, peakMb});
-          System.out.printf("run %d  %-17s %7.1f MB/s  peak heap %6.1f MB  (%.1f s)%n", run + 1, e.getKey(),
-              sizeMb / seconds, peakMb, seconds);
-        }
-      }
-      System.out.println("best of " + runs + ":");
-      results.forEach((name, r) -> System.out.printf("  %-17s %7.1f MB/s  peak heap %6.1f MB%n", name,
-          r.stream().mapToDouble(x -> x[0]).max().orElse(0), r.stream().mapToDouble(x -> x[1]).min().orElse(0)));
+      }));
+      c.variant("single-putobject", (clock, work) -> upload(s3, file, clock,
+          (f, key) -> s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromFile(f))));
+      c.variant("transfer-manager", (clock, work) -> upload(s3, file, clock, (f, key) -> tm.uploadFile(u -> u.source(f)
+          .putObjectRequest(p -> p.bucket(BUCKET).key(key))).completionFuture().join()));
+      h.compare(c.warmups(s.warmups(1, 0)).runs(s.runs(3, 1)));
     } finally {
       proxy.stop();
-      try (var paths = Files.walk(dir)) {
-        paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
+      Harness.delete(dir);
     }
+  }
+
+  /** One upload, timed after a GC; checks the size, deletes the object, reports bytes and the peak heap. */
+  private static Outcome upload(S3Client s3, Path file, Clock clock, Upload upload) throws Exception {
+    String key = "object-" + System.nanoTime();
+    System.gc();
+    resetPeaks();
+    clock.restart();
+    upload.run(file, key);
+    clock.stop();
+    double peakMb = peakHeap() / 1048576.0;
+    long size = s3.headObject(b -> b.bucket(BUCKET).key(key)).contentLength();
+    if (size != Files.size(file)) {
+      throw new IllegalStateException(key + " has " + size + " bytes, expected " + Files.size(file));
+    }
+    s3.deleteObject(b -> b.bucket(BUCKET).key(key));
+    return Outcome.rows(0).withBytes(size).withExtra(String.format(java.util.Locale.ROOT, "peak_heap_mb=%.0f",
+        peakMb));
   }
 
   private static Path generate(Path file, long bytes) throws Exception {

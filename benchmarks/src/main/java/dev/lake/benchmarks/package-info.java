@@ -1,8 +1,10 @@
 /**
- * Side-by-side benchmarks; each prints its figures and ratios.
+ * Side-by-side benchmarks run by {@link dev.lake.benchmarks.BenchmarkSuite} through one harness
+ * ({@link dev.lake.benchmarks.harness.Harness}): interleaved runs after a warm-up, medians and ratios printed, raw
+ * figures in {@code target/results/*.csv}.
  *
  * <pre>{@code
- * cd benchmarks && mvn -q exec:java
+ * mvn -B -q -pl benchmarks -am verify -DskipTests -Pbench -Dbench.args="--quick"
  * }</pre>
  */
 package dev.lake.benchmarks;

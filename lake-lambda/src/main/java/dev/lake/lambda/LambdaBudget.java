@@ -25,8 +25,10 @@ public final class LambdaBudget {
   /** The remaining time of {@code context} less {@code margin}, from now. */
   public static LambdaBudget of(Context context, Duration margin) {
     ValidationException.check(margin != null && !margin.isNegative(), "The margin must be >= 0 but was %s", margin);
-    long remaining = context == null ? Long.MAX_VALUE / 4 : context.getRemainingTimeInMillis();
-    return new LambdaBudget(System.nanoTime() + Duration.ofMillis(remaining).minus(margin).toNanos());
+    // no context (a local run, a test): no deadline, about 73 years away (Duration.toNanos of more would overflow)
+    long remainingNanos = context == null ? Long.MAX_VALUE / 4
+        : Duration.ofMillis(context.getRemainingTimeInMillis()).minus(margin).toNanos();
+    return new LambdaBudget(System.nanoTime() + remainingNanos);
   }
 
   /** Time left before the run must have committed (zero once past). */

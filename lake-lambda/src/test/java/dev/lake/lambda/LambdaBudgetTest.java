@@ -24,6 +24,15 @@ class LambdaBudgetTest {
   }
 
   @Test
+  void of_noContext_hasNoDeadlineAndDoesNotOverflow() {
+    LambdaBudget budget = LambdaBudget.of(null, Duration.ofSeconds(10));
+
+    assertThat(budget.expired()).isFalse();
+    assertThat(budget.remaining()).isGreaterThan(Duration.ofDays(365));
+    assertThat(budget.deadline()).isAfter(Instant.now().plus(Duration.ofDays(365)));
+  }
+
+  @Test
   void deadline_alreadySpent_stopsThePipelineAtOnceAndCommits() {
     LambdaBudget spent = LambdaBudget.of(new TestContext(1_000), Duration.ofSeconds(5));
     InMemorySink<Integer> sink = InMemorySink.create();

@@ -1,0 +1,107 @@
+package dev.lake.benchmarks;
+
+import dev.lake.Lake;
+import dev.lake.Pipeline;
+import dev.lake.benchmarks.harness.Benchmark;
+import dev.lake.benchmarks.harness.Clock;
+import dev.lake.benchmarks.harness.Comparison;
+import dev.lake.benchmarks.harness.Harness;
+import dev.lake.benchmarks.harness.Outcome;
+import dev.lake.benchmarks.harness.Settings;
+import dev.lake.examples.sparkify.Sparkify;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Sparkify song files and event logs to the five star-schema tables as partitioned Snappy Parquet: Lake's example
+ * pipelines ({@link Sparkify#pipelines}, building them included: they load the lookups) against DuckDB SQL that
+ * writes the same five tables with the same partitioning. Each run's rows per table go to {@code extra}, and the two
+ * must agree (checked on every run), so both did the same work.
+ *
+ * <pre>{@code
+ * mvn -B -q -pl benchmarks -am verify -DskipTests -Pbench -Dbench.args="--only sparkify"
+ * }</pre>
+ */
+final class SparkifyBenchmark implements Benchmark {
+
+  @Override
+  public String name() {
+    return "sparkify";
+  }
+
+  @Override
+  public void run(Harness h, Settings s) throws Exception {
+    Map<String, Long> lakeRows = new LinkedHashMap<>();
+    Map<String, Long> duckRows = new LinkedHashMap<>();
+    h.compare(Comparison.of(name(), "Sparkify JSON -> songs, artists, users, time, songplays (partitioned Parquet)")
+        .variant("lake", (clock, dir) -> {
+          lakeRows.clear();
+          for (Pipeline<?> p : Sparkify.pipelines(s.data().toUri(), Lake.at(dir.toString()))) {
+            lakeRows.put(p.name().replace("sparkify-", ""), p.run().rowsWritten());
+          }
+          clock.stop();
+          return outcome(lakeRows, dir);
+        })
+        .variant("duckdb", (clock, dir) -> {
+          duckDb(s.data(), dir, clock, duckRows);
+          if (!duckRows.equals(lakeRows)) {
+            throw new IllegalStateException("DuckDB wrote " + duckRows + " but Lake " + lakeRows);
+          }
+          return outcome(duckRows, dir);
+        })
+        .warmups(s.warmups(2, 1))
+        .runs(s.runs(7, 1)));
+  }
+
+  private static Outcome outcome(Map<String, Long> rows, Path dir) throws java.io.IOException {
+    return Outcome.rows(rows.values().stream().mapToLong(Long::longValue).sum())
+        .withBytes(OnlineRetailInput.bytesUnder(dir))
+        .withExtra(rows.toString().replace(", ", " ").replaceAll("[{}]", ""));
+  }
+
+  /** The five tables in DuckDB SQL; the clock covers the SQL only. Fills {@code rows} per table. */
+  static void duckDb(Path data, Path out, Clock clock, Map<String, Long> rows) throws Exception {
+    rows.clear();
+    String songFiles = data.resolve("sparkify/song_data") + "/**/*.json";
+    String logFiles = data.resolve("sparkify/log_data") + "/**/*.json";
+    String parquet = "FORMAT parquet, COMPRESSION snappy";
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+      st.execute("SET autoinstall_known_extensions=false");
+      st.execute("SET threads=" + Runtime.getRuntime().availableProcessors());
+      clock.restart();
+      st.execute("CREATE TEMP TABLE song_src AS SELECT * FROM read_json('" + songFiles + "', format = 'auto')");
+      st.execute("CREATE TEMP TABLE plays AS SELECT * FROM read_json('" + logFiles + "', format = 'newline_delimited')"
+          + " WHERE page = 'NextSong'");
+      rows.put("songs", copy(st, "SELECT DISTINCT ON (song_id) song_id, title, artist_id, year, duration "
+          + "FROM song_src", out.resolve("processed/songs"), parquet + ", PARTITION_BY (year, artist_id)"));
+      rows.put("artists", copy(st, "SELECT DISTINCT ON (artist_id) artist_id, artist_name AS name, "
+          + "artist_location AS location, artist_latitude AS latitude, artist_longitude AS longitude FROM song_src",
+          out.resolve("processed/artists/part-0.parquet"), parquet));
+      rows.put("users", copy(st, "SELECT user_id, first_name, last_name, gender, level FROM ("
+          + "SELECT CAST(userId AS BIGINT) AS user_id, firstName AS first_name, lastName AS last_name, gender, "
+          + "level, row_number() OVER (PARTITION BY userId ORDER BY ts DESC, sessionId DESC, itemInSession DESC) "
+          + "AS latest FROM plays) WHERE latest = 1", out.resolve("processed/users/part-0.parquet"), parquet));
+      rows.put("time", copy(st, "SELECT start_time, hour(start_time) AS hour, day(start_time) AS day, "
+          + "weekofyear(start_time) AS week, month(start_time) AS month, year(start_time) AS year, "
+          + "isodow(start_time) AS weekday FROM (SELECT DISTINCT epoch_ms(ts) AS start_time FROM plays)",
+          out.resolve("processed/time"), parquet + ", PARTITION_BY (year, month)"));
+      rows.put("songplays", copy(st, "SELECT p.sessionId || '-' || p.itemInSession || '-' || p.ts AS songplay_id, "
+          + "epoch_ms(p.ts) AS start_time, CAST(p.userId AS BIGINT) AS user_id, p.level, s.song_id, s.artist_id, "
+          + "p.sessionId AS session_id, p.location, p.userAgent AS user_agent, year(epoch_ms(p.ts)) AS year, "
+          + "month(epoch_ms(p.ts)) AS month FROM plays p LEFT JOIN (SELECT DISTINCT ON (title, artist_name, "
+          + "duration) title, artist_name, duration, song_id, artist_id FROM song_src) s ON p.song = s.title AND "
+          + "p.artist = s.artist_name AND p.length = s.duration", out.resolve("processed/songplays"),
+          parquet + ", PARTITION_BY (year, month)"));
+      clock.stop();
+    }
+  }
+
+  private static long copy(Statement st, String select, Path to, String options) throws Exception {
+    java.nio.file.Files.createDirectories(to.getParent());
+    return DuckDb.copy(st, "COPY (" + select + ") TO '" + to + "' (" + options + ")");
+  }
+}
