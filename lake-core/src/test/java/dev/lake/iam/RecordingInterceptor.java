@@ -8,7 +8,8 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
-import software.amazon.awssdk.services.s3.model.DeleteObjectsRequest;
+import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.SdkPojo;
 
 /**
  * Records every AWS call a client really makes, as the IAM action it is authorised by, the resource ARN it touches
@@ -28,6 +29,8 @@ public final class RecordingInterceptor implements ExecutionInterceptor {
 
   private final IamScope scope;
   private final List<Call> calls = new ArrayList<>();
+  /** Kinesis shard iterators and ListShards tokens -> the stream ARN they stand for (the request names no stream). */
+  private final Map<String, String> streamOfToken = new java.util.concurrent.ConcurrentHashMap<>();
 
   public RecordingInterceptor(IamScope scope) {
     this.scope = scope;
@@ -41,6 +44,20 @@ public final class RecordingInterceptor implements ExecutionInterceptor {
     List<Call> made = "S3".equalsIgnoreCase(service) ? s3(operation, request) : byName(service, operation, request);
     synchronized (calls) {
       calls.addAll(made);
+    }
+  }
+
+  @Override
+  public void afterExecution(Context.AfterExecution ctx, ExecutionAttributes attrs) {
+    String service = attrs.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
+    if ("S3".equalsIgnoreCase(service)) {
+      return;
+    }
+    String stream = stream(service.toLowerCase(java.util.Locale.ROOT), ctx.request());
+    if (stream != null) {
+      for (String token : List.of("ShardIterator", "NextShardIterator", "NextToken")) {
+        ctx.response().getValueForField(token, String.class).ifPresent(t -> streamOfToken.put(t, stream));
+      }
     }
   }
 
@@ -67,8 +84,8 @@ public final class RecordingInterceptor implements ExecutionInterceptor {
           List.of(new Call("s3:PutObject", object, Map.of()));
       case "AbortMultipartUpload" -> List.of(new Call("s3:AbortMultipartUpload", object, Map.of()));
       case "DeleteObject" -> List.of(new Call("s3:DeleteObject", object, Map.of()));
-      case "DeleteObjects" -> ((DeleteObjectsRequest) request).delete().objects().stream()
-          .map(o -> new Call("s3:DeleteObject", bucketArn + "/" + o.key(), Map.of())).toList();
+      case "DeleteObjects" -> deletedKeys(request).stream()
+          .map(k -> new Call("s3:DeleteObject", bucketArn + "/" + k, Map.of())).toList();
       case "ListObjectsV2", "ListObjects" -> List.of(new Call("s3:ListBucket", bucketArn,
           Map.of("s3:prefix", field(request, "Prefix") == null ? "" : field(request, "Prefix"))));
       case "ListMultipartUploads" -> List.of(new Call("s3:ListBucketMultipartUploads", bucketArn, Map.of()));
@@ -81,8 +98,7 @@ public final class RecordingInterceptor implements ExecutionInterceptor {
   private List<Call> byName(String service, String operation, SdkRequest request) {
     String prefix = service.toLowerCase(java.util.Locale.ROOT);
     String action = prefix + ":" + operation;
-    String stream = field(request, "StreamARN") != null ? field(request, "StreamARN")
-        : field(request, "StreamName") != null ? scope.arn(prefix, "stream/" + field(request, "StreamName")) : null;
+    String stream = stream(prefix, request);
     if (stream != null) {
       return List.of(new Call(action, stream, Map.of()));
     }
@@ -94,6 +110,37 @@ public final class RecordingInterceptor implements ExecutionInterceptor {
       return items.keySet().stream().map(t -> new Call(action, scope.arn(prefix, "table/" + t), Map.of())).toList();
     }
     return List.of(new Call(action, "*", Map.of()));
+  }
+
+  /** DeleteObjects' Delete.Objects[].Key, read through the SDK's generic fields (no S3 model classes needed). */
+  private static List<String> deletedKeys(SdkRequest request) {
+    SdkPojo delete = request.getValueForField("Delete", SdkPojo.class).orElseThrow();
+    List<String> keys = new ArrayList<>();
+    for (Object o : (List<?>) member(delete, "Objects")) {
+      keys.add((String) member((SdkPojo) o, "Key"));
+    }
+    return keys;
+  }
+
+  private static Object member(SdkPojo pojo, String name) {
+    for (SdkField<?> f : pojo.sdkFields()) {
+      if (f.memberName().equals(name)) {
+        return f.getValueOrDefault(pojo);
+      }
+    }
+    throw new AssertionError(pojo.getClass().getSimpleName() + " has no member " + name);
+  }
+
+  private String stream(String prefix, SdkRequest request) {
+    if (field(request, "StreamARN") != null) {
+      return field(request, "StreamARN");
+    }
+    if (field(request, "StreamName") != null) {
+      return scope.arn(prefix, "stream/" + field(request, "StreamName"));
+    }
+    String token = field(request, "ShardIterator") != null ? field(request, "ShardIterator")
+        : field(request, "NextToken");
+    return token == null ? null : streamOfToken.get(token);
   }
 
   private static String field(SdkRequest request, String name) {
