@@ -121,4 +121,32 @@ class S3PermissionsTest {
         "s3:GetObject " + arn("read/_lake/manifests/processed/copy/*"), "reads the previous version from the 2nd "
             + "commit on"));
   }
+
+  @Test
+  void requiredPermissions_plainFileAndDirectoryLocations_listBeforeReadingSoNoBucketWideListIsNeeded() {
+    put("plain/one.csv", "invoice,quantity\nP1,1\n");
+    put("plain/dir/a.csv", "invoice,quantity\nP2,2\n");
+    put("plain/dir/sub/b.csv", "invoice,quantity\nP3,3\n");
+    put("plain/dirty.csv", "invoice,quantity\nX1,9\n"); // shares the prefix "plain/dir" but is not under it
+    Lake lake = Lake.at("s3://" + bucket + "/plain-lake");
+    Pipeline<Sale> p = Pipeline.from(CsvSource.of(Sale.class).from("s3://" + bucket + "/plain/one.csv",
+        "s3://" + bucket + "/plain/dir")).named("plain").to(lake.processed("plain"));
+    IamPolicy policy = p.requiredPermissions(SCOPE);
+    CALLS.clear();
+
+    assertThat(p.run().rowsWritten()).isEqualTo(3);
+
+    assertThat(CALLS.calls()).noneMatch(c -> c.resource().endsWith("dirty.csv"));
+    assertThat(policy.allows("s3:GetObject", arn("plain/dirty.csv"), Map.of())).isFalse();
+    String either = "a location without a glob is a file or a directory, known only once listed";
+    PolicyAssert.assertExact(policy, CALLS.calls(), Map.of(
+        "s3:GetObject " + arn("plain/one.csv/*"), either,
+        "s3:GetObject " + arn("plain/dir"), either,
+        "s3:GetObject " + arn("plain-lake/_lake/state/plain.json"), "read when the cursor file exists",
+        "s3:AbortMultipartUpload " + arn("plain-lake/processed/plain/*"), "aborts the upload of a failed writer",
+        "s3:DeleteObject " + arn("plain-lake/processed/plain/*"), "appends: deletes only what a killed run left",
+        "s3:DeleteObject " + arn("plain-lake/_lake/manifests/processed/plain/*"), PROBE,
+        "s3:GetObject " + arn("plain-lake/_lake/manifests/processed/plain/*"), "reads the previous version from "
+            + "the 2nd commit on"));
+  }
 }

@@ -44,16 +44,19 @@ final class FilePermissions {
       String authority = location.substring(location.indexOf("://") + 3, pathStart < 0 ? location.length()
           : pathStart);
       String path = pathStart < 0 ? "/" : location.substring(pathStart);
-      for (String one : expandBraces(path)) {
-        if (firstGlob(one) < 0) {
-          URI file = uri(scheme, authority, one);
-          URI dir = uri(scheme, authority, one.endsWith("/") ? one : one + "/");
-          policy = policy.and(grant(file, EnumSet.of(Access.READ), scope))
-              .and(grant(dir, EnumSet.of(Access.READ, Access.LIST), scope));
-        } else {
-          policy = policy.and(grant(uri(scheme, authority, toWildcards(one)), EnumSet.of(Access.READ, Access.LIST),
-              scope));
-        }
+      int glob = firstGlob(path);
+      if (glob < 0) {
+        URI file = uri(scheme, authority, path);
+        URI dir = uri(scheme, authority, path.endsWith("/") ? path : path + "/");
+        policy = policy.and(grant(file, EnumSet.of(Access.READ), scope))
+            .and(grant(dir, EnumSet.of(Access.READ, Access.LIST), scope));
+        continue;
+      }
+      // Locations lists the directory before the first glob character, then matches; each alternative is read
+      policy = policy.and(grant(uri(scheme, authority, path.substring(0, path.lastIndexOf('/', glob) + 1)),
+          EnumSet.of(Access.LIST), scope));
+      for (String one : expand(path)) {
+        policy = policy.and(grant(uri(scheme, authority, toWildcards(one)), EnumSet.of(Access.READ), scope));
       }
     }
     return policy;
@@ -67,6 +70,48 @@ final class FilePermissions {
   static String toWildcards(String glob) {
     String s = glob.replace("**/", "*").replace("**", "*").replaceAll("\\[[^]]*]", "?");
     return s.replaceAll("\\*+", "*");
+  }
+
+  /**
+   * Braces and small character classes as alternatives, so that the IAM patterns are as tight as the glob:
+   * {@code a{b,c}d} -> abd, acd; {@code x[12]} and {@code x[1-2]} -> x1, x2. A negated or large class stays a
+   * class (and becomes '?').
+   */
+  static List<String> expand(String s) {
+    List<String> out = new ArrayList<>();
+    for (String braces : expandBraces(s)) {
+      out.addAll(expandClasses(braces));
+    }
+    return out;
+  }
+
+  private static List<String> expandClasses(String s) {
+    int open = s.indexOf('[');
+    int close = open < 0 ? -1 : s.indexOf(']', open + 1);
+    if (close < 0) {
+      return List.of(s);
+    }
+    String body = s.substring(open + 1, close);
+    StringBuilder chars = new StringBuilder();
+    for (int i = 0; i < body.length(); i++) {
+      if (i + 2 < body.length() && body.charAt(i + 1) == '-') {
+        for (char c = body.charAt(i); c <= body.charAt(i + 2); c++) {
+          chars.append(c);
+        }
+        i += 2;
+      } else {
+        chars.append(body.charAt(i));
+      }
+    }
+    if (body.startsWith("!") || body.startsWith("^") || chars.length() == 0 || chars.length() > 16) {
+      List<String> rest = expandClasses(s.substring(close + 1));
+      return rest.stream().map(r -> s.substring(0, close + 1) + r).toList();
+    }
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < chars.length(); i++) {
+      out.addAll(expandClasses(s.substring(0, open) + chars.charAt(i) + s.substring(close + 1)));
+    }
+    return out;
   }
 
   /** {@code a{b,c}d{e,f}} -> abde, abdf, acde, acdf (no nesting, as in most file globs). */
