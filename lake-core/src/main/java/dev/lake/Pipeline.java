@@ -233,7 +233,7 @@ public final class Pipeline<T> implements Serializable {
 
   /**
    * The least-privilege IAM policy this pipeline needs to run, derived from its description (no I/O, no AWS call):
-   * what its source reads, what its sinks write, and in its home lake the cursor file, the run reports and the
+   * what its source reads, what its steps declare ({@link Step#needing}), what its sinks write, and in its home lake the cursor file, the run reports and the
    * rejected zone when bad rows go there. ARNs use the region from {@code aws.region} / {@code AWS_REGION} and the
    * account from {@code AWS_ACCOUNT_ID}, else placeholders; see {@link #requiredPermissions(IamScope)}.
    *
@@ -256,6 +256,9 @@ public final class Pipeline<T> implements Serializable {
     Objects.requireNonNull(scope, "scope");
     IamPolicy read = source.permissions(scope);
     IamPolicy policy = read;
+    for (Step<Object, Object> step : steps) {
+      policy = policy.and(step.permissions(scope));
+    }
     for (Sink<Object> sink : sinks) {
       policy = policy.and(sink.permissions(scope));
     }
