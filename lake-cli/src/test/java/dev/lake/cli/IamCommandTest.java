@@ -142,6 +142,10 @@ class IamCommandTest {
     assertThat(notPipeline.status()).isEqualTo(2);
     assertThat(notPipeline.err()).contains("returned java.lang.String, not a Pipeline");
 
+    TestLakes.Result jar = lake("iam", REF, "--classpath", "no/such/app.jar");
+    assertThat(jar.status()).isEqualTo(2);
+    assertThat(jar.err()).contains("--classpath entry no/such/app.jar does not exist", "e.g. --classpath");
+
     TestLakes.Result account = lake("iam", REF, "--arg", "s3://b/d/", "--arg", "s3://b/l", "--account", "12");
     assertThat(account.status()).isEqualTo(2);
     assertThat(account.err()).contains("Invalid AWS account id '12'", "12 digits");
