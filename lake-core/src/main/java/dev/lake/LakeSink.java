@@ -174,6 +174,15 @@ public final class LakeSink<T> implements Sink<T> {
     lake.store().deleteAll(files);
   }
 
+  /**
+   * Writing the dataset's files, committing its manifests and cleaning up after the commit, in its lake's store
+   * ({@code file://}: nothing; {@code s3://}: the exact prefixes).
+   */
+  @Override
+  public dev.lake.iam.IamPolicy permissions(dev.lake.iam.IamScope scope) {
+    return dev.lake.internal.lake.LakePermissions.write(lake, dataset, scope);
+  }
+
   public Lake lake() {
     return lake;
   }

@@ -1,6 +1,8 @@
 package dev.lake;
 
 import dev.lake.exceptions.ValidationException;
+import dev.lake.iam.IamPolicy;
+import dev.lake.iam.IamScope;
 import dev.lake.internal.runner.LocalRunner;
 import dev.lake.io.Sink;
 import dev.lake.io.Source;
@@ -241,6 +243,41 @@ public final class Pipeline<T> implements Serializable {
     ValidationException.check(badRowPolicy.mode() != BadRowPolicy.Mode.REJECTED_ZONE || lake != null,
         "Pipeline '%s' routes bad rows to the rejected zone but has no lake: call .withLake(Lake.at(...))", name);
     return this;
+  }
+
+  /**
+   * The least-privilege IAM policy this pipeline needs to run, derived from its description (no I/O, no AWS call):
+   * what its source reads, what its steps declare ({@link Step#needing}), what its sinks write, and in its home lake the cursor file, the run reports and the
+   * rejected zone when bad rows go there. ARNs use the region from {@code aws.region} / {@code AWS_REGION} and the
+   * account from {@code AWS_ACCOUNT_ID}, else placeholders; see {@link #requiredPermissions(IamScope)}.
+   *
+   * <pre>{@code
+   * IamPolicy policy = pipeline.requiredPermissions();
+   * if (!policy.isComplete()) throw new IllegalStateException("Undeclared: " + policy.undeclared());
+   * System.out.println(policy.toJson());
+   * }</pre>
+   */
+  public IamPolicy requiredPermissions() {
+    return requiredPermissions(IamScope.fromEnvironment());
+  }
+
+  /**
+   * The least-privilege IAM policy this pipeline needs, with ARNs in {@code scope}'s region and account (a
+   * connector configured with a client of another region uses that region). A source or sink that declares nothing
+   * is listed in {@link IamPolicy#undeclared()} instead of being silently left out.
+   */
+  public IamPolicy requiredPermissions(IamScope scope) {
+    Objects.requireNonNull(scope, "scope");
+    IamPolicy read = source.permissions(scope);
+    IamPolicy policy = read;
+    for (Step<Object, Object> step : steps) {
+      policy = policy.and(step.permissions(scope));
+    }
+    for (Sink<Object> sink : sinks) {
+      policy = policy.and(sink.permissions(scope));
+    }
+    boolean cursors = source.proposesCursors() || !read.isComplete();
+    return policy.and(dev.lake.internal.lake.LakePermissions.home(this, cursors, scope));
   }
 
   public String name() {

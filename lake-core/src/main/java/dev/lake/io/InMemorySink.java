@@ -87,4 +87,10 @@ public final class InMemorySink<T> implements Sink<T> {
       return all;
     }
   }
+
+  /** Rows kept in memory need no AWS permission. */
+  @Override
+  public dev.lake.iam.IamPolicy permissions(dev.lake.iam.IamScope scope) {
+    return dev.lake.iam.IamPolicy.empty();
+  }
 }

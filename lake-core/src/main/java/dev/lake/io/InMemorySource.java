@@ -95,4 +95,10 @@ public final class InMemorySource<T> implements Source<T> {
       public void close() {}
     };
   }
+
+  /** Rows in memory need no AWS permission. */
+  @Override
+  public dev.lake.iam.IamPolicy permissions(dev.lake.iam.IamScope scope) {
+    return dev.lake.iam.IamPolicy.empty();
+  }
 }

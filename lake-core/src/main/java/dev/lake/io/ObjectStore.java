@@ -81,6 +81,22 @@ public interface ObjectStore extends Closeable {
     }
   }
 
+  /**
+   * The permissions that {@code access} under {@code location} needs. {@code location} names an object, a
+   * "directory" (ending in '/': everything under it) or a family of objects with {@code *} and {@code ?} wildcards in
+   * its path (IAM's: {@code *} spans '/'); {@link dev.lake.iam.Access#LIST} lists the directory before the first wildcard. The
+   * default declares nothing (an incomplete policy); the {@code file://} store needs nothing.
+   *
+   * <pre>{@code
+   * IamPolicy p = ObjectStores.forUri(root).permissions(URI.create("s3://bucket/lake/processed/sales/"),
+   *     EnumSet.of(Access.WRITE, Access.DELETE, Access.LIST), IamScope.unknown());
+   * }</pre>
+   */
+  default dev.lake.iam.IamPolicy permissions(URI location, java.util.Set<dev.lake.iam.Access> access,
+      dev.lake.iam.IamScope scope) {
+    return dev.lake.iam.IamPolicy.undeclared("object store for " + location.getScheme() + "://");
+  }
+
   @Override
   default void close() throws IOException {}
 }

@@ -40,4 +40,17 @@ public interface Sink<T> extends Serializable {
 
   /** Removes what writers produced when the run will not commit. The default does nothing. */
   default void abort(List<WriterResult> results) throws IOException {}
+
+  /**
+   * The AWS permissions writing and committing to this sink needs (see
+   * {@link dev.lake.Pipeline#requiredPermissions}). The default declares nothing, which makes the pipeline's policy
+   * incomplete rather than silently empty.
+   *
+   * <pre>{@code
+   * IamPolicy p = DynamoDbSink.toTable("invoices").permissions(IamScope.of("eu-west-1", "123456789012"));
+   * }</pre>
+   */
+  default dev.lake.iam.IamPolicy permissions(dev.lake.iam.IamScope scope) {
+    return dev.lake.iam.IamPolicy.undeclared("sink " + name());
+  }
 }

@@ -58,4 +58,25 @@ public interface Source<T> extends Serializable {
     }
     return rows;
   }
+
+  /**
+   * The AWS permissions reading this source needs (see {@link dev.lake.Pipeline#requiredPermissions}). The default
+   * declares nothing, which makes the pipeline's policy incomplete rather than silently empty: connectors that touch
+   * AWS override it, and sources that touch nothing return {@link dev.lake.iam.IamPolicy#empty()}.
+   *
+   * <pre>{@code
+   * IamPolicy p = CsvSource.of(Sale.class).from("s3://bucket/in/*.csv").permissions(IamScope.unknown());
+   * }</pre>
+   */
+  default dev.lake.iam.IamPolicy permissions(dev.lake.iam.IamScope scope) {
+    return dev.lake.iam.IamPolicy.undeclared("source " + name());
+  }
+
+  /**
+   * Whether this source proposes cursors ({@link SourceContext#proposeCursor}), so that its pipeline writes
+   * {@code _lake/state/<pipeline>.json}. The default is false.
+   */
+  default boolean proposesCursors() {
+    return false;
+  }
 }

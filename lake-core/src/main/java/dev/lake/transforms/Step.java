@@ -33,6 +33,54 @@ public interface Step<I, O> extends Serializable {
     return false;
   }
 
+  /**
+   * The AWS permissions this step needs (a step calling a service, such as a Comprehend sentiment scorer). The
+   * default is none: steps are functions of their rows; declare what a calling step needs with {@link #needing}.
+   */
+  default dev.lake.iam.IamPolicy permissions(dev.lake.iam.IamScope scope) {
+    return dev.lake.iam.IamPolicy.empty();
+  }
+
+  /**
+   * This step, declaring what it needs from AWS so that {@link dev.lake.Pipeline#requiredPermissions()} includes it.
+   *
+   * <pre>{@code
+   * ComprehendScorer scorer = ComprehendScorer.create(comprehend);
+   * pipeline.apply(Step.<Tweet, Scored>of("score", (t, out) -> out.accept(Scored.of(t, scorer.score(t.text()))))
+   *     .needing(scorer::permissions));
+   * }</pre>
+   */
+  default Step<I, O> needing(SerializableFunction<dev.lake.iam.IamScope, dev.lake.iam.IamPolicy> policy) {
+    java.util.Objects.requireNonNull(policy, "policy");
+    Step<I, O> self = this;
+    return new Step<>() {
+      @Override
+      public String name() {
+        return self.name();
+      }
+
+      @Override
+      public void apply(I row, Consumer<? super O> out) throws Exception {
+        self.apply(row, out);
+      }
+
+      @Override
+      public boolean stateful() {
+        return self.stateful();
+      }
+
+      @Override
+      public dev.lake.iam.IamPolicy permissions(dev.lake.iam.IamScope scope) {
+        return self.permissions(scope).and(policy.apply(scope));
+      }
+
+      @Override
+      public String toString() {
+        return self.toString();
+      }
+    };
+  }
+
   /** A step from a name and a body. */
   static <I, O> Step<I, O> of(String name, Body<I, O> body) {
     return new Step<>() {

@@ -41,6 +41,15 @@ final class EventBatchSource<T> implements Source<T> {
         + records.get(records.size() - 1).getEventID();
   }
 
+  /**
+   * Nothing: the records arrive in the Lambda event. (Reading the stream is the event source mapping's, which needs
+   * kinesis:GetRecords, GetShardIterator, DescribeStream and ListShards in the function's execution role.)
+   */
+  @Override
+  public dev.lake.iam.IamPolicy permissions(dev.lake.iam.IamScope scope) {
+    return dev.lake.iam.IamPolicy.empty();
+  }
+
   /** How many records were handed out (decoded or rejected). */
   int read() {
     return read.get();

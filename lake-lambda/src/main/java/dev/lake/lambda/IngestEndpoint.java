@@ -91,6 +91,19 @@ public final class IngestEndpoint<T> {
     return new IngestEndpoint<>(type, sink, maxBodyBytes, rows);
   }
 
+  /**
+   * The IAM policy the endpoint's function needs: what its sink declares (see
+   * {@link dev.lake.Pipeline#requiredPermissions(dev.lake.iam.IamScope)}).
+   *
+   * <pre>{@code
+   * String json = endpoint.requiredPermissions(IamScope.of("eu-west-1", "123456789012")).toJson();
+   * }</pre>
+   */
+  public dev.lake.iam.IamPolicy requiredPermissions(dev.lake.iam.IamScope scope) {
+    ValidationException.check(sink != null, "IngestEndpoint has no sink: call .to(sink) first");
+    return sink.permissions(scope);
+  }
+
   /** Handles an API Gateway (REST or HTTP API, payload 1.0) proxy request. */
   public APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent request, Context context) {
     String body = request.getBody() == null ? "" : request.getBody();

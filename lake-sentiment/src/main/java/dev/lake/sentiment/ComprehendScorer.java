@@ -87,6 +87,12 @@ public final class ComprehendScorer implements SentimentScorer {
     return List.of(out);
   }
 
+  /** {@code comprehend:BatchDetectSentiment} on {@code *}: Comprehend's detect actions take no resource ARN. */
+  @Override
+  public dev.lake.iam.IamPolicy permissions(dev.lake.iam.IamScope scope) {
+    return dev.lake.iam.IamPolicy.of(dev.lake.iam.Permission.allow(List.of("comprehend:BatchDetectSentiment"), "*"));
+  }
+
   static Sentiment of(SentimentScore s) {
     double pos = s.positive() == null ? 0 : s.positive();
     double neg = s.negative() == null ? 0 : s.negative();

@@ -26,4 +26,12 @@ public interface SentimentScorer extends Serializable {
     }
     return out;
   }
+
+  /**
+   * What scoring needs from AWS: nothing for a local scorer. Attach it to the step that scores with
+   * {@code step.needing(scorer::permissions)} so the pipeline's policy includes it.
+   */
+  default dev.lake.iam.IamPolicy permissions(dev.lake.iam.IamScope scope) {
+    return dev.lake.iam.IamPolicy.empty();
+  }
 }

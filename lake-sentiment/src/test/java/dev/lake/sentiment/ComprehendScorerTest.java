@@ -104,4 +104,35 @@ class ComprehendScorerTest {
     assertThat(ComprehendScorer.cut(t).getBytes(StandardCharsets.UTF_8).length).isEqualTo(5000);
     assertThat(ComprehendScorer.cut("short")).isEqualTo("short");
   }
+
+  @Test
+  void permissions_scoringStepInAPipeline_batchDetectSentimentOnStarAndNothingElse() {
+    dev.lake.iam.RecordingInterceptor calls = new dev.lake.iam.RecordingInterceptor(
+        dev.lake.iam.IamScope.of("us-east-1", "123456789012"));
+    try (ComprehendClient recorded = ComprehendClient.builder().region(Region.US_EAST_1)
+        .endpointOverride(URI.create("http://127.0.0.1:" + server.getAddress().getPort()))
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+        .httpClient(UrlConnectionHttpClient.create())
+        .overrideConfiguration(c -> c.addExecutionInterceptor(calls)).build()) {
+      ComprehendScorer scorer = ComprehendScorer.create(recorded);
+      dev.lake.io.InMemorySink<Double> sink = dev.lake.io.InMemorySink.create();
+      dev.lake.Pipeline<Double> p = dev.lake.Pipeline.from(dev.lake.io.InMemorySource.of("texts",
+              List.of("good day", "awful day")))
+          .named("scores")
+          .apply(dev.lake.transforms.Step.<String, Double>of("score",
+              (t, out) -> out.accept(scorer.score(t).compound())).needing(scorer::permissions))
+          .to(sink);
+      dev.lake.iam.IamPolicy policy = p.requiredPermissions(dev.lake.iam.IamScope.unknown());
+
+      assertThat(p.withParallelism(1).run().rowsWritten()).isEqualTo(2);
+
+      assertThat(policy.statements()).singleElement().satisfies(s -> {
+        assertThat(s.actions()).containsExactly("comprehend:BatchDetectSentiment");
+        assertThat(s.resources()).containsExactly("*");
+      });
+      dev.lake.iam.PolicyAssert.assertExact(policy, calls.calls(), java.util.Map.of());
+      assertThat(dev.lake.Pipeline.from(dev.lake.io.InMemorySource.of("texts", List.of("x"))).to(dev.lake.io.InMemorySink.<String>create())
+          .requiredPermissions(dev.lake.iam.IamScope.unknown()).statements()).as("without needing(..)").isEmpty();
+    }
+  }
 }

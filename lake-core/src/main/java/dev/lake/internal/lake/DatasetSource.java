@@ -181,4 +181,10 @@ public final class DatasetSource<T> implements Source<T> {
       }
     }
   }
+
+  /** Reading the newest manifest (listing and reading {@code _lake/manifests/<dataset>/}) and the data files. */
+  @Override
+  public dev.lake.iam.IamPolicy permissions(dev.lake.iam.IamScope scope) {
+    return LakePermissions.read(lake, dataset, scope);
+  }
 }

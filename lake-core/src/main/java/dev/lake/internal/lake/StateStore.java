@@ -30,6 +30,12 @@ public final class StateStore {
   /** The committed cursors of a pipeline; empty when it never committed one. */
   public Map<String, String> load(String pipeline) {
     try {
+      // List first: S3 answers a read of a missing key with 403 (not 404) unless the caller may list the whole
+      // bucket, and the least-privilege policy (Pipeline.requiredPermissions) lists only _lake/state/.
+      String file = pipeline + ".json";
+      if (store.list(Locations.child(root, "_lake/state/"), false).stream().noneMatch(o -> o.fileName().equals(file))) {
+        return Map.of();
+      }
       byte[] json = store.readAllBytes(uri(pipeline));
       return Json.MAPPER.readValue(json, new TypeReference<TreeMap<String, String>>() {});
     } catch (FileNotFoundException e) {

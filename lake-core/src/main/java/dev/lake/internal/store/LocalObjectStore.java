@@ -248,4 +248,11 @@ public final class LocalObjectStore implements ObjectStore {
       }
     }
   }
+
+  /** Local files need no AWS permission. */
+  @Override
+  public dev.lake.iam.IamPolicy permissions(URI location, java.util.Set<dev.lake.iam.Access> access,
+      dev.lake.iam.IamScope scope) {
+    return dev.lake.iam.IamPolicy.empty();
+  }
 }

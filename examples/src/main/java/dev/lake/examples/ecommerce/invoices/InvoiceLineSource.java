@@ -73,6 +73,12 @@ public final class InvoiceLineSource implements Source<InvoiceLine> {
     };
   }
 
+  /** What the wrapped source needs: numbering lines touches nothing. */
+  @Override
+  public dev.lake.iam.IamPolicy permissions(dev.lake.iam.IamScope scope) {
+    return sales.permissions(scope);
+  }
+
   @Override
   public String toString() {
     return "InvoiceLineSource[" + sales + "]";

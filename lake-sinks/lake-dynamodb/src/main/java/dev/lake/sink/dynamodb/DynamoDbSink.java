@@ -203,6 +203,24 @@ public final class DynamoDbSink<T> implements Sink<T> {
     return new CommitSummary(name(), 0, rows, List.of(), List.of());
   }
 
+  /**
+   * The one write action of the mode on the table's ARN, in the client's region (else the scope's):
+   * {@code dynamodb:BatchWriteItem} (PUT), {@code dynamodb:PutItem} (INSERT_IF_ABSENT) or
+   * {@code dynamodb:UpdateItem} (UPDATE).
+   */
+  @Override
+  public dev.lake.iam.IamPolicy permissions(dev.lake.iam.IamScope scope) {
+    dev.lake.iam.IamScope in = client == null ? scope
+        : scope.withRegion(client.serviceClientConfiguration().region().id());
+    String action = switch (mode) {
+      case PUT -> "dynamodb:BatchWriteItem";
+      case INSERT_IF_ABSENT -> "dynamodb:PutItem";
+      case UPDATE -> "dynamodb:UpdateItem";
+    };
+    return dev.lake.iam.IamPolicy.of(dev.lake.iam.Permission.allow(List.of(action), in.arn("dynamodb",
+        "table/" + table)));
+  }
+
   @Override
   public String toString() {
     return "DynamoDbSink{table=" + table + ", partitionKey=" + partitionKey + ", sortKey=" + sortKey + ", mode="

@@ -153,6 +153,15 @@ public final class KinesisSink<T> implements Sink<T> {
     return new CommitSummary(name(), 0, rows, List.of(), List.of());
   }
 
+  /** {@code kinesis:PutRecords} on the stream's ARN, in the client's region (else the scope's). */
+  @Override
+  public dev.lake.iam.IamPolicy permissions(dev.lake.iam.IamScope scope) {
+    dev.lake.iam.IamScope in = client == null ? scope
+        : scope.withRegion(client.serviceClientConfiguration().region().id());
+    return dev.lake.iam.IamPolicy.of(dev.lake.iam.Permission.allow(List.of("kinesis:PutRecords"),
+        in.arn("kinesis", "stream/" + stream)));
+  }
+
   @Override
   public String toString() {
     return "KinesisSink{stream=" + stream + ", partitionKey="

@@ -173,6 +173,16 @@ public final class S3ObjectStore implements ObjectStore {
     Listing.abortUploads(ops, S3Location.of(prefix).asPrefix(), startedBefore);
   }
 
+  /**
+   * The S3 actions each {@link dev.lake.iam.Access} needs under {@code location}, on exact object and bucket ARNs,
+   * plus {@code kms:*} grants on the key when SSE-KMS uses a key ARN or id.
+   */
+  @Override
+  public dev.lake.iam.IamPolicy permissions(URI location, java.util.Set<dev.lake.iam.Access> access,
+      dev.lake.iam.IamScope scope) {
+    return S3Permissions.of(location, access, settings.kmsKeyId, scope);
+  }
+
   /** Stops the upload threads and closes the S3 and HTTP clients this store created; a caller's client stays open. */
   @Override
   public void close() throws IOException {

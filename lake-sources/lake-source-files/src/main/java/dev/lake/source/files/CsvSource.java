@@ -177,6 +177,15 @@ public final class CsvSource<T> implements Source<T> {
     return reader;
   }
 
+  /**
+   * Reading the files: {@code s3:GetObject} on the locations (globs as IAM patterns) and {@code s3:ListBucket} on
+   * the directory each glob lists; nothing for local files.
+   */
+  @Override
+  public dev.lake.iam.IamPolicy permissions(dev.lake.iam.IamScope scope) {
+    return FilePermissions.of(settings.locations(), settings.files(), scope);
+  }
+
   @Override
   public String toString() {
     return FileSourceSupport.describe("CsvSource", type, settings.files(), settings.locations());

@@ -67,12 +67,15 @@ final class Locations {
     if (glob < 0) {
       URI uri = toUri(location);
       ObjectStore store = ObjectStores.forUri(uri);
-      Optional<ObjectInfo> file = store.stat(uri);
-      if (file.isPresent()) {
-        return List.of(FileRef.of(file.get()));
-      }
+      // A directory first: on S3, a HEAD of a key that is not an object answers 403, not 404, unless the caller may
+      // list the whole bucket, and the least-privilege policy (FilePermissions) lists only this prefix.
       String dir = uri.toString().endsWith("/") ? uri.toString() : uri + "/";
-      return refs(store.list(URI.create(dir), true)); // a directory: every file under it
+      List<ObjectInfo> under = store.list(URI.create(dir), true);
+      if (!under.isEmpty() || uri.toString().endsWith("/")) {
+        return refs(under); // a directory: every file under it
+      }
+      Optional<ObjectInfo> file = store.stat(uri);
+      return file.isPresent() ? List.of(FileRef.of(file.get())) : List.of();
     }
     int slash = location.lastIndexOf('/', glob);
     String prefix = slash < 0 ? "." : location.substring(0, slash + 1);

@@ -46,7 +46,8 @@ public final class AwsSecrets {
       ValidationException.check(value != null, "Secret %s has no string value (binary secrets are not supported)",
           secretId);
       return jsonKey == null ? value : field(value, jsonKey, secretId);
-    }, Clock.systemUTC()));
+    }, Clock.systemUTC())).needing(scope -> secretsManagerPermissions(region(client.serviceClientConfiguration()
+        .region(), scope), secretId));
   }
 
   /** The value of an SSM parameter, decrypted when it is a SecureString. */
@@ -54,7 +55,31 @@ public final class AwsSecrets {
     ValidationException.check(client != null, "parameterStore(client, ...): give an SsmClient");
     ValidationException.check(name != null && !name.isBlank(), "parameterStore(...): give a parameter name");
     return Secret.of(cached(() -> client.getParameter(r -> r.name(name).withDecryption(true)).parameter().value(),
-        Clock.systemUTC()));
+        Clock.systemUTC())).needing(scope -> parameterStorePermissions(region(client.serviceClientConfiguration()
+        .region(), scope), name));
+  }
+
+  /**
+   * {@code secretsmanager:GetSecretValue} on the secret: its ARN when given one, else {@code <name>-??????} (Secrets
+   * Manager adds six random characters to a secret's ARN). A customer-managed KMS key also needs
+   * {@code kms:Decrypt}, which the key's policy usually grants.
+   */
+  static dev.lake.iam.IamPolicy secretsManagerPermissions(dev.lake.iam.IamScope scope, String secretId) {
+    String arn = secretId.startsWith("arn:") ? secretId : scope.arn("secretsmanager", "secret:" + secretId + "-??????");
+    return dev.lake.iam.IamPolicy.of(dev.lake.iam.Permission.allow(java.util.List.of("secretsmanager:GetSecretValue"),
+        arn));
+  }
+
+  /** {@code ssm:GetParameter} on the parameter ({@code parameter/<name without its leading '/'>}). */
+  static dev.lake.iam.IamPolicy parameterStorePermissions(dev.lake.iam.IamScope scope, String name) {
+    String arn = name.startsWith("arn:") ? name
+        : scope.arn("ssm", "parameter/" + (name.startsWith("/") ? name.substring(1) : name));
+    return dev.lake.iam.IamPolicy.of(dev.lake.iam.Permission.allow(java.util.List.of("ssm:GetParameter"), arn));
+  }
+
+  private static dev.lake.iam.IamScope region(software.amazon.awssdk.regions.Region region,
+      dev.lake.iam.IamScope scope) {
+    return region == null ? scope : scope.withRegion(region.id());
   }
 
   private static String field(String json, String key, String secretId) {

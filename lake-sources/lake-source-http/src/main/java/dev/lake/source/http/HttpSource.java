@@ -115,6 +115,22 @@ public final class HttpSource implements Source<RawResponse> {
     return new HttpReader(client, plan(ctx).planned, maxCursors, ctx);
   }
 
+  /**
+   * Nothing from AWS for the requests themselves (they go to the API); secrets from suppliers add what they declare
+   * with {@link Secret#needing}, and are listed as undeclared otherwise.
+   */
+  @Override
+  public dev.lake.iam.IamPolicy permissions(dev.lake.iam.IamScope scope) {
+    return client == null ? dev.lake.iam.IamPolicy.undeclared("source http (serialized without its RestClient)")
+        : client.secretPermissions("source " + name(), scope);
+  }
+
+  /** True: paging cursors and {@link #withCursorMax} maxima are saved with the run. */
+  @Override
+  public boolean proposesCursors() {
+    return true;
+  }
+
   @Override
   public String toString() {
     return "HttpSource(" + client + ", " + (planned == null ? "unplanned" : planned.size() + " requests") + ")";

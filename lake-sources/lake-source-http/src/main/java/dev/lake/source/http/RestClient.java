@@ -246,6 +246,22 @@ public final class RestClient {
         body, clock.instant());
   }
 
+  /**
+   * What resolving the secrets needs from AWS; a secret whose supplier did not declare it makes the policy list
+   * {@code part} as undeclared.
+   */
+  dev.lake.iam.IamPolicy secretPermissions(String part, dev.lake.iam.IamScope scope) {
+    dev.lake.iam.IamPolicy policy = dev.lake.iam.IamPolicy.empty();
+    for (Map<String, Secret> m : java.util.List.of(secretHeaders, secretParams)) {
+      for (Map.Entry<String, Secret> e : m.entrySet()) {
+        dev.lake.iam.IamPolicy needs = e.getValue().needs(scope);
+        policy = policy.and(needs != null ? needs : dev.lake.iam.IamPolicy.undeclared(part + " (secret '"
+            + e.getKey() + "' from a supplier: declare its needs with Secret.needing(..))"));
+      }
+    }
+    return policy;
+  }
+
   /** Removes any secret value the server echoed back (some APIs echo their parameters). */
   private String scrub(String text) {
     String out = text;

@@ -133,4 +133,39 @@ class AwsSecretsTest {
     now[0] = now[0].plusSeconds(2);
     assertThat(supplier.get()).isEqualTo("v2");
   }
+
+  @Test
+  void permissions_secretsFromBothStores_exactArnsInTheClientsRegion_andAnUndeclaredSupplierIsNamed() {
+    try (SecretsManagerClient sm = SecretsManagerClient.builder().endpointOverride(endpoint())
+        .region(Region.EU_WEST_1).credentialsProvider(CREDENTIALS)
+        .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+        SsmClient ssm = SsmClient.builder().endpointOverride(endpoint()).region(Region.EU_WEST_1)
+            .credentialsProvider(CREDENTIALS).httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
+      Secret key = AwsSecrets.secretsManager(sm, "prod/api-football", "api_key");
+      Secret token = AwsSecrets.parameterStore(ssm, "/lake/twitter/bearer");
+      RestClient client = RestClient.builder().connector("api-football").baseUri(endpoint().toString())
+          .secretHeader("x-apisports-key", key).secretHeader("Authorization", token).build();
+      dev.lake.iam.IamScope scope = dev.lake.iam.IamScope.of("us-east-1", "123456789012");
+      dev.lake.iam.IamPolicy policy = HttpSource.live(client, List.of()).permissions(scope);
+      key.reveal(); // the calls the policy must allow
+      token.reveal();
+
+      assertThat(targets).extracting(t -> t.substring(0, t.indexOf(' ')))
+          .containsExactly("secretsmanager.GetSecretValue", "AmazonSSM.GetParameter");
+      String secretArn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/api-football-AbCdEf";
+      assertThat(policy.allows("secretsmanager:GetSecretValue", secretArn, java.util.Map.of())).isTrue();
+      assertThat(policy.allows("secretsmanager:GetSecretValue",
+          "arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/api-football-x-AbCdEf", java.util.Map.of()))
+          .isFalse();
+      assertThat(policy.allows("ssm:GetParameter", "arn:aws:ssm:eu-west-1:123456789012:parameter/lake/twitter/bearer",
+          java.util.Map.of())).isTrue();
+      assertThat(policy.statements()).hasSize(2);
+      assertThat(policy.isComplete()).isTrue();
+
+      RestClient opaque = RestClient.builder().connector("twitter").baseUri(endpoint().toString())
+          .secretHeader("Authorization", Secret.of(() -> "Bearer x")).build();
+      assertThat(HttpSource.live(opaque, List.of()).permissions(scope).undeclared()).singleElement().asString()
+          .contains("source twitter", "'authorization'", "Secret.needing");
+    }
+  }
 }

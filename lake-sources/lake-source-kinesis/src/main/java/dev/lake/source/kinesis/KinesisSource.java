@@ -214,6 +214,25 @@ public final class KinesisSource<T> implements Source<T> {
     return new ChainedReader<>(plan(ctx), ctx);
   }
 
+  /**
+   * {@code kinesis:ListShards}, {@code kinesis:GetShardIterator} and {@code kinesis:GetRecords} on the stream's ARN,
+   * in the client's region (else the scope's). The checkpoints it proposes make the pipeline write its cursor file.
+   */
+  @Override
+  public dev.lake.iam.IamPolicy permissions(dev.lake.iam.IamScope scope) {
+    dev.lake.iam.IamScope in = client == null ? scope
+        : scope.withRegion(client.serviceClientConfiguration().region().id());
+    return dev.lake.iam.IamPolicy.of(dev.lake.iam.Permission.allow(
+        List.of("kinesis:GetRecords", "kinesis:GetShardIterator", "kinesis:ListShards"),
+        in.arn("kinesis", "stream/" + stream)));
+  }
+
+  /** True: shard checkpoints are cursors. */
+  @Override
+  public boolean proposesCursors() {
+    return true;
+  }
+
   @Override
   public String toString() {
     return "KinesisSource{stream=" + stream + ", initial=" + initial

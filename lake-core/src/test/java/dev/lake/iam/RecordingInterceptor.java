@@ -1,0 +1,149 @@
+package dev.lake.iam;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.SdkPojo;
+
+/**
+ * Records every AWS call a client really makes, as the IAM action it is authorised by, the resource ARN it touches
+ * and its condition keys: S3 by the table in {@link #s3}; Kinesis, DynamoDB and other services whose operations are
+ * their action names by stream or table. Add it to a client with
+ * {@code .overrideConfiguration(c -> c.addExecutionInterceptor(recorder))}.
+ *
+ * <pre>{@code
+ * RecordingInterceptor calls = new RecordingInterceptor(IamScope.of("us-east-1", "000000000000"));
+ * S3Client s3 = S3Client.builder().overrideConfiguration(c -> c.addExecutionInterceptor(calls))...build();
+ * PolicyAssert.assertExact(pipeline.requiredPermissions(scope), calls.calls(), Map.of());
+ * }</pre>
+ */
+public final class RecordingInterceptor implements ExecutionInterceptor {
+  /** One authorised request: action, resource and condition keys. */
+  public record Call(String action, String resource, Map<String, String> context) {}
+
+  private final IamScope scope;
+  private final List<Call> calls = new ArrayList<>();
+  /** Kinesis shard iterators and ListShards tokens -> the stream ARN they stand for (the request names no stream). */
+  private final Map<String, String> streamOfToken = new java.util.concurrent.ConcurrentHashMap<>();
+
+  public RecordingInterceptor(IamScope scope) {
+    this.scope = scope;
+  }
+
+  @Override
+  public void beforeExecution(Context.BeforeExecution ctx, ExecutionAttributes attrs) {
+    String service = attrs.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
+    String operation = attrs.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+    SdkRequest request = ctx.request();
+    List<Call> made = "S3".equalsIgnoreCase(service) ? s3(operation, request) : byName(service, operation, request);
+    synchronized (calls) {
+      calls.addAll(made);
+    }
+  }
+
+  @Override
+  public void afterExecution(Context.AfterExecution ctx, ExecutionAttributes attrs) {
+    String service = attrs.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
+    if ("S3".equalsIgnoreCase(service)) {
+      return;
+    }
+    String stream = stream(service.toLowerCase(java.util.Locale.ROOT), ctx.request());
+    if (stream != null) {
+      for (String token : List.of("ShardIterator", "NextShardIterator", "NextToken")) {
+        ctx.response().getValueForField(token, String.class).ifPresent(t -> streamOfToken.put(t, stream));
+      }
+    }
+  }
+
+  /** The calls so far, in order. */
+  public List<Call> calls() {
+    synchronized (calls) {
+      return List.copyOf(calls);
+    }
+  }
+
+  public void clear() {
+    synchronized (calls) {
+      calls.clear();
+    }
+  }
+
+  private List<Call> s3(String operation, SdkRequest request) {
+    String bucket = field(request, "Bucket");
+    String bucketArn = "arn:" + scope.partition() + ":s3:::" + bucket;
+    String object = bucketArn + "/" + field(request, "Key");
+    return switch (operation) {
+      case "GetObject", "HeadObject" -> List.of(new Call("s3:GetObject", object, Map.of()));
+      case "PutObject", "CreateMultipartUpload", "UploadPart", "CompleteMultipartUpload" ->
+          List.of(new Call("s3:PutObject", object, Map.of()));
+      case "AbortMultipartUpload" -> List.of(new Call("s3:AbortMultipartUpload", object, Map.of()));
+      case "DeleteObject" -> List.of(new Call("s3:DeleteObject", object, Map.of()));
+      case "DeleteObjects" -> deletedKeys(request).stream()
+          .map(k -> new Call("s3:DeleteObject", bucketArn + "/" + k, Map.of())).toList();
+      case "ListObjectsV2", "ListObjects" -> List.of(new Call("s3:ListBucket", bucketArn,
+          Map.of("s3:prefix", field(request, "Prefix") == null ? "" : field(request, "Prefix"))));
+      case "ListMultipartUploads" -> List.of(new Call("s3:ListBucketMultipartUploads", bucketArn, Map.of()));
+      case "HeadBucket" -> List.of(new Call("s3:ListBucket", bucketArn, Map.of()));
+      case "CreateBucket" -> List.of(new Call("s3:CreateBucket", bucketArn, Map.of()));
+      default -> throw new AssertionError("S3 operation " + operation + " has no IAM mapping in this recorder: add it");
+    };
+  }
+
+  private List<Call> byName(String service, String operation, SdkRequest request) {
+    String prefix = service.toLowerCase(java.util.Locale.ROOT);
+    String action = prefix + ":" + operation;
+    String stream = stream(prefix, request);
+    if (stream != null) {
+      return List.of(new Call(action, stream, Map.of()));
+    }
+    if (field(request, "TableName") != null) {
+      return List.of(new Call(action, scope.arn(prefix, "table/" + field(request, "TableName")), Map.of()));
+    }
+    Map<?, ?> items = request.getValueForField("RequestItems", Map.class).orElse(null);
+    if (items != null) {
+      return items.keySet().stream().map(t -> new Call(action, scope.arn(prefix, "table/" + t), Map.of())).toList();
+    }
+    return List.of(new Call(action, "*", Map.of()));
+  }
+
+  /** DeleteObjects' Delete.Objects[].Key, read through the SDK's generic fields (no S3 model classes needed). */
+  private static List<String> deletedKeys(SdkRequest request) {
+    SdkPojo delete = request.getValueForField("Delete", SdkPojo.class).orElseThrow();
+    List<String> keys = new ArrayList<>();
+    for (Object o : (List<?>) member(delete, "Objects")) {
+      keys.add((String) member((SdkPojo) o, "Key"));
+    }
+    return keys;
+  }
+
+  private static Object member(SdkPojo pojo, String name) {
+    for (SdkField<?> f : pojo.sdkFields()) {
+      if (f.memberName().equals(name)) {
+        return f.getValueOrDefault(pojo);
+      }
+    }
+    throw new AssertionError(pojo.getClass().getSimpleName() + " has no member " + name);
+  }
+
+  private String stream(String prefix, SdkRequest request) {
+    if (field(request, "StreamARN") != null) {
+      return field(request, "StreamARN");
+    }
+    if (field(request, "StreamName") != null) {
+      return scope.arn(prefix, "stream/" + field(request, "StreamName"));
+    }
+    String token = field(request, "ShardIterator") != null ? field(request, "ShardIterator")
+        : field(request, "NextToken");
+    return token == null ? null : streamOfToken.get(token);
+  }
+
+  private static String field(SdkRequest request, String name) {
+    return request.getValueForField(name, String.class).orElse(null);
+  }
+}

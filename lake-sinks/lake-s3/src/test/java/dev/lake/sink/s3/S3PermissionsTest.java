@@ -1,0 +1,152 @@
+package dev.lake.sink.s3;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lake.BadRowPolicy;
+import dev.lake.Lake;
+import dev.lake.Pipeline;
+import dev.lake.PipelineResult;
+import dev.lake.WriteMode;
+import dev.lake.iam.IamPolicy;
+import dev.lake.iam.IamScope;
+import dev.lake.iam.PolicyAssert;
+import dev.lake.iam.RecordingInterceptor;
+import dev.lake.io.ObjectStores;
+import dev.lake.source.files.CsvSource;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Map;
+import org.apache.avro.generic.GenericRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * {@code requiredPermissions()} of lake pipelines on S3 against every call the runs really make (recorded by an SDK
+ * interceptor on s3proxy): each call is allowed, and each grant is used or needed on a named other path.
+ */
+class S3PermissionsTest {
+  static final IamScope SCOPE = IamScope.of("us-east-1", "123456789012");
+  static final RecordingInterceptor CALLS = new RecordingInterceptor(SCOPE);
+  /** Why a manifest directory needs s3:DeleteObject though a run may not call it. */
+  static final String PROBE = "the conditional-create probe object (ConditionalCreate) is deleted again: once per "
+      + "store and bucket, in the first manifest directory committed to";
+  static S3Client s3;
+  static S3Client setup; // test data goes in through a client that is not recorded
+  static S3ObjectStore store;
+  static String bucket;
+
+  record Sale(String invoice, int quantity) {}
+
+  @BeforeAll
+  static void start() {
+    s3 = S3Client.builder().httpClient(UrlConnectionHttpClient.create()).endpointOverride(S3Proxies.endpoint())
+        .forcePathStyle(true).region(Region.US_EAST_1).credentialsProvider(S3Proxies.CREDENTIALS)
+        .overrideConfiguration(c -> c.addExecutionInterceptor(CALLS)).build();
+    setup = S3Proxies.client();
+    bucket = S3Proxies.bucket(setup);
+    store = S3ObjectStore.builder().client(s3).build();
+    ObjectStores.register(URI.create("s3://" + bucket), store);
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    store.close();
+    s3.close();
+    setup.close();
+  }
+
+  static void put(String key, String text) {
+    setup.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromString(text, UTF_8));
+  }
+
+  static String arn(String key) {
+    return "arn:aws:s3:::" + bucket + "/" + key;
+  }
+
+  @Test
+  void requiredPermissions_csvToLakeWithRejectedZone_allowsEveryCallAndNothingUnused() {
+    put("in/sales/2024-01-01.csv", "invoice,quantity\nA1,3\nA2,oops\n");
+    put("in/sales/2024-01-02.csv", "invoice,quantity\nB1,4\n");
+    put("in/other/ignored.csv", "invoice,quantity\nZ9,1\n");
+    Lake lake = Lake.at("s3://" + bucket + "/lake");
+    Pipeline<Sale> p = Pipeline.from(CsvSource.of(Sale.class).from("s3://" + bucket + "/in/sales/*.csv"))
+        .named("sales").to(lake.processed("sales").mode(WriteMode.OVERWRITE))
+        .onBadRows(BadRowPolicy.toRejectedZone());
+    IamPolicy policy = p.requiredPermissions(SCOPE);
+    CALLS.clear();
+
+    PipelineResult first = p.run();
+    put("in/sales/2024-01-03.csv", "invoice,quantity\nC1,5\n"); // new input: the second run replaces every file
+    PipelineResult second = p.run();
+
+    assertThat(first.rowsRejected()).isEqualTo(1);
+    assertThat(second.rowsWritten()).isEqualTo(3);
+    assertThat(CALLS.calls()).anyMatch(c -> c.action().equals("s3:DeleteObject")
+        && c.resource().startsWith(arn("lake/processed/sales/")));
+    PolicyAssert.assertExact(policy, CALLS.calls(), Map.of(
+        "s3:GetObject " + arn("lake/_lake/state/sales.json"),
+        "read when the cursor file exists: a pipeline of this name with a cursor source wrote it",
+        "s3:AbortMultipartUpload " + arn("lake/processed/sales/*"), "aborts the upload of a failed writer",
+        "s3:AbortMultipartUpload " + arn("lake/rejected/sales/*"), "aborts the upload of a failed writer",
+        "s3:DeleteObject " + arn("lake/rejected/sales/*"),
+        "the rejected zone appends: deletes only files a killed run left, or a failed run's",
+        "s3:DeleteObject " + arn("lake/_lake/manifests/processed/sales/*"), PROBE,
+        "s3:DeleteObject " + arn("lake/_lake/manifests/rejected/sales/*"), PROBE));
+  }
+
+  @Test
+  void requiredPermissions_readBackIntoAnotherDataset_listsAndReadsOnlyThatDataset() {
+    Lake lake = Lake.at("s3://" + bucket + "/read");
+    Pipeline.from(dev.lake.io.InMemorySource.of("seed", java.util.List.of(new Sale("S1", 1), new Sale("S2", 2))))
+        .named("seed").to(lake.processed("seed")).run();
+    Pipeline<GenericRecord> copy = Pipeline.from(lake.read("seed")).named("copy").to(lake.processed("copy"));
+    IamPolicy policy = copy.requiredPermissions(SCOPE);
+    CALLS.clear();
+
+    assertThat(copy.run().rowsWritten()).isEqualTo(2);
+
+    assertThat(policy.toJson()).doesNotContain("s3:PutObject\",\n    \"Resource\" : \"" + arn("read/processed/seed"));
+    assertThat(policy.allows("s3:PutObject", arn("read/processed/seed/part-x.parquet"), Map.of())).isFalse();
+    PolicyAssert.assertExact(policy, CALLS.calls(), Map.of(
+        "s3:GetObject " + arn("read/_lake/state/copy.json"), "read when the cursor file exists",
+        "s3:AbortMultipartUpload " + arn("read/processed/copy/*"), "aborts the upload of a failed writer",
+        "s3:DeleteObject " + arn("read/processed/copy/*"), "appends: deletes only what a killed run left",
+        "s3:DeleteObject " + arn("read/_lake/manifests/processed/copy/*"), PROBE,
+        "s3:GetObject " + arn("read/_lake/manifests/processed/copy/*"), "reads the previous version from the 2nd "
+            + "commit on"));
+  }
+
+  @Test
+  void requiredPermissions_plainFileAndDirectoryLocations_listBeforeReadingSoNoBucketWideListIsNeeded() {
+    put("plain/one.csv", "invoice,quantity\nP1,1\n");
+    put("plain/dir/a.csv", "invoice,quantity\nP2,2\n");
+    put("plain/dir/sub/b.csv", "invoice,quantity\nP3,3\n");
+    put("plain/dirty.csv", "invoice,quantity\nX1,9\n"); // shares the prefix "plain/dir" but is not under it
+    Lake lake = Lake.at("s3://" + bucket + "/plain-lake");
+    Pipeline<Sale> p = Pipeline.from(CsvSource.of(Sale.class).from("s3://" + bucket + "/plain/one.csv",
+        "s3://" + bucket + "/plain/dir")).named("plain").to(lake.processed("plain"));
+    IamPolicy policy = p.requiredPermissions(SCOPE);
+    CALLS.clear();
+
+    assertThat(p.run().rowsWritten()).isEqualTo(3);
+
+    assertThat(CALLS.calls()).noneMatch(c -> c.resource().endsWith("dirty.csv"));
+    assertThat(policy.allows("s3:GetObject", arn("plain/dirty.csv"), Map.of())).isFalse();
+    String either = "a location without a glob is a file or a directory, known only once listed";
+    PolicyAssert.assertExact(policy, CALLS.calls(), Map.of(
+        "s3:GetObject " + arn("plain/one.csv/*"), either,
+        "s3:GetObject " + arn("plain/dir"), either,
+        "s3:GetObject " + arn("plain-lake/_lake/state/plain.json"), "read when the cursor file exists",
+        "s3:AbortMultipartUpload " + arn("plain-lake/processed/plain/*"), "aborts the upload of a failed writer",
+        "s3:DeleteObject " + arn("plain-lake/processed/plain/*"), "appends: deletes only what a killed run left",
+        "s3:DeleteObject " + arn("plain-lake/_lake/manifests/processed/plain/*"), PROBE,
+        "s3:GetObject " + arn("plain-lake/_lake/manifests/processed/plain/*"), "reads the previous version from "
+            + "the 2nd commit on"));
+  }
+}
