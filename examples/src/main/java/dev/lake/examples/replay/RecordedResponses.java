@@ -139,6 +139,18 @@ public final class RecordedResponses implements Source<RawResponse> {
     };
   }
 
+  /** Listing the folder and reading the response files in it (nothing at all for a local folder). */
+  @Override
+  public dev.lake.iam.IamPolicy permissions(dev.lake.iam.IamScope scope) {
+    return ObjectStores.forUri(folder).permissions(folder,
+        java.util.EnumSet.of(dev.lake.iam.Access.LIST, dev.lake.iam.Access.READ), scope);
+  }
+
+  @Override
+  public boolean proposesCursors() {
+    return incremental;
+  }
+
   @Override
   public String toString() {
     return "RecordedResponses(" + api + "/" + dataset + ", " + (file == null ? folder : file.uri()) + ")";

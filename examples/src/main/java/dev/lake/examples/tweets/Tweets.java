@@ -6,6 +6,7 @@ import dev.lake.Pipeline;
 import dev.lake.io.Source;
 import dev.lake.source.http.RawResponse;
 import dev.lake.source.twitter.RecentSearch;
+import dev.lake.transforms.Step;
 import java.net.URI;
 import java.util.HashSet;
 import java.util.Set;
@@ -47,7 +48,12 @@ public final class Tweets {
         .flatMap("parse-page", (RawResponse page) -> RecentSearch.tweets(page).stream()
             .map(t -> TweetRow.of(page, t)).toList())
         .deduplicate(TweetRow::tweetId)
-        .filter("not-yet-stored", t -> !stored.contains(t.tweetId()))
+        // reads processed/tweets while the pipeline is built: declared, so that requiredPermissions() covers it
+        .apply(Step.<TweetRow, TweetRow>of("not-yet-stored", (t, out) -> {
+          if (!stored.contains(t.tweetId())) {
+            out.accept(t);
+          }
+        }).needing(lake.read(DATASET)::permissions))
         .to(lake.processed(DATASET).partitionBy("date"))
         .onBadRows(BadRowPolicy.toRejectedZone());
   }
