@@ -3,7 +3,9 @@ package dev.lake.examples.ecommerce;
 import dev.lake.Lake;
 import dev.lake.PipelineResult;
 import dev.lake.examples.CommonOptions;
+import dev.lake.examples.Warehouse;
 import dev.lake.examples.ecommerce.invoices.InvoiceServing;
+import dev.lake.sink.warehouse.LoadReport;
 import java.net.URI;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -11,14 +13,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code lake-examples ecommerce}: the Online Retail bulk import into the lake.
+ * {@code lake-examples ecommerce}: the Online Retail bulk import into the lake, the warehouse load, and the BI
+ * answers ({@link RetailAnswers}) from the warehouse.
  *
  * <pre>{@code
  * java -jar examples/target/lake-examples.jar ecommerce --lake ./lake
  * }</pre>
  */
 @Command(name = "ecommerce", mixinStandardHelpOptions = true,
-    description = "Online Retail CSV files -> processed/online_retail (Parquet, partitioned by year and month).")
+    description = "Online Retail CSV files -> processed/online_retail (Parquet, partitioned by year and month) -> "
+        + "the warehouse, then the BI answers.")
 public final class EcommerceCommand implements Callable<Integer> {
   @Mixin
   CommonOptions options;
@@ -49,6 +53,7 @@ public final class EcommerceCommand implements Callable<Integer> {
       return 0;
     }
     Lake lake = options.lake();
+    Warehouse warehouse = options.warehouse();
     PipelineResult result = OnlineRetail.pipeline(options.data(), lake,
         maxRowsPerFile == null ? Long.MAX_VALUE : maxRowsPerFile).run();
     System.out.println(result.summary());
@@ -56,6 +61,9 @@ public final class EcommerceCommand implements Callable<Integer> {
     if (result.rowsRejected() > 0) {
       System.out.printf("Rejected rows under %s%n", lake.uri(result.rejectedDataset() + "/"));
     }
+    LoadReport loaded = warehouse.load(lake, OnlineRetail.DATASET);
+    System.out.printf("Warehouse %s: %s%n%n", warehouse.describe(), loaded.summary());
+    System.out.print(new RetailAnswers(warehouse).report());
     return result.reconciles() ? 0 : 1;
   }
 }
