@@ -22,11 +22,14 @@ public final class LambdaBudget {
     this.deadlineNanos = deadlineNanos;
   }
 
-  /** The remaining time of {@code context} less {@code margin}, from now. */
+  /** The remaining time of {@code context} less {@code margin}, from now; without a context (outside Lambda), decades. */
   public static LambdaBudget of(Context context, Duration margin) {
     ValidationException.check(margin != null && !margin.isNegative(), "The margin must be >= 0 but was %s", margin);
-    long remaining = context == null ? Long.MAX_VALUE / 4 : context.getRemainingTimeInMillis();
-    return new LambdaBudget(System.nanoTime() + Duration.ofMillis(remaining).minus(margin).toNanos());
+    if (context == null) {
+      return new LambdaBudget(System.nanoTime() + Long.MAX_VALUE / 4); // nanoseconds: about 73 years
+    }
+    return new LambdaBudget(System.nanoTime()
+        + Duration.ofMillis(context.getRemainingTimeInMillis()).minus(margin).toNanos());
   }
 
   /** Time left before the run must have committed (zero once past). */

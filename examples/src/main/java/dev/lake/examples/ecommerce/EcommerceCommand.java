@@ -7,6 +7,7 @@ import dev.lake.examples.Warehouse;
 import dev.lake.examples.ecommerce.invoices.InvoiceServing;
 import dev.lake.sink.warehouse.LoadReport;
 import java.net.URI;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,6 +36,11 @@ public final class EcommerceCommand implements Callable<Integer> {
       + "(GET /invoices/{invoiceNo}, GET /customers/{customerId}/invoices) until stopped.")
   boolean serve;
 
+  @Option(names = "--from-raw", description = "Land the input files unchanged in <lake>/raw/online_retail/ first "
+      + "(as an upload that triggers the Lambda would), then import every file of that raw zone, replacing the "
+      + "dataset.")
+  boolean fromRaw;
+
   @Option(names = "--port", defaultValue = "8080", description = "Port of the invoice API (default: ${DEFAULT-VALUE}).")
   int port;
 
@@ -54,8 +60,15 @@ public final class EcommerceCommand implements Callable<Integer> {
     }
     Lake lake = options.lake();
     Warehouse warehouse = options.warehouse();
-    PipelineResult result = OnlineRetail.pipeline(options.data(), lake,
-        maxRowsPerFile == null ? Long.MAX_VALUE : maxRowsPerFile).run();
+    long maxRows = maxRowsPerFile == null ? Long.MAX_VALUE : maxRowsPerFile;
+    PipelineResult result;
+    if (fromRaw) {
+      List<URI> landed = RawZone.land(options.data(), lake);
+      System.out.printf("%,d files landed in %s%n", landed.size(), lake.uri(RawZone.PREFIX));
+      result = OnlineRetail.fromRawZone(RawZone.files(lake), lake, maxRows).run();
+    } else {
+      result = OnlineRetail.pipeline(options.data(), lake, maxRows).run();
+    }
     System.out.println(result.summary());
     System.out.printf("Parquet files under %s%n", lake.uri("processed/" + OnlineRetail.DATASET + "/"));
     if (result.rowsRejected() > 0) {

@@ -115,6 +115,11 @@ class RetailAnswersTest {
    * MIN(country)) are compared on DuckDB only, whose byte order is Java's for this data.
    */
   private static void assertAnswers(RetailAnswers a, boolean textColumns) {
+    assertAnswers(a, facts, textColumns);
+  }
+
+  /** Every answer of {@code a} equal to those computed from {@code facts}. */
+  static void assertAnswers(RetailAnswers a, RetailFacts facts, boolean textColumns) {
     assertThat(norm(a.lineKinds())).isEqualTo(norm(facts.lineKinds()));
     assertThat(norm(a.averages())).isEqualTo(norm(facts.averages()));
     assertThat(norm(a.byHourOfDay())).isEqualTo(norm(facts.perDay(l -> l.at().getHour())));

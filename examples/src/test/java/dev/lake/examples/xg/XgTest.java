@@ -23,8 +23,13 @@ class XgTest {
 
   /** team -> {points, goals for, goals against, matches}, from the CSVs with plain string splitting. */
   static Map<String, long[]> facts() throws IOException {
+    return facts(DATA.resolve("epl_2020_21_xg/understat"));
+  }
+
+  /** The same totals from another folder of Understat files. */
+  static Map<String, long[]> facts(Path understat) throws IOException {
     Map<String, long[]> totals = new TreeMap<>();
-    try (Stream<Path> files = Files.list(DATA.resolve("epl_2020_21_xg/understat"))) {
+    try (Stream<Path> files = Files.list(understat)) {
       for (Path file : files.sorted().toList()) {
         String name = file.getFileName().toString();
         String team = name.substring("understat_".length(), name.length() - ".csv".length()).replace('_', ' ');
