@@ -34,6 +34,11 @@ class RetailAnswersTest {
         OnlineRetailTest.DATA.toString())).isZero());
   }
 
+  @org.junit.jupiter.api.AfterAll
+  static void release() {
+    facts = null; // a quarter of a gigabyte: other test classes run in this JVM after this one
+  }
+
   static String captured(Runnable run) {
     PrintStream old = System.out;
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();

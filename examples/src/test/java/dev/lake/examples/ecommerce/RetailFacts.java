@@ -73,6 +73,8 @@ final class RetailFacts {
 
   static RetailFacts of(Path byDay) throws IOException {
     RetailFacts f = new RetailFacts();
+    // a million lines repeat a few thousand codes, names and minutes: share them to keep the heap small
+    Map<Object, Object> shared = new HashMap<>();
     List<Path> files;
     try (Stream<Path> s = Files.list(byDay)) {
       files = s.filter(p -> p.toString().endsWith(".csv.gz")).sorted().toList();
@@ -89,13 +91,19 @@ final class RetailFacts {
           String inv = v.get(0);
           String kind = inv.startsWith("C") ? "cancellation"
               : Character.isDigit(inv.charAt(0)) && qty > 0 && price.signum() > 0 ? "sale" : "other";
-          f.lines.add(new Line(inv, v.get(1), v.get(2), qty, LocalDateTime.parse(v.get(4), TS),
-              price.multiply(BigDecimal.valueOf(qty)), v.get(6).isEmpty() ? null : (long) Double.parseDouble(v.get(6)),
-              v.get(7), kind));
+          Long customer = v.get(6).isEmpty() ? null : (long) Double.parseDouble(v.get(6));
+          f.lines.add(new Line(share(shared, inv), share(shared, v.get(1)), share(shared, v.get(2)), qty,
+              share(shared, LocalDateTime.parse(v.get(4), TS)), price.multiply(BigDecimal.valueOf(qty)),
+              share(shared, customer), share(shared, v.get(7)), kind));
         }
       }
     }
     return f;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> T share(Map<Object, Object> shared, T value) {
+    return value == null ? null : (T) shared.computeIfAbsent(value, k -> k);
   }
 
   Stream<Line> trade() {
