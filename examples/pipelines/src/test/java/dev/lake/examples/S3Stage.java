@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  *
  * <pre>{@code
  * try (S3Stage s3 = S3Stage.start("shop")) {
- *   s3.upload(Path.of("../../data/online_retail/by-day/2010-12-01.csv.gz"), "lake/raw/online_retail/2010-12-01.csv.gz");
+ *   s3.upload(Path.of("../../data/online_retail/by-day/2010-12-01.csv.gz"), "lake/raw/online_retail/x.csv.gz");
  *   new Handler(s3.settings("s3://shop/lake", "s3://shop/data/")).handleRequest(event, null);
  * }
  * }</pre>
@@ -110,7 +110,8 @@ public final class S3Stage implements AutoCloseable {
         .matcher(statement);
     List<java.util.regex.Pattern> allowed = new java.util.ArrayList<>();
     while (arn.find()) {
-      allowed.add(java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(arn.group(1)).replace("*", "\\E.*\\Q")));
+      String quoted = java.util.regex.Pattern.quote(arn.group(1));
+      allowed.add(java.util.regex.Pattern.compile(quoted.replace("*", "\\E.*\\Q")));
     }
     if (allowed.isEmpty()) {
       throw new IllegalStateException("No s3 write resources in " + policyJson);

@@ -24,7 +24,8 @@ class HandlerJarTest {
     assertThat(jar).exists();
     assertThat(Files.size(jar)).as("handler jar size, at most 25 MB").isLessThanOrEqualTo(25_000_000L);
     try (S3Stage s3 = S3Stage.start("jar")) {
-      s3.upload(RetailImportHandlerTest.BY_DAY.resolve("2010-12-01.csv.gz"), "lake/raw/online_retail/2010-12-01.csv.gz");
+      s3.upload(RetailImportHandlerTest.BY_DAY.resolve("2010-12-01.csv.gz"),
+          "lake/raw/online_retail/2010-12-01.csv.gz");
 
       String out = S3Stage.runJar(jar, RetailImportHandler.class.getName(), s3.environment("s3://jar/lake",
           "s3://jar/data/"), "s3://jar/lake/raw/online_retail/2010-12-01.csv.gz");
