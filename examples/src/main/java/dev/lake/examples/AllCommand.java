@@ -26,6 +26,7 @@ public final class AllCommand implements Callable<Integer> {
       args = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--data",
           options.data)).toArray(String[]::new);
     }
+    args = options.passOn(args);
     for (Object command : new Object[] {new EcommerceCommand(), new SparkifyCommand(), new dev.lake.examples.xg.XgCommand(),
         new dev.lake.examples.tweets.TweetsCommand(), new dev.lake.examples.football.FootballCommand()}) {
       int status = new CommandLine(command).execute(args);

@@ -9,11 +9,12 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /**
- * Options every example takes: where the lake is and where the input data is.
+ * Options every example takes: where the lake is, where the input data is and which SQL warehouse to use.
  *
  * <pre>{@code
  * @Mixin CommonOptions options;
  * Lake lake = options.lake();
+ * Warehouse warehouse = options.warehouse();
  * }</pre>
  */
 public final class CommonOptions {
@@ -29,6 +30,12 @@ public final class CommonOptions {
       + "AWS default chains (AWS_ACCESS_KEY_ID, AWS_REGION, ...).")
   URI s3Endpoint;
 
+  @Option(names = "--warehouse", paramLabel = "<jdbc-url>", description = "SQL warehouse the datasets are loaded "
+      + "into and queried in: jdbc:duckdb:<file> or jdbc:postgresql://host:port/db?user=…&password=… (default: "
+      + "jdbc:duckdb:<lake>/warehouse.duckdb for a local lake, jdbc:duckdb:./warehouse.duckdb in the working "
+      + "directory for an s3:// lake).")
+  String warehouse;
+
   public Lake lake() {
     URI root = ObjectStores.toUri(lake);
     if (s3Endpoint != null) {
@@ -40,6 +47,34 @@ public final class CommonOptions {
           S3ObjectStore.builder().endpointOverride(s3Endpoint).pathStyle(true).build());
     }
     return Lake.at(root);
+  }
+
+  /** {@code args} with this command's --warehouse and --s3-endpoint, if given (for commands that run others). */
+  String[] passOn(String[] args) {
+    java.util.List<String> out = new java.util.ArrayList<>(java.util.List.of(args));
+    if (warehouse != null) {
+      out.addAll(java.util.List.of("--warehouse", warehouse));
+    }
+    if (s3Endpoint != null) {
+      out.addAll(java.util.List.of("--s3-endpoint", s3Endpoint.toString()));
+    }
+    return out.toArray(String[]::new);
+  }
+
+  /** The warehouse of {@code --warehouse}, or the default DuckDB file (see the option's description). */
+  public Warehouse warehouse() {
+    return Warehouse.of(warehouse != null ? warehouse : defaultWarehouse(ObjectStores.toUri(lake)));
+  }
+
+  static String defaultWarehouse(URI lakeRoot) {
+    Path file = "file".equals(lakeRoot.getScheme()) ? Path.of(lakeRoot).resolve("warehouse.duckdb")
+        : Path.of("warehouse.duckdb").toAbsolutePath();
+    try {
+      Files.createDirectories(file.getParent());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("Cannot create the directory of the warehouse " + file, e);
+    }
+    return "jdbc:duckdb:" + file;
   }
 
   /** The data folder as a directory URI. */

@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A small aligned text table for terminals: numbers right-aligned, text left-aligned.
+ * A small aligned text table for terminals: numbers right-aligned (BigDecimal as amounts: {@code 1,234.50}),
+ * text left-aligned.
  *
  * <pre>{@code
  * System.out.print(TextTable.format(List.of("level", "plays"), List.of(List.of("paid", 5591L))));
@@ -22,7 +23,8 @@ public final class TextTable {
       List<String> text = new ArrayList<>();
       for (Object v : row) {
         text.add(v instanceof Long || v instanceof Integer ? String.format("%,d", ((Number) v).longValue())
-            : v instanceof Double d ? String.format("%.1f", d) : String.valueOf(v));
+            : v instanceof Double d ? String.format("%.1f", d)
+            : v instanceof java.math.BigDecimal b ? String.format("%,.2f", b) : String.valueOf(v));
       }
       cells.add(text);
     }

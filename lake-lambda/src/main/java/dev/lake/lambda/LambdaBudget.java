@@ -22,13 +22,14 @@ public final class LambdaBudget {
     this.deadlineNanos = deadlineNanos;
   }
 
-  /** The remaining time of {@code context} less {@code margin}, from now. */
+  /** The remaining time of {@code context} less {@code margin}, from now; without a context (outside Lambda), decades. */
   public static LambdaBudget of(Context context, Duration margin) {
     ValidationException.check(margin != null && !margin.isNegative(), "The margin must be >= 0 but was %s", margin);
-    // no context (a local run, a test): no deadline, about 73 years away (Duration.toNanos of more would overflow)
-    long remainingNanos = context == null ? Long.MAX_VALUE / 4
-        : Duration.ofMillis(context.getRemainingTimeInMillis()).minus(margin).toNanos();
-    return new LambdaBudget(System.nanoTime() + remainingNanos);
+    if (context == null) {
+      return new LambdaBudget(System.nanoTime() + Long.MAX_VALUE / 4); // nanoseconds: about 73 years
+    }
+    return new LambdaBudget(System.nanoTime()
+        + Duration.ofMillis(context.getRemainingTimeInMillis()).minus(margin).toNanos());
   }
 
   /** Time left before the run must have committed (zero once past). */

@@ -15,6 +15,15 @@ import org.junit.jupiter.api.Test;
 class LambdaBudgetTest {
 
   @Test
+  void of_noContextOutsideLambda_isUnboundedWithoutOverflow() {
+    LambdaBudget budget = LambdaBudget.of(null, Duration.ofSeconds(10));
+
+    assertThat(budget.expired()).isFalse();
+    assertThat(budget.remaining()).isGreaterThan(Duration.ofDays(365 * 50));
+    assertThat(budget.deadline()).isAfter(Instant.now().plus(Duration.ofDays(365 * 50)));
+  }
+
+  @Test
   void deadline_remainingTimeLessMargin_fromNow() {
     Instant before = Instant.now();
     LambdaBudget budget = LambdaBudget.of(new TestContext(30_000), Duration.ofSeconds(10));

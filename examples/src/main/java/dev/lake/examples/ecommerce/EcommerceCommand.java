@@ -3,22 +3,27 @@ package dev.lake.examples.ecommerce;
 import dev.lake.Lake;
 import dev.lake.PipelineResult;
 import dev.lake.examples.CommonOptions;
+import dev.lake.examples.Warehouse;
 import dev.lake.examples.ecommerce.invoices.InvoiceServing;
+import dev.lake.sink.warehouse.LoadReport;
 import java.net.URI;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code lake-examples ecommerce}: the Online Retail bulk import into the lake.
+ * {@code lake-examples ecommerce}: the Online Retail bulk import into the lake, the warehouse load, and the BI
+ * answers ({@link RetailAnswers}) from the warehouse.
  *
  * <pre>{@code
  * java -jar examples/target/lake-examples.jar ecommerce --lake ./lake
  * }</pre>
  */
 @Command(name = "ecommerce", mixinStandardHelpOptions = true,
-    description = "Online Retail CSV files -> processed/online_retail (Parquet, partitioned by year and month).")
+    description = "Online Retail CSV files -> processed/online_retail (Parquet, partitioned by year and month) -> "
+        + "the warehouse, then the BI answers.")
 public final class EcommerceCommand implements Callable<Integer> {
   @Mixin
   CommonOptions options;
@@ -30,6 +35,11 @@ public final class EcommerceCommand implements Callable<Integer> {
   @Option(names = "--serve", description = "Load the invoices into DynamoDB and serve the invoice API "
       + "(GET /invoices/{invoiceNo}, GET /customers/{customerId}/invoices) until stopped.")
   boolean serve;
+
+  @Option(names = "--from-raw", description = "Land the input files unchanged in <lake>/raw/online_retail/ first "
+      + "(as an upload that triggers the Lambda would), then import every file of that raw zone, replacing the "
+      + "dataset.")
+  boolean fromRaw;
 
   @Option(names = "--port", defaultValue = "8080", description = "Port of the invoice API (default: ${DEFAULT-VALUE}).")
   int port;
@@ -49,13 +59,24 @@ public final class EcommerceCommand implements Callable<Integer> {
       return 0;
     }
     Lake lake = options.lake();
-    PipelineResult result = OnlineRetail.pipeline(options.data(), lake,
-        maxRowsPerFile == null ? Long.MAX_VALUE : maxRowsPerFile).run();
+    Warehouse warehouse = options.warehouse();
+    long maxRows = maxRowsPerFile == null ? Long.MAX_VALUE : maxRowsPerFile;
+    PipelineResult result;
+    if (fromRaw) {
+      List<URI> landed = RawZone.land(options.data(), lake);
+      System.out.printf("%,d files landed in %s%n", landed.size(), lake.uri(RawZone.PREFIX));
+      result = OnlineRetail.fromRawZone(RawZone.files(lake), lake, maxRows).run();
+    } else {
+      result = OnlineRetail.pipeline(options.data(), lake, maxRows).run();
+    }
     System.out.println(result.summary());
     System.out.printf("Parquet files under %s%n", lake.uri("processed/" + OnlineRetail.DATASET + "/"));
     if (result.rowsRejected() > 0) {
       System.out.printf("Rejected rows under %s%n", lake.uri(result.rejectedDataset() + "/"));
     }
+    LoadReport loaded = warehouse.load(lake, OnlineRetail.DATASET);
+    System.out.printf("Warehouse %s: %s%n%n", warehouse.describe(), loaded.summary());
+    System.out.print(new RetailAnswers(warehouse).report());
     return result.reconciles() ? 0 : 1;
   }
 }

@@ -4,13 +4,15 @@ import dev.lake.Lake;
 import dev.lake.Pipeline;
 import dev.lake.PipelineResult;
 import dev.lake.examples.CommonOptions;
+import dev.lake.examples.Warehouse;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /**
- * {@code lake-examples sparkify}: the Sparkify song and event logs into a star schema, then a few questions
- * answered from it.
+ * {@code lake-examples sparkify}: the Sparkify song and event logs into a star schema, loaded into the warehouse,
+ * then a few questions answered there in SQL.
  *
  * <pre>{@code
  * java -jar examples/target/lake-examples.jar sparkify --lake ./lake
@@ -37,8 +39,14 @@ public final class SparkifyCommand implements Callable<Integer> {
         System.out.printf("%-10s bad rows under %s%n", "", lake.uri(r.rejectedDataset() + "/"));
       }
     }
-    System.out.println();
-    System.out.print(new SparkifyQueries(lake).report());
+    Warehouse warehouse = options.warehouse();
+    long rows = 0;
+    for (String dataset : List.of(Sparkify.SONGS, Sparkify.ARTISTS, Sparkify.USERS, Sparkify.TIME,
+        Sparkify.SONGPLAYS)) {
+      rows += warehouse.load(lake, dataset).rows();
+    }
+    System.out.printf("Warehouse %s: 5 tables, %,d rows loaded%n%n", warehouse.describe(), rows);
+    System.out.print(new SparkifyQueries(warehouse).report());
     return ok ? 0 : 1;
   }
 }

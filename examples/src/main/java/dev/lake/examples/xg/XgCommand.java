@@ -4,6 +4,7 @@ import dev.lake.Lake;
 import dev.lake.PipelineResult;
 import dev.lake.examples.CommonOptions;
 import dev.lake.examples.TextTable;
+import dev.lake.examples.Warehouse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -34,15 +35,28 @@ public final class XgCommand implements Callable<Integer> {
         matches.rowsRejected(), lake.uri("processed/" + ExpectedPoints.MATCHES + "/"));
     System.out.printf("%-13s %,6d rows written -> %s%n%n", ExpectedPoints.SEASON, table.size(),
         lake.uri("processed/" + ExpectedPoints.SEASON + "/"));
-    System.out.println("Premier League 2020/21, actual vs expected points:");
+    Warehouse warehouse = options.warehouse();
+    long loaded = warehouse.load(lake, ExpectedPoints.MATCHES).rows() + warehouse.load(lake, ExpectedPoints.SEASON)
+        .rows();
+    System.out.printf("Warehouse %s: team_matches and team_season, %,d rows loaded%n%n", warehouse.describe(),
+        loaded);
+    System.out.println("Premier League, actual vs expected points (from the warehouse):");
     List<List<?>> rows = new ArrayList<>();
     int rank = 1;
-    for (TeamSeason s : table) {
-      rows.add(List.of(rank++, s.team(), s.played(), s.goalsFor() + ":" + s.goalsAgainst(),
-          String.format("%.1f:%.1f", s.xg(), s.xga()), s.points(), String.format("%.1f", s.xpts()),
-          String.format("%+.1f", s.points() - s.xpts())));
+    for (List<Object> s : standings(warehouse)) {
+      int points = ((Number) s.get(5)).intValue();
+      double xpts = ((Number) s.get(6)).doubleValue();
+      rows.add(List.of(rank++, s.get(0), ((Number) s.get(1)).intValue(), s.get(2) + ":" + s.get(3),
+          String.format("%.1f:%.1f", ((Number) s.get(4)).doubleValue(), ((Number) s.get(7)).doubleValue()), points,
+          String.format("%.1f", xpts), String.format("%+.1f", points - xpts)));
     }
     System.out.print(TextTable.format(List.of("#", "team", "P", "goals", "xG", "pts", "xpts", "pts-xpts"), rows));
-    return matches.reconciles() ? 0 : 1;
+    return matches.reconciles() && table.size() == rows.size() ? 0 : 1;
+  }
+
+  /** team, played, goals for, goals against, xg, points, xpts, xga; by points, then goal difference, then team. */
+  static List<List<Object>> standings(Warehouse warehouse) {
+    return warehouse.query("SELECT team, played, goals_for, goals_against, xg, points, xpts, xga FROM team_season "
+        + "ORDER BY points DESC, goals_for - goals_against DESC, team");
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lake.Lake;
 import dev.lake.examples.Duck;
 import dev.lake.examples.LakeExamples;
+import dev.lake.examples.Warehouse;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -86,9 +87,9 @@ class OnlineRetailS3Test {
     return dir;
   }
 
-  private static int ecommerce() {
+  private int ecommerce() {
     return LakeExamples.run("ecommerce", "--lake", "s3://retail/lake", "--s3-endpoint", endpoint.toString(),
-        "--data", OnlineRetailTest.DATA.toString());
+        "--data", OnlineRetailTest.DATA.toString(), "--warehouse", "jdbc:duckdb:" + download.resolve("w.duckdb"));
   }
 
   @Test
@@ -117,6 +118,9 @@ class OnlineRetailS3Test {
       assertThat(perMonth).isEqualTo(facts.rowsPerMonth);
     }
     assertThat(Lake.at("s3://retail/lake").history("online_retail")).hasSize(2);
+    assertThat(Warehouse.of("jdbc:duckdb:" + download.resolve("w.duckdb"))
+        .query("SELECT count(*) FROM online_retail").get(0).get(0))
+        .as("the s3:// lake loaded into DuckDB").isEqualTo(facts.rows);
     assertThat(s3.listMultipartUploads(r -> r.bucket("retail")).uploads()).isEmpty();
   }
 }

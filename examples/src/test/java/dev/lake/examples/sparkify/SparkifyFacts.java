@@ -24,6 +24,9 @@ final class SparkifyFacts {
   final Set<String> artistIds = new HashSet<>();
   final Set<String> playUsers = new HashSet<>();
   final Set<Long> playTimestamps = new HashSet<>();
+  final Map<Long, Long> playsPerUser = new HashMap<>();
+  final Map<String, Long> playsPerLevel = new HashMap<>();
+  final Map<Integer, Long> playsPerHour = new HashMap<>();
   /** userId to {ts, level} of the user's latest NextSong event. */
   final Map<String, Object[]> latestPlay = new HashMap<>();
   /** Users whose plays have both levels (they upgraded or downgraded during the month). */
@@ -55,6 +58,10 @@ final class SparkifyFacts {
         String level = e.get("level").asText();
         f.playUsers.add(user);
         f.playTimestamps.add(ts);
+        f.playsPerUser.merge(Long.parseLong(user), 1L, Long::sum);
+        f.playsPerLevel.merge(level, 1L, Long::sum);
+        f.playsPerHour.merge(java.time.Instant.ofEpochMilli(ts).atZone(java.time.ZoneOffset.UTC).getHour(), 1L,
+            Long::sum);
         levels.computeIfAbsent(user, u -> new HashSet<>()).add(level);
         f.latestPlay.merge(user, new Object[] {ts, level}, (a, b) -> (long) b[0] > (long) a[0] ? b : a);
       }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lake.Lake;
 import dev.lake.examples.Duck;
 import dev.lake.examples.LakeExamples;
+import dev.lake.examples.Warehouse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -88,6 +89,28 @@ class SparkifyTest {
     assertThat(printed.toString(StandardCharsets.UTF_8))
         .contains("songplays    6,820 rows written, 0 rejected")
         .contains("Top 5 users by plays:").contains("Plays per level:").contains("Busiest hours (UTC):");
+  }
+
+  @Test
+  void sparkify_warehouseAnswers_matchCountsFromTheEventLogs() throws Exception {
+    assertThat(runSparkify(DATA)).isZero();
+
+    SparkifyQueries q = new SparkifyQueries(Warehouse.of("jdbc:duckdb:" + lake.resolve("warehouse.duckdb")));
+
+    List<Map.Entry<Long, Long>> top = facts.playsPerUser.entrySet().stream()
+        .sorted(Map.Entry.<Long, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .limit(5).toList();
+    assertThat(q.topUsers().stream().map(r -> List.of(((Number) r.get(0)).longValue(), ((Number) r.get(3))
+        .longValue())).toList()).isEqualTo(top.stream().map(e -> List.of(e.getKey(), e.getValue())).toList());
+    assertThat(q.playsPerLevel().stream().collect(java.util.stream.Collectors.toMap(r -> (String) r.get(0),
+        r -> ((Number) r.get(1)).longValue()))).isEqualTo(facts.playsPerLevel);
+    List<Map.Entry<Integer, Long>> hours = facts.playsPerHour.entrySet().stream()
+        .sorted(Map.Entry.<Integer, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .limit(3).toList();
+    assertThat(q.busiestHours().stream().map(r -> List.of(((Number) r.get(0)).longValue(), ((Number) r.get(1))
+        .longValue())).toList())
+        .isEqualTo(hours.stream().map(e -> List.of((long) e.getKey(), e.getValue())).toList());
+    assertThat(((Number) q.matchedPlays().get(1)).longValue()).isEqualTo(facts.songPlays);
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lake.examples.Duck;
 import dev.lake.examples.LakeExamples;
+import dev.lake.examples.Warehouse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +24,13 @@ class XgTest {
 
   /** team -> {points, goals for, goals against, matches}, from the CSVs with plain string splitting. */
   static Map<String, long[]> facts() throws IOException {
+    return facts(DATA.resolve("epl_2020_21_xg/understat"));
+  }
+
+  /** The same totals from another folder of Understat files. */
+  static Map<String, long[]> facts(Path understat) throws IOException {
     Map<String, long[]> totals = new TreeMap<>();
-    try (Stream<Path> files = Files.list(DATA.resolve("epl_2020_21_xg/understat"))) {
+    try (Stream<Path> files = Files.list(understat)) {
       for (Path file : files.sorted().toList()) {
         String name = file.getFileName().toString();
         String team = name.substring("understat_".length(), name.length() - ".csv".length()).replace('_', ' ');
@@ -68,6 +74,17 @@ class XgTest {
       assertThat(duck.one("SELECT team FROM " + season + " ORDER BY points DESC LIMIT 1"))
           .isEqualTo("Manchester City");
     }
+    List<List<Object>> standings =
+        XgCommand.standings(Warehouse.of("jdbc:duckdb:" + lake.resolve("warehouse.duckdb")));
+    assertThat(standings).hasSize(20);
+    for (List<Object> r : standings) {
+      long[] f = facts.get((String) r.get(0));
+      assertThat(List.of(((Number) r.get(5)).longValue(), ((Number) r.get(2)).longValue(),
+          ((Number) r.get(3)).longValue(), ((Number) r.get(1)).longValue()))
+          .as("warehouse row of %s", r.get(0)).containsExactly(f[0], f[1], f[2], f[3]);
+    }
+    assertThat(standings.stream().map(r -> ((Number) r.get(5)).longValue()).toList())
+        .isSortedAccordingTo(java.util.Comparator.<Long>reverseOrder());
   }
 
   @Test

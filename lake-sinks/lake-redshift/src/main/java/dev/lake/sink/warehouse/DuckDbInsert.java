@@ -1,7 +1,14 @@
 package dev.lake.sink.warehouse;
 
+import dev.lake.exceptions.SinkException;
 import dev.lake.io.DataFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -13,7 +20,9 @@ import java.util.Map;
  * {@code INSERT INTO <table> SELECT … FROM read_parquet(?)} over the committed files, one statement per partition:
  * the file list and the partition values are bound parameters, cast to the column types. Hive partitioning is off
  * on purpose: the partition values come from the manifest, exactly as committed. Sets
- * {@code autoinstall_known_extensions=false} on the connection.
+ * {@code autoinstall_known_extensions=false} on the connection. Files of a lake that is not local (s3://…) are
+ * downloaded one partition at a time into a temporary directory, read, and deleted: DuckDB's httpfs extension is
+ * never needed.
  */
 final class DuckDbInsert {
   private DuckDbInsert() {}
@@ -42,14 +51,50 @@ final class DuckDbInsert {
         for (ColumnDef p : partCols) {
           ps.setString(i++, Snapshot.partitionValue(group.getKey(), p));
         }
-        List<String> paths = new ArrayList<>();
-        for (DataFile f : group.getValue()) {
-          paths.add(Path.of(snap.uri(f)).toString());
+        Path downloads = null;
+        try {
+          List<String> paths = new ArrayList<>();
+          for (DataFile f : group.getValue()) {
+            URI uri = snap.uri(f);
+            if ("file".equals(uri.getScheme())) {
+              paths.add(Path.of(uri).toString());
+            } else {
+              downloads = downloads != null ? downloads : Files.createTempDirectory("lake-duckdb-load-");
+              paths.add(download(snap, uri, downloads.resolve(paths.size() + ".parquet")).toString());
+            }
+          }
+          ps.setArray(i, c.createArrayOf("VARCHAR", paths.toArray()));
+          rows += ps.executeUpdate();
+        } catch (IOException e) {
+          throw new UncheckedIOException("Cannot stage the files of " + snap.dataset() + " for DuckDB", e);
+        } finally {
+          deleteAll(downloads);
         }
-        ps.setArray(i, c.createArrayOf("VARCHAR", paths.toArray()));
-        rows += ps.executeUpdate();
       }
     }
     return rows;
+  }
+
+  private static Path download(Snapshot snap, URI uri, Path to) throws IOException {
+    try (InputStream in = snap.lake().store().open(uri)) {
+      Files.copy(in, to, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new SinkException("duckdb", "Cannot download " + uri + " for the DuckDB load: " + e.getMessage(), e);
+    }
+    return to;
+  }
+
+  private static void deleteAll(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (var files = Files.list(dir)) {
+      for (Path f : files.toList()) {
+        Files.deleteIfExists(f);
+      }
+      Files.deleteIfExists(dir);
+    } catch (IOException e) {
+      dir.toFile().deleteOnExit();
+    }
   }
 }

@@ -198,11 +198,6 @@ public final class WarehouseLoad {
       encodings.values().forEach(e -> ValidationException.check(e != null && KEYWORD.matcher(e).matches(),
           "Invalid column encoding '%s': use a Redshift encoding such as ZSTD, AZ64, LZO or RAW", e));
     }
-    if (dialect == Dialect.DUCKDB) {
-      ValidationException.check("file".equals(lake.root().getScheme()),
-          "DuckDB reads local files only here (httpfs is not loaded), but the lake is at %s: use a file:// lake",
-          lake.root());
-    }
   }
 
   Dialect dialect() {

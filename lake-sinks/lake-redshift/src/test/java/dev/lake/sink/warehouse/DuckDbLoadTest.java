@@ -7,9 +7,16 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lake.Lake;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.util.List;
 import org.duckdb.DuckDBConnection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** The load cases on DuckDB in process (one in-memory database; each connection a duplicate of the first). */
 class DuckDbLoadTest extends WarehouseContract {
@@ -27,6 +34,31 @@ class DuckDbLoadTest extends WarehouseContract {
   @AfterAll
   static void close() throws SQLException {
     root.close();
+  }
+
+  @Test
+  void run_s3Lake_downloadsEachPartitionLoadsItAndLeavesNoTemporaryFiles() throws Exception {
+    MappedStore.register("duck", Files.createDirectories(dir.resolve("bucket")));
+    Lake s3Lake = Lake.at("s3://duck/lake");
+    List<Datasets.Sale> rows = Datasets.sales(0, 30, 1);
+    Datasets.write(s3Lake, rows);
+    long tempDirsBefore = stagingDirectories();
+
+    LoadReport r = WarehouseLoad.of(s3Lake, "sales").into(dialect(), dataSource()).table(table).run();
+
+    assertThat(r.rows()).isEqualTo(30);
+    assertThat(count()).isEqualTo(30);
+    assertThat((BigDecimal) one("SELECT sum(price) FROM " + Sql.ident(table)))
+        .isEqualByComparingTo(rows.stream().map(Datasets.Sale::price).reduce(BigDecimal.ZERO, BigDecimal::add));
+    assertThat(one("SELECT count(*) FROM " + Sql.ident(table) + " WHERE country = 'France/Belgium'"))
+        .isEqualTo(rows.stream().filter(s -> "France/Belgium".equals(s.country())).count());
+    assertThat(stagingDirectories()).as("downloaded files are deleted").isEqualTo(tempDirsBefore);
+  }
+
+  private static long stagingDirectories() throws java.io.IOException {
+    try (var s = Files.list(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")))) {
+      return s.filter(p -> p.getFileName().toString().startsWith("lake-duckdb-load-")).count();
+    }
   }
 
   @Override

@@ -1,0 +1,133 @@
+package dev.lake.examples.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import dev.lake.examples.S3Stage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The S3-event handler in process against s3proxy; the Parquet it writes read back with DuckDB. */
+class RetailImportHandlerTest {
+  static final Path BY_DAY = S3Stage.DATA.resolve("online_retail/by-day");
+  static S3Stage s3;
+  static RetailImportHandler handler;
+
+  @TempDir
+  Path dir;
+
+  @BeforeAll
+  static void start() throws Exception {
+    s3 = S3Stage.start("shop");
+    handler = new RetailImportHandler(s3.settings("s3://shop/lake", "s3://shop/data/"));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    s3.close();
+  }
+
+  @Test
+  void handle_createdCsvFiles_importedOnceEvenWhenTheEventIsRedelivered() throws Exception {
+    String[] days = {"2010-12-01", "2010-12-02"};
+    for (String day : days) {
+      s3.upload(BY_DAY.resolve(day + ".csv.gz"), "lake/raw/online_retail/" + day + ".csv.gz");
+    }
+    S3Event created = event("lake/raw/online_retail/2010-12-01.csv.gz", "lake/raw/online_retail/2010-12-02.csv.gz");
+
+    String first = handler.handleRequest(created, null);
+    String again = handler.handleRequest(created, null);
+
+    long lines = csvLines(days[0]) + csvLines(days[1]);
+    assertThat(first).contains(String.format("%,d written", lines)).contains("0 rejected");
+    assertThat(again).contains(String.format("%,d written", lines));
+    assertThat(count("lake/processed/online_retail/")).isEqualTo(lines);
+
+    s3.upload(BY_DAY.resolve("2010-12-03.csv.gz"), "lake/raw/online_retail/2010-12-03.csv.gz");
+    handler.handleRequest(event("lake/raw/online_retail/2010-12-03.csv.gz"), null);
+
+    assertThat(count("lake/processed/online_retail/")).isEqualTo(lines + csvLines("2010-12-03"));
+    assertThat(handler.handleRequest(event(), null)).isEqualTo("no created objects in the event");
+    assertThat(s3.keys("lake/")).filteredOn(k -> !k.startsWith("lake/raw/"))
+        .as("every object the handler wrote is one its IAM policy lets it write")
+        .allMatch(S3Stage.writableUnder(Path.of("iam-policy.json")));
+  }
+
+  @Test
+  void handle_badLine_rejectedWithFileAndLineRestWritten() throws Exception {
+    List<String> text = new ArrayList<>(gunzip(BY_DAY.resolve("2010-12-05.csv.gz")));
+    text.set(5, text.get(5).replaceFirst(",\\d+,2010-12-05", ",many,2010-12-05")); // line 6: bad quantity
+    Path bad = dir.resolve("2010-12-05.csv.gz");
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(bad))) {
+      out.write((String.join("\n", text) + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+    s3.upload(bad, "bad/raw/online_retail/2010-12-05.csv.gz");
+    RetailImportHandler other = new RetailImportHandler(s3.settings("s3://shop/bad", "s3://shop/data/"));
+
+    String summary = other.handleRequest(event("bad/raw/online_retail/2010-12-05.csv.gz"), null);
+
+    assertThat(summary).contains("1 rejected");
+    assertThat(count("bad/processed/online_retail/")).isEqualTo(text.size() - 2);
+    Path rejected = s3.download("bad/rejected/online_retail/", dir.resolve("rejected"));
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery("SELECT position, reason FROM read_json_auto('" + rejected
+             + "/**/*.jsonl.gz')")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).isEqualTo("s3://shop/bad/raw/online_retail/2010-12-05.csv.gz:6");
+      assertThat(rs.getString(2)).contains("quantity").contains("many");
+    }
+  }
+
+  private long count(String prefix) throws Exception {
+    Path local = s3.download(prefix, Files.createTempDirectory(dir, "dl"));
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery("SELECT count(*) FROM read_parquet('" + local + "/**/*.parquet')")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /** Data lines of a bundled daily file, counted without Lake. */
+  private static long csvLines(String day) throws IOException {
+    return gunzip(BY_DAY.resolve(day + ".csv.gz")).size() - 1;
+  }
+
+  static List<String> gunzip(Path gz) throws IOException {
+    try (var in = new GZIPInputStream(Files.newInputStream(gz))) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+    }
+  }
+
+  /** An S3 notification as Lambda delivers it (bucket shop), deserialized by Lambda's own serializer. */
+  static S3Event event(String... keys) {
+    StringBuilder records = new StringBuilder();
+    for (String key : keys) {
+      records.append(records.length() == 0 ? "" : ",").append("""
+          {"eventVersion":"2.1","eventSource":"aws:s3","awsRegion":"us-east-1",
+           "eventTime":"2026-11-26T08:00:00.000Z","eventName":"ObjectCreated:Put",
+           "s3":{"s3SchemaVersion":"1.0","configurationId":"raw-online-retail",
+                 "bucket":{"name":"shop","arn":"arn:aws:s3:::shop"},
+                 "object":{"key":"%s","size":1024,"eTag":"e","sequencer":"1"}}}""".formatted(key));
+    }
+    String json = "{\"Records\":[" + records + "]}";
+    return LambdaEventSerializers.serializerFor(S3Event.class, RetailImportHandlerTest.class.getClassLoader())
+        .fromJson(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+  }
+}

@@ -1,0 +1,58 @@
+package dev.lake.examples.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import dev.lake.PipelineResult;
+import dev.lake.examples.HandlerSettings;
+import dev.lake.examples.xg.ExpectedPoints;
+import dev.lake.examples.xg.TeamSeason;
+import dev.lake.lambda.ScheduledRunner;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The expected-goals use case as a scheduled Lambda (an EventBridge rule, e.g. every Monday in the season): the
+ * Understat files under {@code <LAKE_DATA>/epl_2020_21_xg/understat/} into {@code team_matches}, then the season
+ * table {@code team_season} (both replaced by the run). Environment: {@code LAKE_ROOT}, {@code LAKE_DATA} (and
+ * {@code LAKE_S3_ENDPOINT} off AWS), see {@link HandlerSettings}.
+ *
+ * <pre>{@code
+ * Handler: dev.lake.examples.lambda.ExpectedPointsHandler::handleRequest   (jar: target/lake-xg-handler.jar)
+ * Schedule: cron(0 6 ? * MON *)
+ * }</pre>
+ */
+public final class ExpectedPointsHandler implements RequestHandler<ScheduledEvent, String> {
+  private final ExpectedPoints xg;
+
+  /** Configured from the environment, once per Lambda container. */
+  public ExpectedPointsHandler() {
+    this(HandlerSettings.fromEnvironment());
+  }
+
+  ExpectedPointsHandler(HandlerSettings settings) {
+    var lake = settings.lake();
+    xg = new ExpectedPoints(settings.data(), lake);
+  }
+
+  /**
+   * Runs the handler once outside Lambda, as the schedule would:
+   * {@code LAKE_ROOT=… LAKE_DATA=… java -cp lake-xg-handler.jar dev.lake.examples.lambda.ExpectedPointsHandler}.
+   */
+  public static void main(String[] args) {
+    System.out.println(new ExpectedPointsHandler().handleRequest(new ScheduledEvent(), null));
+  }
+
+  /** Writes team_matches, then team_season; returns the summary and the leader. */
+  @Override
+  public String handleRequest(ScheduledEvent event, Context context) {
+    PipelineResult matches = ScheduledRunner.of(budget -> xg.teamMatches()).withMinimumRunTime(Duration.ofSeconds(30))
+        .handle(event, context);
+    if (!matches.reconciles()) {
+      throw new IllegalStateException("team_matches does not reconcile: " + matches.summary());
+    }
+    List<TeamSeason> table = xg.season();
+    return matches.summary() + "\n" + ExpectedPoints.SEASON + ": " + table.size() + " teams, leader "
+        + (table.isEmpty() ? "none" : table.get(0).team() + " with " + table.get(0).points() + " points");
+  }
+}

@@ -1,0 +1,31 @@
+package dev.lake.examples.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lake.examples.S3Stage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/** The shaded, minimized jar itself (target/lake-xg-handler.jar) run in a fresh JVM against s3proxy. */
+class HandlerJarTest {
+
+  @Test
+  void jar_writesMatchesAndSeason_withOnlyWhatItPackages() throws Exception {
+    Assumptions.assumeTrue(System.getProperty("handler.jar") != null,
+        "runs after package (surefire's handler-jar execution), when the jar exists");
+    Path jar = Path.of(System.getProperty("handler.jar"));
+    assertThat(jar).exists();
+    assertThat(Files.size(jar)).as("handler jar size, at most 25 MB").isLessThanOrEqualTo(25_000_000L);
+    try (S3Stage s3 = S3Stage.start("jar")) {
+      s3.uploadTree(ExpectedPointsHandlerTest.UNDERSTAT, "data/epl_2020_21_xg/understat/");
+
+      String out = S3Stage.runJar(jar, ExpectedPointsHandler.class.getName(), s3.environment("s3://jar/lake",
+          "s3://jar/data/"));
+
+      assertThat(out).contains(String.format("%,d written, 0 rejected", ExpectedPointsHandlerTest.facts()[0]));
+      assertThat(s3.keys("lake/processed/team_season/")).anyMatch(k -> k.endsWith(".parquet"));
+    }
+  }
+}
