@@ -62,7 +62,18 @@ class S3PermissionsTest {
   }
 
   static void put(String key, String text) {
-    setup.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromString(text, UTF_8));
+    for (int attempt = 1; ; attempt++) {
+      try {
+        setup.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromString(text, UTF_8));
+        return;
+      } catch (java.io.UncheckedIOException e) {
+        // The URLConnection client's 100-continue path throws this (the SDK does not retry it) when s3proxy closed
+        // the pooled connection while it sat idle between tests; Lake's own store retries it (Retrier), set-up must too.
+        if (attempt == 3) {
+          throw e;
+        }
+      }
+    }
   }
 
   static String arn(String key) {
