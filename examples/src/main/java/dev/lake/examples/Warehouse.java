@@ -2,18 +2,16 @@ package dev.lake.examples;
 
 import dev.lake.Lake;
 import dev.lake.sink.warehouse.Dialect;
+import dev.lake.sink.warehouse.JdbcDataSource;
 import dev.lake.sink.warehouse.LoadMode;
 import dev.lake.sink.warehouse.LoadReport;
 import dev.lake.sink.warehouse.WarehouseLoad;
-import java.io.PrintWriter;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -82,13 +80,7 @@ public final class Warehouse {
   }
 
   private Connection connect() throws SQLException {
-    Connection c = DriverManager.getConnection(url);
-    if (dialect == Dialect.DUCKDB) {
-      try (Statement s = c.createStatement()) {
-        s.execute("SET autoinstall_known_extensions=false"); // offline: never download an extension
-      }
-    }
-    return c;
+    return dataSource().getConnection();
   }
 
   private static String redact(String url) {
@@ -96,49 +88,10 @@ public final class Warehouse {
     return q < 0 ? url : url.substring(0, q) + "?…";
   }
 
-  /** A DataSource over {@link DriverManager}, as {@link WarehouseLoad} takes one. */
+  /** A DataSource over {@link java.sql.DriverManager}, as {@link WarehouseLoad} takes one. */
   public DataSource dataSource() {
-    return new DataSource() {
-      @Override
-      public Connection getConnection() throws SQLException {
-        return connect();
-      }
-
-      @Override
-      public Connection getConnection(String user, String password) throws SQLException {
-        return connect();
-      }
-
-      @Override
-      public PrintWriter getLogWriter() {
-        return null;
-      }
-
-      @Override
-      public void setLogWriter(PrintWriter out) {}
-
-      @Override
-      public void setLoginTimeout(int seconds) {}
-
-      @Override
-      public int getLoginTimeout() {
-        return 0;
-      }
-
-      @Override
-      public Logger getParentLogger() {
-        return Logger.getGlobal();
-      }
-
-      @Override
-      public <T> T unwrap(Class<T> iface) throws SQLException {
-        throw new SQLException("not a wrapper");
-      }
-
-      @Override
-      public boolean isWrapperFor(Class<?> iface) {
-        return false;
-      }
-    };
+    return dialect == Dialect.DUCKDB
+        ? JdbcDataSource.of(url, "SET autoinstall_known_extensions=false") // offline: never download an extension
+        : JdbcDataSource.of(url);
   }
 }

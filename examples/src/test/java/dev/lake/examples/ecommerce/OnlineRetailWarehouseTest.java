@@ -4,16 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lake.Lake;
 import dev.lake.sink.warehouse.Dialect;
+import dev.lake.sink.warehouse.JdbcDataSource;
 import dev.lake.sink.warehouse.LoadMode;
 import dev.lake.sink.warehouse.LoadReport;
 import dev.lake.sink.warehouse.WarehouseLoad;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,51 +41,6 @@ class OnlineRetailWarehouseTest {
 
   /** A DataSource over DriverManager, each connection with extension downloads off. */
   private static DataSource dataSource(String url) {
-    return new DataSource() {
-      @Override
-      public Connection getConnection() throws java.sql.SQLException {
-        Connection c = DriverManager.getConnection(url);
-        try (Statement s = c.createStatement()) {
-          s.execute("SET autoinstall_known_extensions=false");
-        }
-        return c;
-      }
-
-      @Override
-      public Connection getConnection(String user, String password) throws java.sql.SQLException {
-        return getConnection();
-      }
-
-      @Override
-      public PrintWriter getLogWriter() {
-        return null;
-      }
-
-      @Override
-      public void setLogWriter(PrintWriter out) {}
-
-      @Override
-      public void setLoginTimeout(int seconds) {}
-
-      @Override
-      public int getLoginTimeout() {
-        return 0;
-      }
-
-      @Override
-      public Logger getParentLogger() {
-        return Logger.getGlobal();
-      }
-
-      @Override
-      public <T> T unwrap(Class<T> iface) throws java.sql.SQLException {
-        throw new java.sql.SQLException("not a wrapper");
-      }
-
-      @Override
-      public boolean isWrapperFor(Class<?> iface) {
-        return false;
-      }
-    };
+    return JdbcDataSource.of(url, "SET autoinstall_known_extensions=false");
   }
 }

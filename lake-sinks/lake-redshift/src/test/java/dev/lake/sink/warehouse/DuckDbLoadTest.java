@@ -1,11 +1,8 @@
 package dev.lake.sink.warehouse;
 
-import java.io.PrintWriter;
-import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,7 +65,7 @@ class DuckDbLoadTest extends WarehouseContract {
 
   @Override
   DataSource dataSource() {
-    return new Duplicating();
+    return shared();
   }
 
   @Override
@@ -81,47 +78,8 @@ class DuckDbLoadTest extends WarehouseContract {
     return "VARCHAR";
   }
 
-  /** A DataSource over the shared in-memory database. */
-  static final class Duplicating implements DataSource {
-    @Override
-    public Connection getConnection() throws SQLException {
-      return root.duplicate();
-    }
-
-    @Override
-    public Connection getConnection(String user, String password) throws SQLException {
-      return getConnection();
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-      return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {}
-
-    @Override
-    public void setLoginTimeout(int seconds) {}
-
-    @Override
-    public int getLoginTimeout() {
-      return 0;
-    }
-
-    @Override
-    public Logger getParentLogger() {
-      return Logger.getGlobal();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-      throw new SQLException("not a wrapper");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-      return false;
-    }
+  /** Connections to the shared in-memory database (opened lazily: other tests only build statements with it). */
+  static DataSource shared() {
+    return JdbcDataSource.of(() -> root.duplicate());
   }
 }

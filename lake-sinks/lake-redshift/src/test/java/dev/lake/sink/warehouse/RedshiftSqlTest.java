@@ -55,7 +55,7 @@ class RedshiftSqlTest {
 
   @Test
   void sql_mergeIntoNewTable_createsWithOptionsCopiesEachPartitionAndDeletesThenInserts() {
-    WarehouseLoad load = WarehouseLoad.of(lake, "sales").into(Dialect.REDSHIFT, new DuckDbLoadTest.Duplicating())
+    WarehouseLoad load = WarehouseLoad.of(lake, "sales").into(Dialect.REDSHIFT, DuckDbLoadTest.shared())
         .table("a\"b", "x'; drop table t;--").mode(LoadMode.MERGE).mergeKeys("id").iamRole(ROLE)
         .distKey("id").sortKeys("day", "id").encode("name", "zstd").encode("id", "AZ64");
 
@@ -87,7 +87,7 @@ class RedshiftSqlTest {
 
   @Test
   void sql_replaceExistingTableWithNewColumn_altersDeletesAndCopiesInOneList() {
-    WarehouseLoad load = WarehouseLoad.of(lake, "sales").into(Dialect.REDSHIFT, new DuckDbLoadTest.Duplicating())
+    WarehouseLoad load = WarehouseLoad.of(lake, "sales").into(Dialect.REDSHIFT, DuckDbLoadTest.shared())
         .table("public.sales").mode(LoadMode.REPLACE).iamRole(ROLE);
     ColumnDef note = new ColumnDef("note", ColumnDef.Kind.STRING, 0, 0, true, false);
 
@@ -106,7 +106,7 @@ class RedshiftSqlTest {
 
   @Test
   void statements_writeOneCopyManifestPerPartitionWithContentLengths() throws Exception {
-    WarehouseLoad load = WarehouseLoad.of(lake, "sales").into(Dialect.REDSHIFT, new DuckDbLoadTest.Duplicating())
+    WarehouseLoad load = WarehouseLoad.of(lake, "sales").into(Dialect.REDSHIFT, DuckDbLoadTest.shared())
         .table("sales").iamRole(ROLE);
     Snapshot snap = Snapshot.of(lake, "sales");
 
@@ -128,10 +128,10 @@ class RedshiftSqlTest {
   @Test
   void run_redshiftOnALocalLake_failsNamingTheFix() {
     Lake local = Lake.at(dir.resolve("local").toUri());
-    assertThatThrownBy(() -> WarehouseLoad.of(local, "sales").into(Dialect.REDSHIFT, new DuckDbLoadTest.Duplicating())
+    assertThatThrownBy(() -> WarehouseLoad.of(local, "sales").into(Dialect.REDSHIFT, DuckDbLoadTest.shared())
         .table("sales").iamRole(ROLE).run())
         .isInstanceOf(ValidationException.class).hasMessageContaining("use an s3:// lake");
-    assertThatThrownBy(() -> WarehouseLoad.of(lake, "sales").into(Dialect.REDSHIFT, new DuckDbLoadTest.Duplicating())
+    assertThatThrownBy(() -> WarehouseLoad.of(lake, "sales").into(Dialect.REDSHIFT, DuckDbLoadTest.shared())
         .table("sales").run())
         .isInstanceOf(ValidationException.class).hasMessageContaining(".iamRole(");
   }
