@@ -6,6 +6,7 @@ import dev.lake.iam.IamScope;
 import dev.lake.internal.runner.LocalRunner;
 import dev.lake.io.Sink;
 import dev.lake.io.Source;
+import dev.lake.transforms.Buffer;
 import dev.lake.transforms.Columns;
 import dev.lake.transforms.SerializableFunction;
 import dev.lake.transforms.SerializablePredicate;
@@ -167,6 +168,30 @@ public final class Pipeline<T> implements Serializable {
     Map<K, V> copy = new java.util.HashMap<>(table);
     return apply(Step.<T, R>of("lookup-join-" + (steps.size() + 1),
         (row, out) -> out.accept(join.apply(row, copy.get(key.apply(row))))));
+  }
+
+  /**
+   * Gathers rows into batches by {@code buffer}'s limits (rows, bytes, time since the batch's first row: whichever
+   * comes first). Each worker fills its own batches; its last, partial batch is emitted when its input ends (at the
+   * deadline too). In the run report the step's {@code in} counts rows and its {@code out} batches; after it, a row
+   * is a batch (a later step or sink rejects or writes whole batches).
+   *
+   * <pre>{@code
+   * Pipeline.from(source)
+   *     .buffer(Buffer.ofRows(500).orBytes(5_000_000).orTime(Duration.ofSeconds(60)))
+   *     .map("post", batch -> api.post(batch))
+   *     .to(sink);
+   * }</pre>
+   */
+  public Pipeline<List<T>> buffer(Buffer<? super T> buffer) {
+    return buffer("buffer-" + (steps.size() + 1), buffer);
+  }
+
+  /** Gathers rows into batches by {@code buffer}'s limits, in a step named {@code stepName}. */
+  @SuppressWarnings("unchecked")
+  public Pipeline<List<T>> buffer(String stepName, Buffer<? super T> buffer) {
+    Objects.requireNonNull(buffer, "buffer");
+    return apply((Step<T, List<T>>) (Step<?, ?>) buffer.toStep(stepName));
   }
 
   /** Adds a sink. A pipeline may write to several; all of them commit before any cursor advances. */

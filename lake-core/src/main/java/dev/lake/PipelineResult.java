@@ -11,8 +11,9 @@ import java.util.Map;
 /**
  * The report of one run: rows in, out and rejected per step, what each sink wrote and committed, cursors before and
  * after, and timing. Returned by {@link Pipeline#run()} and written to {@code _lake/runs/<pipeline>/<runId>.json}.
- * Every row is accounted for: {@code rowsIn + rowsAdded = rowsWritten + rowsRejected + rowsFiltered}, where
- * {@code rowsAdded} is non-zero only for pipelines with a flatMap.
+ * Every row is accounted for: {@code rowsIn + rowsAdded = rowsWritten + rowsRejected + rowsFiltered + rowsGrouped},
+ * where {@code rowsAdded} is non-zero only for pipelines with a flatMap and {@code rowsGrouped} only for pipelines
+ * with a {@link Pipeline#buffer buffer} (after it, a row is a batch).
  *
  * <pre>{@code
  * PipelineResult r = pipeline.run();
@@ -45,12 +46,30 @@ public record PipelineResult(String pipeline, String runId, String commitKey, In
 
   /**
    * Counts of one step. Rows that went in and neither came out nor were rejected were filtered out; a flatMap can
-   * emit more rows than it received.
+   * emit more rows than it received. A buffer step takes rows and emits batches: {@code out} counts the batches and
+   * {@code batched} the rows inside them (0 for every other step).
+   *
+   * <pre>{@code
+   * StepReport buffer = result.steps().get(0);   // in 1,000, out 2 batches, batched 1,000, filtered 0
+   * }</pre>
    */
-  public record StepReport(String name, long in, long out, long rejected) {
+  public record StepReport(String name, long in, long out, long rejected, long batched) {
+
+    /** The counts of a step that does not batch. */
+    public StepReport(String name, long in, long out, long rejected) {
+      this(name, in, out, rejected, 0);
+    }
+
+    /** Rows that went in and left neither as rows, nor inside batches, nor as bad rows. */
     @JsonProperty
     public long filtered() {
-      return Math.max(0, in - out - rejected);
+      return Math.max(0, in - (batched > 0 ? batched : out) - rejected);
+    }
+
+    /** Rows that went into batches beyond one per batch: {@code batched - out} for a buffer step, else 0. */
+    @JsonProperty
+    public long grouped() {
+      return batched > 0 ? batched - out : 0;
     }
   }
 
@@ -82,10 +101,16 @@ public record PipelineResult(String pipeline, String runId, String commitKey, In
     return steps.stream().mapToLong(StepReport::filtered).sum();
   }
 
+  /** Rows folded into batches by buffer steps: the rows they batched minus the batches they emitted. */
+  @JsonProperty
+  public long rowsGrouped() {
+    return steps.stream().mapToLong(StepReport::grouped).sum();
+  }
+
   /** Rows added by steps that emit more than they take (flatMap). */
   @JsonProperty
   public long rowsAdded() {
-    return rowsWritten() + rowsRejected() + rowsFiltered() - rowsIn();
+    return rowsWritten() + rowsRejected() + rowsFiltered() + rowsGrouped() - rowsIn();
   }
 
   /** True when every step's input equals the previous step's output and every sink took every row it was given. */
@@ -113,6 +138,11 @@ public record PipelineResult(String pipeline, String runId, String commitKey, In
         rowsWritten(), rowsRejected(), rowsFiltered()));
     if (rowsAdded() != 0) {
       sb.append(String.format(", %,d added by steps", rowsAdded()));
+    }
+    for (StepReport s : steps) {
+      if (s.batched() > 0) {
+        sb.append(String.format(", %,d rows in %,d batches by %s", s.batched(), s.out(), s.name()));
+      }
     }
     sb.append(String.format(" in %.1f s", duration.toMillis() / 1000.0));
     for (SinkReport k : sinks) {

@@ -5,13 +5,27 @@ import java.util.function.Consumer;
 
 /**
  * One named transform of a pipeline: takes a row and emits zero or more rows. {@code map}, {@code filter},
- * {@code flatMap} and the column transforms are all steps; write your own for anything else.
+ * {@code flatMap}, {@code buffer} and the column transforms are all steps; write your own for anything else.
  *
  * <pre>{@code
  * Step<String, String> words = Step.of("split-words", (line, out) -> {
  *   for (String w : line.split(" ")) out.accept(w);
  * });
  * pipeline.apply(words);
+ * }</pre>
+ *
+ * <p>A step that holds rows back (a buffer, a running total) keeps them per worker: it returns a fresh instance from
+ * {@link #forWorker()} and emits what it still holds in {@link #finish}, which each worker calls once when its input
+ * ends. What {@code finish} emits flows through the later steps (and their {@code finish}, in order) into the sinks:
+ *
+ * <pre>{@code
+ * final class CountRows implements Step<Sale, Long> {
+ *   private long count;
+ *   public String name() { return "count"; }
+ *   public void apply(Sale row, Consumer<? super Long> out) { count++; }
+ *   public void finish(Consumer<? super Long> out) { out.accept(count); }   // one count per worker
+ *   public Step<Sale, Long> forWorker() { return new CountRows(); }
+ * }
  * }</pre>
  *
  * @param <I> rows in
@@ -27,6 +41,27 @@ public interface Step<I, O> extends Serializable {
    * exception's message) under the pipeline's bad-row policy; it does not stop other rows.
    */
   void apply(I row, Consumer<? super O> out) throws Exception;
+
+  /**
+   * Emits what the step still holds once the worker's input has ended: normally, at the pipeline's deadline
+   * ({@link dev.lake.Pipeline#withDeadline}), or when a bounded source stopped (a Lambda budget ran out). Called once
+   * per worker (per Spark task), after its last {@link #apply} and before its sink writers commit; not called when the
+   * run is failing already. The default emits nothing.
+   *
+   * <p>An exception thrown here fails the run, whatever the bad-row policy: the rows a step still holds cannot be set
+   * aside one by one, so nothing is committed and no cursor moves (the next run reads them again). Rows a later step
+   * or a sink rejects are bad rows of that step or sink, as in {@code apply}.
+   */
+  default void finish(Consumer<? super O> out) throws Exception {}
+
+  /**
+   * The instance one worker uses. A step that keeps rows between {@link #apply} calls for its own worker (a buffer)
+   * returns a fresh copy, so that workers never share them; the default, for steps that are functions of their row
+   * or share state on purpose ({@link #stateful()}), returns this step.
+   */
+  default Step<I, O> forWorker() {
+    return this;
+  }
 
   /** True when the step keeps state across rows that must be shared by all workers (deduplication). */
   default boolean stateful() {
@@ -62,6 +97,17 @@ public interface Step<I, O> extends Serializable {
       @Override
       public void apply(I row, Consumer<? super O> out) throws Exception {
         self.apply(row, out);
+      }
+
+      @Override
+      public void finish(Consumer<? super O> out) throws Exception {
+        self.finish(out);
+      }
+
+      @Override
+      public Step<I, O> forWorker() {
+        Step<I, O> own = self.forWorker();
+        return own == self ? this : own.needing(policy);
       }
 
       @Override

@@ -17,6 +17,8 @@ public final class Counters implements java.io.Serializable {
   final long[] stepIn;
   final long[] stepOut;
   final long[] stepRejected;
+  /** Rows that left a buffer step inside batches (its {@code stepOut} counts the batches). */
+  final long[] stepBatched;
   final long[] sinkIn;
   final long[] sinkRejected;
 
@@ -24,6 +26,7 @@ public final class Counters implements java.io.Serializable {
     stepIn = new long[steps];
     stepOut = new long[steps];
     stepRejected = new long[steps];
+    stepBatched = new long[steps];
     sinkIn = new long[sinks];
     sinkRejected = new long[sinks];
   }
@@ -35,6 +38,7 @@ public final class Counters implements java.io.Serializable {
       stepIn[i] += o.stepIn[i];
       stepOut[i] += o.stepOut[i];
       stepRejected[i] += o.stepRejected[i];
+      stepBatched[i] += o.stepBatched[i];
     }
     for (int i = 0; i < sinkIn.length; i++) {
       sinkIn[i] += o.sinkIn[i];

@@ -208,7 +208,7 @@ public final class RunPlan implements Serializable {
     List<PipelineResult.StepReport> steps = new ArrayList<>();
     for (int i = 0; i < pipeline.steps().size(); i++) {
       steps.add(new PipelineResult.StepReport(pipeline.steps().get(i).name(), total.stepIn[i], total.stepOut[i],
-          total.stepRejected[i]));
+          total.stepRejected[i], total.stepBatched[i]));
     }
     List<PipelineResult.SinkReport> sinks = new ArrayList<>();
     for (int i = 0; i < commits.size(); i++) {

@@ -8,6 +8,7 @@ import dev.lake.io.Source;
 import dev.lake.io.SourceContext;
 import dev.lake.io.SourceReader;
 import dev.lake.io.WriterResult;
+import dev.lake.internal.transforms.BufferStep;
 import dev.lake.transforms.Step;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -19,7 +20,8 @@ import org.apache.avro.generic.GenericRecord;
 
 /**
  * One parallel worker: takes splits from the shared queue until it is empty, pushes each row through the steps into
- * its own sink writers. Rows stream one at a time, so memory does not grow with the input.
+ * its own sink writers, then lets each step emit what it still holds ({@link Step#finish}). Rows stream one at a
+ * time, so memory does not grow with the input (beyond what a buffer step holds).
  */
 final class Worker implements SourceContext {
   private final RunState run;
@@ -28,13 +30,14 @@ final class Worker implements SourceContext {
   private final List<SinkWriter<Object>> writers = new ArrayList<>();
   private final Counters counters;
   private final List<Consumer<Object>> chain = new ArrayList<>();
+  private final List<Consumer<Object>> emits = new ArrayList<>();
   private SinkWriter<GenericRecord> rejectedWriter;
   private String position = "";
 
   Worker(RunState run, int index) throws IOException {
     this.run = run;
     this.index = index;
-    this.steps = run.pipeline.steps();
+    this.steps = run.pipeline.steps().stream().map(Step::forWorker).toList();
     this.counters = new Counters(steps.size(), run.pipeline.sinks().size());
     for (var sink : run.pipeline.sinks()) {
       writers.add(sink.open(run.writerContext(index, this::rejectFromSink)));
@@ -51,6 +54,7 @@ final class Worker implements SourceContext {
     // chain[i] feeds step i; chain[steps.size()] feeds the sinks.
     for (int i = 0; i < steps.size() + 1; i++) {
       chain.add(null);
+      emits.add(null);
     }
     chain.set(steps.size(), row -> {
       for (int s = 0; s < writers.size(); s++) {
@@ -69,8 +73,12 @@ final class Worker implements SourceContext {
       final int s = i;
       final Step<Object, Object> step = steps.get(i);
       final Consumer<Object> next = chain.get(i + 1);
+      final boolean batches = (Object) step instanceof BufferStep<?>;
       final Consumer<Object> emit = out -> {
         counters.stepOut[s]++;
+        if (batches && out instanceof List<?> batch) {
+          counters.stepBatched[s] += batch.size();
+        }
         try {
           next.accept(out);
         } catch (Downstream d) {
@@ -79,6 +87,7 @@ final class Worker implements SourceContext {
           throw new Downstream(e);
         }
       };
+      emits.set(i, emit);
       chain.set(i, row -> {
         counters.stepIn[s]++;
         try {
@@ -127,8 +136,18 @@ final class Worker implements SourceContext {
     }
   }
 
-  /** Reads splits until none are left or the run failed. */
+  /**
+   * Reads splits until none are left, the run failed or its deadline passed; then, unless the run failed, finishes
+   * the steps in order, so that what a buffer still holds reaches the writers before they commit.
+   */
   void runSplits(Queue<Source<Object>> splits) {
+    readSplits(splits);
+    if (!run.failed()) {
+      finishSteps();
+    }
+  }
+
+  private void readSplits(Queue<Source<Object>> splits) {
     Source<Object> split;
     while (!run.failed() && !run.pastDeadline() && (split = splits.poll()) != null) {
       try (SourceReader<Object> reader = split.open(this)) {
@@ -150,6 +169,28 @@ final class Worker implements SourceContext {
         throw new SourceException(split.name(), "Cannot read " + split.id() + ": " + e.getMessage(), e);
       }
       run.progress.splitDone(counters.rowsRead);
+    }
+  }
+
+  /**
+   * Calls each step's {@link Step#finish} in order; what one emits goes through the later steps (rows they reject
+   * are their bad rows) before their own finish. An exception of a step's own finish fails the run whatever the
+   * bad-row policy: the rows it held cannot be named one by one, so failing (nothing committed, the next run reads
+   * them again) is the only way not to lose them.
+   */
+  private void finishSteps() {
+    position = position.isEmpty() ? "end of input" : "end of input after " + position;
+    for (int s = 0; s < steps.size(); s++) {
+      Step<Object, Object> step = steps.get(s);
+      try {
+        step.finish(emits.get(s));
+      } catch (Downstream d) {
+        throw (RuntimeException) d.getCause();
+      } catch (Exception e) {
+        throw new LakeException("Step '" + step.name() + "' failed to finish writer " + index + " at the end of its "
+            + "input: " + e + ". Nothing is committed (rows a step holds at the end cannot be set aside as bad rows); "
+            + "fix the step and run again", e);
+      }
     }
   }
 
