@@ -3,6 +3,7 @@ package dev.lake.transforms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lake.Decimal;
 import dev.lake.Rows;
 import dev.lake.exceptions.ValidationException;
 import java.time.Clock;
@@ -163,7 +164,14 @@ class BufferTest {
     assertThat(Rows.toJson(word)).isEqualTo("{\"text\":\"naïve\"}");
     assertThat(Buffer.jsonBytes().sizeOf(word)).isEqualTo(17);
     assertThat(Buffer.jsonBytes().sizeOf(Rows.toGeneric(word))).isEqualTo(17);
+    Priced priced = new Priced("Crème brûlée", new java.math.BigDecimal("2.550"),
+        java.time.LocalDateTime.of(2010, 12, 1, 8, 26), null);
+    assertThat(Buffer.jsonBytes().sizeOf(priced))
+        .isEqualTo(Rows.toJson(priced).getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
   }
+
+  record Priced(String name, @Decimal(precision = 10, scale = 3) java.math.BigDecimal price,
+      java.time.LocalDateTime at, Long customer) {}
 
   @Test
   void limits_invalidOrSetTwice_failBeforeAnyRow() {

@@ -56,6 +56,35 @@ public final class JsonRows {
     return text.toString();
   }
 
+  /**
+   * How many bytes {@link #toJson} gives in UTF-8, counted as Jackson encodes them (no text is kept): a buffer's
+   * default row size.
+   */
+  public static long utf8Length(Object row, Schema schema, GenericData model) {
+    ByteCounter counter = new ByteCounter();
+    try (JsonGenerator gen = FACTORY.createGenerator(counter, com.fasterxml.jackson.core.JsonEncoding.UTF8)) {
+      write(gen, row, schema, model);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return counter.count;
+  }
+
+  /** An output stream that only counts. */
+  private static final class ByteCounter extends java.io.OutputStream {
+    long count;
+
+    @Override
+    public void write(int b) {
+      count++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      count += len;
+    }
+  }
+
   /** Writes one value of {@code schema}; fields are read through {@code model}. */
   static void write(JsonGenerator gen, Object value, Schema schema, GenericData model) throws IOException {
     if (value == null) {
