@@ -14,6 +14,7 @@ import dev.lake.Pipeline;
 import dev.lake.PipelineResult;
 import dev.lake.exceptions.LakeException;
 import dev.lake.io.InMemorySource;
+import dev.lake.transforms.Buffer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -155,6 +156,32 @@ class AdaptersTest {
     assertThat(second.getBatchItemFailures()).isEmpty();
     assertThat(lake.read("raw/shop/sales", Sale.class).readAll()).extracting(Sale::quantity)
         .containsExactlyInAnyOrderElementsOf(IntStream.range(0, 40).boxed().toList());
+  }
+
+  @Test
+  void kinesisEvent_budgetRunsOutWithABuffer_commitsItsLastBatchAndRetriesFromTheFirstRecordLeft() {
+    List<String> payloads = sales(0, 40);
+    KinesisEvent event = Events.parse(kinesisEvent(payloads), KinesisEvent.class);
+    Lake lake = Lake.at(dir.toUri());
+    KinesisEventRunner<Sale> buffered = KinesisEventRunner.of(Sale.class, rows -> Pipeline.from(rows)
+        .named("sales-batches")
+        .apply(dev.lake.transforms.Step.<Sale, Sale>of("slow", (s, out) -> {
+          Thread.sleep(50);
+          out.accept(s);
+        }))
+        .buffer(Buffer.ofRows(1_000)) // never full: the only batch is the one finish emits when the budget ends
+        .flatMap("unbatch", batch -> batch)
+        .to(lake.raw("shop", "sales")).onBadRows(BadRowPolicy.toRejectedZone()))
+        .withSafetyMargin(Duration.ofSeconds(1));
+
+    StreamsEventResponse response = buffered.handle(event, new TestContext(1_600));
+
+    List<Sale> committed = lake.read("raw/shop/sales", Sale.class).readAll();
+    assertThat(committed).hasSizeBetween(1, 39);
+    assertThat(committed).extracting(Sale::quantity)
+        .containsExactlyInAnyOrderElementsOf(IntStream.range(0, committed.size()).boxed().toList());
+    assertThat(response.getBatchItemFailures()).extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
+        .containsExactly(String.format("4959%04d", committed.size()));
   }
 
   @Test
