@@ -16,8 +16,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -35,8 +33,7 @@ class DynamoDbSinkPermissionsTest {
   static void start() throws IOException {
     dynamo = Dynalite.start();
     admin = dynamo.client();
-    recorded = DynamoDbClient.builder().endpointOverride(dynamo.endpoint()).region(Region.EU_CENTRAL_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+    recorded = dynamo.clientBuilder().region(Region.EU_CENTRAL_1)
         .overrideConfiguration(c -> c.addExecutionInterceptor(CALLS)).build();
   }
 

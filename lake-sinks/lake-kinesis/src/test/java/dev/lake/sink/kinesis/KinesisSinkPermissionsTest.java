@@ -15,9 +15,6 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /** {@code KinesisSink.permissions} against the calls a pipeline into kinesalite really makes. */
@@ -33,9 +30,7 @@ class KinesisSinkPermissionsTest {
   static void start() throws IOException {
     kinesis = Kinesalite.start();
     admin = kinesis.client();
-    recorded = KinesisClient.builder().endpointOverride(kinesis.endpoint()).region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-        .overrideConfiguration(c -> c.addExecutionInterceptor(CALLS)).build();
+    recorded = kinesis.clientBuilder().overrideConfiguration(c -> c.addExecutionInterceptor(CALLS)).build();
   }
 
   @AfterAll

@@ -20,9 +20,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /** {@code KinesisSource.permissions} against the calls a consumer of kinesalite really makes, over two runs. */
@@ -38,9 +35,7 @@ class KinesisSourcePermissionsTest {
   static void start() throws IOException {
     kinesis = Kinesalite.start();
     admin = kinesis.client();
-    recorded = KinesisClient.builder().endpointOverride(kinesis.endpoint()).region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-        .overrideConfiguration(c -> c.addExecutionInterceptor(CALLS)).build();
+    recorded = kinesis.clientBuilder().overrideConfiguration(c -> c.addExecutionInterceptor(CALLS)).build();
   }
 
   @AfterAll
