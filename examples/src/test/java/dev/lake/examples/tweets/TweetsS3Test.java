@@ -3,12 +3,9 @@ package dev.lake.examples.tweets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lake.examples.Duck;
-import dev.lake.examples.LakeExamples;
+import dev.lake.examples.Printed;
 import dev.lake.sink.s3.S3ProxyServer;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -55,20 +52,8 @@ class TweetsS3Test {
   }
 
   private static String run() {
-    PrintStream stdout = System.out;
-    ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    int status;
-    try {
-      System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-      status = LakeExamples.run("tweets", "--lake", "s3://social/lake", "--data", "s3://social/data",
-          "--s3-endpoint", endpoint.toString());
-    } finally {
-      System.setOut(stdout);
-    }
-    String out = printed.toString(StandardCharsets.UTF_8);
-    stdout.print(out);
-    assertThat(status).as(out).isZero();
-    return out;
+    return Printed.byExample("tweets", "--lake", "s3://social/lake", "--data", "s3://social/data",
+        "--s3-endpoint", endpoint.toString());
   }
 
   @Test
