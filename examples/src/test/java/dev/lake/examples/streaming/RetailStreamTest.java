@@ -9,13 +9,8 @@ import dev.lake.PipelineResult;
 import dev.lake.Rows;
 import dev.lake.examples.ecommerce.RetailRow;
 import dev.lake.examples.ecommerce.Sale;
-import dev.lake.io.CommitContext;
-import dev.lake.io.CommitSummary;
+import dev.lake.io.CrashingSink;
 import dev.lake.io.ObjectStores;
-import dev.lake.io.Sink;
-import dev.lake.io.SinkWriter;
-import dev.lake.io.WriterContext;
-import dev.lake.io.WriterResult;
 import dev.lake.sink.kinesis.Kinesalite;
 import dev.lake.sink.s3.S3ProxyServer;
 import dev.lake.source.files.CsvSource;
@@ -64,49 +59,6 @@ class RetailStreamTest {
     s3.close();
   }
 
-  /** A sink after the lake's that "kills" the consumer while writing, or between the lake's commit and the checkpoint. */
-  static final class Kill<T> implements Sink<T> {
-    static volatile int afterRows = -1;
-    static volatile boolean atCommit;
-
-    @Override
-    public String name() {
-      return "kill";
-    }
-
-    @Override
-    public SinkWriter<T> open(WriterContext ctx) {
-      return new SinkWriter<>() {
-        int rows;
-
-        @Override
-        public void write(T row) throws java.io.IOException {
-          if (afterRows >= 0 && ++rows > afterRows) {
-            // An I/O failure fails the run (a RuntimeException from a sink's write would be taken for a bad row of
-            // the step before it: see the report)
-            throw new java.io.IOException("consumer killed after " + afterRows + " rows");
-          }
-        }
-
-        @Override
-        public WriterResult commit() {
-          return WriterResult.of(ctx.writerIndex(), rows, List.of());
-        }
-
-        @Override
-        public void close() {}
-      };
-    }
-
-    @Override
-    public CommitSummary commit(List<WriterResult> results, CommitContext ctx) {
-      if (atCommit) {
-        throw new IllegalStateException("consumer killed before its checkpoint");
-      }
-      return new CommitSummary(name(), 0, 0, List.of(), List.of());
-    }
-  }
-
   private static List<String> sorted(List<RetailRow> rows) {
     return rows.stream().map(Rows::toJson).sorted().collect(Collectors.toList());
   }
@@ -130,15 +82,15 @@ class RetailStreamTest {
       http.stop(0);
     }
     Lake lake = Lake.at("s3://retail-stream/lake");
-    var consumer = RetailStream.consumer(client, "sales", lake).to(new Kill<>());
+    CrashingSink<RetailRow> kill = new CrashingSink<>("consumer");
+    var consumer = RetailStream.consumer(client, "sales", lake).to(kill);
 
-    Kill.afterRows = sales.size() / 4; // per worker: about half the lines each
+    kill.failAfterRows(sales.size() / 4); // per worker: about half the lines each
     assertThatThrownBy(consumer::run).hasMessageContaining("consumer killed after");
-    Kill.afterRows = -1;
-    Kill.atCommit = true;
-    assertThatThrownBy(consumer::run).hasMessageContaining("killed before its checkpoint");
+    kill.failAtCommit();
+    assertThatThrownBy(consumer::run).hasMessageContaining("consumer killed between the other sinks' commits");
     assertThat(lake.cursors(RetailStream.PIPELINE)).isEmpty();
-    Kill.atCommit = false;
+    kill.heal();
     PipelineResult restarted = consumer.run();
 
     List<String> expected = sorted(sales.stream().map(RetailRow::of).toList());
