@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,8 +27,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * checked exactly as the local run: the Parquet objects are downloaded and read with DuckDB.
  */
 class OnlineRetailS3Test {
-  static S3ProxyServer server;
-  static S3Client s3;
+  @AutoClose static S3ProxyServer server;
+  @AutoClose static S3Client s3;
   static URI endpoint;
   static SourceFacts facts;
 
@@ -43,12 +43,6 @@ class OnlineRetailS3Test {
     s3 = server.clientBuilder().build();
     s3.createBucket(b -> b.bucket("retail"));
     facts = SourceFacts.of(OnlineRetailTest.DATA.resolve("online_retail/by-day"));
-  }
-
-  @AfterAll
-  static void stop() {
-    s3.close();
-    server.close();
   }
 
   private static List<String> parquetKeys() {

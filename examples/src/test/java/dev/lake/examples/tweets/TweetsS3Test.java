@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,8 +25,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * object, and the external-table DDL over the dataset's S3 location.
  */
 class TweetsS3Test {
-  static S3ProxyServer server;
-  static S3Client s3;
+  @AutoClose static S3ProxyServer server;
+  @AutoClose static S3Client s3;
   static URI endpoint;
 
   @TempDir
@@ -43,12 +43,6 @@ class TweetsS3Test {
         s3.putObject(b -> b.bucket("social").key("data/twitter_v2/tweets/" + p.getFileName()), RequestBody.fromFile(p));
       }
     }
-  }
-
-  @AfterAll
-  static void stop() {
-    s3.close();
-    server.close();
   }
 
   private static String run() {

@@ -12,7 +12,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
@@ -22,22 +22,15 @@ class KinesisSinkPermissionsTest {
   record Event(String key, int seq) {}
 
   static final RecordingInterceptor CALLS = new RecordingInterceptor(IamScope.of("us-east-1", "123456789012"));
-  static Kinesalite kinesis;
-  static KinesisClient admin;
-  static KinesisClient recorded;
+  @AutoClose static Kinesalite kinesis;
+  @AutoClose static KinesisClient admin;
+  @AutoClose static KinesisClient recorded;
 
   @BeforeAll
   static void start() throws IOException {
     kinesis = Kinesalite.start();
     admin = kinesis.client();
     recorded = kinesis.clientBuilder().overrideConfiguration(c -> c.addExecutionInterceptor(CALLS)).build();
-  }
-
-  @AfterAll
-  static void stop() {
-    recorded.close();
-    admin.close();
-    kinesis.close();
   }
 
   @Test

@@ -16,7 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,22 +27,15 @@ class KinesisSourcePermissionsTest {
   record Event(String key, int seq) {}
 
   static final RecordingInterceptor CALLS = new RecordingInterceptor(IamScope.of("us-east-1", "123456789012"));
-  static Kinesalite kinesis;
-  static KinesisClient admin;
-  static KinesisClient recorded;
+  @AutoClose static Kinesalite kinesis;
+  @AutoClose static KinesisClient admin;
+  @AutoClose static KinesisClient recorded;
 
   @BeforeAll
   static void start() throws IOException {
     kinesis = Kinesalite.start();
     admin = kinesis.client();
     recorded = kinesis.clientBuilder().overrideConfiguration(c -> c.addExecutionInterceptor(CALLS)).build();
-  }
-
-  @AfterAll
-  static void stop() {
-    recorded.close();
-    admin.close();
-    kinesis.close();
   }
 
   @Test
