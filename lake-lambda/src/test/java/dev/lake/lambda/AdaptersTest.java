@@ -47,13 +47,12 @@ class AdaptersTest {
           .to(lake.processed("sales"));
     }).withSafetyMargin(Duration.ofSeconds(20));
 
-    PipelineResult result = runner.handle(event, new LocalContext("test", Duration.ofMinutes(1)));
+    PipelineResult result = runner.handle(event, new TestContext(60_000));
 
     assertThat(event.getId()).isEqualTo("53dc4d37-cffa-4f76-80c9-8b7d4a4d2eaa");
     assertThat(result.rowsWritten()).isEqualTo(1);
     assertThat(budget.get()).isBetween(Duration.ofSeconds(39), Duration.ofSeconds(40));
-    assertThatThrownBy(() -> runner.withMinimumRunTime(Duration.ofMinutes(1))
-        .handle(event, new LocalContext("test", Duration.ofMinutes(1))))
+    assertThatThrownBy(() -> runner.withMinimumRunTime(Duration.ofMinutes(1)).handle(event, new TestContext(60_000)))
         .isInstanceOf(LakeException.class)
         .hasMessageMatching("Only \\d+ ms left of the invocation for event 53dc4d37-.*: not starting a run\\. .*");
   }
@@ -77,7 +76,7 @@ class AdaptersTest {
       seen.addAll(objects);
       return Pipeline.from(InMemorySource.of("files", objects.stream().map(URI::getPath).toList())).named("import")
           .map(p -> new Sale(p, 1)).to(lake.processed("imported"));
-    }).handle(event, new LocalContext("test", Duration.ofMinutes(1)));
+    }).handle(event, new TestContext(60_000));
 
     assertThat(seen).singleElement().satisfies(u -> {
       assertThat(u.getScheme() + "://" + u.getHost()).isEqualTo("s3://shop-in");
@@ -125,7 +124,7 @@ class AdaptersTest {
     KinesisEvent event = Events.parse(kinesisEvent(payloads), KinesisEvent.class);
     Lake lake = Lake.at(dir.toUri());
 
-    StreamsEventResponse response = runner(lake, 0).handle(event, new LocalContext("test", Duration.ofMinutes(1)));
+    StreamsEventResponse response = runner(lake, 0).handle(event, new TestContext(60_000));
 
     assertThat(response.getBatchItemFailures()).isEmpty();
     assertThat(lake.read("raw/shop/sales", Sale.class).readAll()).extracting(Sale::quantity)
@@ -140,7 +139,7 @@ class AdaptersTest {
     KinesisEvent event = Events.parse(kinesisEvent(payloads), KinesisEvent.class);
     Lake lake = Lake.at(dir.toUri());
 
-    StreamsEventResponse first = runner(lake, 50).handle(event, new LocalContext("test", Duration.ofMillis(1_600)));
+    StreamsEventResponse first = runner(lake, 50).handle(event, new TestContext(1_600));
 
     assertThat(first.getBatchItemFailures()).hasSize(1);
     String retryFrom = first.getBatchItemFailures().get(0).getItemIdentifier();
@@ -151,7 +150,7 @@ class AdaptersTest {
     // Lambda retries from that record: the rest of the batch
     KinesisEvent rest = Events.parse(kinesisEvent(payloads), KinesisEvent.class);
     rest.setRecords(new ArrayList<>(rest.getRecords().subList(committed, payloads.size())));
-    StreamsEventResponse second = runner(lake, 0).handle(rest, new LocalContext("test", Duration.ofMinutes(1)));
+    StreamsEventResponse second = runner(lake, 0).handle(rest, new TestContext(60_000));
 
     assertThat(second.getBatchItemFailures()).isEmpty();
     assertThat(lake.read("raw/shop/sales", Sale.class).readAll()).extracting(Sale::quantity)
@@ -179,7 +178,7 @@ class AdaptersTest {
               dev.lake.io.CommitContext ctx) {
             throw new IllegalStateException("sink down");
           }
-        })).handle(event, new LocalContext("test", Duration.ofMinutes(1)));
+        })).handle(event, new TestContext(60_000));
 
     assertThat(response.getBatchItemFailures()).extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
         .containsExactly("49590000");

@@ -15,7 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -53,8 +52,7 @@ class IngestEndpointTest {
         {"resource":"/sales","path":"/sales","httpMethod":"POST","headers":{"Content-Type":"application/json"},
          "requestContext":{"requestId":"r1","stage":"prod","httpMethod":"POST"},"isBase64Encoded":false,
          "body":%s}""".formatted(new com.fasterxml.jackson.databind.node.TextNode(body).toString());
-    return endpoint.handle(Events.parse(event, APIGatewayProxyRequestEvent.class),
-        new LocalContext("test", Duration.ofSeconds(30)));
+    return endpoint.handle(Events.parse(event, APIGatewayProxyRequestEvent.class), new TestContext(30_000));
   }
 
   private static List<String> streamRecords() {

@@ -26,7 +26,7 @@ class LambdaBudgetTest {
   @Test
   void deadline_remainingTimeLessMargin_fromNow() {
     Instant before = Instant.now();
-    LambdaBudget budget = LambdaBudget.of(new LocalContext("test", Duration.ofSeconds(30)), Duration.ofSeconds(10));
+    LambdaBudget budget = LambdaBudget.of(new TestContext(30_000), Duration.ofSeconds(10));
 
     assertThat(budget.deadline()).isBetween(before.plusSeconds(19), before.plusSeconds(21));
     assertThat(budget.expired()).isFalse();
@@ -43,7 +43,7 @@ class LambdaBudgetTest {
 
   @Test
   void deadline_alreadySpent_stopsThePipelineAtOnceAndCommits() {
-    LambdaBudget spent = LambdaBudget.of(new LocalContext("test", Duration.ofSeconds(1)), Duration.ofSeconds(5));
+    LambdaBudget spent = LambdaBudget.of(new TestContext(1_000), Duration.ofSeconds(5));
     InMemorySink<Integer> sink = InMemorySink.create();
     List<Integer> rows = IntStream.range(0, 1_000).boxed().toList();
 
