@@ -8,6 +8,7 @@ import dev.lake.benchmarks.harness.Outcome;
 import dev.lake.benchmarks.harness.Settings;
 import dev.lake.benchmarks.lambda.ColdStart;
 import dev.lake.benchmarks.lambda.CsvToParquetHandler;
+import dev.lake.sink.s3.S3ProxyServer;
 import java.io.File;
 import java.net.URI;
 import java.nio.file.Files;
@@ -18,14 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
-import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -73,18 +67,9 @@ final class LambdaColdStartBenchmark implements Benchmark {
         .withExtra(String.format(Locale.ROOT, "size_mb=%.1f", Files.size(jar) / 1048576.0)));
 
     Path dir = Files.createTempDirectory(Files.createDirectories(s.work()), "lambda-");
-    S3Proxy proxy = S3Proxy.builder().blobStore(new FilesystemNio2BlobStore(
-            Files.createDirectories(dir.resolve("s3")).toString()))
-        .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, KEY, SECRET)
-        .endpoint(URI.create("http://127.0.0.1:0")).ignoreUnknownHeaders(true).build();
-    proxy.start();
-    while (!proxy.getState().equals("STARTED")) {
-      Thread.sleep(10);
-    }
-    URI endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
-    try (S3Client s3 = S3Client.builder().httpClient(UrlConnectionHttpClient.create()).endpointOverride(endpoint)
-        .forcePathStyle(true).region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(KEY, SECRET))).build()) {
+    S3ProxyServer proxy = S3ProxyServer.startOnDisk(Files.createDirectories(dir.resolve("s3")), KEY, SECRET);
+    URI endpoint = proxy.endpoint();
+    try (S3Client s3 = proxy.client()) {
       s3.createBucket(b -> b.bucket(BUCKET));
       String key = "in/2010-12-01.csv.gz";
       s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromFile(
@@ -111,7 +96,7 @@ final class LambdaColdStartBenchmark implements Benchmark {
       }
       h.compare(c.warmups(s.warmups(1, 0)).runs(s.runs(10, 3)));
     } finally {
-      proxy.stop();
+      proxy.close();
       Harness.delete(dir);
     }
   }

@@ -8,6 +8,7 @@ import dev.lake.benchmarks.harness.Outcome;
 import dev.lake.benchmarks.harness.Settings;
 import dev.lake.io.ObjectWriter;
 import dev.lake.sink.s3.S3ObjectStore;
+import dev.lake.sink.s3.S3ProxyServer;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
@@ -17,13 +18,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
-import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -60,19 +56,11 @@ final class S3UploadBenchmark implements Benchmark {
     Path dir = Files.createTempDirectory(Files.createDirectories(s.work()), "s3-upload-");
     Path file = generate(dir.resolve("input.bin"), sizeMb << 20);
     Path store = Files.createDirectories(dir.resolve("s3proxy"));
-    S3Proxy proxy = S3Proxy.builder().blobStore(new FilesystemNio2BlobStore(store.toString()))
-        .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, KEY, SECRET)
-        .endpoint(URI.create("http://127.0.0.1:0")).ignoreUnknownHeaders(true).build();
-    proxy.start();
-    while (!proxy.getState().equals("STARTED")) {
-      Thread.sleep(10);
-    }
-    URI endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
-    StaticCredentialsProvider credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(KEY, SECRET));
-    try (S3Client s3 = S3Client.builder().httpClient(UrlConnectionHttpClient.create()).endpointOverride(endpoint)
-            .forcePathStyle(true).region(Region.US_EAST_1).credentialsProvider(credentials).build();
-        S3ObjectStore lake = S3ObjectStore.builder().endpointOverride(endpoint).pathStyle(true)
-            .region(Region.US_EAST_1).credentials(credentials).build();
+    S3ProxyServer proxy = S3ProxyServer.startOnDisk(store, KEY, SECRET);
+    URI endpoint = proxy.endpoint();
+    StaticCredentialsProvider credentials = proxy.credentials();
+    try (S3Client s3 = proxy.client();
+        S3ObjectStore lake = proxy.storeBuilder().build();
         S3AsyncClient async = S3AsyncClient.builder().endpointOverride(endpoint).forcePathStyle(true)
             .region(Region.US_EAST_1).credentialsProvider(credentials).multipartEnabled(true)
             .multipartConfiguration(c -> c.minimumPartSizeInBytes(8L << 20).thresholdInBytes(8L << 20)).build();
@@ -96,7 +84,7 @@ final class S3UploadBenchmark implements Benchmark {
           .putObjectRequest(p -> p.bucket(BUCKET).key(key))).completionFuture().join()));
       h.compare(c.warmups(s.warmups(1, 0)).runs(s.runs(3, 1)));
     } finally {
-      proxy.stop();
+      proxy.close();
       Harness.delete(dir);
     }
   }

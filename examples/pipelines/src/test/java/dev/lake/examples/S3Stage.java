@@ -1,5 +1,6 @@
 package dev.lake.examples;
 
+import dev.lake.sink.s3.S3ProxyServer;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -7,14 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
-import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -35,34 +30,22 @@ public final class S3Stage implements AutoCloseable {
   private static final String ACCESS_KEY = "AKIALAKEHANDLERS0001";
   private static final String SECRET_KEY = "handlersSecret/NotReal+0123456789";
 
-  private final S3Proxy proxy;
+  private final S3ProxyServer server;
   private final S3Client client;
   private final String bucket;
   private final URI endpoint;
 
-  private S3Stage(S3Proxy proxy, String bucket) {
-    this.proxy = proxy;
+  private S3Stage(S3ProxyServer server, String bucket) {
+    this.server = server;
     this.bucket = bucket;
-    this.endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
-    this.client = S3Client.builder().endpointOverride(endpoint).forcePathStyle(true).region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
-        .build();
+    this.endpoint = server.endpoint();
+    this.client = server.clientBuilder().build();
   }
 
   /** Starts s3proxy on a free port with an empty bucket; the AWS default chains find its credentials. */
   public static S3Stage start(String bucket) throws Exception {
-    S3Proxy proxy = S3Proxy.builder().blobStore(new TransientNio2BlobStore())
-        .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
-        .endpoint(URI.create("http://127.0.0.1:0")).ignoreUnknownHeaders(true).build();
-    proxy.start();
-    while (!proxy.getState().equals("STARTED")) {
-      Thread.sleep(10);
-    }
     // What the handler's S3 store finds through the AWS default chains, as Lambda's environment provides them.
-    System.setProperty("aws.accessKeyId", ACCESS_KEY);
-    System.setProperty("aws.secretAccessKey", SECRET_KEY);
-    System.setProperty("aws.region", "us-east-1");
-    S3Stage stage = new S3Stage(proxy, bucket);
+    S3Stage stage = new S3Stage(S3ProxyServer.start(ACCESS_KEY, SECRET_KEY).exportCredentials(), bucket);
     stage.client.createBucket(b -> b.bucket(bucket));
     return stage;
   }
@@ -150,9 +133,6 @@ public final class S3Stage implements AutoCloseable {
   @Override
   public void close() throws Exception {
     client.close();
-    proxy.stop();
-    System.clearProperty("aws.accessKeyId");
-    System.clearProperty("aws.secretAccessKey");
-    System.clearProperty("aws.region");
+    server.close();
   }
 }

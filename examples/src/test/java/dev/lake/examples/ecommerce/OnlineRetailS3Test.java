@@ -6,6 +6,7 @@ import dev.lake.Lake;
 import dev.lake.examples.Duck;
 import dev.lake.examples.LakeExamples;
 import dev.lake.examples.Warehouse;
+import dev.lake.sink.s3.S3ProxyServer;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -13,17 +14,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
-import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -32,10 +27,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * checked exactly as the local run: the Parquet objects are downloaded and read with DuckDB.
  */
 class OnlineRetailS3Test {
-  static final String ACCESS_KEY = "AKIALAKEEXAMPLES0001";
-  static final String SECRET_KEY = "examplesSecret/NotReal+0123456789";
-  static S3Proxy proxy;
-  static S3Client s3;
+  @AutoClose static S3ProxyServer server;
+  @AutoClose static S3Client s3;
   static URI endpoint;
   static SourceFacts facts;
 
@@ -44,32 +37,12 @@ class OnlineRetailS3Test {
 
   @BeforeAll
   static void start() throws Exception {
-    proxy = S3Proxy.builder().blobStore(new TransientNio2BlobStore())
-        .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
-        .endpoint(URI.create("http://127.0.0.1:0")).ignoreUnknownHeaders(true).build();
-    proxy.start();
-    while (!proxy.getState().equals("STARTED")) {
-      Thread.sleep(10);
-    }
-    endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
-    // What the example's S3 store finds through the AWS default chains, as a user's environment would provide.
-    System.setProperty("aws.accessKeyId", ACCESS_KEY);
-    System.setProperty("aws.secretAccessKey", SECRET_KEY);
-    System.setProperty("aws.region", "us-east-1");
-    s3 = S3Client.builder().endpointOverride(endpoint).forcePathStyle(true).region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
-        .build();
+    // The example's S3 store finds the credentials through the AWS default chains, as a user's environment would.
+    server = S3ProxyServer.start("AKIALAKEEXAMPLES0001", "examplesSecret/NotReal+0123456789").exportCredentials();
+    endpoint = server.endpoint();
+    s3 = server.clientBuilder().build();
     s3.createBucket(b -> b.bucket("retail"));
     facts = SourceFacts.of(OnlineRetailTest.DATA.resolve("online_retail/by-day"));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    s3.close();
-    proxy.stop();
-    System.clearProperty("aws.accessKeyId");
-    System.clearProperty("aws.secretAccessKey");
-    System.clearProperty("aws.region");
   }
 
   private static List<String> parquetKeys() {

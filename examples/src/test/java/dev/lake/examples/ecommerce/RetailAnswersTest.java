@@ -3,6 +3,7 @@ package dev.lake.examples.ecommerce;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lake.examples.LakeExamples;
+import dev.lake.examples.Printed;
 import dev.lake.examples.Warehouse;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayOutputStream;
@@ -30,27 +31,12 @@ class RetailAnswersTest {
   @BeforeAll
   static void runEcommerce() throws Exception {
     facts = RetailFacts.of(OnlineRetailTest.DATA.resolve("online_retail/by-day"));
-    output = captured(() -> assertThat(LakeExamples.run("ecommerce", "--lake", lake.toString(), "--data",
-        OnlineRetailTest.DATA.toString())).isZero());
+    output = Printed.byExample("ecommerce", "--lake", lake.toString(), "--data", OnlineRetailTest.DATA.toString());
   }
 
   @org.junit.jupiter.api.AfterAll
   static void release() {
     facts = null; // a quarter of a gigabyte: other test classes run in this JVM after this one
-  }
-
-  static String captured(Runnable run) {
-    PrintStream old = System.out;
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-    try {
-      run.run();
-    } finally {
-      System.setOut(old);
-    }
-    String text = bytes.toString(StandardCharsets.UTF_8);
-    old.print(text);
-    return text;
   }
 
   @Test

@@ -6,12 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lake.Lake;
 import dev.lake.examples.Duck;
-import dev.lake.examples.LakeExamples;
-import java.io.ByteArrayOutputStream;
+import dev.lake.examples.Printed;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -43,25 +40,9 @@ class FootballTest {
     return Duck.parquet(lake.resolve("processed").resolve(dataset));
   }
 
-  private static String run(String... args) {
-    PrintStream stdout = System.out;
-    ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    int status;
-    try {
-      System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-      status = LakeExamples.run(args);
-    } finally {
-      System.setOut(stdout);
-    }
-    String out = printed.toString(StandardCharsets.UTF_8);
-    stdout.print(out);
-    assertThat(status).as(out).isZero();
-    return out;
-  }
-
   @Test
   void football_bundledData_writesFixturesAndStatisticsMatchingTheResponses() throws Exception {
-    run("football", "--lake", lake.toString(), "--data", DATA.toString());
+    Printed.byExample("football", "--lake", lake.toString(), "--data", DATA.toString());
 
     assertThat(facts.fixtures()).hasSize(27);
     try (Duck duck = new Duck()) {
@@ -101,7 +82,7 @@ class FootballTest {
 
   @Test
   void football_bundledData_scoresEveryTweetThatNamesATeam() throws Exception {
-    run("football", "--lake", lake.toString(), "--data", DATA.toString());
+    Printed.byExample("football", "--lake", lake.toString(), "--data", DATA.toString());
 
     try (Duck duck = new Duck()) {
       for (List<Object> r : duck.query("SELECT text, matched, compound, label FROM " + table("tweets_sentiment"))) {
@@ -137,7 +118,7 @@ class FootballTest {
       Files.copy(in, dirty);
     }
 
-    String out = run("football", "--lake", lake.toString(), "--data", data.toString());
+    String out = Printed.byExample("football", "--lake", lake.toString(), "--data", data.toString());
 
     assertThat(out).contains("rejected " + dirty.toUri());
     List<org.apache.avro.generic.GenericRecord> rejected = Lake.at(lake.toString()).read("rejected/fixtures")
@@ -159,7 +140,7 @@ class FootballTest {
     }
     FootballFacts larger = FootballFacts.of(data.resolve("api_football"));
 
-    run("football", "--lake", lake.toString(), "--data", data.toString());
+    Printed.byExample("football", "--lake", lake.toString(), "--data", data.toString());
 
     assertThat(larger.fixtures().size()).isGreaterThan(facts.fixtures().size());
     try (Duck duck = new Duck()) {
@@ -177,9 +158,9 @@ class FootballTest {
 
   @Test
   void football_runTwice_replacesInsteadOfAdding() throws Exception {
-    run("football", "--lake", lake.toString(), "--data", DATA.toString());
+    Printed.byExample("football", "--lake", lake.toString(), "--data", DATA.toString());
 
-    run("football", "--lake", lake.toString(), "--data", DATA.toString());
+    Printed.byExample("football", "--lake", lake.toString(), "--data", DATA.toString());
 
     try (Duck duck = new Duck()) {
       assertThat(duck.one("SELECT count(*) FROM " + table("fixtures"))).isEqualTo((long) facts.fixtures().size());

@@ -8,7 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.lake.Lake;
 import dev.lake.source.football.ApiFootball;
 import dev.lake.source.http.HttpSource;
@@ -17,9 +17,9 @@ import dev.lake.source.http.Secret;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,26 +30,21 @@ import org.junit.jupiter.api.io.TempDir;
 class LiveFootballTest {
   static final Path API = FootballTest.DATA.resolve("api_football");
 
-  WireMockServer server;
+  @RegisterExtension
+  final WireMockExtension server = WireMockExtension.newInstance()
+      .options(options().dynamicPort().http2PlainDisabled(true)).build();
 
   @TempDir
   Path dir;
 
   @BeforeEach
   void start() throws Exception {
-    server = new WireMockServer(options().dynamicPort().http2PlainDisabled(true));
-    server.start();
     server.stubFor(get(urlPathEqualTo("/fixtures")).withQueryParam("from", equalTo("2020-12-11"))
         .willReturn(okJson(Files.readString(API.resolve(
             "fixtures/fixtures_league39_season2020_from2020-12-11_to2020-12-18.json")))));
     server.stubFor(get(urlPathEqualTo("/fixtures/statistics")).withQueryParam("fixture", equalTo("592251"))
         .willReturn(okJson(Files.readString(API.resolve(
             "fixture_statistics/fixtures_statistics_fixture592251.json")))));
-  }
-
-  @AfterEach
-  void stop() {
-    server.stop();
   }
 
   @Test

@@ -14,9 +14,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -35,9 +32,7 @@ class InvoiceIamTest {
     s3.upload("online_retail", "iam-invoices", "data/", "glob:by-day/2010-12-0[1-3].csv.gz");
     dynamo = Dynalite.start();
     admin = dynamo.client();
-    recorded = DynamoDbClient.builder().endpointOverride(dynamo.endpoint()).region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-        .overrideConfiguration(c -> c.addExecutionInterceptor(s3.calls)).build();
+    recorded = dynamo.clientBuilder().overrideConfiguration(c -> c.addExecutionInterceptor(s3.calls)).build();
   }
 
   @AfterAll

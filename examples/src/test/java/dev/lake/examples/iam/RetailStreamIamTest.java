@@ -20,9 +20,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /**
@@ -40,9 +37,7 @@ class RetailStreamIamTest {
     s3 = new S3StandIn("iam-stream");
     kinesis = Kinesalite.start();
     admin = kinesis.client();
-    recorded = KinesisClient.builder().endpointOverride(kinesis.endpoint()).region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-        .overrideConfiguration(c -> c.addExecutionInterceptor(s3.calls)).build();
+    recorded = kinesis.clientBuilder().overrideConfiguration(c -> c.addExecutionInterceptor(s3.calls)).build();
     kinesis.createStream(admin, "iam-sales", 2);
   }
 

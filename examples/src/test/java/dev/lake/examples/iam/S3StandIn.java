@@ -4,19 +4,14 @@ import dev.lake.iam.IamScope;
 import dev.lake.iam.RecordingInterceptor;
 import dev.lake.io.ObjectStores;
 import dev.lake.sink.s3.S3ObjectStore;
+import dev.lake.sink.s3.S3ProxyServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
-import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -27,28 +22,17 @@ import software.amazon.awssdk.services.s3.S3Client;
 final class S3StandIn implements AutoCloseable {
   static final IamScope SCOPE = IamScope.of("us-east-1", "123456789012");
   static final Path DATA = Path.of("..", "data").toAbsolutePath().normalize();
-  private static final StaticCredentialsProvider CREDENTIALS =
-      StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAIAMEXAMPLES00001", "iamSecret/NotReal+0"));
 
   final RecordingInterceptor calls = new RecordingInterceptor(SCOPE);
   final S3Client setup;
-  private final S3Proxy proxy;
+  private final S3ProxyServer server;
   private final S3Client recorded;
   private final S3ObjectStore store;
 
-  S3StandIn(String... buckets) throws Exception {
-    proxy = S3Proxy.builder().blobStore(new TransientNio2BlobStore())
-        .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, "AKIAIAMEXAMPLES00001", "iamSecret/NotReal+0")
-        .endpoint(URI.create("http://127.0.0.1:0")).ignoreUnknownHeaders(true).build();
-    proxy.start();
-    while (!proxy.getState().equals("STARTED")) {
-      Thread.sleep(10);
-    }
-    URI endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
-    setup = S3Client.builder().endpointOverride(endpoint).forcePathStyle(true).region(Region.US_EAST_1)
-        .credentialsProvider(CREDENTIALS).build();
-    recorded = S3Client.builder().endpointOverride(endpoint).forcePathStyle(true).region(Region.US_EAST_1)
-        .credentialsProvider(CREDENTIALS).overrideConfiguration(c -> c.addExecutionInterceptor(calls)).build();
+  S3StandIn(String... buckets) {
+    server = S3ProxyServer.start("AKIAIAMEXAMPLES00001", "iamSecret/NotReal+0");
+    setup = server.clientBuilder().build();
+    recorded = server.clientBuilder().overrideConfiguration(c -> c.addExecutionInterceptor(calls)).build();
     store = S3ObjectStore.builder().client(recorded).build();
     for (String bucket : buckets) {
       setup.createBucket(b -> b.bucket(bucket));
@@ -80,6 +64,6 @@ final class S3StandIn implements AutoCloseable {
     store.close();
     recorded.close();
     setup.close();
-    proxy.stop();
+    server.close();
   }
 }

@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lake.Lake;
 import dev.lake.examples.Duck;
 import dev.lake.examples.LakeExamples;
+import dev.lake.examples.Printed;
 import dev.lake.examples.Warehouse;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,17 +53,8 @@ class SparkifyTest {
 
   @Test
   void sparkify_bundledData_writesStarSchemaMatchingRawFiles() throws Exception {
-    PrintStream stdout = System.out;
-    ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    int status;
-    try {
-      System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-      status = runSparkify(DATA);
-    } finally {
-      System.setOut(stdout);
-    }
+    String printed = Printed.byExample("sparkify", "--lake", lake.toString(), "--data", DATA.toString());
 
-    assertThat(status).isZero();
     assertThat(facts.songFiles).isEqualTo(71);
     assertThat(facts.songPlays).isEqualTo(6_820);
     try (Duck duck = new Duck()) {
@@ -86,7 +75,7 @@ class SparkifyTest {
     assertThat(processed.resolve("songs/year=2005/artist_id=AR62SOJ1187FB47BB5")).isDirectory();
     assertThat(processed.resolve("songplays/year=2018/month=11")).isDirectory();
     assertThat(processed.resolve("time/year=2018/month=11")).isDirectory();
-    assertThat(printed.toString(StandardCharsets.UTF_8))
+    assertThat(printed)
         .contains("songplays    6,820 rows written, 0 rejected")
         .contains("Top 5 users by plays:").contains("Plays per level:").contains("Busiest hours (UTC):");
   }

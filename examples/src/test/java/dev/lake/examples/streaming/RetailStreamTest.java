@@ -9,15 +9,10 @@ import dev.lake.PipelineResult;
 import dev.lake.Rows;
 import dev.lake.examples.ecommerce.RetailRow;
 import dev.lake.examples.ecommerce.Sale;
-import dev.lake.io.CommitContext;
-import dev.lake.io.CommitSummary;
+import dev.lake.io.CrashingSink;
 import dev.lake.io.ObjectStores;
-import dev.lake.io.Sink;
-import dev.lake.io.SinkWriter;
-import dev.lake.io.WriterContext;
-import dev.lake.io.WriterResult;
 import dev.lake.sink.kinesis.Kinesalite;
-import dev.lake.sink.s3.S3ObjectStore;
+import dev.lake.sink.s3.S3ProxyServer;
 import dev.lake.source.files.CsvSource;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -27,16 +22,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
-import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * End to end on real local parts: Online Retail lines (two days) posted over HTTP to the ingest endpoint →
@@ -45,32 +35,18 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
  */
 class RetailStreamTest {
   static final Path DATA = Path.of("..", "data").toAbsolutePath().normalize();
-  static S3Proxy proxy;
+  static S3ProxyServer s3;
   static Kinesalite kinesis;
   static KinesisClient client;
 
   @BeforeAll
   static void start() throws Exception {
     System.setProperty("aws.cborEnabled", "false");
-    proxy = S3Proxy.builder().blobStore(new TransientNio2BlobStore())
-        .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, "AKIASTREAMTEST000001", "streamSecret/NotReal+01")
-        .endpoint(URI.create("http://127.0.0.1:0")).ignoreUnknownHeaders(true).build();
-    proxy.start();
-    while (!proxy.getState().equals("STARTED")) {
-      Thread.sleep(10);
+    s3 = S3ProxyServer.start("AKIASTREAMTEST000001", "streamSecret/NotReal+01");
+    ObjectStores.register(URI.create("s3://retail-stream"), s3.storeBuilder().build());
+    try (S3Client setup = s3.clientBuilder().build()) {
+      setup.createBucket(b -> b.bucket("retail-stream"));
     }
-    S3ObjectStore store = S3ObjectStore.builder().region(Region.US_EAST_1)
-        .endpointOverride(URI.create("http://127.0.0.1:" + proxy.getPort())).pathStyle(true)
-        .credentials(StaticCredentialsProvider.create(
-            AwsBasicCredentials.create("AKIASTREAMTEST000001", "streamSecret/NotReal+01")))
-        .build();
-    ObjectStores.register(URI.create("s3://retail-stream"), store);
-    var s3 = software.amazon.awssdk.services.s3.S3Client.builder()
-        .endpointOverride(URI.create("http://127.0.0.1:" + proxy.getPort())).forcePathStyle(true)
-        .region(Region.US_EAST_1).credentialsProvider(StaticCredentialsProvider.create(
-            AwsBasicCredentials.create("AKIASTREAMTEST000001", "streamSecret/NotReal+01"))).build();
-    s3.createBucket(b -> b.bucket("retail-stream"));
-    s3.close();
     kinesis = Kinesalite.start();
     client = kinesis.client();
     kinesis.createStream(client, "sales", 2);
@@ -80,50 +56,7 @@ class RetailStreamTest {
   static void stop() throws Exception {
     client.close();
     kinesis.close();
-    proxy.stop();
-  }
-
-  /** A sink after the lake's that "kills" the consumer while writing, or between the lake's commit and the checkpoint. */
-  static final class Kill<T> implements Sink<T> {
-    static volatile int afterRows = -1;
-    static volatile boolean atCommit;
-
-    @Override
-    public String name() {
-      return "kill";
-    }
-
-    @Override
-    public SinkWriter<T> open(WriterContext ctx) {
-      return new SinkWriter<>() {
-        int rows;
-
-        @Override
-        public void write(T row) throws java.io.IOException {
-          if (afterRows >= 0 && ++rows > afterRows) {
-            // An I/O failure fails the run (a RuntimeException from a sink's write would be taken for a bad row of
-            // the step before it: see the report)
-            throw new java.io.IOException("consumer killed after " + afterRows + " rows");
-          }
-        }
-
-        @Override
-        public WriterResult commit() {
-          return WriterResult.of(ctx.writerIndex(), rows, List.of());
-        }
-
-        @Override
-        public void close() {}
-      };
-    }
-
-    @Override
-    public CommitSummary commit(List<WriterResult> results, CommitContext ctx) {
-      if (atCommit) {
-        throw new IllegalStateException("consumer killed before its checkpoint");
-      }
-      return new CommitSummary(name(), 0, 0, List.of(), List.of());
-    }
+    s3.close();
   }
 
   private static List<String> sorted(List<RetailRow> rows) {
@@ -149,15 +82,15 @@ class RetailStreamTest {
       http.stop(0);
     }
     Lake lake = Lake.at("s3://retail-stream/lake");
-    var consumer = RetailStream.consumer(client, "sales", lake).to(new Kill<>());
+    CrashingSink<RetailRow> kill = new CrashingSink<>("consumer");
+    var consumer = RetailStream.consumer(client, "sales", lake).to(kill);
 
-    Kill.afterRows = sales.size() / 4; // per worker: about half the lines each
+    kill.failAfterRows(sales.size() / 4); // per worker: about half the lines each
     assertThatThrownBy(consumer::run).hasMessageContaining("consumer killed after");
-    Kill.afterRows = -1;
-    Kill.atCommit = true;
-    assertThatThrownBy(consumer::run).hasMessageContaining("killed before its checkpoint");
+    kill.failAtCommit();
+    assertThatThrownBy(consumer::run).hasMessageContaining("consumer killed between the other sinks' commits");
     assertThat(lake.cursors(RetailStream.PIPELINE)).isEmpty();
-    Kill.atCommit = false;
+    kill.heal();
     PipelineResult restarted = consumer.run();
 
     List<String> expected = sorted(sales.stream().map(RetailRow::of).toList());

@@ -11,7 +11,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.lake.Lake;
 import dev.lake.PipelineResult;
 import dev.lake.source.http.HttpSource;
@@ -26,9 +26,9 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -39,26 +39,21 @@ class LiveTweetsTest {
   static final String FIRST = "brexit_page0.json.gz";
   static final String NEXT = "test_client_search_recent_tweets_0.json";
 
-  WireMockServer server;
+  @RegisterExtension
+  final WireMockExtension server = WireMockExtension.newInstance()
+      .options(options().dynamicPort().http2PlainDisabled(true)).build();
 
   @TempDir
   Path dir;
 
   @BeforeEach
   void start() throws Exception {
-    server = new WireMockServer(options().dynamicPort().http2PlainDisabled(true));
-    server.start();
     server.stubFor(get(urlPathEqualTo("/2/tweets/search/recent")).withQueryParam("next_token", absent())
         .withQueryParam("since_id", absent()).willReturn(okJson(page(FIRST))));
     server.stubFor(get(urlPathEqualTo("/2/tweets/search/recent")).withQueryParam("next_token", matching(".+"))
         .willReturn(okJson(page(NEXT))));
     server.stubFor(get(urlPathEqualTo("/2/tweets/search/recent")).withQueryParam("since_id", matching(".+"))
         .withQueryParam("next_token", absent()).willReturn(okJson(page(NEXT))));
-  }
-
-  @AfterEach
-  void stop() {
-    server.stop();
   }
 
   static String page(String name) throws Exception {

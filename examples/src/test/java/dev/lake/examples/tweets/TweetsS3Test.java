@@ -3,27 +3,19 @@ package dev.lake.examples.tweets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lake.examples.Duck;
-import dev.lake.examples.LakeExamples;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import dev.lake.examples.Printed;
+import dev.lake.sink.s3.S3ProxyServer;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
-import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -33,10 +25,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * object, and the external-table DDL over the dataset's S3 location.
  */
 class TweetsS3Test {
-  static final String ACCESS_KEY = "AKIALAKEEXAMPLES0002";
-  static final String SECRET_KEY = "examplesSecret/NotReal+9876543210";
-  static S3Proxy proxy;
-  static S3Client s3;
+  @AutoClose static S3ProxyServer server;
+  @AutoClose static S3Client s3;
   static URI endpoint;
 
   @TempDir
@@ -44,20 +34,9 @@ class TweetsS3Test {
 
   @BeforeAll
   static void start() throws Exception {
-    proxy = S3Proxy.builder().blobStore(new TransientNio2BlobStore())
-        .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
-        .endpoint(URI.create("http://127.0.0.1:0")).ignoreUnknownHeaders(true).build();
-    proxy.start();
-    while (!proxy.getState().equals("STARTED")) {
-      Thread.sleep(10);
-    }
-    endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
-    System.setProperty("aws.accessKeyId", ACCESS_KEY);
-    System.setProperty("aws.secretAccessKey", SECRET_KEY);
-    System.setProperty("aws.region", "us-east-1");
-    s3 = S3Client.builder().endpointOverride(endpoint).forcePathStyle(true).region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
-        .build();
+    server = S3ProxyServer.start("AKIALAKEEXAMPLES0002", "examplesSecret/NotReal+9876543210").exportCredentials();
+    endpoint = server.endpoint();
+    s3 = server.clientBuilder().build();
     s3.createBucket(b -> b.bucket("social"));
     try (Stream<Path> pages = Files.list(TweetsTest.PAGES)) {
       for (Path p : pages.toList()) {
@@ -66,30 +45,9 @@ class TweetsS3Test {
     }
   }
 
-  @AfterAll
-  static void stop() throws Exception {
-    s3.close();
-    proxy.stop();
-    System.clearProperty("aws.accessKeyId");
-    System.clearProperty("aws.secretAccessKey");
-    System.clearProperty("aws.region");
-  }
-
   private static String run() {
-    PrintStream stdout = System.out;
-    ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    int status;
-    try {
-      System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-      status = LakeExamples.run("tweets", "--lake", "s3://social/lake", "--data", "s3://social/data",
-          "--s3-endpoint", endpoint.toString());
-    } finally {
-      System.setOut(stdout);
-    }
-    String out = printed.toString(StandardCharsets.UTF_8);
-    stdout.print(out);
-    assertThat(status).as(out).isZero();
-    return out;
+    return Printed.byExample("tweets", "--lake", "s3://social/lake", "--data", "s3://social/data",
+        "--s3-endpoint", endpoint.toString());
   }
 
   @Test

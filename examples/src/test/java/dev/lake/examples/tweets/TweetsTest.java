@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lake.Lake;
 import dev.lake.PipelineResult;
 import dev.lake.examples.Duck;
-import dev.lake.examples.LakeExamples;
+import dev.lake.examples.Printed;
 import dev.lake.examples.replay.RecordedResponses;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -36,22 +33,6 @@ class TweetsTest {
     return Duck.parquet(lake.resolve("processed/tweets"));
   }
 
-  private static String run(String... args) {
-    PrintStream stdout = System.out;
-    ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    int status;
-    try {
-      System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-      status = LakeExamples.run(args);
-    } finally {
-      System.setOut(stdout);
-    }
-    String out = printed.toString(StandardCharsets.UTF_8);
-    stdout.print(out);
-    assertThat(status).as(out).isZero();
-    return out;
-  }
-
   private Set<String> parquetFiles() throws Exception {
     try (Stream<Path> files = Files.walk(lake.resolve("processed/tweets"))) {
       return files.map(Path::toString).filter(f -> f.endsWith(".parquet")).collect(Collectors.toSet());
@@ -60,7 +41,7 @@ class TweetsTest {
 
   @Test
   void tweets_bundledData_writesEveryTweetOnceByDay() throws Exception {
-    String out = run("tweets", "--lake", lake.toString(), "--data", DATA.toString());
+    String out = Printed.byExample("tweets", "--lake", lake.toString(), "--data", DATA.toString());
 
     TweetFacts facts = TweetFacts.of(PAGES);
     assertThat(facts.textById()).hasSizeGreaterThan(300);
@@ -83,7 +64,7 @@ class TweetsTest {
 
   @Test
   void tweets_secondRunWithoutNewFiles_readsNothingAndWritesNothing() throws Exception {
-    run("tweets", "--lake", lake.toString(), "--data", DATA.toString());
+    Printed.byExample("tweets", "--lake", lake.toString(), "--data", DATA.toString());
     Set<String> before = parquetFiles();
 
     PipelineResult again = Tweets.pipeline(RecordedResponses.of("twitter", "tweets", PAGES.toUri()).incremental(),
@@ -93,7 +74,7 @@ class TweetsTest {
     assertThat(again.rowsRead()).isZero();
     assertThat(again.rowsWritten()).isZero();
     assertThat(parquetFiles()).isEqualTo(before);
-    String out = run("tweets", "--lake", lake.toString(), "--data", DATA.toString());
+    String out = Printed.byExample("tweets", "--lake", lake.toString(), "--data", DATA.toString());
     assertThat(out).contains("0 new raw files read, 0 rows written");
   }
 
@@ -101,7 +82,7 @@ class TweetsTest {
   void tweets_fileAdded_readsOnlyThatFile() throws Exception {
     Path folder = data.resolve("twitter_v2/tweets");
     TweetFacts.copy(PAGES, folder, "brexit_page0.json.gz", "test_client_search_recent_tweets_0.json");
-    run("tweets", "--lake", lake.toString(), "--data", data.toString());
+    Printed.byExample("tweets", "--lake", lake.toString(), "--data", data.toString());
     long first = TweetFacts.of(folder).textById().size();
 
     TweetFacts.copy(PAGES, folder, "noflat_page0.json.gz");
@@ -127,7 +108,7 @@ class TweetsTest {
     Path cut = folder.resolve("cut_page.json");
     Files.writeString(cut, whole.substring(0, whole.length() / 2));
 
-    String out = run("tweets", "--lake", lake.toString(), "--data", data.toString());
+    String out = Printed.byExample("tweets", "--lake", lake.toString(), "--data", data.toString());
 
     assertThat(out).contains("1 rejected").contains("rejected " + cut.toUri());
     try (Duck duck = new Duck()) {

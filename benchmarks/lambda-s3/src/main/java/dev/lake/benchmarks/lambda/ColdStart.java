@@ -48,7 +48,10 @@ public final class ColdStart {
     System.out.println(answer);
   }
 
-  /** The context of one invocation with a 15-minute timeout, as Lambda passes it. */
+  /**
+   * The context of one invocation with a 15-minute timeout, as Lambda passes it. Not lake-lambda's
+   * {@code LocalContext}: {@code --lambda-jar} puts this class after any handler jar, which need not contain Lake.
+   */
   private record InvocationContext(long deadlineMs) implements Context {
     @Override
     public String getAwsRequestId() {

@@ -8,6 +8,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
  * dynalite (npm, MIT: DynamoDB on LevelDB, in memory here), a local DynamoDB for tests and offline examples,
@@ -47,11 +48,18 @@ public final class Dynalite implements AutoCloseable {
 
   /** A new client for it (the caller closes it). */
   public DynamoDbClient client() {
+    return clientBuilder().build();
+  }
+
+  /**
+   * A client builder aimed at it (endpoint, us-east-1, fake static credentials), for a caller that adds interceptors
+   * or another region.
+   */
+  public DynamoDbClientBuilder clientBuilder() {
     return DynamoDbClient.builder()
         .endpointOverride(endpoint())
         .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-        .build();
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
   }
 
   @Override

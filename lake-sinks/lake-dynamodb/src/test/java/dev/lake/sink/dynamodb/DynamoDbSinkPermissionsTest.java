@@ -12,12 +12,10 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -27,24 +25,16 @@ class DynamoDbSinkPermissionsTest {
   record Line(String id, int n, String text) {}
 
   static final RecordingInterceptor CALLS = new RecordingInterceptor(IamScope.of("eu-central-1", "123456789012"));
-  static Dynalite dynamo;
-  static DynamoDbClient admin;
-  static DynamoDbClient recorded;
+  @AutoClose static Dynalite dynamo;
+  @AutoClose static DynamoDbClient admin;
+  @AutoClose static DynamoDbClient recorded;
 
   @BeforeAll
   static void start() throws IOException {
     dynamo = Dynalite.start();
     admin = dynamo.client();
-    recorded = DynamoDbClient.builder().endpointOverride(dynamo.endpoint()).region(Region.EU_CENTRAL_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+    recorded = dynamo.clientBuilder().region(Region.EU_CENTRAL_1)
         .overrideConfiguration(c -> c.addExecutionInterceptor(CALLS)).build();
-  }
-
-  @AfterAll
-  static void stop() {
-    recorded.close();
-    admin.close();
-    dynamo.close();
   }
 
   @ParameterizedTest

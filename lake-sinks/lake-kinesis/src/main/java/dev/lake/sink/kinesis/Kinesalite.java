@@ -9,6 +9,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.KinesisClientBuilder;
 import software.amazon.awssdk.services.kinesis.model.StreamStatus;
 
 /**
@@ -50,12 +51,19 @@ public final class Kinesalite implements AutoCloseable {
 
   /** A new client for it (the caller closes it), with CBOR off and fake static credentials. */
   public KinesisClient client() {
+    return clientBuilder().build();
+  }
+
+  /**
+   * A client builder aimed at it (endpoint, us-east-1, fake static credentials; CBOR turned off), for a caller that
+   * adds interceptors or another region.
+   */
+  public KinesisClientBuilder clientBuilder() {
     System.setProperty("aws.cborEnabled", "false");
     return KinesisClient.builder()
         .endpointOverride(endpoint())
         .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-        .build();
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
   }
 
   /** Creates a stream with {@code shards} shards and waits until it is active. */

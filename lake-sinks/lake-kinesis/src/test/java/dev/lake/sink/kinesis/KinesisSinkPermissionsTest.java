@@ -12,12 +12,9 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /** {@code KinesisSink.permissions} against the calls a pipeline into kinesalite really makes. */
@@ -25,24 +22,15 @@ class KinesisSinkPermissionsTest {
   record Event(String key, int seq) {}
 
   static final RecordingInterceptor CALLS = new RecordingInterceptor(IamScope.of("us-east-1", "123456789012"));
-  static Kinesalite kinesis;
-  static KinesisClient admin;
-  static KinesisClient recorded;
+  @AutoClose static Kinesalite kinesis;
+  @AutoClose static KinesisClient admin;
+  @AutoClose static KinesisClient recorded;
 
   @BeforeAll
   static void start() throws IOException {
     kinesis = Kinesalite.start();
     admin = kinesis.client();
-    recorded = KinesisClient.builder().endpointOverride(kinesis.endpoint()).region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-        .overrideConfiguration(c -> c.addExecutionInterceptor(CALLS)).build();
-  }
-
-  @AfterAll
-  static void stop() {
-    recorded.close();
-    admin.close();
-    kinesis.close();
+    recorded = kinesis.clientBuilder().overrideConfiguration(c -> c.addExecutionInterceptor(CALLS)).build();
   }
 
   @Test

@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
@@ -29,21 +29,14 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
 class KinesisSinkTest {
   record Event(String key, int seq, String text) {}
 
-  private static Kinesalite kinesis;
-  private static KinesisClient client;
+  @AutoClose private static Kinesalite kinesis;
+  @AutoClose private static KinesisClient client;
   private static final AtomicInteger STREAMS = new AtomicInteger();
 
   @BeforeAll
   static void start() throws IOException {
-    System.setProperty("aws.cborEnabled", "false");
     kinesis = Kinesalite.start();
     client = kinesis.client();
-  }
-
-  @AfterAll
-  static void stop() {
-    client.close();
-    kinesis.close();
   }
 
   private static String newStream(int shards) {

@@ -3,60 +3,41 @@ package dev.lake.sink.s3;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
-import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
 
-/** An in-process s3proxy (in memory) with recognisable fake credentials, started once per JVM. */
+/** One {@link S3ProxyServer} (in memory) per test JVM, with recognisable fake credentials, and bucket helpers. */
 final class S3Proxies {
   static final String ACCESS_KEY = "AKIALAKETESTKEY00042";
   static final String SECRET_KEY = "lakeTestSecret/DoNotLog+0123456789abcdefXYZ";
+
   static final StaticCredentialsProvider CREDENTIALS =
       StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
 
-  private static URI endpoint;
+  private static S3ProxyServer server;
 
   private S3Proxies() {}
 
-  static synchronized URI endpoint() {
-    if (endpoint == null) {
-      try {
-        S3Proxy proxy = S3Proxy.builder()
-            .blobStore(new TransientNio2BlobStore())
-            .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
-            .endpoint(URI.create("http://127.0.0.1:0"))
-            .ignoreUnknownHeaders(true)
-            .build();
-        proxy.start();
-        while (!proxy.getState().equals("STARTED")) {
-          Thread.sleep(10);
-        }
-        endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-          try {
-            proxy.stop();
-          } catch (Exception ignored) {
-            // the JVM is exiting
-          }
-        }));
-      } catch (Exception e) {
-        throw new IllegalStateException("s3proxy did not start", e);
-      }
+  private static synchronized S3ProxyServer server() {
+    if (server == null) {
+      S3ProxyServer started = S3ProxyServer.start(ACCESS_KEY, SECRET_KEY);
+      Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+      server = started;
     }
-    return endpoint;
+    return server;
+  }
+
+  static URI endpoint() {
+    return server().endpoint();
   }
 
   /** A client of the test server over the given HTTP client. */
   static S3Client client(SdkHttpClient http) {
-    return S3Client.builder().httpClient(http).endpointOverride(endpoint()).forcePathStyle(true)
-        .region(Region.US_EAST_1).credentialsProvider(CREDENTIALS).build();
+    return server().clientBuilder().httpClient(http).build();
   }
 
   static S3Client client() {

@@ -86,7 +86,6 @@ final class FileSourceSupport {
     return bytes;
   }
 
-  /** "CsvSource[Sale from [file:///data/*.csv]]", or the one file of a split. */
   /** The position of the field that receives the file URI, or -1; fails when it is not a string field. */
   static int fileField(org.apache.avro.Schema schema, String fileColumn, String connector) {
     if (fileColumn == null) {
@@ -100,6 +99,7 @@ final class FileSourceSupport {
     return field.pos();
   }
 
+  /** "CsvSource[Sale from [file:///data/*.csv]]", or the one file of a split. */
   static String describe(String source, Class<?> type, List<FileRef> files, List<String> locations) {
     return source + "[" + (type == GenericRecord.class ? "generic" : type.getSimpleName()) + " from "
         + (files != null && files.size() == 1 ? files.get(0).uri() : locations) + "]";

@@ -9,7 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.lake.BadRowPolicy;
 import dev.lake.Lake;
 import dev.lake.Pipeline;
@@ -24,36 +24,25 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.avro.generic.GenericRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class ApiFootballTest {
   static final String KEY = "af-key-5f4dcc3b5aa765d61d8327deb882cf99";
   static final LocalDate START = LocalDate.parse("2020-12-11");
   static final LocalDate END = LocalDate.parse("2020-12-24");
-  static WireMockServer server;
+  @RegisterExtension
+  static final WireMockExtension server = WireMockExtension.newInstance()
+      .options(options().dynamicPort().http2PlainDisabled(true)).build();
 
   @TempDir
   Path dir;
   Lake lake;
 
-  @BeforeAll
-  static void start() {
-    server = new WireMockServer(options().dynamicPort().http2PlainDisabled(true));
-    server.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.stop();
-  }
-
   @BeforeEach
   void reset() {
-    server.resetAll();
     lake = Lake.at(dir.resolve("lake").toString());
     server.stubFor(get(urlPathEqualTo("/fixtures")).withQueryParam("from", equalTo("2020-12-11"))
         .willReturn(okJson(Responses.text("fixtures_league39_season2020_from2020-12-11_to2020-12-18_compact.json"))

@@ -8,7 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.lake.BadRowPolicy;
 import dev.lake.Lake;
 import dev.lake.Pipeline;
@@ -25,37 +25,26 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class HttpSourceTest {
   static final String KEY = "s3cr3t-api-key-0123456789";
   static final String FIXTURES = TestData.text(
       "api_football/fixtures_league39_season2020_from2020-12-11_to2020-12-18_compact.json");
-  static WireMockServer server;
+  @RegisterExtension
+  static final WireMockExtension server = WireMockExtension.newInstance()
+      .options(options().dynamicPort().http2PlainDisabled(true)).build();
 
   @TempDir
   Path dir;
   FakeTime time;
   Lake lake;
 
-  @BeforeAll
-  static void start() {
-    server = new WireMockServer(options().dynamicPort().http2PlainDisabled(true));
-    server.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.stop();
-  }
-
   @BeforeEach
   void reset() {
-    server.resetAll();
     time = new FakeTime();
     lake = Lake.at(dir.resolve("lake").toString());
   }

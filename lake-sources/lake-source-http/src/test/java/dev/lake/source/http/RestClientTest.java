@@ -11,39 +11,28 @@ import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RestClientTest {
   static final String KEY = "s3cr3t-api-key-0123456789";
-  static WireMockServer server;
+  @RegisterExtension
+  static final WireMockExtension server = WireMockExtension.newInstance()
+      .options(options().dynamicPort().http2PlainDisabled(true)).build();
   static final String LEAGUES = TestData.text("api_football/leagues_id39.json");
   static final String FIXTURES = TestData.text(
       "api_football/fixtures_league39_season2020_from2020-12-11_to2020-12-18_compact.json");
 
   FakeTime time;
 
-  @BeforeAll
-  static void start() {
-    server = new WireMockServer(options().dynamicPort().http2PlainDisabled(true));
-    server.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.stop();
-  }
-
   @BeforeEach
   void reset() {
-    server.resetAll();
     time = new FakeTime();
   }
 

@@ -8,15 +8,10 @@ import dev.lake.Lake;
 import dev.lake.Pipeline;
 import dev.lake.PipelineResult;
 import dev.lake.io.BadRow;
-import dev.lake.io.CommitContext;
-import dev.lake.io.CommitSummary;
+import dev.lake.io.CrashingSink;
 import dev.lake.io.InMemorySource;
-import dev.lake.io.Sink;
-import dev.lake.io.SinkWriter;
 import dev.lake.io.SourceContext;
 import dev.lake.io.SourceReader;
-import dev.lake.io.WriterContext;
-import dev.lake.io.WriterResult;
 import dev.lake.sink.kinesis.Kinesalite;
 import dev.lake.sink.kinesis.KinesisSink;
 import java.io.IOException;
@@ -29,7 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,8 +35,8 @@ import software.amazon.awssdk.services.kinesis.model.Shard;
 class KinesisSourceTest {
   record Event(String key, int seq, String text) {}
 
-  private static Kinesalite kinesis;
-  private static KinesisClient client;
+  @AutoClose private static Kinesalite kinesis;
+  @AutoClose private static KinesisClient client;
   private static final AtomicInteger STREAMS = new AtomicInteger();
 
   @TempDir
@@ -49,15 +44,8 @@ class KinesisSourceTest {
 
   @BeforeAll
   static void start() throws IOException {
-    System.setProperty("aws.cborEnabled", "false");
     kinesis = Kinesalite.start();
     client = kinesis.client();
-  }
-
-  @AfterAll
-  static void stop() {
-    client.close();
-    kinesis.close();
   }
 
   private static String newStream(int shards) {
@@ -102,68 +90,26 @@ class KinesisSourceTest {
     assertThat(seqs(lake)).isEqualTo(IntStream.range(0, 350).boxed().toList());
   }
 
-  /** A second sink that fails (the process "dies") while writing or when committing, after the lake sink. */
-  static final class Crash<T> implements Sink<T> {
-    static volatile int failAfterRows = -1;
-    static volatile boolean failCommit;
-
-    @Override
-    public String name() {
-      return "crash";
-    }
-
-    @Override
-    public SinkWriter<T> open(WriterContext ctx) {
-      return new SinkWriter<>() {
-        int rows;
-
-        @Override
-        public void write(T row) {
-          if (failAfterRows >= 0 && ++rows > failAfterRows) {
-            throw new IllegalStateException("killed after " + failAfterRows + " rows");
-          }
-        }
-
-        @Override
-        public WriterResult commit() {
-          return WriterResult.of(ctx.writerIndex(), rows, List.of());
-        }
-
-        @Override
-        public void close() {}
-      };
-    }
-
-    @Override
-    public CommitSummary commit(List<WriterResult> results, CommitContext ctx) {
-      if (failCommit) {
-        throw new IllegalStateException("killed between the lake's commit and the checkpoint");
-      }
-      return new CommitSummary(name(), 0, results.stream().mapToLong(WriterResult::rows).sum(), List.of(),
-          List.of());
-    }
-  }
-
   @Test
   void run_killedMidwayThenRestarted_landsEveryRecordExactlyOnce() {
     String stream = newStream(2);
     put(stream, 0, 400, 400);
     Lake lake = Lake.at(dir.toUri());
-    Pipeline<Event> pipeline = consumer(lake, stream).to(new Crash<>());
+    CrashingSink<Event> crash = new CrashingSink<>("consumer");
+    Pipeline<Event> pipeline = consumer(lake, stream).to(crash);
 
-    Crash.failAfterRows = 150;
+    crash.failAfterRows(150);
     assertThatThrownBy(pipeline::run).isInstanceOf(dev.lake.exceptions.SinkException.class)
         .hasMessageContaining("killed after 150 rows");
     assertThat(lake.cursors("consumer")).as("no checkpoint before a commit").isEmpty();
     assertThat(lake.latest("events")).isEmpty();
 
-    Crash.failAfterRows = -1;
-    Crash.failCommit = true; // the lake commits, then the run dies before saving checkpoints
+    crash.failAtCommit(); // the lake commits, then the run dies before saving checkpoints
     assertThatThrownBy(pipeline::run).hasMessageContaining("killed between");
     assertThat(seqs(lake)).hasSize(400);
     assertThat(lake.cursors("consumer")).isEmpty();
 
-    Crash.failCommit = false;
+    crash.heal();
     put(stream, 400, 450, 450); // more records arrive before the restart
     PipelineResult restarted = pipeline.run();
 

@@ -12,7 +12,7 @@ import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.lake.Lake;
 import dev.lake.Pipeline;
 import dev.lake.PipelineResult;
@@ -33,17 +33,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class RecentSearchTest {
   static final String TOKEN = "AAAAAAAAAAAAAAAAAAAAAbearer-token-for-tests";
   static final String BREXIT = text("brexit_page0.json.gz");
   static final String MARIAM = text("media_policy_violation_off_page0.json.gz");
-  static WireMockServer server;
+  @RegisterExtension
+  static final WireMockExtension server = WireMockExtension.newInstance()
+      .options(options().dynamicPort().http2PlainDisabled(true)).build();
 
   @TempDir
   Path dir;
@@ -65,20 +66,8 @@ class RecentSearchTest {
         "https://api.twitter.com/2/tweets/search/recent?query=x", 200, Map.of(), body, Instant.EPOCH);
   }
 
-  @BeforeAll
-  static void start() {
-    server = new WireMockServer(options().dynamicPort().http2PlainDisabled(true));
-    server.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.stop();
-  }
-
   @BeforeEach
   void reset() {
-    server.resetAll();
     lake = Lake.at(dir.resolve("lake").toString());
   }
 
