@@ -72,4 +72,61 @@ public final class S3EventRunner {
     return Optional.of(pipeline.apply(List.copyOf(objects), LambdaBudget.of(context, java.time.Duration.ofSeconds(10)))
         .run());
   }
+
+  /**
+   * The IAM policy of the pipeline for any object created under {@code createdUnder} (the trigger's prefix, ending in
+   * '/'): the pipeline is built for one stand-in object there, and that object's key becomes a wildcard in every ARN
+   * and condition (a condition value that holds it turns from {@code StringEquals} into {@code StringLike}). Reading
+   * the event's objects is thus granted on {@code <prefix>*} only, and listing them as directories (what a file
+   * source does before reading a plain location) on {@code s3:prefix} {@code <prefix>*}{@code /} only.
+   *
+   * <pre>{@code
+   * IamPolicy p = RUNNER.requiredPermissions(URI.create("s3://shop-lake/lake/raw/online_retail/"), scope);
+   * }</pre>
+   */
+  public dev.lake.iam.IamPolicy requiredPermissions(URI createdUnder, dev.lake.iam.IamScope scope) {
+    dev.lake.exceptions.ValidationException.check(createdUnder != null && createdUnder.getPath() != null
+        && createdUnder.getPath().endsWith("/"), "The trigger prefix must be a folder URI ending in '/', got %s",
+        createdUnder);
+    URI sample = createdUnder.resolve(EVENT_OBJECT);
+    dev.lake.iam.IamPolicy exact = pipeline.apply(List.of(sample), LambdaBudget.of(null, java.time.Duration.ZERO))
+        .requiredPermissions(scope);
+    List<dev.lake.iam.Permission> general = new ArrayList<>();
+    for (dev.lake.iam.Permission p : exact.permissions()) {
+      general.addAll(generalize(p));
+    }
+    dev.lake.iam.IamPolicy policy = dev.lake.iam.IamPolicy.of(general);
+    for (String part : exact.undeclared()) {
+      policy = policy.and(dev.lake.iam.IamPolicy.undeclared(part));
+    }
+    return policy;
+  }
+
+  /** The stand-in object's name: replaced by '*' in the policy. */
+  static final String EVENT_OBJECT = "LAKE-EVENT-OBJECT";
+
+  private static List<dev.lake.iam.Permission> generalize(dev.lake.iam.Permission p) {
+    java.util.Set<String> resources = new java.util.TreeSet<>();
+    p.resources().forEach(r -> resources.add(r.replace(EVENT_OBJECT, "*")));
+    boolean inConditions = p.conditions().values().stream().flatMap(k -> k.values().stream())
+        .flatMap(java.util.Set::stream).anyMatch(v -> v.contains(EVENT_OBJECT));
+    if (!inConditions) {
+      return List.of(new dev.lake.iam.Permission(p.actions(), resources, p.conditions()));
+    }
+    if (p.conditions().size() != 1 || p.conditions().values().iterator().next().size() != 1) {
+      throw new IllegalStateException("Cannot generalize a grant with several condition keys: " + p);
+    }
+    var op = p.conditions().entrySet().iterator().next();
+    var key = op.getValue().entrySet().iterator().next();
+    List<String> exactValues = key.getValue().stream().filter(v -> !v.contains(EVENT_OBJECT)).toList();
+    String[] patterns = key.getValue().stream().filter(v -> v.contains(EVENT_OBJECT))
+        .map(v -> v.replace(EVENT_OBJECT, "*")).toArray(String[]::new);
+    List<dev.lake.iam.Permission> out = new ArrayList<>();
+    dev.lake.iam.Permission bare = dev.lake.iam.Permission.allow(p.actions(), resources.toArray(String[]::new));
+    if (!exactValues.isEmpty()) {
+      out.add(bare.when(op.getKey(), key.getKey(), exactValues.toArray(String[]::new)));
+    }
+    out.add(bare.when("StringLike", key.getKey(), patterns));
+    return out;
+  }
 }
