@@ -37,7 +37,7 @@ import software.amazon.awssdk.services.redshiftdata.model.StatusString;
  * WarehouseLoad.of(lake, "sales").into(api).table("public.sales").iamRole(roleArn).run();
  * }</pre>
  */
-public final class RedshiftDataApi {
+public final class RedshiftDataApi implements dev.lake.iam.DeclaresPermissions {
   /** BatchExecuteStatement takes at most this many statements; longer transactions use a session. */
   static final int MAX_BATCH = 40;
   private static final java.util.regex.Pattern ROLE = java.util.regex.Pattern.compile("IAM_ROLE '(?:[^']|'')*'");
@@ -248,6 +248,7 @@ public final class RedshiftDataApi {
    * IamPolicy p = api.permissions(IamScope.of("eu-west-1", "123456789012"));
    * }</pre>
    */
+  @Override
   public IamPolicy permissions(IamScope scope) {
     IamScope s = scope.withRegion(clientRegion());
     List<Permission> grants = new ArrayList<>();

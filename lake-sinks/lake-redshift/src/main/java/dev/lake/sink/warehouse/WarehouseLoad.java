@@ -31,7 +31,7 @@ import javax.sql.DataSource;
  * not Parquet columns) and inserts the rows with their partition values. The caller's {@link DataSource} and
  * Data API client are used as they are and never closed.
  */
-public final class WarehouseLoad {
+public final class WarehouseLoad implements dev.lake.iam.DeclaresPermissions {
   private static final Pattern KEYWORD = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
 
   private final Lake lake;
@@ -198,6 +198,7 @@ public final class WarehouseLoad {
    * IamPolicy copyRole = load.copyRolePermissions(IamScope.of("eu-west-1", "123456789012"));
    * }</pre>
    */
+  @Override
   public dev.lake.iam.IamPolicy permissions(dev.lake.iam.IamScope scope) {
     java.util.Objects.requireNonNull(scope, "scope");
     ValidationException.check(dialect != null,
