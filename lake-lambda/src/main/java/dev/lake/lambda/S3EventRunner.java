@@ -95,7 +95,7 @@ public final class S3EventRunner {
     for (dev.lake.iam.Permission p : exact.permissions()) {
       general.addAll(generalize(p));
     }
-    dev.lake.iam.IamPolicy policy = dev.lake.iam.IamPolicy.of(general);
+    dev.lake.iam.IamPolicy policy = dev.lake.iam.IamPolicy.of(withoutCovered(general));
     for (String part : exact.undeclared()) {
       policy = policy.and(dev.lake.iam.IamPolicy.undeclared(part));
     }
@@ -104,6 +104,30 @@ public final class S3EventRunner {
 
   /** The stand-in object's name: replaced by '*' in the policy. */
   static final String EVENT_OBJECT = "LAKE-EVENT-OBJECT";
+
+  /**
+   * Drops unconditional resources another grant already covers ({@code prefix/*}{@code /*} under {@code prefix/*}:
+   * reading the stand-in as a directory), so the policy does not repeat itself.
+   */
+  private static List<dev.lake.iam.Permission> withoutCovered(List<dev.lake.iam.Permission> grants) {
+    List<dev.lake.iam.Permission> out = new ArrayList<>();
+    for (int i = 0; i < grants.size(); i++) {
+      dev.lake.iam.Permission p = grants.get(i);
+      if (!p.conditions().isEmpty()) {
+        out.add(p);
+        continue;
+      }
+      List<dev.lake.iam.Permission> others = new ArrayList<>(grants);
+      others.remove(i);
+      dev.lake.iam.IamPolicy rest = dev.lake.iam.IamPolicy.of(others);
+      List<String> kept = p.resources().stream().filter(r -> !r.endsWith("*/*")
+          || !p.actions().stream().allMatch(a -> rest.allows(a, r, java.util.Map.of()))).toList();
+      if (!kept.isEmpty()) {
+        out.add(dev.lake.iam.Permission.allow(p.actions(), kept.toArray(String[]::new)));
+      }
+    }
+    return out;
+  }
 
   private static List<dev.lake.iam.Permission> generalize(dev.lake.iam.Permission p) {
     java.util.Set<String> resources = new java.util.TreeSet<>();

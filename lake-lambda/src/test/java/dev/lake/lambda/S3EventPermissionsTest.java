@@ -38,6 +38,9 @@ class S3EventPermissionsTest {
         .as("the lake's own listings keep their exact prefixes").isTrue();
     assertThat(policy.allows("s3:PutObject", "arn:aws:s3:::shop/lake/processed/sales/x.parquet", Map.of())).isTrue();
     assertThat(policy.undeclared()).isEmpty();
+    assertThat(policy.statements()).flatExtracting(s -> s.resources())
+        .as("a prefix/*/* already covered by prefix/* is not repeated").doesNotContain("arn:aws:s3:::shop/in/raw/*/*")
+        .contains("arn:aws:s3:::shop/in/raw/*");
   }
 
   @Test
