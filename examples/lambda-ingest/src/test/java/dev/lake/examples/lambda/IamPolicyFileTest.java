@@ -1,0 +1,40 @@
+package dev.lake.examples.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lake.iam.IamScope;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+
+/**
+ * {@code iam-policy.json} is the policy the handler generates for stream {@code sales} in {@code us-east-1}, account
+ * {@code 123456789012}, function {@code lake-ingest}; {@code -Dlake.iam.write=true} rewrites it.
+ */
+class IamPolicyFileTest {
+  static final Path FILE = Path.of("iam-policy.json");
+  static final IamScope DOCUMENTED = IamScope.of("us-east-1", "123456789012");
+  static final String REWRITE = "mvn -q -o -pl examples/lambda-ingest -am verify -Dinvoker.skip "
+      + "-Dtest=IamPolicyFileTest -Dsurefire.failIfNoSpecifiedTests=false -Dlake.iam.write=true";
+
+  static String generated() {
+    System.setProperty("aws.region", "us-east-1"); // the class-init client of the default handler
+    try (KinesisClient client = KinesisClient.builder().region(Region.US_EAST_1).build()) {
+      return new IngestHandler("sales", client).requiredPermissions(DOCUMENTED, IngestHandler.FUNCTION_NAME).toJson();
+    }
+  }
+
+  @Test
+  void committedPolicy_isTheGeneratedOne() throws Exception {
+    String generated = generated();
+    if (Boolean.getBoolean("lake.iam.write")) {
+      Files.writeString(FILE, generated);
+    }
+    assertThat(Files.exists(FILE) ? Files.readString(FILE) : "(missing)")
+        .as("%s differs from the policy the handler generates; rewrite it with:%n  %s%n", FILE.toAbsolutePath(),
+            REWRITE)
+        .isEqualTo(generated);
+  }
+}
