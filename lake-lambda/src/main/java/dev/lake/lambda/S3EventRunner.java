@@ -91,66 +91,9 @@ public final class S3EventRunner {
     URI sample = createdUnder.resolve(EVENT_OBJECT);
     dev.lake.iam.IamPolicy exact = pipeline.apply(List.of(sample), LambdaBudget.of(null, java.time.Duration.ZERO))
         .requiredPermissions(scope);
-    List<dev.lake.iam.Permission> general = new ArrayList<>();
-    for (dev.lake.iam.Permission p : exact.permissions()) {
-      general.addAll(generalize(p));
-    }
-    dev.lake.iam.IamPolicy policy = dev.lake.iam.IamPolicy.of(withoutCovered(general));
-    for (String part : exact.undeclared()) {
-      policy = policy.and(dev.lake.iam.IamPolicy.undeclared(part));
-    }
-    return policy;
+    return EventObjectPolicy.generalize(exact, EVENT_OBJECT);
   }
 
   /** The stand-in object's name: replaced by '*' in the policy. */
   static final String EVENT_OBJECT = "LAKE-EVENT-OBJECT";
-
-  /**
-   * Drops unconditional resources another grant already covers ({@code prefix/*}{@code /*} under {@code prefix/*}:
-   * reading the stand-in as a directory), so the policy does not repeat itself.
-   */
-  private static List<dev.lake.iam.Permission> withoutCovered(List<dev.lake.iam.Permission> grants) {
-    List<dev.lake.iam.Permission> out = new ArrayList<>();
-    for (int i = 0; i < grants.size(); i++) {
-      dev.lake.iam.Permission p = grants.get(i);
-      if (!p.conditions().isEmpty()) {
-        out.add(p);
-        continue;
-      }
-      List<dev.lake.iam.Permission> others = new ArrayList<>(grants);
-      others.remove(i);
-      dev.lake.iam.IamPolicy rest = dev.lake.iam.IamPolicy.of(others);
-      List<String> kept = p.resources().stream().filter(r -> !r.endsWith("*/*")
-          || !p.actions().stream().allMatch(a -> rest.allows(a, r, java.util.Map.of()))).toList();
-      if (!kept.isEmpty()) {
-        out.add(dev.lake.iam.Permission.allow(p.actions(), kept.toArray(String[]::new)));
-      }
-    }
-    return out;
-  }
-
-  private static List<dev.lake.iam.Permission> generalize(dev.lake.iam.Permission p) {
-    java.util.Set<String> resources = new java.util.TreeSet<>();
-    p.resources().forEach(r -> resources.add(r.replace(EVENT_OBJECT, "*")));
-    boolean inConditions = p.conditions().values().stream().flatMap(k -> k.values().stream())
-        .flatMap(java.util.Set::stream).anyMatch(v -> v.contains(EVENT_OBJECT));
-    if (!inConditions) {
-      return List.of(new dev.lake.iam.Permission(p.actions(), resources, p.conditions()));
-    }
-    if (p.conditions().size() != 1 || p.conditions().values().iterator().next().size() != 1) {
-      throw new IllegalStateException("Cannot generalize a grant with several condition keys: " + p);
-    }
-    var op = p.conditions().entrySet().iterator().next();
-    var key = op.getValue().entrySet().iterator().next();
-    List<String> exactValues = key.getValue().stream().filter(v -> !v.contains(EVENT_OBJECT)).toList();
-    String[] patterns = key.getValue().stream().filter(v -> v.contains(EVENT_OBJECT))
-        .map(v -> v.replace(EVENT_OBJECT, "*")).toArray(String[]::new);
-    List<dev.lake.iam.Permission> out = new ArrayList<>();
-    dev.lake.iam.Permission bare = dev.lake.iam.Permission.allow(p.actions(), resources.toArray(String[]::new));
-    if (!exactValues.isEmpty()) {
-      out.add(bare.when(op.getKey(), key.getKey(), exactValues.toArray(String[]::new)));
-    }
-    out.add(bare.when("StringLike", key.getKey(), patterns));
-    return out;
-  }
 }
