@@ -1,10 +1,8 @@
 package dev.lake.examples.lambda;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.lake.examples.S3Stage;
 import dev.lake.iam.IamScope;
-import java.nio.file.Files;
+import dev.lake.iam.PolicyFile;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -16,8 +14,6 @@ import org.junit.jupiter.api.Test;
 class IamPolicyFileTest {
   static final Path FILE = Path.of("iam-policy.json");
   static final IamScope DOCUMENTED = IamScope.of("us-east-1", "123456789012");
-  static final String REWRITE = "mvn -q -o -pl examples/lambda-sparkify -am verify -Dinvoker.skip "
-      + "-Dtest=IamPolicyFileTest -Dsurefire.failIfNoSpecifiedTests=false -Dlake.iam.write=true";
 
   /** Building the pipelines lists the input folders, so the documented bucket is served by s3proxy here. */
   static String generated() throws Exception {
@@ -30,13 +26,6 @@ class IamPolicyFileTest {
 
   @Test
   void committedPolicy_isTheGeneratedOne() throws Exception {
-    String generated = generated();
-    if (Boolean.getBoolean("lake.iam.write")) {
-      Files.writeString(FILE, generated);
-    }
-    assertThat(Files.exists(FILE) ? Files.readString(FILE) : "(missing)")
-        .as("%s differs from the policy the handler generates; rewrite it with:%n  %s%n", FILE.toAbsolutePath(),
-            REWRITE)
-        .isEqualTo(generated);
+    PolicyFile.assertCommitted(FILE, generated(), PolicyFile.rewriteCommand("examples/lambda-sparkify"));
   }
 }
