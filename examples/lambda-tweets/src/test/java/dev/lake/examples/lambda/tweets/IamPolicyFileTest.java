@@ -1,10 +1,8 @@
 package dev.lake.examples.lambda.tweets;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.lake.examples.S3Stage;
 import dev.lake.iam.IamScope;
-import java.nio.file.Files;
+import dev.lake.iam.PolicyFile;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,8 +16,6 @@ import org.junit.jupiter.api.Test;
  */
 class IamPolicyFileTest {
   static final Path FILE = Path.of("iam-policy.json");
-  static final String REWRITE = "mvn -q -o -pl examples/lambda-tweets -am verify -Dinvoker.skip "
-      + "-Dtest=IamPolicyFileTest -Dsurefire.failIfNoSpecifiedTests=false -Dlake.iam.write=true";
 
   @Test
   void committedPolicy_isTheGeneratedOne() throws Exception {
@@ -29,12 +25,6 @@ class IamPolicyFileTest {
       generated = new TweetsHandler(TweetsSchedule.fromEnv(Map.of("LAKE_URI", "s3://my-bucket/lake")))
           .requiredPermissions(IamScope.unknown(), TweetsHandler.FUNCTION_NAME).toJson();
     }
-    if (Boolean.getBoolean("lake.iam.write")) {
-      Files.writeString(FILE, generated);
-    }
-    assertThat(Files.exists(FILE) ? Files.readString(FILE) : "(missing)")
-        .as("%s differs from the policy the handler generates; rewrite it with:%n  %s%n", FILE.toAbsolutePath(),
-            REWRITE)
-        .isEqualTo(generated);
+    PolicyFile.assertCommitted(FILE, generated, PolicyFile.rewriteCommand("examples/lambda-tweets"));
   }
 }
