@@ -8,13 +8,11 @@ import dev.lake.examples.Warehouse;
 import dev.lake.examples.ecommerce.OnlineRetail;
 import dev.lake.examples.ecommerce.WarehouseImport;
 import dev.lake.iam.IamPolicy;
+import dev.lake.iam.OtherPathGrants;
 import dev.lake.iam.PolicyAssert;
-import dev.lake.iam.Statement;
 import dev.lake.sink.warehouse.WarehouseLoad;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,7 +50,7 @@ class WarehouseImportIamTest {
     pipeline.run();
     assertThat(load.run().rows()).isPositive();
 
-    OtherPaths other = new OtherPaths("arn:aws:s3:::wh-retail-lake/lake/").dataset("processed/online_retail")
+    OtherPathGrants other = new OtherPathGrants("arn:aws:s3:::wh-retail-lake/lake/").dataset("processed/online_retail")
         .cursors(pipeline.name())
         .whenUsed("rejected/online_retail", "bad lines go to the rejected zone; these days have none");
     PolicyAssert.assertExact(policy, s3.calls.calls(), other.build());
@@ -76,7 +74,7 @@ class WarehouseImportIamTest {
     WarehouseLoad load = (WarehouseLoad) job.get(1);
 
     String lake = "arn:aws:s3:::wh-retail-lake/lake/";
-    assertThat(grants(load.permissions(S3StandIn.SCOPE))).containsExactlyInAnyOrder(
+    assertThat(PolicyAssert.grants(load.permissions(S3StandIn.SCOPE))).containsExactlyInAnyOrder(
         "redshift-data:BatchExecuteStatement arn:aws:redshift:eu-west-1:123456789012:cluster:analytics",
         "redshift-data:ExecuteStatement arn:aws:redshift:eu-west-1:123456789012:cluster:analytics",
         "redshift-data:DescribeStatement *",
@@ -87,20 +85,8 @@ class WarehouseImportIamTest {
         "s3:ListBucket arn:aws:s3:::wh-retail-lake {StringEquals={s3:prefix=[lake/_lake/manifests/processed/"
             + "online_retail/]}}",
         "s3:PutObject " + lake + "_lake/copy-manifests/processed/online_retail/*");
-    assertThat(grants(load.copyRolePermissions(S3StandIn.SCOPE))).containsExactlyInAnyOrder(
+    assertThat(PolicyAssert.grants(load.copyRolePermissions(S3StandIn.SCOPE))).containsExactlyInAnyOrder(
         "s3:GetObject " + lake + "_lake/copy-manifests/processed/online_retail/*",
         "s3:GetObject " + lake + "processed/online_retail/*");
-  }
-
-  static Set<String> grants(IamPolicy p) {
-    Set<String> out = new TreeSet<>();
-    for (Statement s : p.statements()) {
-      for (String a : s.actions()) {
-        for (String r : s.resources()) {
-          out.add(a + " " + r + (s.conditions().isEmpty() ? "" : " " + s.conditions()));
-        }
-      }
-    }
-    return out;
   }
 }

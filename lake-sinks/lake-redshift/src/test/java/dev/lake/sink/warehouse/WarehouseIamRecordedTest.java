@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpServer;
 import dev.lake.Lake;
 import dev.lake.iam.IamPolicy;
 import dev.lake.iam.IamScope;
@@ -13,14 +11,11 @@ import dev.lake.iam.PolicyAssert;
 import dev.lake.iam.RecordingInterceptor;
 import dev.lake.io.ObjectStores;
 import dev.lake.sink.s3.S3ObjectStore;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.gaul.s3proxy.S3Proxy;
@@ -124,11 +119,7 @@ class WarehouseIamRecordedTest {
   void registerInGlue_twice_policyAllowsEveryCallAndGrantsNothingUnused() throws Exception {
     Lake lake = Lake.at("s3://wh-lake/glue");
     Datasets.write(lake, Datasets.sales(0, 6, 0));
-    HttpServer glueServer = fakeGlue();
-    try (GlueClient glue = GlueClient.builder()
-        .endpointOverride(URI.create("http://127.0.0.1:" + glueServer.getAddress().getPort()))
-        .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create()).credentialsProvider(CREDENTIALS)
-        .overrideConfiguration(c -> c.addExecutionInterceptor(CALLS)).build()) {
+    try (FakeGlue server = new FakeGlue(); GlueClient glue = server.client(CALLS)) {
       ExternalTables ext = ExternalTables.of(lake, "sales").glueDatabase("lake");
       CALLS.clear();
 
@@ -136,8 +127,6 @@ class WarehouseIamRecordedTest {
       assertThat(ext.registerInGlue(glue)).isZero(); // the second one updates the table
 
       PolicyAssert.assertExact(ext.gluePermissions(SCOPE), CALLS.calls(), Map.of());
-    } finally {
-      glueServer.stop(0);
     }
   }
 
@@ -153,38 +142,5 @@ class WarehouseIamRecordedTest {
 
     assertThat(CALLS.calls()).isEmpty();
     assertThat(load.permissions(SCOPE).statements()).isEmpty();
-  }
-
-  /** Glue's JSON 1.1 protocol: databases and tables exist after their first creation; partitions likewise. */
-  private static HttpServer fakeGlue() throws java.io.IOException {
-    ObjectMapper json = new ObjectMapper();
-    Set<String> existing = ConcurrentHashMap.newKeySet();
-    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/", ex -> {
-      String target = ex.getRequestHeaders().getFirst("X-Amz-Target");
-      JsonNode body = json.readTree(ex.getRequestBody().readAllBytes());
-      ObjectNode out = json.createObjectNode();
-      int status = 200;
-      if ((target.endsWith("CreateDatabase") || target.endsWith("CreateTable")) && !existing.add(target)) {
-        status = 400;
-        out.put("__type", "AlreadyExistsException").put("Message", "exists");
-      } else if (target.endsWith("BatchCreatePartition")) {
-        var errors = out.putArray("Errors");
-        for (JsonNode p : body.get("PartitionInputList")) {
-          if (!existing.add(p.get("Values").toString())) {
-            ObjectNode e = errors.addObject();
-            e.putArray("PartitionValues").addAll((com.fasterxml.jackson.databind.node.ArrayNode) p.get("Values"));
-            e.putObject("ErrorDetail").put("ErrorCode", "AlreadyExistsException").put("ErrorMessage", "exists");
-          }
-        }
-      }
-      byte[] bytes = json.writeValueAsBytes(out);
-      ex.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
-      ex.sendResponseHeaders(status, bytes.length);
-      ex.getResponseBody().write(bytes);
-      ex.close();
-    });
-    server.start();
-    return server;
   }
 }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lake.Lake;
 import dev.lake.iam.IamPolicy;
 import dev.lake.iam.IamScope;
-import dev.lake.iam.Statement;
+import dev.lake.iam.PolicyAssert;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
@@ -61,7 +61,7 @@ class WarehousePermissionsTest {
     IamPolicy p = WarehouseLoad.of(lake(), "online_retail").into(api).table("public.online_retail")
         .iamRole("arn:aws:iam::123456789012:role/copy").permissions(SCOPE);
 
-    assertThat(grants(p)).containsExactlyInAnyOrderElementsOf(Set.of(
+    assertThat(PolicyAssert.grants(p)).containsExactlyInAnyOrderElementsOf(Set.of(
         "redshift-data:DescribeStatement *",
         "redshift-data:GetStatementResult *",
         "redshift-data:ExecuteStatement arn:aws:redshift:eu-west-1:123456789012:cluster:analytics",
@@ -80,7 +80,7 @@ class WarehousePermissionsTest {
     RedshiftDataApi api = RedshiftDataApi.builder().client(client).clusterIdentifier("analytics").database("dev")
         .secretArn(secret).build();
 
-    Set<String> grants = grants(WarehouseLoad.of(lake(), "processed/online_retail").into(api).table("t")
+    Set<String> grants = PolicyAssert.grants(WarehouseLoad.of(lake(), "processed/online_retail").into(api).table("t")
         .iamRole("arn:aws:iam::123456789012:role/copy").permissions(SCOPE));
 
     assertThat(grants).contains("secretsmanager:GetSecretValue " + secret)
@@ -95,7 +95,7 @@ class WarehousePermissionsTest {
     RedshiftDataApi byName = RedshiftDataApi.builder().client(client).workgroupName("analytics").database("dev")
         .build();
 
-    assertThat(grants(byArn.permissions(SCOPE))).containsExactlyInAnyOrder(
+    assertThat(PolicyAssert.grants(byArn.permissions(SCOPE))).containsExactlyInAnyOrder(
         "redshift-data:DescribeStatement *", "redshift-data:GetStatementResult *",
         "redshift-data:ExecuteStatement " + workgroup, "redshift-data:BatchExecuteStatement " + workgroup,
         "redshift-serverless:GetCredentials " + workgroup);
@@ -108,7 +108,7 @@ class WarehousePermissionsTest {
     RedshiftDataApi api = RedshiftDataApi.builder().client(client).clusterIdentifier("analytics").database("dev")
         .build();
 
-    assertThat(grants(api.permissions(SCOPE))).contains(
+    assertThat(PolicyAssert.grants(api.permissions(SCOPE))).contains(
         "redshift:GetClusterCredentialsWithIAM arn:aws:redshift:eu-west-1:123456789012:dbname:analytics/dev");
   }
 
@@ -117,7 +117,7 @@ class WarehousePermissionsTest {
     WarehouseLoad load = WarehouseLoad.of(lake(), "online_retail").into(Dialect.REDSHIFT, UNUSED).table("t")
         .iamRole("arn:aws:iam::123456789012:role/copy");
 
-    assertThat(grants(load.copyRolePermissions(SCOPE))).containsExactlyInAnyOrder(
+    assertThat(PolicyAssert.grants(load.copyRolePermissions(SCOPE))).containsExactlyInAnyOrder(
         "s3:GetObject " + LAKE + "_lake/copy-manifests/processed/online_retail/*",
         "s3:GetObject " + LAKE + "processed/online_retail/*");
     assertThatThrownBy(() -> WarehouseLoad.of(lake(), "online_retail").into(Dialect.POSTGRES,
@@ -126,7 +126,7 @@ class WarehousePermissionsTest {
 
   @Test
   void permissions_jdbcToPostgresOrDuckDb_onlyTheLakeReadAndNothingForALocalLake() {
-    Set<String> s3 = grants(WarehouseLoad.of(lake(), "online_retail").into(Dialect.POSTGRES,
+    Set<String> s3 = PolicyAssert.grants(WarehouseLoad.of(lake(), "online_retail").into(Dialect.POSTGRES,
         UNUSED).permissions(SCOPE));
     IamPolicy local = WarehouseLoad.of(Lake.at(dir.toUri()), "online_retail").into(Dialect.DUCKDB,
         UNUSED).permissions(SCOPE);
@@ -155,19 +155,6 @@ class WarehousePermissionsTest {
         expected.add(action + " " + r);
       }
     }
-    assertThat(grants(p)).containsExactlyInAnyOrderElementsOf(expected);
-  }
-
-  /** Every statement as "action resource [conditions]" atoms. */
-  static Set<String> grants(IamPolicy p) {
-    Set<String> out = new TreeSet<>();
-    for (Statement s : p.statements()) {
-      for (String a : s.actions()) {
-        for (String r : s.resources()) {
-          out.add(a + " " + r + (s.conditions().isEmpty() ? "" : " " + s.conditions()));
-        }
-      }
-    }
-    return out;
+    assertThat(PolicyAssert.grants(p)).containsExactlyInAnyOrderElementsOf(expected);
   }
 }
