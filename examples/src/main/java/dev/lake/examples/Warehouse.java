@@ -58,7 +58,15 @@ public final class Warehouse {
 
   /** Replaces table {@code dataset} with the dataset's newest commit. */
   public LoadReport load(Lake lake, String dataset) {
-    return WarehouseLoad.of(lake, dataset).into(dialect, dataSource()).table(dataset).mode(LoadMode.REPLACE).run();
+    return loadOf(lake, dataset).run();
+  }
+
+  /**
+   * The load {@link #load} runs, not yet run: e.g. for its {@link WarehouseLoad#permissions IAM permissions}, which
+   * over JDBC to DuckDB or PostgreSQL are only the lake's (the database connection needs no AWS permission).
+   */
+  public WarehouseLoad loadOf(Lake lake, String dataset) {
+    return WarehouseLoad.of(lake, dataset).into(dialect, dataSource()).table(dataset).mode(LoadMode.REPLACE);
   }
 
   /** Runs one query and returns its rows (JDBC objects, in column order). */

@@ -1,6 +1,7 @@
 package dev.lake.cli;
 
 import dev.lake.Pipeline;
+import dev.lake.iam.DeclaresPermissions;
 import dev.lake.iam.IamPolicy;
 import dev.lake.iam.IamScope;
 import java.io.IOException;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code lake iam <pipeline>}: the least-privilege IAM policy (JSON) a pipeline needs, from
- * {@link Pipeline#requiredPermissions(IamScope)}; several pipelines (a method returning a list) get one policy.
+ * {@link Pipeline#requiredPermissions(IamScope)}; several pipelines (a method returning a list) get one policy, and
+ * other parts in that list that {@link DeclaresPermissions} (a warehouse load) add theirs.
  * Parts that declare no permissions make it exit 1 with a warning, unless {@code --allow-undeclared}.
  *
  * <pre>{@code
@@ -33,6 +35,9 @@ import picocli.CommandLine.Spec;
         "  lake iam com.example.Jobs#daily --classpath app.jar --region eu-west-1 --account 123456789012",
         "  lake iam dev.lake.examples.ecommerce.OnlineRetail#pipeline --arg s3://my-data/ --arg s3://my-lake/lake",
         "  lake iam com.example.DailyJob --output policy.json        (a Supplier<Pipeline<?>>)",
+        "  lake iam dev.lake.examples.ecommerce.WarehouseImport#of --arg s3://my-data/ --arg s3://my-lake/lake \\",
+        "      --arg 'redshift:cluster=c1;database=dev;dbUser=loader;iamRole=<COPY role ARN>;region=eu-west-1'",
+        "      (the import and its warehouse load: a list may add parts that implement DeclaresPermissions)",
         "", "A method's parameters (String, URI, Path, Lake, numbers) come from --arg values, in order. ARNs use "
         + "--region/--account, else AWS_REGION/AWS_ACCOUNT_ID, else the placeholders REGION and ACCOUNT_ID.",
         "Exit status: 0 ok, 1 a part declares no permissions (see --allow-undeclared), 2 a usage mistake."})
@@ -74,8 +79,9 @@ final class IamCommand implements Callable<Integer> {
     IamPolicy policy = IamPolicy.empty();
     try {
       thread.setContextClassLoader(loader); // object store providers are found through it
-      for (Pipeline<?> p : PipelineRef.resolve(ref, args, loader)) {
-        policy = policy.and(p.requiredPermissions(scope));
+      for (Object part : PipelineRef.resolve(ref, args, loader)) {
+        policy = policy.and(part instanceof Pipeline<?> p ? p.requiredPermissions(scope)
+            : ((DeclaresPermissions) part).permissions(scope));
       }
     } finally {
       thread.setContextClassLoader(previous);

@@ -2,6 +2,7 @@ package dev.lake.cli;
 
 import dev.lake.Lake;
 import dev.lake.Pipeline;
+import dev.lake.iam.DeclaresPermissions;
 import java.io.File;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
@@ -27,10 +28,12 @@ import java.util.stream.Stream;
  * Finds the pipelines a reference names: {@code com.example.Jobs#daily} (a static method; its parameters, if any,
  * come from {@code --arg} values: String, URI, Path, Lake, int, long, boolean) or {@code com.example.DailyJob} (a
  * {@code Supplier<Pipeline<?>>} with a no-argument constructor). The method may return one pipeline, a collection of
- * them, or a supplier of either. Mistakes are {@link CliException}s naming the fix, with "did you mean" suggestions.
+ * them, or a supplier of either; a collection may also hold other parts that declare their permissions
+ * ({@link DeclaresPermissions}, e.g. a warehouse load). Mistakes are {@link CliException}s naming the fix, with "did
+ * you mean" suggestions.
  *
  * <pre>{@code
- * List<Pipeline<?>> ps = PipelineRef.resolve("dev.lake.examples.ecommerce.OnlineRetail#pipeline",
+ * List<Object> parts = PipelineRef.resolve("dev.lake.examples.ecommerce.OnlineRetail#pipeline",
  *     List.of("s3://b/data/", "s3://b/lake"), PipelineRef.class.getClassLoader());
  * }</pre>
  */
@@ -58,7 +61,8 @@ final class PipelineRef {
     return new URLClassLoader(urls.toArray(URL[]::new), parent);
   }
 
-  static List<Pipeline<?>> resolve(String ref, List<String> args, ClassLoader loader) {
+  /** The pipelines and other {@link DeclaresPermissions} parts {@code ref} makes, in order. */
+  static List<Object> resolve(String ref, List<String> args, ClassLoader loader) {
     int hash = ref.indexOf('#');
     String className = hash < 0 ? ref : ref.substring(0, hash);
     Class<?> type = load(className, loader);
@@ -151,19 +155,20 @@ final class PipelineRef {
         + "line; add a factory method taking String, URI, Path, Lake or numbers");
   }
 
-  @SuppressWarnings("unchecked")
-  private static List<Pipeline<?>> pipelines(Object made, String ref) {
+  private static List<Object> pipelines(Object made, String ref) {
     if (made instanceof Supplier<?> s) {
       made = s.get();
     }
-    if (made instanceof Pipeline<?> p) {
-      return List.of(p);
+    if (made instanceof Pipeline<?> || made instanceof DeclaresPermissions) {
+      return List.of(made);
     }
-    if (made instanceof Collection<?> c && !c.isEmpty() && c.stream().allMatch(o -> o instanceof Pipeline<?>)) {
-      return List.copyOf((Collection<Pipeline<?>>) c);
+    if (made instanceof Collection<?> c && !c.isEmpty()
+        && c.stream().allMatch(o -> o instanceof Pipeline<?> || o instanceof DeclaresPermissions)) {
+      return List.copyOf(c);
     }
     throw new CliException(ref + " returned " + (made == null ? "null" : made.getClass().getName())
-        + ", not a Pipeline: name a method returning a Pipeline (or a collection of them, or a Supplier of one)");
+        + ", not a Pipeline: name a method returning a Pipeline (or a collection of them, or a Supplier of one; "
+        + "a collection may add parts that implement DeclaresPermissions, such as a WarehouseLoad)");
   }
 
   private static List<Method> statics(Class<?> type) {

@@ -97,6 +97,35 @@ class IamCommandTest {
   }
 
   @Test
+  void iam_importWithARedshiftWarehouse_addsTheLoadsGrantsAndJdbcAddsOnlyLakeReads() throws IOException {
+    String ref = "dev.lake.examples.ecommerce.WarehouseImport#of";
+    String redshift = "redshift:cluster=analytics;database=dev;dbUser=loader;"
+        + "iamRole=arn:aws:iam::123456789012:role/lake-copy;region=eu-west-1";
+    List<String> withRedshift = grants(json(lake("iam", ref, "--arg", "s3://retail-data/in/", "--arg",
+        "s3://retail-lake/lake", "--arg", redshift, "--region", "eu-west-1", "--account", "123456789012").ok().out()));
+    List<String> withDuckDb = grants(json(lake("iam", ref, "--arg", "s3://retail-data/in/", "--arg",
+        "s3://retail-lake/lake", "--arg", "jdbc:duckdb:", "--region", "eu-west-1", "--account", "123456789012")
+        .ok().out()));
+    List<String> importOnly = grants(json(lake("iam", REF, "--arg", "s3://retail-data/in/", "--arg",
+        "s3://retail-lake/lake", "--region", "eu-west-1", "--account", "123456789012").ok().out()));
+
+    String cluster = "arn:aws:redshift:eu-west-1:123456789012:cluster:analytics";
+    String copyManifests = LAKE + "/lake/_lake/copy-manifests/processed/" + OnlineRetail.DATASET + "/*";
+    assertThat(withRedshift).containsAll(importOnly).contains(
+        "redshift-data:ExecuteStatement " + cluster, "redshift-data:BatchExecuteStatement " + cluster,
+        "redshift-data:DescribeStatement *", "redshift-data:GetStatementResult *",
+        "redshift:GetClusterCredentials arn:aws:redshift:eu-west-1:123456789012:dbuser:analytics/loader",
+        "redshift:GetClusterCredentials arn:aws:redshift:eu-west-1:123456789012:dbname:analytics/dev",
+        "s3:PutObject " + copyManifests);
+    assertThat(withDuckDb).as("JDBC needs no AWS permission: only reading the dataset is added")
+        .containsAll(importOnly).noneMatch(g -> g.startsWith("redshift"))
+        .contains("s3:GetObject " + LAKE + "/lake/processed/" + OnlineRetail.DATASET + "/*");
+    List<String> added = new ArrayList<>(withDuckDb);
+    added.removeAll(importOnly);
+    assertThat(added).containsExactly("s3:GetObject " + LAKE + "/lake/processed/" + OnlineRetail.DATASET + "/*");
+  }
+
+  @Test
   void iam_localLake_needsNothingAndSaysWhichPartsAreUndeclared(@org.junit.jupiter.api.io.TempDir Path dir)
       throws IOException {
     TestLakes.Result local = lake("iam", REF, "--arg", dir.toString(), "--arg", dir.resolve("lake").toString(),

@@ -54,6 +54,22 @@ public final class PolicyAssert {
     assertThat(unused).as("grants no call used and no other path needs; calls:%n%s", calls).isEmpty();
   }
 
+  /**
+   * Every grant of the policy as one line, {@code "action resource"} or {@code "action resource {conditions}"}, sorted:
+   * what a test compares with the grants it expects, written out independently.
+   */
+  public static java.util.SortedSet<String> grants(IamPolicy policy) {
+    java.util.SortedSet<String> out = new java.util.TreeSet<>();
+    for (Statement s : policy.statements()) {
+      for (String a : s.actions()) {
+        for (String r : s.resources()) {
+          out.add(a + " " + r + (s.conditions().isEmpty() ? "" : " " + s.conditions()));
+        }
+      }
+    }
+    return out;
+  }
+
   /** Each single condition value of a one-key statement apart, or one empty map for an unconditional statement. */
   private static List<Map<String, Set<String>>> conditionValues(Statement s) {
     if (s.conditions().isEmpty()) {

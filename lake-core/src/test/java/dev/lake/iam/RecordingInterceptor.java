@@ -13,8 +13,9 @@ import software.amazon.awssdk.core.SdkPojo;
 
 /**
  * Records every AWS call a client really makes, as the IAM action it is authorised by, the resource ARN it touches
- * and its condition keys: S3 by the table in {@link #s3}; Kinesis, DynamoDB and other services whose operations are
- * their action names by stream or table. Add it to a client with
+ * and its condition keys: S3 by the table in {@link #s3}; the Redshift Data API (with the login it makes for the caller)
+ * and Glue by their resource rules; Kinesis, DynamoDB and other services whose operations are their action names by
+ * stream or table. Add it to a client with
  * {@code .overrideConfiguration(c -> c.addExecutionInterceptor(recorder))}.
  *
  * <pre>{@code
@@ -29,6 +30,8 @@ public final class RecordingInterceptor implements ExecutionInterceptor {
 
   private final IamScope scope;
   private final List<Call> calls = new ArrayList<>();
+  /** Redshift Data API sessions -> the cluster or workgroup ARN they run on (later requests name only the session). */
+  private final Map<String, String> sessionTarget = new java.util.concurrent.ConcurrentHashMap<>();
   /** Kinesis shard iterators and ListShards tokens -> the stream ARN they stand for (the request names no stream). */
   private final Map<String, String> streamOfToken = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -41,7 +44,10 @@ public final class RecordingInterceptor implements ExecutionInterceptor {
     String service = attrs.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
     String operation = attrs.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
     SdkRequest request = ctx.request();
-    List<Call> made = "S3".equalsIgnoreCase(service) ? s3(operation, request) : byName(service, operation, request);
+    String id = service.replace(" ", "").toLowerCase(java.util.Locale.ROOT);
+    List<Call> made = "s3".equals(id) ? s3(operation, request)
+        : "redshiftdata".equals(id) ? redshiftData(operation, request)
+        : "glue".equals(id) ? glue(operation, request) : byName(service, operation, request);
     synchronized (calls) {
       calls.addAll(made);
     }
@@ -51,6 +57,14 @@ public final class RecordingInterceptor implements ExecutionInterceptor {
   public void afterExecution(Context.AfterExecution ctx, ExecutionAttributes attrs) {
     String service = attrs.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
     if ("S3".equalsIgnoreCase(service)) {
+      return;
+    }
+    if ("redshiftdata".equals(service.replace(" ", "").toLowerCase(java.util.Locale.ROOT))) {
+      String target = field(ctx.request(), "ClusterIdentifier") != null
+          ? scope.arn("redshift", "cluster:" + field(ctx.request(), "ClusterIdentifier"))
+          : field(ctx.request(), "WorkgroupName");
+      ctx.response().getValueForField("SessionId", String.class).filter(x -> target != null)
+          .ifPresent(id -> sessionTarget.put(id, target));
       return;
     }
     String stream = stream(service.toLowerCase(java.util.Locale.ROOT), ctx.request());
@@ -93,6 +107,66 @@ public final class RecordingInterceptor implements ExecutionInterceptor {
       case "CreateBucket" -> List.of(new Call("s3:CreateBucket", bucketArn, Map.of()));
       default -> throw new AssertionError("S3 operation " + operation + " has no IAM mapping in this recorder: add it");
     };
+  }
+
+  /**
+   * The Redshift Data API: {@code redshift-data:<operation>} on the cluster or workgroup a statement runs on
+   * (DescribeStatement and GetStatementResult have no resource type: {@code *}), plus the login the Data API
+   * makes with the caller's permissions when a statement opens a connection: {@code redshift:GetClusterCredentials}
+   * on the db user and the database (DbUser given), {@code secretsmanager:GetSecretValue} on the secret (SecretArn),
+   * {@code redshift-serverless:GetCredentials} on the workgroup, else {@code redshift:GetClusterCredentialsWithIAM}
+   * on the database. A statement in an open session makes no new login.
+   */
+  private List<Call> redshiftData(String operation, SdkRequest request) {
+    String action = "redshift-data:" + operation;
+    if (!operation.equals("ExecuteStatement") && !operation.equals("BatchExecuteStatement")) {
+      return List.of(new Call(action, "*", Map.of()));
+    }
+    String session = field(request, "SessionId");
+    if (session != null) {
+      return List.of(new Call(action, sessionTarget.getOrDefault(session, "unknown session " + session), Map.of()));
+    }
+    String cluster = field(request, "ClusterIdentifier");
+    String workgroup = field(request, "WorkgroupName");
+    String database = field(request, "Database");
+    String target = cluster != null ? scope.arn("redshift", "cluster:" + cluster) : workgroup;
+    List<Call> out = new ArrayList<>(List.of(new Call(action, target, Map.of())));
+    if (field(request, "SecretArn") != null) {
+      out.add(new Call("secretsmanager:GetSecretValue", field(request, "SecretArn"), Map.of()));
+    } else if (cluster == null) {
+      out.add(new Call("redshift-serverless:GetCredentials", workgroup, Map.of()));
+    } else if (field(request, "DbUser") != null) {
+      out.add(new Call("redshift:GetClusterCredentials",
+          scope.arn("redshift", "dbuser:" + cluster + "/" + field(request, "DbUser")), Map.of()));
+      out.add(new Call("redshift:GetClusterCredentials", scope.arn("redshift", "dbname:" + cluster + "/" + database),
+          Map.of()));
+    } else {
+      out.add(new Call("redshift:GetClusterCredentialsWithIAM",
+          scope.arn("redshift", "dbname:" + cluster + "/" + database), Map.of()));
+    }
+    return out;
+  }
+
+  /** Glue Data Catalog calls: the catalog, the database and (for table operations) the table, as Glue authorizes. */
+  private List<Call> glue(String operation, SdkRequest request) {
+    String action = "glue:" + operation;
+    String catalog = scope.arn("glue", "catalog");
+    String database = field(request, "DatabaseName");
+    if (database == null) {
+      SdkPojo input = request.getValueForField("DatabaseInput", SdkPojo.class).orElseThrow(() ->
+          new AssertionError("Glue " + operation + " has no database in this recorder: add it"));
+      database = (String) member(input, "Name");
+      return List.of(new Call(action, catalog, Map.of()), new Call(action, scope.arn("glue", "database/" + database),
+          Map.of()));
+    }
+    String table = field(request, "TableName");
+    if (table == null) {
+      SdkPojo input = request.getValueForField("TableInput", SdkPojo.class).orElseThrow(() ->
+          new AssertionError("Glue " + operation + " has no table in this recorder: add it"));
+      table = (String) member(input, "Name");
+    }
+    return List.of(new Call(action, catalog, Map.of()), new Call(action, scope.arn("glue", "database/" + database),
+        Map.of()), new Call(action, scope.arn("glue", "table/" + database + "/" + table), Map.of()));
   }
 
   private List<Call> byName(String service, String operation, SdkRequest request) {

@@ -72,4 +72,28 @@ public final class S3EventRunner {
     return Optional.of(pipeline.apply(List.copyOf(objects), LambdaBudget.of(context, java.time.Duration.ofSeconds(10)))
         .run());
   }
+
+  /**
+   * The IAM policy of the pipeline for any object created under {@code createdUnder} (the trigger's prefix, ending in
+   * '/'): the pipeline is built for one stand-in object there, and that object's key becomes a wildcard in every ARN
+   * and condition (a condition value that holds it turns from {@code StringEquals} into {@code StringLike}). Reading
+   * the event's objects is thus granted on {@code <prefix>*} only, and listing them as directories (what a file
+   * source does before reading a plain location) on {@code s3:prefix} {@code <prefix>*}{@code /} only.
+   *
+   * <pre>{@code
+   * IamPolicy p = RUNNER.requiredPermissions(URI.create("s3://shop-lake/lake/raw/online_retail/"), scope);
+   * }</pre>
+   */
+  public dev.lake.iam.IamPolicy requiredPermissions(URI createdUnder, dev.lake.iam.IamScope scope) {
+    dev.lake.exceptions.ValidationException.check(createdUnder != null && createdUnder.getPath() != null
+        && createdUnder.getPath().endsWith("/"), "The trigger prefix must be a folder URI ending in '/', got %s",
+        createdUnder);
+    URI sample = createdUnder.resolve(EVENT_OBJECT);
+    dev.lake.iam.IamPolicy exact = pipeline.apply(List.of(sample), LambdaBudget.of(null, java.time.Duration.ZERO))
+        .requiredPermissions(scope);
+    return EventObjectPolicy.generalize(exact, EVENT_OBJECT);
+  }
+
+  /** The stand-in object's name: replaced by '*' in the policy. */
+  static final String EVENT_OBJECT = "LAKE-EVENT-OBJECT";
 }

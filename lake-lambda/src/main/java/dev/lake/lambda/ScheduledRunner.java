@@ -13,7 +13,8 @@ import java.util.function.Function;
  * Runs a pipeline on a schedule (an EventBridge rule's {@link ScheduledEvent}). Build the parts once, at init (in a
  * static field); per invocation the runner asks for the pipeline bounded by the invocation's {@link LambdaBudget}
  * (usually by passing {@code budget.remaining()} to a bounded source), runs it and returns its summary line. A run
- * that cannot start with at least {@link #withMinimumRunTime} left fails instead of being cut short.
+ * that cannot start with at least {@link #withMinimumRunTime} left fails instead of being cut short. For several
+ * pipelines in order within one invocation (a capture, then what reads it), use {@link ScheduledStages}.
  *
  * <pre>{@code
  * public final class WeeklyEtl implements RequestHandler<ScheduledEvent, String> {

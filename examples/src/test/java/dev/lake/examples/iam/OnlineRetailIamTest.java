@@ -8,6 +8,7 @@ import dev.lake.PipelineResult;
 import dev.lake.examples.ecommerce.OnlineRetail;
 import dev.lake.examples.ecommerce.RetailRow;
 import dev.lake.iam.IamPolicy;
+import dev.lake.iam.OtherPathGrants;
 import dev.lake.iam.PolicyAssert;
 import java.net.URI;
 import org.junit.jupiter.api.AfterAll;
@@ -45,7 +46,7 @@ class OnlineRetailIamTest {
     assertThat(s3.calls.calls()).noneMatch(c -> c.resource().endsWith("SOURCE.md"));
     assertThat(policy.allows("s3:GetObject", "arn:aws:s3:::iam-retail-data/in/online_retail/SOURCE.md",
         java.util.Map.of())).isFalse();
-    OtherPaths other = new OtherPaths("arn:aws:s3:::iam-retail-lake/lake/").dataset("processed/online_retail")
+    OtherPathGrants other = new OtherPathGrants("arn:aws:s3:::iam-retail-lake/lake/").dataset("processed/online_retail")
         .cursors(p.name());
     if (r.rowsRejected() == 0) {
       other.whenUsed("rejected/online_retail", "bad lines go to the rejected zone; these days have none");

@@ -9,6 +9,7 @@ import dev.lake.examples.ecommerce.RetailRow;
 import dev.lake.examples.ecommerce.Sale;
 import dev.lake.examples.streaming.RetailStream;
 import dev.lake.iam.IamPolicy;
+import dev.lake.iam.OtherPathGrants;
 import dev.lake.iam.PolicyAssert;
 import dev.lake.lambda.IngestEndpoint;
 import dev.lake.sink.kinesis.Kinesalite;
@@ -70,7 +71,7 @@ class RetailStreamIamTest {
     assertThat(consumer.run().rowsWritten()).isEqualTo(sales.size());
     assertThat(consumer.run().rowsRead()).isZero();
 
-    PolicyAssert.assertExact(policy, s3.calls.calls(), new OtherPaths("arn:aws:s3:::iam-stream/lake/")
+    PolicyAssert.assertExact(policy, s3.calls.calls(), new OtherPathGrants("arn:aws:s3:::iam-stream/lake/")
         .dataset("raw/ecommerce/sales").dataset("processed/sales")
         .whenUsed("rejected/sales", "records that are not valid sales go to the rejected zone; there are none")
         .build());

@@ -6,6 +6,7 @@ import dev.lake.Lake;
 import dev.lake.Pipeline;
 import dev.lake.examples.sparkify.Sparkify;
 import dev.lake.iam.IamPolicy;
+import dev.lake.iam.OtherPathGrants;
 import dev.lake.iam.PolicyAssert;
 import java.net.URI;
 import java.util.List;
@@ -48,7 +49,7 @@ class SparkifyIamTest {
       rejected += r.rowsRejected();
     }
 
-    OtherPaths other = new OtherPaths("arn:aws:s3:::iam-sparkify/lake/");
+    OtherPathGrants other = new OtherPathGrants("arn:aws:s3:::iam-sparkify/lake/");
     for (String d : List.of(Sparkify.SONGS, Sparkify.ARTISTS, Sparkify.USERS, Sparkify.TIME, Sparkify.SONGPLAYS)) {
       other.dataset("processed/" + d).whenUsed("rejected/" + d, "bad rows go to the rejected zone; there are none");
     }

@@ -9,6 +9,7 @@ import dev.lake.examples.replay.RecordedResponses;
 import dev.lake.examples.tweets.TweetRow;
 import dev.lake.examples.tweets.Tweets;
 import dev.lake.iam.IamPolicy;
+import dev.lake.iam.OtherPathGrants;
 import dev.lake.iam.PolicyAssert;
 import java.net.URI;
 import org.junit.jupiter.api.AfterAll;
@@ -49,7 +50,7 @@ class TweetsIamTest {
     assertThat(first.rowsWritten()).isPositive();
     assertThat(second.rowsRead()).isZero();
     assertThat(policy.isComplete()).isTrue();
-    OtherPaths other = new OtherPaths("arn:aws:s3:::iam-tweets-lake/lake/").dataset("processed/tweets")
+    OtherPathGrants other = new OtherPathGrants("arn:aws:s3:::iam-tweets-lake/lake/").dataset("processed/tweets")
         .cursors(again.name());
     if (first.rowsRejected() == 0) {
       other.whenUsed("rejected/tweets", "pages that do not parse go to the rejected zone; the bundled ones all parse");

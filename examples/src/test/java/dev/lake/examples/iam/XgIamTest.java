@@ -8,6 +8,7 @@ import dev.lake.WriteMode;
 import dev.lake.examples.xg.ExpectedPoints;
 import dev.lake.examples.xg.TeamSeason;
 import dev.lake.iam.IamPolicy;
+import dev.lake.iam.OtherPathGrants;
 import dev.lake.iam.PolicyAssert;
 import dev.lake.io.InMemorySource;
 import java.net.URI;
@@ -49,7 +50,7 @@ class XgIamTest {
     assertThat(xg.season()).hasSize(20);
 
     String root = "arn:aws:s3:::iam-xg/lake/";
-    PolicyAssert.assertExact(policy, s3.calls.calls(), new OtherPaths(root)
+    PolicyAssert.assertExact(policy, s3.calls.calls(), new OtherPathGrants(root)
         .dataset("processed/" + ExpectedPoints.MATCHES).dataset("processed/" + ExpectedPoints.SEASON)
         .whenUsed("rejected/" + ExpectedPoints.MATCHES, "bad Understat rows go to the rejected zone; there are none")
         .cursors("xg-team-matches").cursors("xg-team-season").build());

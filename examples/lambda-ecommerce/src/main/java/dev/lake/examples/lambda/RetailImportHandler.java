@@ -11,6 +11,9 @@ import dev.lake.Lake;
 import dev.lake.PipelineResult;
 import dev.lake.examples.HandlerSettings;
 import dev.lake.examples.ecommerce.OnlineRetail;
+import dev.lake.iam.IamPolicy;
+import dev.lake.iam.IamScope;
+import dev.lake.lambda.FunctionPermissions;
 import dev.lake.lambda.S3EventRunner;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -31,6 +34,10 @@ import java.util.List;
  * }</pre>
  */
 public final class RetailImportHandler implements RequestHandler<S3Event, String> {
+  /** The function name the README deploys it as (its log group is {@code /aws/lambda/lake-ecommerce-import}). */
+  public static final String FUNCTION_NAME = "lake-ecommerce-import";
+
+  private final Lake lake;
   private final S3EventRunner runner;
 
   /** Configured from the environment, once per Lambda container. */
@@ -39,7 +46,7 @@ public final class RetailImportHandler implements RequestHandler<S3Event, String
   }
 
   RetailImportHandler(HandlerSettings settings) {
-    Lake lake = settings.lake();
+    lake = settings.lake();
     runner = S3EventRunner.of((objects, budget) -> OnlineRetail.pipeline(objects, lake));
   }
 
@@ -65,6 +72,20 @@ public final class RetailImportHandler implements RequestHandler<S3Event, String
     }
     System.out.println(new RetailImportHandler().handleRequest(new S3Event(records), null));
   }
+
+  /**
+   * The least-privilege policy of the function's role, generated: the import pipeline for any object created under
+   * {@code <LAKE_ROOT>/raw/online_retail/} (read it; list it as a directory, which a file source tries first), the
+   * lake's writes, and the function's own log streams. {@code iam-policy.json} is this policy for the README's
+   * placeholders; {@code IamPolicyFileTest} keeps it in step.
+   */
+  public IamPolicy requiredPermissions(IamScope scope, String functionName) {
+    return runner.requiredPermissions(lake.uri(RAW_PREFIX), scope)
+        .and(FunctionPermissions.logs(functionName, scope));
+  }
+
+  /** The folder under the lake root whose created objects trigger the function (its S3 notification's prefix). */
+  static final String RAW_PREFIX = "raw/online_retail/";
 
   private static String checked(PipelineResult r) {
     if (!r.reconciles()) {

@@ -67,7 +67,8 @@ class RetailImportHandlerTest {
     assertThat(handler.handleRequest(event(), null)).isEqualTo("no created objects in the event");
     assertThat(s3.keys("lake/")).filteredOn(k -> !k.startsWith("lake/raw/"))
         .as("every object the handler wrote is one its IAM policy lets it write")
-        .allMatch(S3Stage.writableUnder(Path.of("iam-policy.json")));
+        .allMatch(k -> handler.requiredPermissions(IamPolicyFileTest.DOCUMENTED, RetailImportHandler.FUNCTION_NAME)
+            .allows("s3:PutObject", "arn:aws:s3:::shop/" + k, java.util.Map.of()));
   }
 
   @Test
@@ -117,14 +118,19 @@ class RetailImportHandlerTest {
 
   /** An S3 notification as Lambda delivers it (bucket shop), deserialized by Lambda's own serializer. */
   static S3Event event(String... keys) {
+    return eventIn("shop", keys);
+  }
+
+  /** The same for bucket {@code bucket}. */
+  static S3Event eventIn(String bucket, String... keys) {
     StringBuilder records = new StringBuilder();
     for (String key : keys) {
       records.append(records.length() == 0 ? "" : ",").append("""
           {"eventVersion":"2.1","eventSource":"aws:s3","awsRegion":"us-east-1",
            "eventTime":"2026-11-26T08:00:00.000Z","eventName":"ObjectCreated:Put",
            "s3":{"s3SchemaVersion":"1.0","configurationId":"raw-online-retail",
-                 "bucket":{"name":"shop","arn":"arn:aws:s3:::shop"},
-                 "object":{"key":"%s","size":1024,"eTag":"e","sequencer":"1"}}}""".formatted(key));
+                 "bucket":{"name":"%s","arn":"arn:aws:s3:::%s"},
+                 "object":{"key":"%s","size":1024,"eTag":"e","sequencer":"1"}}}""".formatted(bucket, bucket, key));
     }
     String json = "{\"Records\":[" + records + "]}";
     return LambdaEventSerializers.serializerFor(S3Event.class, RetailImportHandlerTest.class.getClassLoader())

@@ -4,6 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.lake.iam.IamPolicy;
+import dev.lake.iam.IamScope;
+import dev.lake.lambda.FunctionPermissions;
 import dev.lake.lambda.IngestEndpoint;
 import dev.lake.sink.kinesis.KinesisSink;
 import java.net.URI;
@@ -18,10 +21,46 @@ import software.amazon.awssdk.services.kinesis.KinesisClientBuilder;
  */
 public final class IngestHandler
     implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
-  static final IngestEndpoint<SaleEvent> ENDPOINT = IngestEndpoint.of(SaleEvent.class)
-      .to(KinesisSink.<SaleEvent>toStream(env("LAKE_STREAM", "sales")).withClient(client())
-          .withPartitionKey("invoice_no"))
-      .withMaxBodyBytes(1 << 20).withMaxRows(500);
+  /** The function name the policy's log group is for ({@code /aws/lambda/lake-ingest}). */
+  public static final String FUNCTION_NAME = "lake-ingest";
+  /** Built once, when the class initialises (in Lambda's init phase). */
+  static final KinesisSink<SaleEvent> SINK = sink(env("LAKE_STREAM", "sales"), client());
+  static final IngestEndpoint<SaleEvent> ENDPOINT = endpoint(SINK);
+
+  private final KinesisSink<SaleEvent> sink;
+  private final IngestEndpoint<SaleEvent> endpoint;
+
+  /** The handler Lambda instantiates: the stream {@code LAKE_STREAM} through the client built at class init. */
+  public IngestHandler() {
+    this(SINK, ENDPOINT);
+  }
+
+  /** A handler writing to {@code stream} through {@code client} (tests, a local Kinesis). */
+  IngestHandler(String stream, KinesisClient client) {
+    this(sink(stream, client), null);
+  }
+
+  private IngestHandler(KinesisSink<SaleEvent> sink, IngestEndpoint<SaleEvent> endpoint) {
+    this.sink = sink;
+    this.endpoint = endpoint != null ? endpoint : endpoint(sink);
+  }
+
+  private static KinesisSink<SaleEvent> sink(String stream, KinesisClient client) {
+    return KinesisSink.<SaleEvent>toStream(stream).withClient(client).withPartitionKey("invoice_no");
+  }
+
+  private static IngestEndpoint<SaleEvent> endpoint(KinesisSink<SaleEvent> sink) {
+    return IngestEndpoint.of(SaleEvent.class).to(sink).withMaxBodyBytes(1 << 20).withMaxRows(500);
+  }
+
+  /**
+   * The least-privilege policy of the function's role, generated: the Kinesis sink's grant on its stream (in the
+   * client's region) and the function's own log streams. {@code iam-policy.json} is this policy for stream
+   * {@code sales}, region {@code us-east-1}, account {@code 123456789012}; {@code IamPolicyFileTest} keeps it in step.
+   */
+  public IamPolicy requiredPermissions(IamScope scope, String functionName) {
+    return sink.permissions(scope).and(FunctionPermissions.logs(functionName, scope));
+  }
 
   static KinesisClient client() {
     KinesisClientBuilder b = KinesisClient.builder().httpClient(UrlConnectionHttpClient.create());
@@ -40,6 +79,6 @@ public final class IngestHandler
 
   @Override
   public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent request, Context context) {
-    return ENDPOINT.handle(request, context);
+    return endpoint.handle(request, context);
   }
 }

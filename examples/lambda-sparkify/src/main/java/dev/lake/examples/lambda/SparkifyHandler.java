@@ -8,6 +8,9 @@ import dev.lake.Pipeline;
 import dev.lake.PipelineResult;
 import dev.lake.examples.HandlerSettings;
 import dev.lake.examples.sparkify.Sparkify;
+import dev.lake.iam.IamPolicy;
+import dev.lake.iam.IamScope;
+import dev.lake.lambda.FunctionPermissions;
 import dev.lake.lambda.ScheduledRunner;
 import java.net.URI;
 import java.time.Duration;
@@ -25,6 +28,9 @@ import java.time.Duration;
  * }</pre>
  */
 public final class SparkifyHandler implements RequestHandler<ScheduledEvent, String> {
+  /** The function name the README deploys it as (its log group is {@code /aws/lambda/lake-sparkify}). */
+  public static final String FUNCTION_NAME = "lake-sparkify";
+
   private final Lake lake;
   private final URI data;
 
@@ -44,6 +50,19 @@ public final class SparkifyHandler implements RequestHandler<ScheduledEvent, Str
    */
   public static void main(String[] args) {
     System.out.println(new SparkifyHandler().handleRequest(new ScheduledEvent(), null));
+  }
+
+  /**
+   * The least-privilege policy of the function's role, generated: the five pipelines' policies (reading
+   * {@code <LAKE_DATA>/sparkify/}, writing the five tables) and the function's own log streams.
+   * {@code iam-policy.json} is this policy for the README's placeholders; {@code IamPolicyFileTest} keeps it in step.
+   */
+  public IamPolicy requiredPermissions(IamScope scope, String functionName) {
+    IamPolicy policy = FunctionPermissions.logs(functionName, scope);
+    for (Pipeline<?> pipeline : Sparkify.pipelines(data, lake)) {
+      policy = policy.and(pipeline.requiredPermissions(scope));
+    }
+    return policy;
   }
 
   /** Runs the five pipelines, dimensions first; returns their summary lines. */

@@ -7,6 +7,9 @@ import dev.lake.PipelineResult;
 import dev.lake.examples.HandlerSettings;
 import dev.lake.examples.xg.ExpectedPoints;
 import dev.lake.examples.xg.TeamSeason;
+import dev.lake.iam.IamPolicy;
+import dev.lake.iam.IamScope;
+import dev.lake.lambda.FunctionPermissions;
 import dev.lake.lambda.ScheduledRunner;
 import java.time.Duration;
 import java.util.List;
@@ -23,6 +26,9 @@ import java.util.List;
  * }</pre>
  */
 public final class ExpectedPointsHandler implements RequestHandler<ScheduledEvent, String> {
+  /** The function name the README deploys it as (its log group is {@code /aws/lambda/lake-xg}). */
+  public static final String FUNCTION_NAME = "lake-xg";
+
   private final ExpectedPoints xg;
 
   /** Configured from the environment, once per Lambda container. */
@@ -41,6 +47,15 @@ public final class ExpectedPointsHandler implements RequestHandler<ScheduledEven
    */
   public static void main(String[] args) {
     System.out.println(new ExpectedPointsHandler().handleRequest(new ScheduledEvent(), null));
+  }
+
+  /**
+   * The least-privilege policy of the function's role, generated: reading the Understat files, writing
+   * {@code team_matches}, reading it back and writing {@code team_season}, and the function's own log streams.
+   * {@code iam-policy.json} is this policy for the README's placeholders; {@code IamPolicyFileTest} keeps it in step.
+   */
+  public IamPolicy requiredPermissions(IamScope scope, String functionName) {
+    return xg.requiredPermissions(scope).and(FunctionPermissions.logs(functionName, scope));
   }
 
   /** Writes team_matches, then team_season; returns the summary and the leader. */

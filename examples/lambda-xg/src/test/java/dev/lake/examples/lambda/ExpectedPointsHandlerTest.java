@@ -62,7 +62,9 @@ class ExpectedPointsHandlerTest {
       assertThat(rs.getLong(3)).isEqualTo(facts[2]);
     }
     assertThat(s3.keys("lake/")).as("every object the handler wrote is one its IAM policy lets it write")
-        .isNotEmpty().allMatch(S3Stage.writableUnder(Path.of("iam-policy.json")));
+        .isNotEmpty().allMatch(k -> handler.requiredPermissions(IamPolicyFileTest.DOCUMENTED,
+            ExpectedPointsHandler.FUNCTION_NAME)
+            .allows("s3:PutObject", "arn:aws:s3:::football/" + k, java.util.Map.of()));
   }
 
   /** [match rows, total points, clubs] from the CSV files, read as plain text. */

@@ -62,6 +62,22 @@ public final class ExpectedPoints {
    * The season table from the committed {@code team_matches}, written to {@code team_season}, best first. Lake has
    * no group-by step yet, so the 760 matches are totalled here in memory.
    */
+  /**
+   * What {@link #teamMatches()} and {@link #season()} need: the team_matches pipeline's policy, reading
+   * {@code team_matches} back, and the policy of the pipeline that writes {@code team_season}.
+   */
+  public dev.lake.iam.IamPolicy requiredPermissions(dev.lake.iam.IamScope scope) {
+    return teamMatches().requiredPermissions(scope)
+        .and(lake.read(MATCHES, TeamMatch.class).permissions(scope))
+        .and(seasonPipeline(List.of()).requiredPermissions(scope));
+  }
+
+  private Pipeline<TeamSeason> seasonPipeline(List<TeamSeason> table) {
+    return Pipeline.from(InMemorySource.of("team-season", table))
+        .named("xg-team-season")
+        .to(lake.processed(SEASON).mode(WriteMode.OVERWRITE));
+  }
+
   public List<TeamSeason> season() {
     Map<String, List<TeamMatch>> byTeam = new TreeMap<>();
     for (TeamMatch m : lake.read(MATCHES, TeamMatch.class).readAll()) {
@@ -71,10 +87,7 @@ public final class ExpectedPoints {
     byTeam.forEach((team, matches) -> table.add(TeamSeason.of(team, matches)));
     table.sort(Comparator.comparingInt(TeamSeason::points).reversed()
         .thenComparing(Comparator.comparingInt((TeamSeason s) -> s.goalsFor() - s.goalsAgainst()).reversed()));
-    PipelineResult written = Pipeline.from(InMemorySource.of("team-season", table))
-        .named("xg-team-season")
-        .to(lake.processed(SEASON).mode(WriteMode.OVERWRITE))
-        .run();
+    PipelineResult written = seasonPipeline(table).run();
     if (written.rowsWritten() != table.size()) {
       throw new IllegalStateException("team_season: wrote " + written.rowsWritten() + " of " + table.size());
     }

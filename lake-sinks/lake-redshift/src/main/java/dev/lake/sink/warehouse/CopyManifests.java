@@ -15,10 +15,13 @@ import java.util.List;
  * rewrites the same objects.
  */
 final class CopyManifests {
+  /** Where the COPY manifests of a dataset go, under the lake root: {@code _lake/copy-manifests/<dataset>/}. */
+  static final String PREFIX = "_lake/copy-manifests/";
+
   private CopyManifests() {}
 
   static URI location(Snapshot snap, int group) {
-    return Locations.child(snap.lake().root(), String.format("_lake/copy-manifests/%s/v%020d/part-%05d.json",
+    return Locations.child(snap.lake().root(), String.format(PREFIX + "%s/v%020d/part-%05d.json",
         snap.dataset(), snap.manifest().version(), group));
   }
 

@@ -135,6 +135,36 @@ public final class ExternalTables {
     return GlueRegistrar.register(glue, snapshot(), glueDatabase, table);
   }
 
+  /**
+   * What {@link #registerInGlue} needs, on the exact Data Catalog ARNs in {@code scope}'s region and account:
+   * {@code glue:CreateDatabase} on the catalog and the database; {@code glue:CreateTable}, {@code glue:UpdateTable}
+   * and {@code glue:BatchCreatePartition} on the catalog, the database and the table (Glue authorizes a table action
+   * on all three). Reading the dataset's manifests is the lake's part, as for any reader.
+   *
+   * <pre>{@code
+   * IamPolicy p = ExternalTables.of(lake, "online_retail").glueDatabase("lake").gluePermissions(scope);
+   * }</pre>
+   */
+  public dev.lake.iam.IamPolicy gluePermissions(dev.lake.iam.IamScope scope) {
+    Objects.requireNonNull(scope, "scope");
+    ValidationException.check(glueDatabase != null, "Call .glueDatabase(\"…\") to name the Glue database");
+    String catalog = scope.arn("glue", "catalog");
+    String database = scope.arn("glue", "database/" + glueDatabase);
+    String tableArn = scope.arn("glue", "table/" + glueDatabase + "/" + table);
+    return dev.lake.iam.IamPolicy.of(
+        dev.lake.iam.Permission.allow(List.of("glue:CreateDatabase"), catalog, database),
+        dev.lake.iam.Permission.allow(List.of("glue:BatchCreatePartition", "glue:CreateTable", "glue:UpdateTable"),
+            catalog, database, tableArn))
+        .and(lake.store().permissions(lake.uri("_lake/manifests/" + datasetPath() + "/"),
+            java.util.EnumSet.of(dev.lake.iam.Access.READ, dev.lake.iam.Access.LIST), scope));
+  }
+
+  private String datasetPath() {
+    String d = dataset.endsWith("/") ? dataset.substring(0, dataset.length() - 1) : dataset;
+    return d.startsWith("processed/") || d.startsWith("raw/") || d.startsWith("rejected/") ? d
+        : lake.processed(d).dataset();
+  }
+
   private List<String> partitionStatements(Snapshot snap, List<DataFile> files) {
     List<ColumnDef> parts = snap.partitionColumns();
     if (parts.isEmpty()) {

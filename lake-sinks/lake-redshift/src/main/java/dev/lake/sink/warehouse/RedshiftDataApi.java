@@ -2,6 +2,9 @@ package dev.lake.sink.warehouse;
 
 import dev.lake.exceptions.SinkException;
 import dev.lake.exceptions.ValidationException;
+import dev.lake.iam.IamPolicy;
+import dev.lake.iam.IamScope;
+import dev.lake.iam.Permission;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +37,7 @@ import software.amazon.awssdk.services.redshiftdata.model.StatusString;
  * WarehouseLoad.of(lake, "sales").into(api).table("public.sales").iamRole(roleArn).run();
  * }</pre>
  */
-public final class RedshiftDataApi {
+public final class RedshiftDataApi implements dev.lake.iam.DeclaresPermissions {
   /** BatchExecuteStatement takes at most this many statements; longer transactions use a session. */
   static final int MAX_BATCH = 40;
   private static final java.util.regex.Pattern ROLE = java.util.regex.Pattern.compile("IAM_ROLE '(?:[^']|'')*'");
@@ -223,6 +226,63 @@ public final class RedshiftDataApi {
       throw new SinkException("redshift", "Redshift Data API " + operation + " failed: " + e.getMessage(), e,
           e.retryable(), 1);
     }
+  }
+
+  /**
+   * What the loader's role needs to run statements through this executor, on exact ARNs in the client's region:
+   * <ul>
+   *   <li>{@code redshift-data:ExecuteStatement} and {@code redshift-data:BatchExecuteStatement} on the cluster
+   *   ({@code arn:aws:redshift:<region>:<account>:cluster:<id>}) or the Serverless workgroup (its ARN, which IAM
+   *   writes with the workgroup's id: pass that ARN to {@link Builder#workgroupName}, as the Data API accepts it;
+   *   a bare name leaves the policy incomplete, listed in {@link IamPolicy#undeclared()});</li>
+   *   <li>{@code redshift-data:DescribeStatement} and {@code redshift-data:GetStatementResult} on {@code *}: the
+   *   actions have no resource type (AWS requires {@code *}); the Data API shows a caller only its own statements;</li>
+   *   <li>the credentials: with {@link Builder#secretArn} {@code secretsmanager:GetSecretValue} on that secret; with
+   *   {@link Builder#dbUser} {@code redshift:GetClusterCredentials} on the user ({@code dbuser:<cluster>/<user>})
+   *   and the database ({@code dbname:<cluster>/<database>}); a cluster without either logs in as the caller's IAM
+   *   identity, {@code redshift:GetClusterCredentialsWithIAM} on the database; a workgroup without a secret,
+   *   {@code redshift-serverless:GetCredentials} on the workgroup.</li>
+   * </ul>
+   *
+   * <pre>{@code
+   * IamPolicy p = api.permissions(IamScope.of("eu-west-1", "123456789012"));
+   * }</pre>
+   */
+  @Override
+  public IamPolicy permissions(IamScope scope) {
+    IamScope s = scope.withRegion(clientRegion());
+    List<Permission> grants = new ArrayList<>();
+    grants.add(Permission.allow(List.of("redshift-data:DescribeStatement", "redshift-data:GetStatementResult"), "*"));
+    String target;
+    if (clusterIdentifier != null) {
+      target = s.arn("redshift", "cluster:" + clusterIdentifier);
+    } else if (workgroupName.startsWith("arn:")) {
+      target = workgroupName;
+    } else {
+      return IamPolicy.of(grants).and(IamPolicy.undeclared("Redshift Serverless workgroup " + workgroupName
+          + " (IAM names a workgroup by its id: pass its ARN, arn:aws:redshift-serverless:<region>:<account>:"
+          + "workgroup/<id>, to workgroupName(..))"));
+    }
+    grants.add(Permission.allow(List.of("redshift-data:BatchExecuteStatement", "redshift-data:ExecuteStatement"),
+        target));
+    if (secretArn != null) {
+      grants.add(Permission.allow(List.of("secretsmanager:GetSecretValue"), secretArn));
+    } else if (clusterIdentifier == null) {
+      grants.add(Permission.allow(List.of("redshift-serverless:GetCredentials"), target));
+    } else if (dbUser != null) {
+      grants.add(Permission.allow(List.of("redshift:GetClusterCredentials"),
+          s.arn("redshift", "dbuser:" + clusterIdentifier + "/" + dbUser),
+          s.arn("redshift", "dbname:" + clusterIdentifier + "/" + database)));
+    } else {
+      grants.add(Permission.allow(List.of("redshift:GetClusterCredentialsWithIAM"),
+          s.arn("redshift", "dbname:" + clusterIdentifier + "/" + database)));
+    }
+    return IamPolicy.of(grants);
+  }
+
+  private String clientRegion() {
+    var region = client.serviceClientConfiguration().region();
+    return region == null ? null : region.id();
   }
 
   @Override

@@ -31,7 +31,7 @@ import javax.sql.DataSource;
  * not Parquet columns) and inserts the rows with their partition values. The caller's {@link DataSource} and
  * Data API client are used as they are and never closed.
  */
-public final class WarehouseLoad {
+public final class WarehouseLoad implements dev.lake.iam.DeclaresPermissions {
   private static final Pattern KEYWORD = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
 
   private final Lake lake;
@@ -179,6 +179,66 @@ public final class WarehouseLoad {
         : new JdbcLoader(this, snap).run(dataSource);
     return new LoadReport(snap.dataset(), snap.manifest().version(), table.quoted(dialect), mode, loaded.rows(),
         snap.manifest().files().size(), loaded.created(), loaded.added(), Duration.between(start, Instant.now()));
+  }
+
+  /**
+   * What the process running this load needs from IAM (the COPY role's own policy is {@link #copyRolePermissions}):
+   * <ul>
+   *   <li>JDBC to PostgreSQL or DuckDB: reading the dataset's newest commit from the lake (list and read its
+   *   manifests, read its data files); nothing at all for a {@code file://} lake. The database connection is JDBC,
+   *   not AWS: it needs no AWS permission;</li>
+   *   <li>Redshift: list and read the dataset's manifests and write its COPY manifests under
+   *   {@code _lake/copy-manifests/<dataset>/} (Redshift, not this process, reads the data files); through the Data
+   *   API also what {@link RedshiftDataApi#permissions} lists (over JDBC the driver's login is not an IAM grant).</li>
+   * </ul>
+   * SSE-KMS on the lake's store adds its {@code kms:} grants, as for any lake access.
+   *
+   * <pre>{@code
+   * IamPolicy loader = load.permissions(IamScope.of("eu-west-1", "123456789012"));
+   * IamPolicy copyRole = load.copyRolePermissions(IamScope.of("eu-west-1", "123456789012"));
+   * }</pre>
+   */
+  @Override
+  public dev.lake.iam.IamPolicy permissions(dev.lake.iam.IamScope scope) {
+    java.util.Objects.requireNonNull(scope, "scope");
+    ValidationException.check(dialect != null,
+        "No warehouse: call .into(Dialect, DataSource) or .into(RedshiftDataApi) before permissions()");
+    if (dialect != Dialect.REDSHIFT) {
+      return lake.read(dataset).permissions(scope);
+    }
+    String path = datasetPath();
+    dev.lake.iam.IamPolicy policy = lake.store().permissions(lake.uri("_lake/manifests/" + path + "/"),
+        java.util.EnumSet.of(dev.lake.iam.Access.READ, dev.lake.iam.Access.LIST), scope)
+        .and(lake.store().permissions(lake.uri(CopyManifests.PREFIX + path + "/"),
+            java.util.EnumSet.of(dev.lake.iam.Access.WRITE), scope));
+    return dataApi == null ? policy : policy.and(dataApi.permissions(scope));
+  }
+
+  /**
+   * The policy of the IAM role Redshift's COPY assumes ({@link #iamRole}): read this dataset's COPY manifests and
+   * exactly its data files' prefix, nothing else (COPY with {@code MANIFEST} reads the objects the manifest lists;
+   * with SSE-KMS on the lake's store, {@code kms:Decrypt} on the key too). Attach it to the role, and the role to the
+   * cluster or namespace.
+   *
+   * <pre>{@code
+   * Files.writeString(Path.of("copy-role.json"), load.copyRolePermissions(scope).toJson());
+   * }</pre>
+   */
+  public dev.lake.iam.IamPolicy copyRolePermissions(dev.lake.iam.IamScope scope) {
+    java.util.Objects.requireNonNull(scope, "scope");
+    ValidationException.check(dialect == Dialect.REDSHIFT,
+        "Only Redshift loads COPY with a role; this load is %s", dialect);
+    String path = datasetPath();
+    var read = java.util.EnumSet.of(dev.lake.iam.Access.READ);
+    return lake.store().permissions(lake.uri(CopyManifests.PREFIX + path + "/"), read, scope)
+        .and(lake.store().permissions(lake.uri(path + "/"), read, scope));
+  }
+
+  /** The dataset's path in the lake, as {@link Lake#read} resolves a name: "online_retail" is processed/online_retail. */
+  private String datasetPath() {
+    String d = dataset.endsWith("/") ? dataset.substring(0, dataset.length() - 1) : dataset;
+    return d.startsWith("processed/") || d.startsWith("raw/") || d.startsWith("rejected/") ? d
+        : lake.processed(d).dataset();
   }
 
   private void validate() {

@@ -55,7 +55,13 @@ final class FakeDataApi implements AutoCloseable {
   }
 
   RedshiftDataClient client() {
+    return client(new software.amazon.awssdk.core.interceptor.ExecutionInterceptor() {});
+  }
+
+  /** A client of this server whose calls also go through {@code interceptor} (a call recorder). */
+  RedshiftDataClient client(software.amazon.awssdk.core.interceptor.ExecutionInterceptor interceptor) {
     return RedshiftDataClient.builder()
+        .overrideConfiguration(c -> c.addExecutionInterceptor(interceptor))
         .endpointOverride(URI.create("http://127.0.0.1:" + server.getAddress().getPort()))
         .region(Region.US_EAST_1)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAFAKE", "fake")))

@@ -6,8 +6,12 @@ import dev.lake.examples.football.Football;
 import dev.lake.examples.football.LiveFootball;
 import dev.lake.examples.replay.RecordedResponses;
 import dev.lake.examples.tweets.Tweets;
+import dev.lake.iam.IamPolicy;
+import dev.lake.iam.IamScope;
 import dev.lake.lambda.LambdaBudget;
+import dev.lake.lambda.ScheduledStages;
 import dev.lake.source.football.ApiFootball;
+import dev.lake.source.http.HttpSource;
 import dev.lake.source.http.Secret;
 import java.net.URI;
 import java.time.Clock;
@@ -83,5 +87,24 @@ public record FootballSchedule(Lake lake, URI teamCodes, URI replayData, int lea
     stages.add(b -> football.teamCodes());
     stages.add(b -> football.tweetsSentiment());
     return stages;
+  }
+
+  /**
+   * What the stages need: each stage's pipeline, built as an invocation builds it (so the lake is read now), and the
+   * datasets the stages read while they are built, outside their pipelines: {@code processed/fixtures} (team names
+   * for team_codes), {@code team_codes} and {@code tweets} (tweets_sentiment) and, live, the raw fixtures and
+   * statistics (which fixtures still lack statistics). The reads are declared whether or not the datasets exist yet,
+   * so the policy does not depend on the lake's state.
+   */
+  public IamPolicy requiredPermissions(IamScope scope) {
+    IamPolicy policy = ScheduledStages.of(stages()).requiredPermissions(scope)
+        .and(lake.read(Football.FIXTURES).permissions(scope))
+        .and(lake.read(Football.TEAM_CODES).permissions(scope))
+        .and(lake.read(Tweets.DATASET).permissions(scope));
+    if (replayData == null) {
+      policy = policy.and(HttpSource.replay(lake, "api-football", "fixtures").permissions(scope))
+          .and(HttpSource.replay(lake, "api-football", "fixture_statistics").permissions(scope));
+    }
+    return policy;
   }
 }

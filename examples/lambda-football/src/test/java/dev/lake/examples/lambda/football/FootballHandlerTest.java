@@ -60,7 +60,7 @@ class FootballHandlerTest {
   @Test
   void handleRequest_lessThanAMinuteLeft_failsBeforeStarting() {
     assertThatThrownBy(() -> handler().handleRequest(new ScheduledEvent(), new FakeContext(30_000, List.of())))
-        .isInstanceOf(LakeException.class).hasMessageContaining("not starting a run");
+        .isInstanceOf(LakeException.class).hasMessageContaining("not starting stage 1 of 5");
     assertThat(Lake.at(lake.toString()).latest("tweets")).isEmpty();
   }
 

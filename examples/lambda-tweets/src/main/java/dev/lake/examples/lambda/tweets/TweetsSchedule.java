@@ -5,7 +5,10 @@ import dev.lake.Pipeline;
 import dev.lake.examples.replay.RecordedResponses;
 import dev.lake.examples.tweets.LiveTweets;
 import dev.lake.examples.tweets.Tweets;
+import dev.lake.iam.IamPolicy;
+import dev.lake.iam.IamScope;
 import dev.lake.lambda.LambdaBudget;
+import dev.lake.lambda.ScheduledStages;
 import dev.lake.source.http.Secret;
 import dev.lake.source.twitter.RecentSearch;
 import java.net.URI;
@@ -59,5 +62,13 @@ public record TweetsSchedule(Lake lake, URI replayData, String query, int maxPag
     stages.add(b -> LiveTweets.capture(search, lake).withDeadline(b.deadline()));
     stages.add(b -> LiveTweets.process(lake, started));
     return stages;
+  }
+
+  /**
+   * What the stages need: each stage's pipeline, built as an invocation builds it (the tweets pipeline declares the
+   * stored tweet ids it reads while it is built).
+   */
+  public IamPolicy requiredPermissions(IamScope scope) {
+    return ScheduledStages.of(stages()).requiredPermissions(scope);
   }
 }
