@@ -15,6 +15,7 @@ import dev.lake.io.WriterResult;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.avro.Schema;
 
@@ -154,13 +155,19 @@ public final class LakeSink<T> implements Sink<T> {
         schema = written;
       }
     }
+    if (added.isEmpty() && mode != WriteMode.OVERWRITE) {
+      // An append (or a partition overwrite) of no rows changes nothing: no new version, so that scheduled runs that
+      // find no new input do not pile up identical manifests. OVERWRITE of no rows still commits: it empties the
+      // dataset on purpose.
+      return CommitSummary.unchanged(name(), lake.manifests().latest(dataset).map(Manifest::version).orElse(0L));
+    }
     List<String> partitions = new ArrayList<>();
     if (ingestDate) {
       partitions.add("ingest_date");
     }
     partitions.addAll(partitionBy);
     Manifest template = new Manifest(1, dataset, 0, null, null, null, null, mode.name(), format.name(), partitions,
-        schema, List.of(), List.of(), List.of());
+        schema, List.of(), List.of(), List.of(), Map.of());
     Manifest m = lake.manifests().commit(dataset, mode, added, template, ctx);
     return new CommitSummary(name(), m.version(), added.stream().mapToLong(DataFile::rows).sum(), added,
         m.removed());
