@@ -6,6 +6,7 @@ import dev.lake.io.Compression;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Rewrites the small files of a dataset into files near a target size, partition by partition, and commits the result
@@ -33,25 +34,27 @@ public final class Compaction {
   private final Map<String, String> partition;
   private final Compression compression;
   private final boolean dryRun;
+  private final Consumer<CompactionResult.PartitionResult> listener;
 
   Compaction(Lake lake, String dataset) {
-    this(lake, dataset, LakeSink.DEFAULT_TARGET_FILE_BYTES, Map.of(), null, false);
+    this(lake, dataset, LakeSink.DEFAULT_TARGET_FILE_BYTES, Map.of(), null, false, p -> { });
   }
 
   private Compaction(Lake lake, String dataset, long targetFileBytes, Map<String, String> partition,
-      Compression compression, boolean dryRun) {
+      Compression compression, boolean dryRun, Consumer<CompactionResult.PartitionResult> listener) {
     this.lake = lake;
     this.dataset = dataset;
     this.targetFileBytes = targetFileBytes;
     this.partition = partition;
     this.compression = compression;
     this.dryRun = dryRun;
+    this.listener = listener;
   }
 
   /** New files roll at about this size; files under 3/4 of it count as small. */
   public Compaction targetFileBytes(long bytes) {
     ValidationException.check(bytes >= 1024, "targetFileBytes must be at least 1024 but was %s", bytes);
-    return new Compaction(lake, dataset, bytes, partition, compression, dryRun);
+    return new Compaction(lake, dataset, bytes, partition, compression, dryRun, listener);
   }
 
   /**
@@ -63,17 +66,27 @@ public final class Compaction {
     Objects.requireNonNull(value, "value");
     Map<String, String> copy = new LinkedHashMap<>(partition);
     copy.put(column, value);
-    return new Compaction(lake, dataset, targetFileBytes, Map.copyOf(copy), compression, dryRun);
+    return new Compaction(lake, dataset, targetFileBytes, Map.copyOf(copy), compression, dryRun, listener);
   }
 
   /** The codec of the new files; by default the one the partition's first small file was written with. */
   public Compaction compression(Compression codec) {
-    return new Compaction(lake, dataset, targetFileBytes, partition, Objects.requireNonNull(codec, "codec"), dryRun);
+    return new Compaction(lake, dataset, targetFileBytes, partition, Objects.requireNonNull(codec, "codec"), dryRun,
+        listener);
   }
 
   /** Plans only: reports what would be rewritten, writes and commits nothing. */
   public Compaction dryRun() {
-    return new Compaction(lake, dataset, targetFileBytes, partition, compression, true);
+    return new Compaction(lake, dataset, targetFileBytes, partition, compression, true, listener);
+  }
+
+  /**
+   * Called after each partition's new files are written (before the commit), with what was written: for progress
+   * output. On a dry run it is not called.
+   */
+  public Compaction onPartitionWritten(Consumer<CompactionResult.PartitionResult> partitionListener) {
+    return new Compaction(lake, dataset, targetFileBytes, partition, compression, dryRun,
+        Objects.requireNonNull(partitionListener, "partitionListener"));
   }
 
   /**
@@ -85,7 +98,7 @@ public final class Compaction {
    * @throws dev.lake.exceptions.CommitStateUnknownException when the store failed during the commit; run again
    */
   public CompactionResult run() {
-    return new Compactor(lake, dataset, targetFileBytes, partition, compression).run(dryRun);
+    return new Compactor(lake, dataset, targetFileBytes, partition, compression).run(dryRun, listener);
   }
 
   @Override

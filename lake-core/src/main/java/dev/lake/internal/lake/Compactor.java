@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.apache.avro.Schema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,12 +90,17 @@ public final class Compactor {
 
   /** Plans, then (unless a dry run) rewrites, commits, cleans up and writes the run report. */
   public CompactionResult run(boolean dryRun) {
+    return run(dryRun, p -> { });
+  }
+
+  /** As {@link #run(boolean)}, telling {@code listener} about each partition once its files are written. */
+  public CompactionResult run(boolean dryRun, Consumer<CompactionResult.PartitionResult> listener) {
     try {
       Plan plan = plan();
       if (dryRun) {
         return result(plan, plan.base().version(), true);
       }
-      rewrite(plan);
+      rewrite(plan, listener);
       long version = new CompactionCommit(this).commit(plan).map(Manifest::version).orElse(plan.base().version());
       CompactionResult result = result(plan, version, false);
       CompactionReport.write(lake, result, plan, started);
@@ -154,6 +160,10 @@ public final class Compactor {
 
   /** Writes every group's new files; on failure deletes the ones already written. */
   void rewrite(Plan plan) throws IOException {
+    rewrite(plan, p -> { });
+  }
+
+  private void rewrite(Plan plan, Consumer<CompactionResult.PartitionResult> listener) throws IOException {
     Manifest m = plan.base();
     FileFormat format = FileFormat.valueOf(m.format());
     Schema textSchema = format == FileFormat.PARQUET || format == FileFormat.AVRO ? null : fileSchema(m);
@@ -165,6 +175,7 @@ public final class Compactor {
             new PartitionRewriter(lake.store(), dataDir, format, textSchema, compression, targetBytes);
         done.add(rewriter);
         g.outputs = rewriter.rewrite(g.inputs, g.directory, g.key, commitKey(plan));
+        listener.accept(partitionResult(g, false));
       }
     } catch (IOException | RuntimeException | Error e) {
       done.forEach(PartitionRewriter::discard);
@@ -201,14 +212,18 @@ public final class Compactor {
   private CompactionResult result(Plan plan, long versionAfter, boolean dryRun) {
     List<CompactionResult.PartitionResult> partitions = new ArrayList<>();
     for (Group g : plan.groups()) {
-      int filesAfter = dryRun ? (int) Math.max(1, (g.inputBytes() + targetBytes - 1) / targetBytes)
-          : g.outputs.size();
-      long bytesAfter = dryRun ? g.inputBytes() : g.outputs.stream().mapToLong(DataFile::bytes).sum();
-      partitions.add(new CompactionResult.PartitionResult(g.partition, g.inputs.size(), g.inputBytes(), filesAfter,
-          bytesAfter, g.rows(), g.skipped));
+      partitions.add(partitionResult(g, dryRun));
     }
     return new CompactionResult(dataset, runId, dryRun, plan.base().version(), versionAfter, targetBytes, partitions,
         plan.filesKept(), Duration.between(started, Instant.now()));
+  }
+
+  private CompactionResult.PartitionResult partitionResult(Group g, boolean dryRun) {
+    int filesAfter = dryRun ? (int) Math.max(1, (g.inputBytes() + targetBytes - 1) / targetBytes)
+        : g.outputs.size();
+    long bytesAfter = dryRun ? g.inputBytes() : g.outputs.stream().mapToLong(DataFile::bytes).sum();
+    return new CompactionResult.PartitionResult(g.partition, g.inputs.size(), g.inputBytes(), filesAfter,
+        bytesAfter, g.rows(), g.skipped);
   }
 
   private static String sha256(String text) {
