@@ -129,7 +129,7 @@ public final class Compactor {
     if (!selection.isEmpty() && byPartition.isEmpty()) {
       throw new ValidationException("Cannot compact " + dataset + " where " + selection + ": no file is in such a "
           + "partition; its partitions include " + m.files().stream().map(f -> f.partition().toString()).distinct()
-          .limit(5).toList());
+          .sorted().limit(5).toList());
     }
     List<Group> groups = new ArrayList<>();
     int kept = m.files().size();
