@@ -301,6 +301,42 @@ class LakeSinkTest {
     assertThat(m.pipeline()).isEqualTo("rep");
   }
 
+  @Test
+  void run_coalesceSmallFiles_publishesOneFilePerPartitionExactlyOnce() throws IOException {
+    Lake lake = Lake.at(dir.toString());
+    Pipeline<Event> p = Pipeline.from(InMemorySource.of("events", events(200)).withSplits(8)).named("events")
+        .to(lake.processed("events").partitionBy("country").coalesceSmallFiles());
+
+    PipelineResult first = p.run();
+    PipelineResult again = p.run();
+
+    Manifest m = lake.latest("events").orElseThrow();
+    assertThat(m.files()).hasSize(5).allMatch(f -> f.path().contains("/part-" + first.commitKey() + "-m"));
+    assertThat(first.sinks().get(0).files()).isEqualTo(5);
+    assertThat(again.rowsWritten()).isEqualTo(200);
+    List<GenericRecord> rows = readAll(lake.read("events"));
+    assertThat(rows).hasSize(200);
+    assertThat(rows.stream().map(r -> r.get("id").toString()).distinct()).hasSize(200);
+    List<String> committed = m.files().stream()
+        .map(f -> dir.resolve("processed/events").resolve(f.path()).normalize().toString()).sorted().toList();
+    assertThat(dataFiles(dir).stream().map(Path::toString).sorted().toList())
+        .as("the writers' own files are gone").isEqualTo(committed);
+  }
+
+  @Test
+  void run_coalesceJsonLinesWithRowLimit_keepsTheLimitAndEveryRow() throws IOException {
+    Lake lake = Lake.at(dir.toString());
+
+    Pipeline.from(InMemorySource.of("events", events(300)).withSplits(6)).named("events")
+        .to(lake.raw("shop", "events").maxRowsPerFile(120).coalesceSmallFiles()).run();
+
+    Manifest m = lake.latest("raw/shop/events").orElseThrow();
+    assertThat(m.files()).extracting(dev.lake.io.DataFile::rows).allMatch(n -> n <= 120);
+    assertThat(m.files()).as("120 + 120 + 60 rows, however the workers split it").hasSize(3)
+        .allMatch(f -> f.path().endsWith(".jsonl.gz"));
+    assertThat(readAll(lake.read("raw/shop/events"))).hasSize(300);
+  }
+
   /** Proposes a cursor per row; optionally fails (in a way that is not a bad row) after the last one. */
   private record CursorSource(List<Event> rows, boolean fail) implements Source<Event> {
     @Override

@@ -166,7 +166,7 @@ public final class Compactor {
   private void rewrite(Plan plan, Consumer<CompactionResult.PartitionResult> listener) throws IOException {
     Manifest m = plan.base();
     FileFormat format = FileFormat.valueOf(m.format());
-    Schema textSchema = format == FileFormat.PARQUET || format == FileFormat.AVRO ? null : fileSchema(m);
+    Schema textSchema = PartitionRewriter.textFileSchema(format, m.schema(), m.partitionBy());
     URI dataDir = lake.manifests().dataDirectory(dataset);
     List<PartitionRewriter> done = new ArrayList<>();
     try {
@@ -174,7 +174,7 @@ public final class Compactor {
         PartitionRewriter rewriter =
             new PartitionRewriter(lake.store(), dataDir, format, textSchema, compression, targetBytes);
         done.add(rewriter);
-        g.outputs = rewriter.rewrite(g.inputs, g.directory, g.key, commitKey(plan));
+        g.outputs = rewriter.rewrite(g.inputs, g.directory, "compact-" + g.key, commitKey(plan));
         listener.accept(partitionResult(g, false));
       }
     } catch (IOException | RuntimeException | Error e) {
@@ -183,20 +183,13 @@ public final class Compactor {
     }
   }
 
-  /** The row schema without its partition columns: what JSON Lines and CSV files hold. */
-  private static Schema fileSchema(Manifest m) {
-    Schema row = new Schema.Parser().parse(m.schema());
-    List<Schema.Field> fields = new ArrayList<>();
-    for (Schema.Field f : row.getFields()) {
-      if (!m.partitionBy().contains(f.name())) {
-        fields.add(new Schema.Field(f, f.schema()));
-      }
-    }
-    return Schema.createRecord(row.getName(), row.getDoc(), row.getNamespace(), false, fields);
-  }
-
   /** Same input files, same key, same file names: a killed compaction run again overwrites its own leftovers. */
   private String key(String directory, List<DataFile> inputs) {
+    return key(dataset, directory, inputs);
+  }
+
+  /** A 16-hex-digit hash of a dataset directory and the paths of some of its files. */
+  static String key(String dataset, String directory, List<DataFile> inputs) {
     StringBuilder sb = new StringBuilder(dataset).append('\n').append(directory);
     inputs.forEach(f -> sb.append('\n').append(f.path()));
     return sha256(sb.toString()).substring(0, 16);
@@ -226,7 +219,7 @@ public final class Compactor {
         bytesAfter, g.rows(), g.skipped);
   }
 
-  private static String sha256(String text) {
+  static String sha256(String text) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
           .digest(text.getBytes(StandardCharsets.UTF_8)));

@@ -21,13 +21,14 @@ import org.apache.avro.generic.GenericRecord;
 
 /**
  * Rewrites the files of one partition into as few files as the target size allows: rows are read in file order and
- * written to {@code compact-<key>-<seq>} files in the same directory, rolled at the target size. Values and types
+ * written to {@code <name>-<seq>} files in the same directory ({@code compact-<key>} for a compaction,
+ * {@code part-<commitKey>-m<hash>} for a run coalescing its own files), rolled at the target size. Values and types
  * are kept as they are: Parquet and Avro files are read with their own schema, and a file whose schema differs from
  * the one being written starts a new output file rather than being cast.
  *
  * <pre>{@code
  * List<DataFile> out = new PartitionRewriter(store, dataDir, FileFormat.PARQUET, null, null, 128L << 20)
- *     .rewrite(group.inputs(), group.directory(), group.key());
+ *     .rewrite(group.inputs(), "year=2011/", "compact-" + key, compactionCommitKey);
  * }</pre>
  */
 final class PartitionRewriter {
@@ -39,6 +40,7 @@ final class PartitionRewriter {
   private final Schema textSchema;
   private final Compression compression;
   private final long targetBytes;
+  private final long maxRows;
   private final List<DataFile> written = new ArrayList<>();
 
   /**
@@ -47,19 +49,27 @@ final class PartitionRewriter {
    */
   PartitionRewriter(ObjectStore store, URI dataDir, FileFormat format, Schema textSchema, Compression compression,
       long targetBytes) {
+    this(store, dataDir, format, textSchema, compression, targetBytes, Long.MAX_VALUE);
+  }
+
+  /** As above, also rolling files at {@code maxRows} rows. */
+  PartitionRewriter(ObjectStore store, URI dataDir, FileFormat format, Schema textSchema, Compression compression,
+      long targetBytes, long maxRows) {
     this.store = store;
     this.dataDir = dataDir;
     this.format = format;
     this.textSchema = textSchema;
     this.compression = compression;
     this.targetBytes = targetBytes;
+    this.maxRows = maxRows;
   }
 
   /**
-   * Writes the rows of {@code inputs} (files of one partition, all under {@code directory}) to new files named after
-   * {@code key}, and returns them. On failure the new files are deleted and nothing else is touched.
+   * Writes the rows of {@code inputs} (files of one partition, all under {@code directory}) to new files named
+   * {@code <directory><name>-<seq><suffix>} and returns them. On failure the new files are deleted and nothing else
+   * is touched.
    */
-  List<DataFile> rewrite(List<DataFile> inputs, String directory, String key, String commitKey) throws IOException {
+  List<DataFile> rewrite(List<DataFile> inputs, String directory, String name, String commitKey) throws IOException {
     Compression codec = compression != null ? compression
         : Formats.compressionOf(format, store, Locations.child(dataDir, inputs.get(0).path()));
     Output out = null;
@@ -70,10 +80,11 @@ final class PartitionRewriter {
         try (SourceReader<GenericRecord> reader = FileFormats.newReader(format, store, uri, textSchema)) {
           while (reader.hasNext()) {
             GenericRecord row = reader.next();
-            if (out == null || !out.schema.equals(row.getSchema()) || out.writer.bytes() >= targetBytes) {
+            if (out == null || !out.schema.equals(row.getSchema()) || out.writer.bytes() >= targetBytes
+                || out.writer.rows() >= maxRows) {
               finish(out, inputs.get(0), commitKey);
               out = new Output(row.getSchema(), codec,
-                  directory + String.format("compact-%s-%05d", key, written.size()));
+                  directory + String.format("%s-%05d", name, written.size()));
             }
             out.writer.write(row);
             rows++;
@@ -94,6 +105,24 @@ final class PartitionRewriter {
       discard();
       throw e;
     }
+  }
+
+  /**
+   * The schema of files that do not carry one (JSON Lines, CSV), or null for Parquet and Avro: the row schema without
+   * its partition columns.
+   */
+  static Schema textFileSchema(FileFormat format, String rowSchemaJson, List<String> partitionBy) {
+    if (format == FileFormat.PARQUET || format == FileFormat.AVRO) {
+      return null;
+    }
+    Schema row = new Schema.Parser().parse(rowSchemaJson);
+    List<Schema.Field> fields = new ArrayList<>();
+    for (Schema.Field f : row.getFields()) {
+      if (!partitionBy.contains(f.name())) {
+        fields.add(new Schema.Field(f, f.schema()));
+      }
+    }
+    return Schema.createRecord(row.getName(), row.getDoc(), row.getNamespace(), false, fields);
   }
 
   private void finish(Output out, DataFile first, String commitKey) throws IOException {
