@@ -129,7 +129,8 @@ class S3PermissionsTest {
         "reads the writers' files back when two or more land in one partition (one worker may read every split)",
         "s3:AbortMultipartUpload " + arn("co/processed/co/*"), "aborts the upload of a failed writer",
         "s3:DeleteObject " + arn("co/processed/co/*"), "deletes the writers' merged files (when there were two)",
-        "s3:DeleteObject " + arn("co/_lake/manifests/processed/co/*"), PROBE));
+        "s3:DeleteObject " + arn("co/_lake/manifests/processed/co/*"), PROBE,
+        "s3:GetObject " + arn("co/_lake/manifests/processed/co/*"), "reads the newest manifest (none on a first run)"));
   }
 
   @Test
