@@ -96,6 +96,7 @@ public final class Compaction {
    *     dataset is not partitioned by or matches no file
    * @throws dev.lake.exceptions.CommitFailedException when other commits kept taking the next version
    * @throws dev.lake.exceptions.CommitStateUnknownException when the store failed during the commit; run again
+   * @throws dev.lake.exceptions.LakeException when reading or writing files failed; nothing was committed
    */
   public CompactionResult run() {
     return new Compactor(lake, dataset, targetFileBytes, partition, compression).run(dryRun, listener);

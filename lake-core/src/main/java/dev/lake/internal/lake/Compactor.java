@@ -2,12 +2,12 @@ package dev.lake.internal.lake;
 
 import dev.lake.CompactionResult;
 import dev.lake.Lake;
+import dev.lake.exceptions.LakeException;
 import dev.lake.exceptions.ValidationException;
 import dev.lake.io.Compression;
 import dev.lake.io.DataFile;
 import dev.lake.io.FileFormat;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -107,8 +107,8 @@ public final class Compactor {
       LOG.info(result.summary());
       return result;
     } catch (IOException e) {
-      throw new UncheckedIOException("Compaction of " + dataset + " failed: " + e.getMessage()
-          + ". Nothing was committed; run it again.", e);
+      throw new LakeException("Compaction of " + dataset + " failed: " + e.getMessage()
+          + ". Nothing was committed; run it again (it rewrites the same file names).", e);
     }
   }
 
