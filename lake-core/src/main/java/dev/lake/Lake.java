@@ -33,6 +33,7 @@ import org.apache.avro.generic.GenericRecord;
  * Lake lake = Lake.at("./lake");                       // or Lake.at("s3://bucket/lake")
  * pipeline.to(lake.processed("sales").partitionBy("year", "month")).run();
  * Source<GenericRecord> sales = lake.read("sales");    // the committed rows
+ * lake.compact("sales");                               // small files rewritten into ~128 MB ones
  * }</pre>
  */
 public final class Lake implements Serializable {
@@ -105,6 +106,19 @@ public final class Lake implements Serializable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * A compaction of a dataset's small files, to configure and {@link Compaction#run() run}; {@code dataset} is a
+   * processed dataset's name or a path.
+   */
+  public Compaction compaction(String dataset) {
+    return new Compaction(this, path(dataset));
+  }
+
+  /** Compacts a dataset's small files into files of about 128 MB and commits them: {@code compaction(d).run()}. */
+  public CompactionResult compact(String dataset) {
+    return compaction(dataset).run();
   }
 
   /** The committed cursors of a pipeline. */

@@ -3,6 +3,7 @@ package dev.lake;
 import dev.lake.exceptions.ValidationException;
 import dev.lake.internal.lake.LakeSinkWriter;
 import dev.lake.internal.lake.Manifest;
+import dev.lake.internal.lake.RunCoalescer;
 import dev.lake.io.CommitContext;
 import dev.lake.io.CommitSummary;
 import dev.lake.io.Compression;
@@ -15,6 +16,7 @@ import dev.lake.io.WriterResult;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.avro.Schema;
 
@@ -29,7 +31,8 @@ import org.apache.avro.Schema;
  *     .format(FileFormat.PARQUET)              // the default for processed/
  *     .compression(Compression.ZSTD)           // Snappy by default
  *     .mode(WriteMode.OVERWRITE_PARTITIONS)    // APPEND by default
- *     .targetFileBytes(128L << 20);            // roll files at ~128 MB (the default)
+ *     .targetFileBytes(128L << 20)             // roll files at ~128 MB (the default)
+ *     .coalesceSmallFiles();                   // opt-in: one file per partition from a small run, not one per writer
  * }</pre>
  *
  * @param <T> the row type (records or generic rows)
@@ -51,15 +54,16 @@ public final class LakeSink<T> implements Sink<T> {
   private final long maxRowsPerFile;
   private final int maxOpenFiles;
   private final String schemaJson;
+  private final boolean coalesce;
 
   LakeSink(Lake lake, String dataset, FileFormat format) {
     this(lake, dataset, format, null, List.of(), false, WriteMode.APPEND, DEFAULT_TARGET_FILE_BYTES, Long.MAX_VALUE,
-        16, null);
+        16, null, false);
   }
 
   private LakeSink(Lake lake, String dataset, FileFormat format, Compression compression, List<String> partitionBy,
       boolean ingestDate, WriteMode mode, long targetFileBytes, long maxRowsPerFile, int maxOpenFiles,
-      String schemaJson) {
+      String schemaJson, boolean coalesce) {
     this.lake = lake;
     this.dataset = dataset;
     this.format = format;
@@ -71,11 +75,12 @@ public final class LakeSink<T> implements Sink<T> {
     this.maxRowsPerFile = maxRowsPerFile;
     this.maxOpenFiles = maxOpenFiles;
     this.schemaJson = schemaJson;
+    this.coalesce = coalesce;
   }
 
   private LakeSink<T> copy(FileFormat f, Compression c, List<String> p, boolean i, WriteMode m, long t, long r,
       int o, String s) {
-    return new LakeSink<>(lake, dataset, f, c, p, i, m, t, r, o, s);
+    return new LakeSink<>(lake, dataset, f, c, p, i, m, t, r, o, s, coalesce);
   }
 
   /** Partition columns, in directory order. Their values come from the row's fields of those names. */
@@ -133,6 +138,23 @@ public final class LakeSink<T> implements Sink<T> {
         schema.toString());
   }
 
+  /**
+   * Before publishing, merges the small files this run's writers (one per worker or Spark task) wrote into each
+   * partition into files near {@link #targetFileBytes}, so a small run adds one file per partition instead of one per
+   * writer. Costs a second write of those files at commit time, on the driver. Exactly once as before: the merged
+   * files are named after the run's input, and the writers' files are deleted by the commit. Off by default;
+   * {@link Lake#compaction} merges across runs.
+   */
+  public LakeSink<T> coalesceSmallFiles() {
+    return new LakeSink<>(lake, dataset, format, compression, partitionBy, ingestDate, mode, targetFileBytes,
+        maxRowsPerFile, maxOpenFiles, schemaJson, true);
+  }
+
+  /** True when this run's small files are merged per partition before the commit. */
+  public boolean coalescesSmallFiles() {
+    return coalesce;
+  }
+
   @Override
   public String name() {
     return "lake:" + dataset;
@@ -154,13 +176,22 @@ public final class LakeSink<T> implements Sink<T> {
         schema = written;
       }
     }
+    if (added.isEmpty() && mode != WriteMode.OVERWRITE) {
+      // An append (or a partition overwrite) of no rows changes nothing: no new version, so that scheduled runs that
+      // find no new input do not pile up identical manifests. OVERWRITE of no rows still commits: it empties the
+      // dataset on purpose.
+      return CommitSummary.unchanged(name(), lake.manifests().latest(dataset).map(Manifest::version).orElse(0L));
+    }
     List<String> partitions = new ArrayList<>();
     if (ingestDate) {
       partitions.add("ingest_date");
     }
     partitions.addAll(partitionBy);
+    if (coalesce && schema != null) {
+      added = RunCoalescer.coalesce(this, schema, partitions, added, ctx.commitKey());
+    }
     Manifest template = new Manifest(1, dataset, 0, null, null, null, null, mode.name(), format.name(), partitions,
-        schema, List.of(), List.of(), List.of());
+        schema, List.of(), List.of(), List.of(), Map.of());
     Manifest m = lake.manifests().commit(dataset, mode, added, template, ctx);
     return new CommitSummary(name(), m.version(), added.stream().mapToLong(DataFile::rows).sum(), added,
         m.removed());
@@ -176,11 +207,12 @@ public final class LakeSink<T> implements Sink<T> {
 
   /**
    * Writing the dataset's files, committing its manifests and cleaning up after the commit, in its lake's store
-   * ({@code file://}: nothing; {@code s3://}: the exact prefixes).
+   * ({@code file://}: nothing; {@code s3://}: the exact prefixes); reading them back too when coalescing.
    */
   @Override
   public dev.lake.iam.IamPolicy permissions(dev.lake.iam.IamScope scope) {
-    return dev.lake.internal.lake.LakePermissions.write(lake, dataset, scope);
+    dev.lake.iam.IamPolicy write = dev.lake.internal.lake.LakePermissions.write(lake, dataset, scope);
+    return coalesce ? write.and(dev.lake.internal.lake.LakePermissions.readFiles(lake, dataset, scope)) : write;
   }
 
   public Lake lake() {

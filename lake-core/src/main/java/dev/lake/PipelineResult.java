@@ -73,8 +73,17 @@ public record PipelineResult(String pipeline, String runId, String commitKey, In
     }
   }
 
-  /** Counts and commit of one sink. */
-  public record SinkReport(String name, long in, long written, long rejected, long files, long bytes, long version) {}
+  /**
+   * Counts and commit of one sink; {@code unchanged} when the sink had nothing to commit (an append of no rows), so
+   * {@code version} is the dataset's version before and after the run.
+   */
+  public record SinkReport(String name, long in, long written, long rejected, long files, long bytes, long version,
+      boolean unchanged) {
+    /** A sink that committed. */
+    public SinkReport(String name, long in, long written, long rejected, long files, long bytes, long version) {
+      this(name, in, written, rejected, files, bytes, version, false);
+    }
+  }
 
   /** Rows that entered: read plus rejected by the source. */
   @JsonProperty
@@ -146,7 +155,12 @@ public record PipelineResult(String pipeline, String runId, String commitKey, In
     }
     sb.append(String.format(" in %.1f s", duration.toMillis() / 1000.0));
     for (SinkReport k : sinks) {
-      sb.append(String.format("; %s v%d: %,d files, %,d bytes", k.name(), k.version(), k.files(), k.bytes()));
+      if (k.unchanged()) {
+        sb.append(String.format("; %s unchanged (nothing to commit%s)", k.name(),
+            k.version() == 0 ? ", no version yet" : ", still v" + k.version()));
+      } else {
+        sb.append(String.format("; %s v%d: %,d files, %,d bytes", k.name(), k.version(), k.files(), k.bytes()));
+      }
     }
     if (stoppedAtDeadline) {
       sb.append("; stopped at the deadline (the rest is read by the next run)");

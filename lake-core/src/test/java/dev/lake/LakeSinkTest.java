@@ -103,16 +103,68 @@ class LakeSinkTest {
   }
 
   @Test
-  void run_emptyInputAfterData_keepsSchemaAndRows() throws IOException {
+  void run_emptyInputAfterData_commitsNoNewVersionAndReportsUnchanged() throws IOException {
     Lake lake = Lake.at(dir.toString());
-    Pipeline.from(InMemorySource.of("a", events(4))).named("events").to(lake.processed("events")).run();
+    Pipeline.from(new CursorSource(events(4), false)).named("events").to(lake.processed("events")).run();
+    List<String> filesBefore = dataFiles(dir).stream().map(Path::toString).sorted().toList();
 
-    PipelineResult empty = Pipeline.from(InMemorySource.of("b", List.<Event>of())).named("events")
+    PipelineResult empty = Pipeline.from(new CursorSource(List.of(), false)).named("events")
         .to(lake.processed("events")).run();
 
     assertThat(empty.rowsWritten()).isZero();
+    assertThat(lake.history("events")).as("no new manifest version").hasSize(1);
+    assertThat(empty.sinks().get(0).unchanged()).isTrue();
+    assertThat(empty.sinks().get(0).version()).isEqualTo(1);
+    assertThat(empty.summary()).contains("lake:processed/events unchanged (nothing to commit, still v1)");
+    assertThat(dir.resolve("_lake/runs/events/" + empty.runId() + ".json")).as("the run report").exists();
+    assertThat(lake.cursors("events")).containsExactly(java.util.Map.entry("last", "e3"));
+    assertThat(empty.cursorsAfter()).isEqualTo(empty.cursorsBefore());
     assertThat(lake.latest("events").orElseThrow().schema()).contains("\"amount\"");
     assertThat(readAll(lake.read("events"))).hasSize(4);
+    assertThat(dataFiles(dir).stream().map(Path::toString).sorted().toList()).isEqualTo(filesBefore);
+  }
+
+  @Test
+  void run_firstRunWithNoRows_createsNoDataset() {
+    Lake lake = Lake.at(dir.toString());
+
+    PipelineResult empty = Pipeline.from(InMemorySource.of("none", List.<Event>of())).named("events")
+        .to(lake.processed("events").partitionBy("country")).run();
+
+    assertThat(lake.latest("events")).isEmpty();
+    assertThat(empty.sinks().get(0).unchanged()).isTrue();
+    assertThat(empty.summary()).contains("unchanged (nothing to commit, no version yet)");
+  }
+
+  @Test
+  void run_overwriteWithNoRows_commitsAnEmptyVersion() throws IOException {
+    Lake lake = Lake.at(dir.toString());
+    Pipeline.from(InMemorySource.of("a", events(10))).named("events")
+        .to(lake.processed("events").partitionBy("country")).run();
+
+    PipelineResult emptied = Pipeline.from(InMemorySource.of("none", List.<Event>of())).named("events")
+        .to(lake.processed("events").partitionBy("country").mode(WriteMode.OVERWRITE)).run();
+
+    assertThat(emptied.sinks().get(0).unchanged()).isFalse();
+    assertThat(emptied.sinks().get(0).version()).isEqualTo(2);
+    Manifest m = lake.latest("events").orElseThrow();
+    assertThat(m.files()).isEmpty();
+    assertThat(m.removed()).hasSize(lake.history("events").get(0).files().size());
+    assertThat(readAll(lake.read("events"))).isEmpty();
+    assertThat(dataFiles(dir)).isEmpty();
+  }
+
+  @Test
+  void run_overwritePartitionsWithNoRows_changesNothing() throws IOException {
+    Lake lake = Lake.at(dir.toString());
+    LakeSink<Object> sink = lake.processed("events").partitionBy("country").mode(WriteMode.OVERWRITE_PARTITIONS);
+    Pipeline.from(InMemorySource.of("a", events(10))).named("events").to(sink).run();
+
+    PipelineResult none = Pipeline.from(InMemorySource.of("none", List.<Event>of())).named("events").to(sink).run();
+
+    assertThat(none.sinks().get(0).unchanged()).isTrue();
+    assertThat(lake.history("events")).hasSize(1);
+    assertThat(readAll(lake.read("events"))).hasSize(10);
   }
 
   @Test
@@ -247,6 +299,42 @@ class LakeSinkTest {
     Manifest m = lake.latest("e").orElseThrow();
     assertThat(m.rows()).isEqualTo(2);
     assertThat(m.pipeline()).isEqualTo("rep");
+  }
+
+  @Test
+  void run_coalesceSmallFiles_publishesOneFilePerPartitionExactlyOnce() throws IOException {
+    Lake lake = Lake.at(dir.toString());
+    Pipeline<Event> p = Pipeline.from(InMemorySource.of("events", events(200)).withSplits(8)).named("events")
+        .to(lake.processed("events").partitionBy("country").coalesceSmallFiles());
+
+    PipelineResult first = p.run();
+    PipelineResult again = p.run();
+
+    Manifest m = lake.latest("events").orElseThrow();
+    assertThat(m.files()).hasSize(5).allMatch(f -> f.path().contains("/part-" + first.commitKey() + "-m"));
+    assertThat(first.sinks().get(0).files()).isEqualTo(5);
+    assertThat(again.rowsWritten()).isEqualTo(200);
+    List<GenericRecord> rows = readAll(lake.read("events"));
+    assertThat(rows).hasSize(200);
+    assertThat(rows.stream().map(r -> r.get("id").toString()).distinct()).hasSize(200);
+    List<String> committed = m.files().stream()
+        .map(f -> dir.resolve("processed/events").resolve(f.path()).normalize().toString()).sorted().toList();
+    assertThat(dataFiles(dir).stream().map(Path::toString).sorted().toList())
+        .as("the writers' own files are gone").isEqualTo(committed);
+  }
+
+  @Test
+  void run_coalesceJsonLinesWithRowLimit_keepsTheLimitAndEveryRow() throws IOException {
+    Lake lake = Lake.at(dir.toString());
+
+    Pipeline.from(InMemorySource.of("events", events(300)).withSplits(6)).named("events")
+        .to(lake.raw("shop", "events").maxRowsPerFile(120).coalesceSmallFiles()).run();
+
+    Manifest m = lake.latest("raw/shop/events").orElseThrow();
+    assertThat(m.files()).extracting(dev.lake.io.DataFile::rows).allMatch(n -> n <= 120);
+    assertThat(m.files()).as("120 + 120 + 60 rows, however the workers split it").hasSize(3)
+        .allMatch(f -> f.path().endsWith(".jsonl.gz"));
+    assertThat(readAll(lake.read("raw/shop/events"))).hasSize(300);
   }
 
   /** Proposes a cursor per row; optionally fails (in a way that is not a bad row) after the last one. */

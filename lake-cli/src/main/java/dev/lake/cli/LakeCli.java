@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "lake", mixinStandardHelpOptions = true, version = "lake 0.1.0-SNAPSHOT",
     description = "Inspect, query and chart a Lake data lake (a directory or s3://bucket/prefix).",
     subcommands = {LsCommand.class, ShowCommand.class, RunsCommand.class, RejectedCommand.class,
-        QueryCommand.class, ChartCommand.class, IamCommand.class, CommandLine.HelpCommand.class},
+        QueryCommand.class, ChartCommand.class, CompactCommand.class, IamCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Examples:",
         "  lake ls ./lake",
         "  lake show songplays --lake ./lake",
@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
         "  lake rejected songplays",
         "  lake query \"SELECT level, count(*) AS plays FROM songplays GROUP BY ALL\"",
         "  lake chart \"SELECT team, points, xpts FROM team_season\" --type bar --x team --y points,xpts --out xg.png",
+        "  lake compact songs --dry-run",
         "  lake iam com.example.Jobs#daily --classpath app.jar --region eu-west-1 --account 123456789012",
         "", "The lake root defaults to $LAKE_ROOT, else ./lake. Exit status: 0 ok, 1 failure, 2 a usage mistake."})
 public final class LakeCli implements Runnable {

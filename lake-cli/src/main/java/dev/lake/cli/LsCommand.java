@@ -1,12 +1,15 @@
 package dev.lake.cli;
 
+import dev.lake.LakeSink;
 import dev.lake.internal.lake.Manifest;
 import dev.lake.io.DataFile;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,7 +28,8 @@ import picocli.CommandLine.Spec;
     description = "Lists the committed datasets per zone: partitions, rows, files, size, last commit.",
     footer = {"", "Examples:", "  lake ls", "  lake ls ./lake", "  lake ls s3://my-bucket/lake",
         "", "A dataset of more than 10 files whose median file is under 16 MB is flagged 'small files': readers "
-        + "pay per file, so compact it (write with OVERWRITE and fewer partitions or larger targetFileBytes)."})
+        + "pay per file. Where partitions hold several small files the note says 'lake compact <dataset>'; where "
+        + "each holds one, write the dataset with fewer partition columns."})
 final class LsCommand implements Callable<Integer> {
   static final long SMALL_FILE_BYTES = 16L << 20;
   static final int SMALL_FILE_COUNT = 10;
@@ -59,7 +63,7 @@ final class LsCommand implements Callable<Integer> {
         rows += m.rows();
         bytes += m.bytes();
         table.row(d.zone(), d.name(), m.partitionBy().isEmpty() ? "" : (Object) (long) partitions(m), m.rows(),
-            (long) m.files().size(), Format.bytes(m.bytes()), Format.time(m.committedAt()), smallFiles(m));
+            (long) m.files().size(), Format.bytes(m.bytes()), Format.time(m.committedAt()), smallFiles(m, d));
       }
     }
     out.println("Lake " + lake.root() + ": " + datasets.size() + " datasets, " + String.format("%,d", rows)
@@ -75,14 +79,26 @@ final class LsCommand implements Callable<Integer> {
     return distinct.size();
   }
 
-  /** "small files (median 5.2 KB)" when more than 10 files have a median under 16 MB; empty otherwise. */
-  static String smallFiles(Manifest m) {
+  /**
+   * "!! small files (median 5.2 KB): lake compact songs" when more than 10 files have a median under 16 MB and some
+   * partition holds two or more files compaction would merge; when every partition holds one small file, compaction
+   * cannot help and the note says to partition more coarsely. Empty otherwise.
+   */
+  static String smallFiles(Manifest m, LakeRoot.Dataset d) {
     if (m.files().size() <= SMALL_FILE_COUNT) {
       return "";
     }
     List<Long> sizes = new ArrayList<>(m.files().stream().map(DataFile::bytes).toList());
     sizes.sort(null);
     long median = sizes.get(sizes.size() / 2);
-    return median < SMALL_FILE_BYTES ? "!! small files (median " + Format.bytes(median) + ")" : "";
+    if (median >= SMALL_FILE_BYTES) {
+      return "";
+    }
+    Map<Map<String, String>, Long> smallPerPartition = m.files().stream()
+        .filter(f -> f.bytes() < LakeSink.DEFAULT_TARGET_FILE_BYTES / 4 * 3)
+        .collect(Collectors.groupingBy(DataFile::partition, Collectors.counting()));
+    boolean compactable = smallPerPartition.values().stream().anyMatch(n -> n > 1);
+    return "!! small files (median " + Format.bytes(median) + ")"
+        + (compactable ? ": lake compact " + d.name() : ", one per partition: partition more coarsely");
   }
 }

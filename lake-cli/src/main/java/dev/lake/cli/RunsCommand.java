@@ -125,7 +125,8 @@ final class RunsCommand implements Callable<Integer> {
     }
     for (PipelineResult.SinkReport k : r.sinks()) {
       t.row("sink", k.name(), k.in(), k.written(), k.rejected(), "",
-          String.format("v%d: %,d files, %s", k.version(), k.files(), Format.bytes(k.bytes())));
+          k.unchanged() ? (k.version() == 0 ? "unchanged (no version yet)" : "unchanged (still v" + k.version() + ")")
+              : String.format("v%d: %,d files, %s", k.version(), k.files(), Format.bytes(k.bytes())));
     }
     out.print(ShowCommand.indent(t.toString()));
     out.printf("  cursors: %s -> %s%n", Format.cursors(r.cursorsBefore()), Format.cursors(r.cursorsAfter()));

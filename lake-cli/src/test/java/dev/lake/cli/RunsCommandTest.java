@@ -72,4 +72,19 @@ class RunsCommandTest {
     assertThat(r.status()).isEqualTo(2);
     assertThat(r.err()).contains("Did you mean 'sparkify-songplays'?");
   }
+
+  @Test
+  void runsVerbose_appendOfNoRows_showsTheSinkUnchanged() {
+    Path empty = TestLakes.temp("lake-cli-runs-empty-");
+    dev.lake.Lake lake = dev.lake.Lake.at(empty.toString());
+    record Row(String id) {}
+    dev.lake.Pipeline.from(dev.lake.io.InMemorySource.of("a", List.of(new Row("x")))).named("rows")
+        .to(lake.processed("rows")).run();
+    dev.lake.Pipeline.from(dev.lake.io.InMemorySource.of("b", List.<Row>of())).named("rows")
+        .to(lake.processed("rows")).run();
+
+    String out = lake("runs", "--lake", empty.toString(), "-v").ok().out();
+
+    assertThat(out).contains("v1: 1 files").contains("unchanged (still v1)");
+  }
 }

@@ -15,11 +15,24 @@ import java.util.List;
  * @param rows rows made visible by this commit
  * @param files files added by this commit
  * @param removedFiles files no longer part of the dataset after this commit (overwritten or replaced)
+ * @param unchanged true when there was nothing to commit (an append of no rows): no new version was created and
+ *     {@code version} is the dataset's current one (0 if it has none)
  */
-public record CommitSummary(String sink, long version, long rows, List<DataFile> files, List<String> removedFiles) {
+public record CommitSummary(String sink, long version, long rows, List<DataFile> files, List<String> removedFiles,
+    boolean unchanged) {
   public CommitSummary {
     files = List.copyOf(files);
     removedFiles = List.copyOf(removedFiles);
+  }
+
+  /** A commit that happened (or a sink without versions). */
+  public CommitSummary(String sink, long version, long rows, List<DataFile> files, List<String> removedFiles) {
+    this(sink, version, rows, files, removedFiles, false);
+  }
+
+  /** Nothing to commit: the dataset stays at {@code version}. */
+  public static CommitSummary unchanged(String sink, long version) {
+    return new CommitSummary(sink, version, 0, List.of(), List.of(), true);
   }
 
   public long bytes() {

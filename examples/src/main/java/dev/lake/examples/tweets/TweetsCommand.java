@@ -54,7 +54,7 @@ public final class TweetsCommand implements Callable<Integer> {
       return 0;
     }
     printDays(lake);
-    printDdl(lake);
+    printDdl(lake, result.sinks().stream().allMatch(PipelineResult.SinkReport::unchanged));
     return result.reconciles() ? 0 : 1;
   }
 
@@ -70,7 +70,7 @@ public final class TweetsCommand implements Callable<Integer> {
     System.out.print(TextTable.format(List.of("date", "tweets"), rows));
   }
 
-  private static void printDdl(Lake lake) {
+  private static void printDdl(Lake lake, boolean nothingCommitted) {
     System.out.println();
     if (!"s3".equals(lake.root().getScheme())) {
       System.out.println("External-table DDL (Redshift Spectrum / Athena): run with an s3:// lake to print it.");
@@ -81,6 +81,10 @@ public final class TweetsCommand implements Callable<Integer> {
     System.out.println("External-table DDL (Redshift Spectrum; the table and partitions serve Athena as well):");
     System.out.println(ddl.createSchema() + ";");
     System.out.println(ddl.createTable() + ";");
-    ddl.addedPartitions().forEach(s -> System.out.println(s + ";"));
+    if (nothingCommitted) {
+      System.out.println("-- no new partitions: this run committed nothing");
+    } else {
+      ddl.addedPartitions().forEach(s -> System.out.println(s + ";"));
+    }
   }
 }

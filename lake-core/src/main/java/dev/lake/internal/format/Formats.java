@@ -1,6 +1,7 @@
 package dev.lake.internal.format;
 
 import dev.lake.exceptions.ValidationException;
+import dev.lake.io.Compression;
 import dev.lake.io.FileFormat;
 import dev.lake.io.ObjectStore;
 import dev.lake.io.ObjectWriter;
@@ -50,6 +51,29 @@ public final class Formats {
       case AVRO -> new AvroRowReader(store, uri, schema);
       case JSON_LINES -> new JsonLinesReader(store, uri, requireSchema(format, uri, schema));
       case CSV -> new CsvRowReader(store, uri, requireSchema(format, uri, schema));
+    };
+  }
+
+  /**
+   * The codec an existing file was written with: from the Parquet footer or the Avro header, from the {@code .gz}
+   * suffix for JSON Lines and CSV; null when a Parquet file has no row group (the format's default then applies).
+   */
+  public static Compression compressionOf(FileFormat format, ObjectStore store, URI uri) throws IOException {
+    return switch (format) {
+      case PARQUET -> ParquetRowReader.codec(store, uri);
+      case AVRO -> {
+        try (var in = store.open(uri);
+            var avro = new org.apache.avro.file.DataFileStream<>(in,
+                new org.apache.avro.generic.GenericDatumReader<>())) {
+          String codec = avro.getMetaString("avro.codec");
+          yield codec == null || codec.equals("null") ? Compression.NONE : switch (codec) {
+            case "snappy" -> Compression.SNAPPY;
+            case "zstandard" -> Compression.ZSTD;
+            default -> Compression.GZIP;
+          };
+        }
+      }
+      case JSON_LINES, CSV -> uri.getPath().endsWith(".gz") ? Compression.GZIP : Compression.NONE;
     };
   }
 

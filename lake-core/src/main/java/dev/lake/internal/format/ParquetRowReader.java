@@ -2,6 +2,7 @@ package dev.lake.internal.format;
 
 import dev.lake.exceptions.LakeException;
 import dev.lake.internal.store.LocalObjectStore;
+import dev.lake.io.Compression;
 import dev.lake.io.ObjectStore;
 import java.io.IOException;
 import java.net.URI;
@@ -69,6 +70,25 @@ final class ParquetRowReader extends BaseRowFileReader {
     } catch (RuntimeException | LinkageError e) {
       file.close();
       throw new LakeException("Cannot read Parquet file " + uri + ": " + e, e);
+    }
+  }
+
+  /** The codec of the file's first column chunk, or null for a file without row groups. */
+  static Compression codec(ObjectStore store, URI uri) throws IOException {
+    InputFile input = store instanceof LocalObjectStore ? new LocalInputFile(Path.of(uri)) : new StoreInputFile(store, uri);
+    ParquetReadOptions options = ParquetReadOptionsFactory.create(new PlainParquetConfiguration(), ParquetCodecs.INSTANCE);
+    try (ParquetFileReader reader = ParquetFileReader.open(input, options)) {
+      var blocks = reader.getFooter().getBlocks();
+      if (blocks.isEmpty() || blocks.get(0).getColumns().isEmpty()) {
+        return null;
+      }
+      return switch (blocks.get(0).getColumns().get(0).getCodec()) {
+        case UNCOMPRESSED -> Compression.NONE;
+        case SNAPPY -> Compression.SNAPPY;
+        case ZSTD -> Compression.ZSTD;
+        case GZIP -> Compression.GZIP;
+        default -> null;
+      };
     }
   }
 

@@ -17,7 +17,8 @@ import java.util.Set;
  * {@link LakeSinkWriter} and the runner do (keep them in step):
  * <ul>
  *   <li>a dataset written: its directory (write, list and delete for the post-commit clean-up, abort incomplete
- *   uploads) and {@code _lake/manifests/<dataset>/} (list, read, conditional create, delete of the probe object);</li>
+ *   uploads) and {@code _lake/manifests/<dataset>/} (list, read, conditional create, delete of the probe object);
+ *   reading its files too when the sink coalesces small files ({@link RunCoalescer});</li>
  *   <li>a dataset read: list and read its manifests, read its files;</li>
  *   <li>the pipeline: list {@code _lake/state/} and read its cursor file, write it when the source proposes cursors;
  *   write {@code _lake/runs/<pipeline>/}; the rejected zone's dataset when bad rows go there.</li>
@@ -35,6 +36,11 @@ public final class LakePermissions {
     return grant(lake, dataset + "/", EnumSet.of(Access.WRITE, Access.LIST, Access.DELETE, Access.CLEAN_UP), scope)
         .and(grant(lake, manifests(dataset), EnumSet.of(Access.READ, Access.LIST, Access.WRITE, Access.DELETE),
             scope));
+  }
+
+  /** Reading the files of {@code dataset} (a coalescing sink reads back what its writers wrote). */
+  public static IamPolicy readFiles(Lake lake, String dataset, IamScope scope) {
+    return grant(lake, dataset + "/", EnumSet.of(Access.READ), scope);
   }
 
   /** Reading the committed rows of {@code dataset}. */

@@ -48,7 +48,7 @@ public final class ManifestStore {
     return Locations.directory(Locations.child(root, "_lake/manifests/" + dataset));
   }
 
-  private URI manifestUri(String dataset, long version) {
+  URI manifestUri(String dataset, long version) {
     return Locations.child(manifestDirectory(dataset), String.format("v%020d.json", version));
   }
 
@@ -95,25 +95,19 @@ public final class ManifestStore {
       throws IOException {
     for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       Optional<Manifest> previous = latest(dataset);
-      List<DataFile> live = snapshot(mode, previous.map(Manifest::files).orElse(List.of()), added, ctx.commitKey());
+      List<DataFile> before = previous.map(Manifest::files).orElse(List.of());
+      Map<String, List<String>> compacted = previous.map(Manifest::compacted).orElse(Map.of());
+      List<DataFile> live = snapshot(mode, before, compacted, added, ctx.commitKey());
       Set<String> livePaths = new HashSet<>();
       live.forEach(f -> livePaths.add(f.path()));
-      List<String> removed = previous.map(Manifest::files).orElse(List.of()).stream()
-          .map(DataFile::path).filter(p -> !livePaths.contains(p)).toList();
       long version = previous.map(Manifest::version).orElse(0L) + 1;
       Manifest next = new Manifest(1, dataset, version, Instant.now(), ctx.pipeline(), ctx.runId(),
           ctx.commitKey(), mode.name(), template.format(), template.partitionBy(),
           template.schema() != null ? template.schema() : previous.map(Manifest::schema).orElse(null), live,
-          added.stream().map(DataFile::path).toList(), removed);
-      boolean created;
-      try {
-        created = store.createIfAbsent(manifestUri(dataset, version), Json.write(next));
-      } catch (IOException e) {
-        throw new CommitStateUnknownException("Commit of " + dataset + " version " + version
-            + " may or may not have happened (" + e.getMessage() + "): run the pipeline again; it is idempotent", e);
-      }
-      if (created) {
-        cleanUp(dataset, livePaths, removed, ctx.startedAt(), ctx.commitKey());
+          added.stream().map(DataFile::path).filter(livePaths::contains).toList(), removed(before, livePaths),
+          retain(compacted, livePaths));
+      if (create(next)) {
+        cleanUp(dataset, livePaths, next.removed(), ctx.startedAt(), ctx.commitKey());
         return next;
       }
       LOG.info("{} version {} was committed by another run; retrying on top of it", dataset, version);
@@ -122,18 +116,61 @@ public final class ManifestStore {
         + " attempts: other runs kept committing it. Run again, or give each writer its own dataset.", null);
   }
 
+  /**
+   * Writes {@code next} as its version with a conditional create: false when another commit took that version.
+   *
+   * @throws CommitStateUnknownException when the store failed in a way that leaves the outcome unknown
+   */
+  boolean create(Manifest next) {
+    try {
+      return store.createIfAbsent(manifestUri(next.dataset(), next.version()), Json.write(next));
+    } catch (IOException e) {
+      throw new CommitStateUnknownException("Commit of " + next.dataset() + " version " + next.version()
+          + " may or may not have happened (" + e.getMessage() + "): run again; commits are idempotent", e);
+    }
+  }
+
+  static List<String> removed(List<DataFile> before, Set<String> livePaths) {
+    return before.stream().map(DataFile::path).filter(p -> !livePaths.contains(p)).toList();
+  }
+
+  /** The compaction entries of files still live. */
+  static Map<String, List<String>> retain(Map<String, List<String>> compacted, Set<String> livePaths) {
+    Map<String, List<String>> kept = new LinkedHashMap<>();
+    compacted.forEach((path, keys) -> {
+      if (livePaths.contains(path)) {
+        kept.put(path, keys);
+      }
+    });
+    return kept;
+  }
+
   /** The live files after a commit of {@code added} in {@code mode}. */
   static List<DataFile> snapshot(WriteMode mode, List<DataFile> previous, List<DataFile> added, String commitKey) {
+    return snapshot(mode, previous, Map.of(), added, commitKey);
+  }
+
+  /**
+   * The live files after a commit of {@code added} in {@code mode}; {@code compacted} says which commit keys each
+   * compacted file holds.
+   */
+  static List<DataFile> snapshot(WriteMode mode, List<DataFile> previous, Map<String, List<String>> compacted,
+      List<DataFile> added, String commitKey) {
     Map<String, DataFile> live = new LinkedHashMap<>();
+    Set<Map<String, String>> absorbed = new HashSet<>();
     if (mode == WriteMode.APPEND) {
-      // Committing the same input again replaces its earlier files instead of adding a second copy.
-      previous.stream().filter(f -> !commitKey.equals(f.commitKey())).forEach(f -> live.put(f.path(), f));
+      // Committing the same input again replaces its earlier files instead of adding a second copy; where a
+      // compaction already merged them into a bigger file, that partition keeps the rows it has and takes no copy.
+      previous.stream().filter(f -> compacted.getOrDefault(f.path(), List.of()).contains(commitKey))
+          .forEach(f -> absorbed.add(f.partition()));
+      previous.stream().filter(f -> !commitKey.equals(f.commitKey()) || absorbed.contains(f.partition()))
+          .forEach(f -> live.put(f.path(), f));
     } else if (mode == WriteMode.OVERWRITE_PARTITIONS) {
       Set<Map<String, String>> touched = new HashSet<>();
       added.forEach(f -> touched.add(f.partition()));
       previous.stream().filter(f -> !touched.contains(f.partition())).forEach(f -> live.put(f.path(), f));
     }
-    added.forEach(f -> live.put(f.path(), f));
+    added.stream().filter(f -> !absorbed.contains(f.partition())).forEach(f -> live.put(f.path(), f));
     return new ArrayList<>(live.values());
   }
 

@@ -214,7 +214,7 @@ public final class RunPlan implements Serializable {
     for (int i = 0; i < commits.size(); i++) {
       CommitSummary c = commits.get(i);
       sinks.add(new PipelineResult.SinkReport(c.sink(), total.sinkIn[i], c.rows(), total.sinkRejected[i],
-          c.files().size(), c.bytes(), c.version()));
+          c.files().size(), c.bytes(), c.version(), c.unchanged()));
     }
     return new PipelineResult(pipeline.name(), runId, commitKey, startedAt, Duration.between(startedAt, Instant.now()),
         outcome.splits(), total.rowsRead, total.sourceRejected, steps, sinks, outcome.badRows(),

@@ -105,7 +105,11 @@ public final class ExternalTables {
     return partitionStatements(snap, snap.manifest().files());
   }
 
-  /** The same, only for the partitions of files the newest commit added. */
+  /**
+   * The same, only for the partitions of files the newest commit added. A run with nothing to append commits no
+   * version (its report's sink is {@code unchanged}), so after it the newest commit is still an earlier run's: skip
+   * this for such a run.
+   */
   public List<String> addedPartitions() {
     Snapshot snap = snapshot();
     Set<String> added = Set.copyOf(snap.manifest().added());

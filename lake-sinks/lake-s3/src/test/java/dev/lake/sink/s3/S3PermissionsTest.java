@@ -112,6 +112,28 @@ class S3PermissionsTest {
   }
 
   @Test
+  void requiredPermissions_coalescingSink_alsoReadsItsOwnFilesBack() {
+    Lake lake = Lake.at("s3://" + bucket + "/co");
+    java.util.List<Sale> sales = java.util.stream.IntStream.range(0, 40).mapToObj(i -> new Sale("C" + i, i)).toList();
+    Pipeline<Sale> p = Pipeline.from(dev.lake.io.InMemorySource.of("co", sales).withSplits(8)).named("co")
+        .to(lake.processed("co").coalesceSmallFiles());
+    IamPolicy policy = p.requiredPermissions(SCOPE);
+    CALLS.clear();
+
+    assertThat(p.run().rowsWritten()).isEqualTo(40);
+
+    assertThat(policy.allows("s3:GetObject", arn("co/processed/co/part-x.parquet"), Map.of())).isTrue();
+    PolicyAssert.assertExact(policy, CALLS.calls(), Map.of(
+        "s3:GetObject " + arn("co/_lake/state/co.json"), "read when the cursor file exists",
+        "s3:GetObject " + arn("co/processed/co/*"),
+        "reads the writers' files back when two or more land in one partition (one worker may read every split)",
+        "s3:AbortMultipartUpload " + arn("co/processed/co/*"), "aborts the upload of a failed writer",
+        "s3:DeleteObject " + arn("co/processed/co/*"), "deletes the writers' merged files (when there were two)",
+        "s3:DeleteObject " + arn("co/_lake/manifests/processed/co/*"), PROBE,
+        "s3:GetObject " + arn("co/_lake/manifests/processed/co/*"), "reads the newest manifest (none on a first run)"));
+  }
+
+  @Test
   void requiredPermissions_readBackIntoAnotherDataset_listsAndReadsOnlyThatDataset() {
     Lake lake = Lake.at("s3://" + bucket + "/read");
     Pipeline.from(dev.lake.io.InMemorySource.of("seed", java.util.List.of(new Sale("S1", 1), new Sale("S2", 2))))

@@ -1,0 +1,110 @@
+package dev.lake;
+
+import dev.lake.exceptions.ValidationException;
+import dev.lake.internal.lake.Compactor;
+import dev.lake.io.Compression;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Rewrites the small files of a dataset into files near a target size, partition by partition, and commits the result
+ * as one new manifest version: readers that follow the manifests see either the old files or the new ones, with the
+ * same rows. Files already at least 3/4 of the target are left alone, as is a partition with a single small file.
+ * Immutable: every option returns a copy; {@link #run()} does the work.
+ *
+ * <p>Safe beside writers: when another commit lands while the files are rewritten, the compaction commits on top of
+ * it, and a partition whose files that commit replaced or removed is skipped (its new files deleted), never merged
+ * back. The replaced files are deleted right after the commit, as {@link WriteMode#OVERWRITE} does. A run report is
+ * written to {@code _lake/runs/compact.<zone>.<dataset>/} (not for a dry run).
+ *
+ * <pre>{@code
+ * CompactionResult r = lake.compaction("online_retail")
+ *     .targetFileBytes(128L << 20)           // the default: LakeSink.DEFAULT_TARGET_FILE_BYTES
+ *     .partition("year", "2011")             // optional: only these partitions
+ *     .run();                                // .dryRun().run() reports the plan and writes nothing
+ * System.out.println(r.summary());
+ * }</pre>
+ */
+public final class Compaction {
+  private final Lake lake;
+  private final String dataset;
+  private final long targetFileBytes;
+  private final Map<String, String> partition;
+  private final Compression compression;
+  private final boolean dryRun;
+  private final Consumer<CompactionResult.PartitionResult> listener;
+
+  Compaction(Lake lake, String dataset) {
+    this(lake, dataset, LakeSink.DEFAULT_TARGET_FILE_BYTES, Map.of(), null, false, p -> { });
+  }
+
+  private Compaction(Lake lake, String dataset, long targetFileBytes, Map<String, String> partition,
+      Compression compression, boolean dryRun, Consumer<CompactionResult.PartitionResult> listener) {
+    this.lake = lake;
+    this.dataset = dataset;
+    this.targetFileBytes = targetFileBytes;
+    this.partition = partition;
+    this.compression = compression;
+    this.dryRun = dryRun;
+    this.listener = listener;
+  }
+
+  /** New files roll at about this size; files under 3/4 of it count as small. */
+  public Compaction targetFileBytes(long bytes) {
+    ValidationException.check(bytes >= 1024, "targetFileBytes must be at least 1024 but was %s", bytes);
+    return new Compaction(lake, dataset, bytes, partition, compression, dryRun, listener);
+  }
+
+  /**
+   * Only partitions where {@code column} has {@code value} (the directory value, unencoded; {@code
+   * __HIVE_DEFAULT_PARTITION__} for null). Called again with other columns, all must match.
+   */
+  public Compaction partition(String column, String value) {
+    ValidationException.check(column != null && !column.isBlank(), "A partition column name is required");
+    Objects.requireNonNull(value, "value");
+    Map<String, String> copy = new LinkedHashMap<>(partition);
+    copy.put(column, value);
+    return new Compaction(lake, dataset, targetFileBytes, Map.copyOf(copy), compression, dryRun, listener);
+  }
+
+  /** The codec of the new files; by default the one the partition's first small file was written with. */
+  public Compaction compression(Compression codec) {
+    return new Compaction(lake, dataset, targetFileBytes, partition, Objects.requireNonNull(codec, "codec"), dryRun,
+        listener);
+  }
+
+  /** Plans only: reports what would be rewritten, writes and commits nothing. */
+  public Compaction dryRun() {
+    return new Compaction(lake, dataset, targetFileBytes, partition, compression, true, listener);
+  }
+
+  /**
+   * Called after each partition's new files are written (before the commit), with what was written: for progress
+   * output. On a dry run it is not called.
+   */
+  public Compaction onPartitionWritten(Consumer<CompactionResult.PartitionResult> partitionListener) {
+    return new Compaction(lake, dataset, targetFileBytes, partition, compression, dryRun,
+        Objects.requireNonNull(partitionListener, "partitionListener"));
+  }
+
+  /**
+   * Compacts.
+   *
+   * @throws ValidationException when the dataset has no commit, or the partition selection names a column the
+   *     dataset is not partitioned by or matches no file
+   * @throws dev.lake.exceptions.CommitFailedException when other commits kept taking the next version
+   * @throws dev.lake.exceptions.CommitStateUnknownException when the store failed during the commit; run again
+   * @throws dev.lake.exceptions.LakeException when reading or writing files failed; nothing was committed
+   */
+  public CompactionResult run() {
+    return new Compactor(lake, dataset, targetFileBytes, partition, compression).run(dryRun, listener);
+  }
+
+  @Override
+  public String toString() {
+    return "Compaction(" + lake.root() + dataset + ", target " + targetFileBytes + " bytes"
+        + (partition.isEmpty() ? "" : ", " + partition) + (dryRun ? ", dry run" : "") + ")";
+  }
+}

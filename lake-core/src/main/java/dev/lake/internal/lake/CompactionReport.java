@@ -1,0 +1,53 @@
+package dev.lake.internal.lake;
+
+import dev.lake.CompactionResult;
+import dev.lake.Lake;
+import dev.lake.PipelineResult;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes a compaction's run report beside the pipelines' ones, as a {@link PipelineResult} so that {@code lake runs}
+ * and every reader of {@code _lake/runs/} show it: pipeline {@code compact.<zone>.<dataset>}, the rewritten files as
+ * splits, their rows in and out of one step named after the rewrite, and the dataset as the sink (its new version,
+ * or unchanged).
+ *
+ * <pre>{@code
+ * CompactionReport.write(lake, result, plan, started);   // _lake/runs/compact.processed.sales/<runId>.json
+ * }</pre>
+ */
+final class CompactionReport {
+  private static final Logger LOG = LoggerFactory.getLogger(CompactionReport.class);
+
+  private CompactionReport() {}
+
+  /** The pipeline name reports of compactions of {@code dataset} are filed under. */
+  static String pipelineName(String dataset) {
+    return "compact." + dataset.replace('/', '.');
+  }
+
+  static PipelineResult of(CompactionResult r, Compactor.Plan plan, java.time.Instant started) {
+    long bytes = r.partitions().stream().filter(p -> p.skipped() == null)
+        .mapToLong(CompactionResult.PartitionResult::bytesAfter).sum();
+    String step = "rewrite " + r.filesBefore() + " small files into " + r.filesAfter();
+    return new PipelineResult(pipelineName(r.dataset()), r.runId(), Compactor.commitKey(plan),
+        started, r.duration(), r.filesBefore(), r.rows(), 0,
+        List.of(new PipelineResult.StepReport(step, r.rows(), r.rows(), 0)),
+        List.of(new PipelineResult.SinkReport("lake:" + r.dataset(), r.rows(), r.rows(), 0, r.filesAfter(), bytes,
+            r.versionAfter(), !r.committed())),
+        List.of(), null, Map.of(), Map.of(), false);
+  }
+
+  static void write(Lake lake, CompactionResult result, Compactor.Plan plan, java.time.Instant started) {
+    PipelineResult report = of(result, plan, started);
+    try {
+      lake.store().write(lake.uri("_lake/runs/" + report.pipeline() + "/" + report.runId() + ".json"),
+          Json.write(report));
+    } catch (IOException e) {
+      LOG.warn("Compaction {} finished but its report could not be written: {}", result.runId(), e.toString());
+    }
+  }
+}

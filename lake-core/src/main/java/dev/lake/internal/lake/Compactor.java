@@ -1,0 +1,230 @@
+package dev.lake.internal.lake;
+
+import dev.lake.CompactionResult;
+import dev.lake.Lake;
+import dev.lake.exceptions.LakeException;
+import dev.lake.exceptions.ValidationException;
+import dev.lake.io.Compression;
+import dev.lake.io.DataFile;
+import dev.lake.io.FileFormat;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.apache.avro.Schema;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Compacts one dataset in three steps: {@link #plan()} reads the newest manifest and picks, per partition, the files
+ * under 3/4 of the target; {@link #rewrite} writes their rows into {@code compact-*} files (nothing visible yet);
+ * {@link CompactionCommit} commits the swap on top of whatever version is newest by then. The public entry is
+ * {@link dev.lake.Compaction}.
+ *
+ * <pre>{@code
+ * CompactionResult r = new Compactor(lake, "processed/sales", 128L << 20, Map.of(), null).run(false);
+ * }</pre>
+ */
+public final class Compactor {
+  private static final Logger LOG = LoggerFactory.getLogger(Compactor.class);
+  private static final DateTimeFormatter RUN_TIME =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+  final Lake lake;
+  final String dataset;
+  final long targetBytes;
+  final Instant started = Instant.now();
+  final String runId = RUN_TIME.format(started) + "-" + UUID.randomUUID().toString().substring(0, 8);
+  private final Map<String, String> selection;
+  private final Compression compression;
+
+  public Compactor(Lake lake, String dataset, long targetBytes, Map<String, String> selection,
+      Compression compression) {
+    this.lake = lake;
+    this.dataset = dataset;
+    this.targetBytes = targetBytes;
+    this.selection = Map.copyOf(selection);
+    this.compression = compression;
+  }
+
+  /** One partition's small files and, once rewritten, the files replacing them. */
+  static final class Group {
+    final Map<String, String> partition;
+    final String directory;
+    final List<DataFile> inputs;
+    final String key;
+    List<DataFile> outputs = List.of();
+    String skipped;
+
+    Group(Map<String, String> partition, String directory, List<DataFile> inputs, String key) {
+      this.partition = partition;
+      this.directory = directory;
+      this.inputs = List.copyOf(inputs);
+      this.key = key;
+    }
+
+    long inputBytes() {
+      return inputs.stream().mapToLong(DataFile::bytes).sum();
+    }
+
+    long rows() {
+      return inputs.stream().mapToLong(DataFile::rows).sum();
+    }
+  }
+
+  /** What to rewrite, read from {@code base}. */
+  record Plan(Manifest base, List<Group> groups, int filesKept) {}
+
+  /** Plans, then (unless a dry run) rewrites, commits, cleans up and writes the run report. */
+  public CompactionResult run(boolean dryRun) {
+    return run(dryRun, p -> { });
+  }
+
+  /** As {@link #run(boolean)}, telling {@code listener} about each partition once its files are written. */
+  public CompactionResult run(boolean dryRun, Consumer<CompactionResult.PartitionResult> listener) {
+    try {
+      Plan plan = plan();
+      if (dryRun) {
+        return result(plan, plan.base().version(), true);
+      }
+      rewrite(plan, listener);
+      long version = new CompactionCommit(this).commit(plan).map(Manifest::version).orElse(plan.base().version());
+      CompactionResult result = result(plan, version, false);
+      CompactionReport.write(lake, result, plan, started);
+      LOG.info(result.summary());
+      return result;
+    } catch (IOException e) {
+      throw new LakeException("Compaction of " + dataset + " failed: " + e.getMessage()
+          + ". Nothing was committed; run it again (it rewrites the same file names).", e);
+    }
+  }
+
+  Plan plan() throws IOException {
+    Manifest m = lake.manifests().latest(dataset).orElseThrow(() -> new ValidationException("Cannot compact "
+        + dataset + ": it has no commit under " + lake.root() + " (lake ls lists the committed datasets)"));
+    for (String column : selection.keySet()) {
+      ValidationException.check(m.partitionBy().contains(column), "Cannot compact %s where %s=%s: %s", dataset,
+          column, selection.get(column), m.partitionBy().isEmpty() ? "the dataset is not partitioned"
+              : "the dataset is partitioned by " + m.partitionBy());
+    }
+    Map<Map<String, String>, List<DataFile>> byPartition = new LinkedHashMap<>();
+    for (DataFile f : m.files()) {
+      if (selected(f.partition())) {
+        byPartition.computeIfAbsent(f.partition(), p -> new ArrayList<>()).add(f);
+      }
+    }
+    if (!selection.isEmpty() && byPartition.isEmpty()) {
+      throw new ValidationException("Cannot compact " + dataset + " where " + selection + ": no file is in such a "
+          + "partition; its partitions include " + m.files().stream().map(f -> f.partition().toString()).distinct()
+          .sorted().limit(5).toList());
+    }
+    List<Group> groups = new ArrayList<>();
+    int kept = m.files().size();
+    for (Map.Entry<Map<String, String>, List<DataFile>> e : byPartition.entrySet()) {
+      List<DataFile> small = e.getValue().stream().filter(f -> f.bytes() < targetBytes / 4 * 3)
+          .sorted(Comparator.comparing(DataFile::path)).toList();
+      if (small.size() < 2) {
+        continue;
+      }
+      String first = small.get(0).path();
+      String directory = first.substring(0, first.lastIndexOf('/') + 1);
+      groups.add(new Group(e.getKey(), directory, small, key(directory, small)));
+      kept -= small.size();
+    }
+    return new Plan(m, groups, kept);
+  }
+
+  private boolean selected(Map<String, String> partition) {
+    for (Map.Entry<String, String> s : selection.entrySet()) {
+      String value = partition.get(s.getKey());
+      boolean nullWanted = PartitionPaths.NULL_VALUE.equals(s.getValue());
+      if (nullWanted ? value != null && !value.isEmpty() : !s.getValue().equals(value)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Writes every group's new files; on failure deletes the ones already written. */
+  void rewrite(Plan plan) throws IOException {
+    rewrite(plan, p -> { });
+  }
+
+  private void rewrite(Plan plan, Consumer<CompactionResult.PartitionResult> listener) throws IOException {
+    Manifest m = plan.base();
+    FileFormat format = FileFormat.valueOf(m.format());
+    Schema textSchema = PartitionRewriter.textFileSchema(format, m.schema(), m.partitionBy());
+    URI dataDir = lake.manifests().dataDirectory(dataset);
+    List<PartitionRewriter> done = new ArrayList<>();
+    try {
+      for (Group g : plan.groups()) {
+        PartitionRewriter rewriter =
+            new PartitionRewriter(lake.store(), dataDir, format, textSchema, compression, targetBytes);
+        done.add(rewriter);
+        g.outputs = rewriter.rewrite(g.inputs, g.directory, "compact-" + g.key, commitKey(plan));
+        listener.accept(partitionResult(g, false));
+      }
+    } catch (IOException | RuntimeException | Error e) {
+      done.forEach(PartitionRewriter::discard);
+      throw e;
+    }
+  }
+
+  /** Same input files, same key, same file names: a killed compaction run again overwrites its own leftovers. */
+  private String key(String directory, List<DataFile> inputs) {
+    return key(dataset, directory, inputs);
+  }
+
+  /** A 16-hex-digit hash of a dataset directory and the paths of some of its files. */
+  static String key(String dataset, String directory, List<DataFile> inputs) {
+    StringBuilder sb = new StringBuilder(dataset).append('\n').append(directory);
+    inputs.forEach(f -> sb.append('\n').append(f.path()));
+    return sha256(sb.toString()).substring(0, 16);
+  }
+
+  /** The compaction's commit key: a hash of its groups' keys. */
+  static String commitKey(Plan plan) {
+    StringBuilder sb = new StringBuilder("compact");
+    plan.groups().forEach(g -> sb.append('\n').append(g.key));
+    return "c" + sha256(sb.toString()).substring(0, 15);
+  }
+
+  private CompactionResult result(Plan plan, long versionAfter, boolean dryRun) {
+    List<CompactionResult.PartitionResult> partitions = new ArrayList<>();
+    for (Group g : plan.groups()) {
+      partitions.add(partitionResult(g, dryRun));
+    }
+    return new CompactionResult(dataset, runId, dryRun, plan.base().version(), versionAfter, targetBytes, partitions,
+        plan.filesKept(), Duration.between(started, Instant.now()));
+  }
+
+  private CompactionResult.PartitionResult partitionResult(Group g, boolean dryRun) {
+    int filesAfter = dryRun ? (int) Math.max(1, (g.inputBytes() + targetBytes - 1) / targetBytes)
+        : g.outputs.size();
+    long bytesAfter = dryRun ? g.inputBytes() : g.outputs.stream().mapToLong(DataFile::bytes).sum();
+    return new CompactionResult.PartitionResult(g.partition, g.inputs.size(), g.inputBytes(), filesAfter,
+        bytesAfter, g.rows(), g.skipped);
+  }
+
+  static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

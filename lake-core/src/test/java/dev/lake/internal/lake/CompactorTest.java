@@ -1,0 +1,147 @@
+package dev.lake.internal.lake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lake.CompactionResult;
+import dev.lake.Lake;
+import dev.lake.LakeSink;
+import dev.lake.Pipeline;
+import dev.lake.PipelineResult;
+import dev.lake.WriteMode;
+import dev.lake.io.DataFile;
+import dev.lake.io.InMemorySource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Compaction's steps with other commits landing between the rewrite and the commit. */
+class CompactorTest {
+  @TempDir
+  Path dir;
+
+  record Event(String id, String country, LocalDate day) {}
+
+  static List<Event> events(int from, int to) {
+    String[] countries = {"UK", "France"};
+    return IntStream.range(from, to).mapToObj(i -> new Event("e" + i, countries[i % 2], LocalDate.of(2011, 1, 1)))
+        .toList();
+  }
+
+  private Lake lake() {
+    return Lake.at(dir.toString());
+  }
+
+  private LakeSink<Object> sink() {
+    return lake().processed("events").partitionBy("country");
+  }
+
+  private PipelineResult append(int from, int to) {
+    return Pipeline.from(InMemorySource.of("in-" + from, events(from, to))).named("events").to(sink()).run();
+  }
+
+  private Compactor compactor() {
+    return new Compactor(lake(), "processed/events", 128L << 20, Map.of(), null);
+  }
+
+  private List<String> filesOnDisk() throws IOException {
+    Path data = dir.resolve("processed/events");
+    try (Stream<Path> s = Files.walk(data)) {
+      return s.filter(Files::isRegularFile).map(p -> data.relativize(p).toString()).sorted().toList();
+    }
+  }
+
+  private List<String> manifestFiles() {
+    return lake().latest("events").orElseThrow().files().stream().map(DataFile::path).sorted().toList();
+  }
+
+  @Test
+  void commit_appendLandedDuringRewrite_keepsTheAppendedFiles() throws IOException {
+    append(0, 10);
+    append(10, 20);
+    Compactor c = compactor();
+    Compactor.Plan plan = c.plan();
+    c.rewrite(plan);
+
+    PipelineResult concurrent = append(20, 30);
+    Optional<Manifest> committed = new CompactionCommit(c).commit(plan);
+
+    Manifest m = committed.orElseThrow();
+    assertThat(m.version()).isEqualTo(4);
+    assertThat(m.rows()).isEqualTo(30);
+    assertThat(m.files()).filteredOn(f -> f.commitKey().equals(concurrent.commitKey())).hasSize(2);
+    assertThat(m.files()).filteredOn(f -> f.path().contains("/compact-")).hasSize(2);
+    assertThat(plan.groups()).allMatch(g -> g.skipped == null);
+    assertThat(filesOnDisk()).isEqualTo(manifestFiles());
+  }
+
+  @Test
+  void commit_partitionOverwrittenDuringRewrite_skipsItAndCommitsTheOthers() throws IOException {
+    append(0, 10);
+    append(10, 20);
+    Compactor c = compactor();
+    Compactor.Plan plan = c.plan();
+    c.rewrite(plan);
+
+    Pipeline.from(InMemorySource.of("fr", List.of(new Event("fr", "France", LocalDate.of(2012, 1, 1)))))
+        .named("events").to(sink().mode(WriteMode.OVERWRITE_PARTITIONS)).run();
+    Manifest m = new CompactionCommit(c).commit(plan).orElseThrow();
+
+    assertThat(plan.groups()).filteredOn(g -> g.skipped != null).singleElement()
+        .satisfies(g -> assertThat(g.partition).containsEntry("country", "France"))
+        .satisfies(g -> assertThat(g.skipped).contains("version 3 (OVERWRITE_PARTITIONS by events)"));
+    assertThat(m.rows()).isEqualTo(10 + 1);
+    assertThat(m.files()).filteredOn(f -> f.partition().get("country").equals("France")).singleElement()
+        .satisfies(f -> assertThat(f.rows()).isEqualTo(1));
+    assertThat(filesOnDisk()).as("the skipped partition's new files are deleted").isEqualTo(manifestFiles());
+  }
+
+  @Test
+  void commit_identicalCompactionWonTheRace_deletesNothingLive() throws IOException {
+    append(0, 10);
+    append(10, 20);
+    Compactor first = compactor();
+    Compactor second = compactor();
+    Compactor.Plan firstPlan = first.plan();
+    Compactor.Plan secondPlan = second.plan();
+    first.rewrite(firstPlan);
+    second.rewrite(secondPlan);
+
+    assertThat(new CompactionCommit(first).commit(firstPlan)).isPresent();
+    assertThat(new CompactionCommit(second).commit(secondPlan)).isEmpty();
+
+    assertThat(secondPlan.groups()).allMatch(g -> g.skipped != null);
+    assertThat(lake().latest("events").orElseThrow().rows()).isEqualTo(20);
+    assertThat(filesOnDisk()).isEqualTo(manifestFiles());
+  }
+
+  @Test
+  void run_afterKilledCompaction_overwritesItsFilesAndRemovesOldOrphans() throws IOException {
+    append(0, 10);
+    append(10, 20);
+    Compactor killed = compactor();
+    killed.rewrite(killed.plan()); // never committed
+    Path orphan = dir.resolve("processed/events/country=UK/compact-0000000000000000-00000.parquet");
+    Files.write(orphan, new byte[] {1, 2, 3});
+    Files.setLastModifiedTime(orphan, FileTime.from(Instant.now().minus(CompactionCommit.ORPHAN_AGE).minusSeconds(60)));
+    Path recent = dir.resolve("processed/events/country=UK/compact-1111111111111111-00000.parquet");
+    Files.write(recent, new byte[] {1, 2, 3});
+
+    CompactionResult result = compactor().run(false);
+
+    assertThat(result.filesAfter()).isEqualTo(2);
+    assertThat(orphan).doesNotExist();
+    assertThat(recent).as("a recent file may be another compaction's, still running").exists();
+    Files.delete(recent);
+    assertThat(filesOnDisk()).isEqualTo(manifestFiles());
+  }
+}
