@@ -227,12 +227,50 @@ class LakeSinkTest {
     Path orphan = dir.resolve("processed/events/part-0000000000000000-00000-00000.parquet");
     Files.createDirectories(orphan.getParent());
     Files.write(orphan, new byte[] {1, 2, 3});
-    Files.setLastModifiedTime(orphan, FileTime.from(Instant.now().minusSeconds(60)));
+    Files.setLastModifiedTime(orphan, FileTime.from(Instant.now().minus(java.time.Duration.ofHours(25))));
 
     Pipeline.from(InMemorySource.of("a", events(5))).named("events").to(lake.processed("events")).run();
 
     assertThat(orphan).doesNotExist();
     assertThat(readAll(lake.read("events"))).hasSize(5);
+  }
+
+  private static final java.util.concurrent.CountDownLatch SLOW_WRITER_HAS_FILES =
+      new java.util.concurrent.CountDownLatch(1);
+  private static final java.util.concurrent.CountDownLatch OTHER_WRITER_COMMITTED =
+      new java.util.concurrent.CountDownLatch(1);
+
+  @Test
+  void run_concurrentWriterCommitsFirst_slowWritersUncommittedFilesSurvive() throws Exception {
+    Lake lake = Lake.at(dir.toString());
+    List<Event> slowRows = events(200);
+    List<Event> fastRows = events(10).stream().map(e -> new Event("fast-" + e.id(), e.country(), e.day(), 0)).toList();
+    Pipeline<Event> slow = Pipeline.from(InMemorySource.of("slow", slowRows)).named("slow-writer")
+        .apply(dev.lake.transforms.Step.<Event, Event>of("wait-for-the-other-writer", (e, out) -> {
+          if (e.amount() == 120) { // rows 0..99 are in two closed files by now
+            SLOW_WRITER_HAS_FILES.countDown();
+            OTHER_WRITER_COMMITTED.await();
+          }
+          out.accept(e);
+        }))
+        .to(lake.processed("events").maxRowsPerFile(50));
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      java.util.concurrent.Future<PipelineResult> slowRun = pool.submit(() -> slow.run());
+      assertThat(SLOW_WRITER_HAS_FILES.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      Thread.sleep(20); // the other run starts strictly after the slow writer's first files were written
+
+      Pipeline.from(InMemorySource.of("fast", fastRows)).named("fast-writer").to(lake.processed("events")).run();
+      OTHER_WRITER_COMMITTED.countDown();
+
+      assertThat(slowRun.get(60, java.util.concurrent.TimeUnit.SECONDS).rowsWritten()).isEqualTo(200);
+    } finally {
+      OTHER_WRITER_COMMITTED.countDown();
+      pool.shutdownNow();
+    }
+    List<GenericRecord> rows = readAll(lake.read("events"));
+    assertThat(rows).hasSize(210);
+    assertThat(rows.stream().map(r -> r.get("id").toString()).distinct()).hasSize(210);
   }
 
   @Test

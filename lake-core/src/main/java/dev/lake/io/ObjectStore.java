@@ -66,6 +66,18 @@ public interface ObjectStore extends Closeable {
    */
   default void abortIncompleteWrites(URI prefix, java.time.Instant startedBefore) throws IOException {}
 
+  /**
+   * Like {@link #abortIncompleteWrites(URI, java.time.Instant)}, but only for writes whose file name (the last path
+   * segment of the object being written) starts with {@code fileNamePrefix}: how a committing run removes its own
+   * earlier attempts' leftovers without touching a concurrent run's writes. The default does nothing.
+   *
+   * <pre>{@code
+   * store.abortIncompleteWrites(URI.create("s3://bucket/lake/processed/sales/"), runStart, "part-" + commitKey + "-");
+   * }</pre>
+   */
+  default void abortIncompleteWrites(URI prefix, java.time.Instant startedBefore, String fileNamePrefix)
+      throws IOException {}
+
   /** Reads a whole (small) object. */
   default byte[] readAllBytes(URI uri) throws IOException {
     try (InputStream in = open(uri)) {

@@ -128,4 +128,21 @@ public abstract class ObjectStoreContract {
 
     assertThat(store().list(root(), true)).isEmpty();
   }
+
+  @Test
+  void abortIncompleteWrites_byFileNamePrefix_leavesOtherWritersAlone() throws IOException {
+    ObjectWriter ours = store().newWriter(at("p/k=1/part-a-0"));
+    ours.write(new byte[10]);
+    ours.flush();
+    ObjectWriter concurrent = store().newWriter(at("p/k=1/part-b-0"));
+    concurrent.write(new byte[] {1, 2, 3});
+    concurrent.flush();
+
+    store().abortIncompleteWrites(root(), Instant.now().plusSeconds(1), "part-a-");
+    concurrent.commit();
+    concurrent.close();
+
+    assertThat(store().readAllBytes(at("p/k=1/part-b-0"))).containsExactly(1, 2, 3);
+    assertThat(store().stat(at("p/k=1/part-a-0"))).isEmpty();
+  }
 }

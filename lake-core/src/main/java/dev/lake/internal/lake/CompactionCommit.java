@@ -33,7 +33,7 @@ final class CompactionCommit {
   private static final Logger LOG = LoggerFactory.getLogger(CompactionCommit.class);
   private static final int MAX_ATTEMPTS = 5;
   /** A {@code compact-*} file not in any manifest and older than this is a killed compaction's leftover. */
-  static final Duration ORPHAN_AGE = Duration.ofHours(24);
+  static final Duration ORPHAN_AGE = ManifestStore.ORPHAN_AGE;
   static final String MODE = "COMPACT";
 
   private final Compactor compactor;

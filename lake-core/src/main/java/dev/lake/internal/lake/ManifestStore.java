@@ -28,6 +28,11 @@ import org.slf4j.LoggerFactory;
  * Spark globs) see exactly the committed rows.
  */
 public final class ManifestStore {
+  /**
+   * An uncommitted {@code part-*} file or incomplete upload of another commit key older than this (before a
+   * committing run's start) is a killed run's leftover; younger ones may belong to a concurrent run still writing.
+   */
+  static final java.time.Duration ORPHAN_AGE = java.time.Duration.ofHours(24);
   private static final Logger LOG = LoggerFactory.getLogger(ManifestStore.class);
   private static final int MAX_ATTEMPTS = 5;
 
@@ -179,18 +184,22 @@ public final class ManifestStore {
     List<URI> doomed = new ArrayList<>();
     removed.forEach(p -> doomed.add(Locations.child(dir, p)));
     try {
-      // Files of a killed run: named like ours, not committed, and older than this run; and files of this run's
-      // own failed attempts (a Spark task that failed and was retried): named with this commit key but not published.
+      // Files of this run's own killed or failed attempts (an earlier run over the same input, a Spark task that
+      // failed and was retried): named with this commit key but not published. Files of other commit keys may belong
+      // to a run still writing (concurrent Lambdas on one dataset): only those older than ORPHAN_AGE are a killed
+      // run's leftovers; the same holds for incomplete uploads.
       String ours = "part-" + commitKey + "-";
+      Instant orphanedBefore = runStart.minus(ORPHAN_AGE);
       for (ObjectInfo info : store.list(dir, true)) {
         String rel = Locations.relativize(dir, info.uri());
         if (info.fileName().startsWith("part-") && !live.contains(rel) && !removed.contains(rel)
-            && (info.lastModified().isBefore(runStart) || info.fileName().startsWith(ours))) {
+            && (info.fileName().startsWith(ours) || info.lastModified().isBefore(orphanedBefore))) {
           doomed.add(info.uri());
         }
       }
       store.deleteAll(doomed);
-      store.abortIncompleteWrites(dir, runStart);
+      store.abortIncompleteWrites(dir, runStart, ours);
+      store.abortIncompleteWrites(dir, orphanedBefore);
     } catch (IOException e) {
       // The commit stands; leftovers are removed by the next commit.
       LOG.warn("Commit of {} succeeded but cleaning up {} old files failed: {}", dataset, doomed.size(), e.toString());

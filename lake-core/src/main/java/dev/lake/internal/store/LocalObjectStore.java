@@ -158,6 +158,13 @@ public final class LocalObjectStore implements ObjectStore {
 
   @Override
   public void abortIncompleteWrites(URI prefix, java.time.Instant startedBefore) throws IOException {
+    abortIncompleteWrites(prefix, startedBefore, "");
+  }
+
+  /** Deletes temporary files ({@code .<name>.tmp-<id>}) of writes to names starting with the prefix. */
+  @Override
+  public void abortIncompleteWrites(URI prefix, java.time.Instant startedBefore, String fileNamePrefix)
+      throws IOException {
     Path dir = path(prefix);
     if (!Files.isDirectory(dir)) {
       return;
@@ -165,7 +172,7 @@ public final class LocalObjectStore implements ObjectStore {
     try (Stream<Path> paths = Files.walk(dir)) {
       for (Path p : (Iterable<Path>) paths::iterator) {
         String name = p.getFileName().toString();
-        if (name.startsWith(".") && name.contains(".tmp-") && Files.isRegularFile(p)
+        if (name.startsWith("." + fileNamePrefix) && name.contains(".tmp-") && Files.isRegularFile(p)
             && Files.getLastModifiedTime(p).toInstant().isBefore(startedBefore)) {
           Files.deleteIfExists(p);
         }

@@ -82,4 +82,9 @@ final class MappedStore implements ObjectStore {
   public void abortIncompleteWrites(URI prefix, Instant startedBefore) throws IOException {
     files.abortIncompleteWrites(local(prefix), startedBefore);
   }
+
+  @Override
+  public void abortIncompleteWrites(URI prefix, Instant startedBefore, String fileNamePrefix) throws IOException {
+    files.abortIncompleteWrites(local(prefix), startedBefore, fileNamePrefix);
+  }
 }

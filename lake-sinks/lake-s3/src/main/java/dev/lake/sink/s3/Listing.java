@@ -84,7 +84,8 @@ final class Listing {
     }
   }
 
-  static void abortUploads(S3Operations ops, S3Location prefix, Instant startedBefore) throws IOException {
+  static void abortUploads(S3Operations ops, S3Location prefix, Instant startedBefore, String fileNamePrefix)
+      throws IOException {
     String keyMarker = null;
     String idMarker = null;
     boolean more;
@@ -94,7 +95,8 @@ final class Listing {
       ListMultipartUploadsResponse page = ops.call("ListMultipartUploads", prefix,
           () -> ops.s3.listMultipartUploads(req), null);
       for (MultipartUpload u : page.uploads()) {
-        if (u.initiated() == null || u.initiated().isBefore(startedBefore)) {
+        String fileName = u.key().substring(u.key().lastIndexOf('/') + 1);
+        if ((u.initiated() == null || u.initiated().isBefore(startedBefore)) && fileName.startsWith(fileNamePrefix)) {
           ops.abortUpload(new S3Location(prefix.bucket(), u.key()), u.uploadId());
         }
       }

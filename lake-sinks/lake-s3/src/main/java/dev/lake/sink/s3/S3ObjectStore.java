@@ -170,7 +170,13 @@ public final class S3ObjectStore implements ObjectStore {
   /** Aborts the multipart uploads under {@code prefix} initiated before {@code startedBefore}. */
   @Override
   public void abortIncompleteWrites(URI prefix, Instant startedBefore) throws IOException {
-    Listing.abortUploads(ops, S3Location.of(prefix).asPrefix(), startedBefore);
+    Listing.abortUploads(ops, S3Location.of(prefix).asPrefix(), startedBefore, "");
+  }
+
+  /** Aborts the multipart uploads under {@code prefix} to file names starting with {@code fileNamePrefix}. */
+  @Override
+  public void abortIncompleteWrites(URI prefix, Instant startedBefore, String fileNamePrefix) throws IOException {
+    Listing.abortUploads(ops, S3Location.of(prefix).asPrefix(), startedBefore, fileNamePrefix);
   }
 
   /**
