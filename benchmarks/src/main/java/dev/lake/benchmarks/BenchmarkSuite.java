@@ -34,7 +34,7 @@ public final class BenchmarkSuite {
   static List<Benchmark> all() {
     return List.of(new CsvToParquetBenchmark(1), new CsvToParquetBenchmark(10), new SparkifyBenchmark(),
         new DynamoDbLoadBenchmark(), new PostgresLoadBenchmark(), new LambdaColdStartBenchmark(),
-        new MemoryBenchmark(), new S3UploadBenchmark(), new BufferBenchmark());
+        new MemoryBenchmark(), new S3UploadBenchmark(), new BufferBenchmark(), new AggregateBenchmark());
   }
 
   public static void main(String[] args) throws Exception {
