@@ -174,7 +174,8 @@ class AggregatePipelineTest {
     assertThat(addFailed.step()).isEqualTo("country-month");
     assertThat(addFailed.reason()).startsWith("IllegalArgumentException: implausible quantity -");
     assertThat(addFailed.position()).startsWith("memory:retail:");
-    assertThat(result.badRows()).anySatisfy(b -> assertThat(b.reason()).contains("no region for Saudi Arabia on invoice"));
+    assertThat(result.badRows())
+        .anySatisfy(b -> assertThat(b.reason()).contains("no region for Saudi Arabia on invoice"));
     assertThat(lake.read(result.rejectedDataset()).readAll()).hasSize((int) (noRegion + implausible));
   }
 

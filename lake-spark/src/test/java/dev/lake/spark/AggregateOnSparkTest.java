@@ -7,10 +7,8 @@ import dev.lake.Lake;
 import dev.lake.Pipeline;
 import dev.lake.PipelineResult;
 import dev.lake.examples.ecommerce.Sale;
-import dev.lake.exceptions.LakeException;
 import dev.lake.source.files.CsvSource;
 import dev.lake.transforms.Aggregator;
-import dev.lake.transforms.Step;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -23,10 +21,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
-import org.apache.spark.TaskContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,8 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AggregateOnSparkTest {
   static final String FILES = "2011-0[1-6]-*.csv.gz";
-  /** How many first attempts failed (tasks run in this JVM in local mode). */
-  static final AtomicInteger FAILED_ATTEMPTS = new AtomicInteger();
 
   @TempDir
   Path dir;
@@ -139,33 +132,13 @@ class AggregateOnSparkTest {
   void aggregate_taskFailingOnce_isRetried_andTheTotalsAreStillExact() throws IOException {
     Lake lake = Lake.at(dir.resolve("spark").toString());
 
-    PipelineResult result = byCountryMonth(sales().apply(new FailFirstAttempt()), lake)
+    PipelineResult result = byCountryMonth(sales().apply(new FailFirstAttempt<Sale>("aggregate", 20_000)), lake)
         .run(SparkRunner.of(SharedSpark.session()).withPartitions(3));
 
-    assertThat(FAILED_ATTEMPTS.get()).isEqualTo(3); // each partition's first attempt failed half-way, then succeeded
+    // each partition's first attempt failed half-way, then succeeded
+    assertThat(FailFirstAttempt.failures("aggregate")).isEqualTo(3);
     assertThat(committed(lake)).isEqualTo(byHand());
     assertThat(result.steps().get(1).batched()).isEqualTo(result.rowsRead());
     assertThat(result.reconciles()).isTrue();
-  }
-
-  /** Passes rows on; the first attempt of every task fails after 20,000 rows (a LakeException fails the task). */
-  static final class FailFirstAttempt implements Step<Sale, Sale> {
-    private static final long serialVersionUID = 1L;
-    private transient int seen;
-
-    @Override
-    public String name() {
-      return "fail-first-attempt";
-    }
-
-    @Override
-    public void apply(Sale row, Consumer<? super Sale> out) {
-      TaskContext task = TaskContext.get();
-      if (task != null && task.attemptNumber() == 0 && ++seen == 20_000) {
-        FAILED_ATTEMPTS.incrementAndGet();
-        throw new LakeException("Injected failure of task " + task.partitionId() + " attempt 0");
-      }
-      out.accept(row);
-    }
   }
 }
