@@ -4,8 +4,10 @@ import dev.lake.exceptions.ValidationException;
 import dev.lake.iam.IamPolicy;
 import dev.lake.iam.IamScope;
 import dev.lake.internal.runner.LocalRunner;
+import dev.lake.internal.transforms.AggregateStep;
 import dev.lake.io.Sink;
 import dev.lake.io.Source;
+import dev.lake.transforms.Aggregator;
 import dev.lake.transforms.Buffer;
 import dev.lake.transforms.Columns;
 import dev.lake.transforms.SerializableFunction;
@@ -194,6 +196,42 @@ public final class Pipeline<T> implements Serializable {
     return apply((Step<T, List<T>>) (Step<?, ?>) buffer.toStep(stepName));
   }
 
+  /**
+   * Groups rows by {@code key} and folds each group with {@code aggregator}; {@code result} turns each group's key
+   * and aggregate into the row that goes on. Each worker (each Spark task) aggregates its own rows into one
+   * accumulator per key (held in memory: fine for millions of keys, not billions); once every worker has finished,
+   * the partial accumulators are merged and the results, one per key in key order, flow through the later steps
+   * into the sinks, written by one more writer, all in the same commit. A key function or {@code add} that throws
+   * makes a bad row of this step; a {@code merge} or {@code result} that throws fails the run. Not with
+   * {@link #withDeadline} ({@link #validate()} refuses it: partial totals would be committed as totals).
+   *
+   * <pre>{@code
+   * Pipeline.from(CsvSource.of(Sale.class).from("data/sales/*.csv.gz"))
+   *     .aggregate("quantity-by-country", Sale::country, Aggregator.sumLong(Sale::quantity),
+   *         (country, quantity) -> new CountryQuantity(country, quantity))
+   *     .to(lake.processed("quantity_by_country"))
+   *     .run();
+   * }</pre>
+   *
+   * <p>In the run report the step's {@code in} counts rows, {@code out} groups and {@code batched} the rows folded
+   * into them ({@code grouped} = rows beyond one per group).
+   */
+  public <K, A, V, R> Pipeline<R> aggregate(String stepName, SerializableFunction<? super T, ? extends K> key,
+      Aggregator<? super T, A, ? extends V> aggregator,
+      SerializableBiFunction<? super K, ? super V, ? extends R> result) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(aggregator, "aggregator");
+    Objects.requireNonNull(result, "result");
+    return apply(new AggregateStep<T, K, A, V, R>(stepName, key, aggregator, result));
+  }
+
+  /** Groups rows by {@code key} and folds each group with {@code aggregator}, in a step named aggregate-N. */
+  public <K, A, V, R> Pipeline<R> aggregate(SerializableFunction<? super T, ? extends K> key,
+      Aggregator<? super T, A, ? extends V> aggregator,
+      SerializableBiFunction<? super K, ? super V, ? extends R> result) {
+    return aggregate("aggregate-" + (steps.size() + 1), key, aggregator, result);
+  }
+
   /** Adds a sink. A pipeline may write to several; all of them commit before any cursor advances. */
   @SuppressWarnings("unchecked")
   public Pipeline<T> to(Sink<? super T> sink) {
@@ -267,6 +305,17 @@ public final class Pipeline<T> implements Serializable {
     ValidationException.check(!sinks.isEmpty(), "Pipeline '%s' has no sink: call .to(sink) before run()", name);
     ValidationException.check(badRowPolicy.mode() != BadRowPolicy.Mode.REJECTED_ZONE || lake != null,
         "Pipeline '%s' routes bad rows to the rejected zone but has no lake: call .withLake(Lake.at(...))", name);
+    for (Step<Object, Object> step : steps) {
+      if (step instanceof AggregateStep<?, ?, ?, ?, ?> aggregate) {
+        ValidationException.check(deadline == null, "Pipeline '%s' aggregates (step '%s') and has a deadline "
+            + "(withDeadline): a run stopped at the deadline would commit partial totals as totals. Remove "
+            + "withDeadline; a run that cannot finish then fails and commits nothing", name, step.name());
+        Object empty = aggregate.aggregator().create();
+        ValidationException.check(AggregateStep.serializable(empty), "Aggregate step '%s' of pipeline '%s': its "
+            + "accumulator %s is not Serializable; accumulators travel from Spark tasks to the driver, make its class "
+            + "implement java.io.Serializable", step.name(), name, empty == null ? null : empty.getClass().getName());
+      }
+    }
     return this;
   }
 

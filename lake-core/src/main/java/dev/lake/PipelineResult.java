@@ -13,7 +13,8 @@ import java.util.Map;
  * after, and timing. Returned by {@link Pipeline#run()} and written to {@code _lake/runs/<pipeline>/<runId>.json}.
  * Every row is accounted for: {@code rowsIn + rowsAdded = rowsWritten + rowsRejected + rowsFiltered + rowsGrouped},
  * where {@code rowsAdded} is non-zero only for pipelines with a flatMap and {@code rowsGrouped} only for pipelines
- * with a {@link Pipeline#buffer buffer} (after it, a row is a batch).
+ * with a {@link Pipeline#buffer buffer} (after it, a row is a batch) or an {@link Pipeline#aggregate aggregate}
+ * (after it, a row is a group).
  *
  * <pre>{@code
  * PipelineResult r = pipeline.run();
@@ -47,7 +48,8 @@ public record PipelineResult(String pipeline, String runId, String commitKey, In
   /**
    * Counts of one step. Rows that went in and neither came out nor were rejected were filtered out; a flatMap can
    * emit more rows than it received. A buffer step takes rows and emits batches: {@code out} counts the batches and
-   * {@code batched} the rows inside them (0 for every other step).
+   * {@code batched} the rows inside them; an aggregate step likewise: {@code out} counts the groups and
+   * {@code batched} the rows folded into them (0 for every other step).
    *
    * <pre>{@code
    * StepReport buffer = result.steps().get(0);   // in 1,000, out 2 batches, batched 1,000, filtered 0
@@ -66,7 +68,7 @@ public record PipelineResult(String pipeline, String runId, String commitKey, In
       return Math.max(0, in - (batched > 0 ? batched : out) - rejected);
     }
 
-    /** Rows that went into batches beyond one per batch: {@code batched - out} for a buffer step, else 0. */
+    /** Rows folded beyond one per batch or group: {@code batched - out} for a buffer or aggregate step, else 0. */
     @JsonProperty
     public long grouped() {
       return batched > 0 ? batched - out : 0;
@@ -110,7 +112,7 @@ public record PipelineResult(String pipeline, String runId, String commitKey, In
     return steps.stream().mapToLong(StepReport::filtered).sum();
   }
 
-  /** Rows folded into batches by buffer steps: the rows they batched minus the batches they emitted. */
+  /** Rows folded by buffer and aggregate steps: the rows they batched or grouped minus what they emitted. */
   @JsonProperty
   public long rowsGrouped() {
     return steps.stream().mapToLong(StepReport::grouped).sum();

@@ -35,7 +35,7 @@ public final class BenchmarkSuite {
     return List.of(new CsvToParquetBenchmark(1), new CsvToParquetBenchmark(10), new SparkifyBenchmark(),
         new DynamoDbLoadBenchmark(), new PostgresLoadBenchmark(), new LambdaColdStartBenchmark(),
         new MemoryBenchmark(), new S3UploadBenchmark(), new CompactionBenchmark(false), new CompactionBenchmark(true),
-        new BufferBenchmark());
+        new BufferBenchmark(), new AggregateBenchmark());
   }
 
   public static void main(String[] args) throws Exception {

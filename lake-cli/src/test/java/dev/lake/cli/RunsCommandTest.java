@@ -23,8 +23,11 @@ class RunsCommandTest {
       report = s.findFirst().orElseThrow();
     }
     String json = Files.readString(report);
-    Files.writeString(report, json.replace("\"rowsRead\" : 20,", "\"rowsRead\" : 21,"));
-    assertThat(Files.readString(report)).contains("\"rowsRead\" : 21,");
+    java.util.regex.Matcher read = java.util.regex.Pattern.compile("\"rowsRead\" : (\\d+),").matcher(json);
+    assertThat(read.find()).as("rowsRead in %s", report).isTrue();
+    String tampered = "\"rowsRead\" : " + (Long.parseLong(read.group(1)) + 1) + ",";
+    Files.writeString(report, json.substring(0, read.start()) + tampered + json.substring(read.end()));
+    assertThat(Files.readString(report)).contains(tampered);
   }
 
   @Test

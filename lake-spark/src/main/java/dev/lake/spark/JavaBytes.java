@@ -28,7 +28,8 @@ final class JavaBytes {
       out.writeObject(value);
     } catch (IOException e) {
       throw new LakeException("Cannot send " + value.getClass().getSimpleName() + " to Spark executors: "
-          + e + ". Every source, step function, lookup table and sink of the pipeline must be serializable", e);
+          + e + ". Every source, step function, lookup table and sink of the pipeline must be serializable, and so "
+          + "must an aggregate's keys and accumulators (tasks return them to the driver)", e);
     }
     return bytes.toByteArray();
   }

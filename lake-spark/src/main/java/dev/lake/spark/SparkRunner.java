@@ -32,6 +32,9 @@ import org.slf4j.LoggerFactory;
  *   <li>A pipeline with a stateful step ({@code deduplicate}) runs in one Spark task, so that one set of keys sees
  *       every row.
  *   <li>Lookup tables ({@code lookupJoin}) travel inside the pipeline, which is broadcast once per executor.
+ *   <li>An {@code aggregate}: each task returns its partial accumulators per key with what it wrote; the driver merges
+ *       those of the successful attempts (one per partition: a retried or speculative attempt never counts twice),
+ *       runs the steps after the aggregate and the sinks itself, with one more writer, and commits once.
  *   <li>Bad rows follow the pipeline's policy: {@code failFast} fails the job at the first bad row; with a limit,
  *       every task counts its own and the driver checks the total before committing; the rejected zone commits once.
  * </ul>
@@ -113,7 +116,10 @@ public final class SparkRunner implements PipelineRunner {
       plan.abort(RunOutcome.merge(collected, pipeline.steps().size(), pipeline.sinks().size()));
       throw badRows;
     }
-    return plan.commit(RunOutcome.merge(collected, pipeline.steps().size(), pipeline.sinks().size()));
+    RunOutcome tasksDone = RunOutcome.merge(collected, pipeline.steps().size(), pipeline.sinks().size());
+    // An aggregate: every task returned its partial totals; merged here, on the driver, and written by one more
+    // writer numbered after every task's (as the local runner numbers it: same file names on both runners).
+    return plan.commit(plan.finishAggregate(tasksDone, splits.size()));
   }
 
   private int tasks(Pipeline<?> pipeline) {

@@ -7,6 +7,7 @@ import dev.lake.io.Source;
 import dev.lake.io.WriterResult;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,7 +20,8 @@ import java.util.concurrent.Future;
 /**
  * Runs a pipeline in this JVM: plans the run ({@link RunPlan}: splits, commit key), reads the splits on a pool of
  * workers (each with its own sink writers), then the plan commits every sink once, then the rejected zone, then the
- * cursors, and writes the run report.
+ * cursors, and writes the run report. A pipeline that aggregates has its workers' partial totals merged and written
+ * by one more writer first ({@link RunPlan#finishAggregate}).
  * A failure anywhere before the commits aborts every writer: nothing becomes visible and no cursor moves.
  *
  * <pre>{@code
@@ -49,7 +51,10 @@ public final class LocalRunner {
         }
         execute(run, pool, new ConcurrentLinkedQueue<>(splits));
         for (Worker w : pool) {
-          results.add(w.commit());
+          List<WriterResult> written = w.commit();
+          if (!plan.aggregates()) {
+            results.add(written);
+          }
         }
       } catch (IOException e) {
         abort(plan, pool, results, run);
@@ -59,11 +64,16 @@ public final class LocalRunner {
         throw e;
       }
       Counters total = new Counters(pipeline.steps().size(), pipeline.sinks().size());
-      pool.forEach(w -> total.add(w.counters()));
+      List<HashMap<Object, Object>> partials = new ArrayList<>();
+      pool.forEach(w -> {
+        total.add(w.counters());
+        partials.addAll(w.partials());
+      });
       RunOutcome outcome = new RunOutcome(results, run.rejectedResults(), total, run.badRows.count(),
-          run.badRows.kept(), new TreeMap<>(run.proposedCursors), run.stoppedAtDeadline(), splits.size());
+          run.badRows.kept(), new TreeMap<>(run.proposedCursors), run.stoppedAtDeadline(), splits.size(), partials);
       try {
-        return plan.commit(outcome);
+        // the aggregate's writer comes after every worker's, whatever the parallelism: file names stay the same
+        return plan.commit(plan.finishAggregate(outcome, Math.max(splits.size(), workers)));
       } finally {
         pool.forEach(Worker::close);
       }

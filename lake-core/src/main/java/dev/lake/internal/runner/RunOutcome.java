@@ -4,6 +4,7 @@ import dev.lake.io.BadRow;
 import dev.lake.io.WriterResult;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,17 +27,28 @@ import java.util.TreeMap;
  * @param proposedCursors cursors proposed while reading
  * @param stoppedAtDeadline true when a worker stopped at the pipeline's deadline
  * @param splits splits read
+ * @param partials when the pipeline aggregates: each worker's accumulators by key, not merged yet (a worker of an
+ *     aggregating pipeline writes nothing: its {@code sinkResults} are empty); see {@link RunPlan#finishAggregate}
  */
 public record RunOutcome(List<List<WriterResult>> sinkResults, List<WriterResult> rejectedResults, Counters counters,
     long badRowCount, List<BadRow> badRows, Map<String, String> proposedCursors, boolean stoppedAtDeadline,
-    int splits) implements Serializable {
-  private static final long serialVersionUID = 1L;
+    int splits, List<HashMap<Object, Object>> partials) implements Serializable {
+  private static final long serialVersionUID = 2L;
 
   public RunOutcome {
     sinkResults = sinkResults.stream().map(List::copyOf).toList();
     rejectedResults = List.copyOf(rejectedResults);
     badRows = List.copyOf(badRows);
     proposedCursors = Map.copyOf(proposedCursors);
+    partials = List.copyOf(partials);
+  }
+
+  /** The outcome of workers of a pipeline that does not aggregate. */
+  public RunOutcome(List<List<WriterResult>> sinkResults, List<WriterResult> rejectedResults, Counters counters,
+      long badRowCount, List<BadRow> badRows, Map<String, String> proposedCursors, boolean stoppedAtDeadline,
+      int splits) {
+    this(sinkResults, rejectedResults, counters, badRowCount, badRows, proposedCursors, stoppedAtDeadline, splits,
+        List.of());
   }
 
   /** The parts added up, in the order given (writer results keep their writer indexes). */
@@ -49,7 +61,9 @@ public record RunOutcome(List<List<WriterResult>> sinkResults, List<WriterResult
     Map<String, String> cursors = new TreeMap<>();
     boolean stopped = false;
     int splits = 0;
+    List<HashMap<Object, Object>> partials = new ArrayList<>();
     for (RunOutcome p : parts) {
+      partials.addAll(p.partials);
       results.addAll(p.sinkResults);
       rejected.addAll(p.rejectedResults);
       total.add(p.counters);
@@ -59,6 +73,6 @@ public record RunOutcome(List<List<WriterResult>> sinkResults, List<WriterResult
       stopped |= p.stoppedAtDeadline;
       splits += p.splits;
     }
-    return new RunOutcome(results, rejected, total, bad, kept, cursors, stopped, splits);
+    return new RunOutcome(results, rejected, total, bad, kept, cursors, stopped, splits, partials);
   }
 }

@@ -127,8 +127,9 @@ public final class RunPlan implements Serializable {
         worker.runSplits(new ArrayDeque<>(partSplits));
         List<WriterResult> results = worker.commit();
         worker.close();
-        return new RunOutcome(List.of(results), run.rejectedResults(), worker.counters(), run.badRows.count(),
-            run.badRows.kept(), new TreeMap<>(run.proposedCursors), run.stoppedAtDeadline(), partSplits.size());
+        return new RunOutcome(aggregates() ? List.of() : List.of(results),
+            run.rejectedResults(), worker.counters(), run.badRows.count(), run.badRows.kept(),
+            new TreeMap<>(run.proposedCursors), run.stoppedAtDeadline(), partSplits.size(), worker.partials());
       } catch (IOException e) {
         abandon(worker);
         throw new LakeException("Run " + runId + " of " + pipeline.name() + " failed in writer " + writerIndex + ": "
@@ -138,6 +139,53 @@ public final class RunPlan implements Serializable {
         throw e;
       }
     }
+  }
+
+  /** True when the pipeline has an aggregate step: its workers hand over accumulators ({@link #finishAggregate}). */
+  public boolean aggregates() {
+    return Worker.aggregateAt(pipeline.steps()) < pipeline.steps().size();
+  }
+
+  /**
+   * For a pipeline that aggregates, once every worker has finished: merges their partial accumulators, runs the
+   * results through the steps after the aggregate into the sinks with one more writer ({@code writerIndex}, after
+   * every worker's), and returns {@code workers} with that writer's part added, ready for {@link #commit}. A pipeline
+   * that does not aggregate gets {@code workers} back. On failure the tail's writers are closed unpublished and the
+   * workers' output aborted; nothing is committed.
+   */
+  public RunOutcome finishAggregate(RunOutcome workers, int writerIndex) {
+    if (!aggregates()) {
+      return workers;
+    }
+    try (Progress progress = Progress.logOnly(pipeline.name() + " aggregate", 0)) {
+      RunState run = newState(progress);
+      Worker tail = null;
+      try {
+        tail = Worker.tail(run, writerIndex);
+        tail.runAggregate(workers.partials());
+        List<WriterResult> results = tail.commit();
+        tail.close();
+        RunOutcome last = new RunOutcome(List.of(results), run.rejectedResults(), tail.counters(),
+            run.badRows.count(), run.badRows.kept(), Map.of(), false, 0);
+        RunOutcome done = RunOutcome.merge(List.of(workers, last), pipeline.steps().size(), pipeline.sinks().size());
+        return new RunOutcome(done.sinkResults(), done.rejectedResults(), done.counters(), done.badRowCount(),
+            done.badRows(), done.proposedCursors(), done.stoppedAtDeadline(), done.splits());
+      } catch (IOException e) {
+        closeAndAbort(tail, workers);
+        throw new LakeException("Run " + runId + " of " + pipeline.name() + " failed writing the aggregate's "
+            + "results: " + e.getMessage(), e);
+      } catch (RuntimeException | Error e) {
+        closeAndAbort(tail, workers);
+        throw e;
+      }
+    }
+  }
+
+  private void closeAndAbort(Worker tail, RunOutcome workers) {
+    if (tail != null) {
+      tail.close();
+    }
+    abort(workers);
   }
 
   private static void abandon(Worker worker) {

@@ -8,11 +8,14 @@ import dev.lake.io.Source;
 import dev.lake.io.SourceContext;
 import dev.lake.io.SourceReader;
 import dev.lake.io.WriterResult;
+import dev.lake.internal.transforms.AggregateStep;
 import dev.lake.internal.transforms.BufferStep;
 import dev.lake.transforms.Step;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.function.Consumer;
@@ -21,7 +24,11 @@ import org.apache.avro.generic.GenericRecord;
 /**
  * One parallel worker: takes splits from the shared queue until it is empty, pushes each row through the steps into
  * its own sink writers, then lets each step emit what it still holds ({@link Step#finish}). Rows stream one at a
- * time, so memory does not grow with the input (beyond what a buffer step holds).
+ * time, so memory does not grow with the input (beyond what a buffer or aggregate step holds).
+ *
+ * <p>In a pipeline that aggregates, a worker stops at the first aggregate step: it opens no sink writer, and at the
+ * end of its input hands over that step's accumulators ({@link #partials()}) instead of finishing it. The merged
+ * results then go through one more worker, the {@linkplain #tail tail}, from the step after the aggregate on.
  */
 final class Worker implements SourceContext {
   private final RunState run;
@@ -33,14 +40,24 @@ final class Worker implements SourceContext {
   private final List<Consumer<Object>> emits = new ArrayList<>();
   private SinkWriter<GenericRecord> rejectedWriter;
   private String position = "";
+  /** The first aggregate step, where this worker stops; or steps.size() when it runs every step into the sinks. */
+  private final int stopAt;
 
+  /** A worker reading splits (in an aggregating pipeline: up to its first aggregate step). */
   Worker(RunState run, int index) throws IOException {
+    this(run, index, aggregateAt(run.pipeline.steps()));
+  }
+
+  private Worker(RunState run, int index, int stopAt) throws IOException {
     this.run = run;
     this.index = index;
+    this.stopAt = stopAt;
     this.steps = run.pipeline.steps().stream().map(Step::forWorker).toList();
     this.counters = new Counters(steps.size(), run.pipeline.sinks().size());
-    for (var sink : run.pipeline.sinks()) {
-      writers.add(sink.open(run.writerContext(index, this::rejectFromSink)));
+    if (stopAt == steps.size()) {
+      for (var sink : run.pipeline.sinks()) {
+        writers.add(sink.open(run.writerContext(index, this::rejectFromSink)));
+      }
     }
     if (run.rejectedSink != null) {
       rejectedWriter = run.rejectedSink.open(run.writerContext(index, row -> {
@@ -50,6 +67,21 @@ final class Worker implements SourceContext {
     buildChain();
   }
 
+  /** The worker that takes an aggregate's merged results through the steps after it into the sinks. */
+  static Worker tail(RunState run, int index) throws IOException {
+    return new Worker(run, index, run.pipeline.steps().size());
+  }
+
+  /** The index of the first aggregate step, or {@code steps.size()} when there is none. */
+  static int aggregateAt(List<Step<Object, Object>> steps) {
+    for (int i = 0; i < steps.size(); i++) {
+      if ((Object) steps.get(i) instanceof AggregateStep<?, ?, ?, ?, ?>) {
+        return i;
+      }
+    }
+    return steps.size();
+  }
+
   private void buildChain() {
     // chain[i] feeds step i; chain[steps.size()] feeds the sinks.
     for (int i = 0; i < steps.size() + 1; i++) {
@@ -57,6 +89,9 @@ final class Worker implements SourceContext {
       emits.add(null);
     }
     chain.set(steps.size(), row -> {
+      if (stopAt < steps.size()) {
+        throw new IllegalStateException("A row passed aggregate step " + steps.get(stopAt).name() + " in a worker");
+      }
       for (int s = 0; s < writers.size(); s++) {
         counters.sinkIn[s]++;
         try {
@@ -74,6 +109,7 @@ final class Worker implements SourceContext {
       final Step<Object, Object> step = steps.get(i);
       final Consumer<Object> next = chain.get(i + 1);
       final boolean batches = (Object) step instanceof BufferStep<?>;
+      final boolean groups = (Object) step instanceof AggregateStep<?, ?, ?, ?, ?>;
       final Consumer<Object> emit = out -> {
         counters.stepOut[s]++;
         if (batches && out instanceof List<?> batch) {
@@ -92,6 +128,9 @@ final class Worker implements SourceContext {
         counters.stepIn[s]++;
         try {
           step.apply(row, emit);
+          if (groups) {
+            counters.stepBatched[s]++;
+          }
         } catch (Downstream d) {
           throw d; // a later step or a sink failed: not this step's row to reject
         } catch (LakeException e) {
@@ -143,8 +182,37 @@ final class Worker implements SourceContext {
   void runSplits(Queue<Source<Object>> splits) {
     readSplits(splits);
     if (!run.failed()) {
-      finishSteps();
+      position = position.isEmpty() ? "end of input" : "end of input after " + position;
+      finishSteps(0, stopAt);
     }
+  }
+
+  /** This worker's accumulators of the aggregate step it stopped at (one map), or none. */
+  List<HashMap<Object, Object>> partials() {
+    return stopAt == steps.size() ? List.of()
+        : List.of(((AggregateStep<?, ?, ?, ?, ?>) (Object) steps.get(stopAt)).partials());
+  }
+
+  /**
+   * The tail's work: merges the workers' partial accumulators of the first aggregate step, pushes each group's
+   * result through the later steps (a row they reject names its group), then finishes them.
+   */
+  void runAggregate(List<HashMap<Object, Object>> partials) {
+    int a = aggregateAt(run.pipeline.steps());
+    AggregateStep<?, ?, ?, ?, ?> aggregate = (AggregateStep<?, ?, ?, ?, ?>) (Object) run.pipeline.steps().get(a);
+    Map<Object, Object> merged = new HashMap<>();
+    partials.forEach(p -> aggregate.mergeInto(merged, p));
+    Consumer<Object> emit = emits.get(a);
+    aggregate.results(merged, (key, row) -> {
+      position = "group " + key + " of " + aggregate.name();
+      try {
+        emit.accept(row);
+      } catch (Downstream d) {
+        throw (RuntimeException) d.getCause();
+      }
+    });
+    position = "end of the groups of " + aggregate.name();
+    finishSteps(a + 1, steps.size());
   }
 
   private void readSplits(Queue<Source<Object>> splits) {
@@ -178,9 +246,8 @@ final class Worker implements SourceContext {
    * bad-row policy: the rows it held cannot be named one by one, so failing (nothing committed, the next run reads
    * them again) is the only way not to lose them.
    */
-  private void finishSteps() {
-    position = position.isEmpty() ? "end of input" : "end of input after " + position;
-    for (int s = 0; s < steps.size(); s++) {
+  private void finishSteps(int from, int to) {
+    for (int s = from; s < to; s++) {
       Step<Object, Object> step = steps.get(s);
       try {
         step.finish(emits.get(s));

@@ -6,7 +6,6 @@ import dev.lake.Lookup;
 import dev.lake.Pipeline;
 import dev.lake.PipelineResult;
 import dev.lake.WriteMode;
-import dev.lake.io.InMemorySource;
 import dev.lake.io.Source;
 import dev.lake.source.files.CsvSource;
 import java.net.URI;
@@ -14,17 +13,17 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The "expected vs actual" use case on Understat's Premier League 2020/21 data: every club's matches into
  * {@code processed/team_matches} (with the opponent found by mirroring the match's expected goals), then the season
- * table with expected goals and expected points into {@code processed/team_season}.
+ * table with expected goals and expected points into {@code processed/team_season}, by an aggregate over the
+ * committed matches.
  *
  * <pre>{@code
  * ExpectedPoints xg = new ExpectedPoints(URI.create("file:///repo/data/"), Lake.at("./lake"));
  * xg.teamMatches().run();
- * List<TeamSeason> table = xg.season();
+ * xg.teamSeason().run();                  // or xg.season(): runs it and returns the table, best first
  * }</pre>
  */
 public final class ExpectedPoints {
@@ -59,38 +58,36 @@ public final class ExpectedPoints {
   }
 
   /**
-   * The season table from the committed {@code team_matches}, written to {@code team_season}, best first. Lake has
-   * no group-by step yet, so the 760 matches are totalled here in memory.
+   * The season table: the committed {@code team_matches} grouped by club and totalled by {@link TeamSeason#TOTALS}
+   * (each worker totals the files it reads; the partial totals are merged once all are read) into
+   * {@code team_season}, replacing the previous table. Rows are written in club order.
    */
   /**
-   * What {@link #teamMatches()} and {@link #season()} need: the team_matches pipeline's policy, reading
-   * {@code team_matches} back, and the policy of the pipeline that writes {@code team_season}.
+   * What {@link #teamMatches()} and {@link #season()} need: the team_matches pipeline's policy, the team_season
+   * pipeline's (it reads {@code team_matches}), and reading {@code team_season} back to sort it.
    */
   public dev.lake.iam.IamPolicy requiredPermissions(dev.lake.iam.IamScope scope) {
     return teamMatches().requiredPermissions(scope)
-        .and(lake.read(MATCHES, TeamMatch.class).permissions(scope))
-        .and(seasonPipeline(List.of()).requiredPermissions(scope));
+        .and(teamSeason().requiredPermissions(scope))
+        .and(lake.read(SEASON, TeamSeason.class).permissions(scope));
   }
 
-  private Pipeline<TeamSeason> seasonPipeline(List<TeamSeason> table) {
-    return Pipeline.from(InMemorySource.of("team-season", table))
+  public Pipeline<TeamSeason> teamSeason() {
+    return Pipeline.from(lake.read(MATCHES, TeamMatch.class))
         .named("xg-team-season")
+        .aggregate("season-totals", TeamMatch::team, TeamSeason.TOTALS, (team, totals) -> totals.toSeason(team))
         .to(lake.processed(SEASON).mode(WriteMode.OVERWRITE));
   }
 
+  /** Runs {@link #teamSeason()} and returns the table it wrote, best first (points, then goal difference). */
   public List<TeamSeason> season() {
-    Map<String, List<TeamMatch>> byTeam = new TreeMap<>();
-    for (TeamMatch m : lake.read(MATCHES, TeamMatch.class).readAll()) {
-      byTeam.computeIfAbsent(m.team(), t -> new ArrayList<>()).add(m);
+    PipelineResult written = teamSeason().run();
+    if (!written.reconciles() || written.rowsRejected() > 0) {
+      throw new IllegalStateException("team_season does not reconcile: " + written.summary());
     }
-    List<TeamSeason> table = new ArrayList<>();
-    byTeam.forEach((team, matches) -> table.add(TeamSeason.of(team, matches)));
+    List<TeamSeason> table = new ArrayList<>(lake.read(SEASON, TeamSeason.class).readAll());
     table.sort(Comparator.comparingInt(TeamSeason::points).reversed()
         .thenComparing(Comparator.comparingInt((TeamSeason s) -> s.goalsFor() - s.goalsAgainst()).reversed()));
-    PipelineResult written = seasonPipeline(table).run();
-    if (written.rowsWritten() != table.size()) {
-      throw new IllegalStateException("team_season: wrote " + written.rowsWritten() + " of " + table.size());
-    }
     return table;
   }
 }
