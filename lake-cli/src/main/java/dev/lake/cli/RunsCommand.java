@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
     description = "Shows the run history: rows in / written / rejected / filtered, duration, cursor movement.",
     footer = {"", "Examples:", "  lake runs", "  lake runs --pipeline online-retail --last 3",
         "  lake runs -v          # per-step and per-sink counts",
-        "", "A run whose counts do not reconcile (rows in + added = written + rejected + filtered, step by step) is "
+        "", "A run whose counts do not reconcile (rows in + added = written + rejected + filtered + grouped, step by step) is "
         + "shown in red on a terminal and marked '!!' otherwise."})
 final class RunsCommand implements Callable<Integer> {
   @Spec
@@ -118,13 +118,16 @@ final class RunsCommand implements Callable<Integer> {
     out.println(r.reconciles() ? Terminal.bold(head) : Terminal.red(head));
     out.printf("  %,d in (%,d read, %,d rejected by the source), %,d written, %,d rejected, %,d filtered%s%n",
         r.rowsIn(), r.rowsRead(), r.sourceRejected(), r.rowsWritten(), r.rowsRejected(), r.rowsFiltered(),
-        r.rowsAdded() != 0 ? String.format(", %,d added by steps", r.rowsAdded()) : "");
-    TextTable t = new TextTable("", "name", "in", "out", "rejected", "filtered", "commit");
+        (r.rowsAdded() != 0 ? String.format(", %,d added by steps", r.rowsAdded()) : "")
+            + (r.rowsGrouped() != 0 ? String.format(", %,d grouped into batches or groups", r.rowsGrouped()) : ""));
+    // "grouped": rows a buffer or aggregate step folded beyond one per batch or group (in = out + rejected +
+    // filtered + grouped for every step)
+    TextTable t = new TextTable("", "name", "in", "out", "rejected", "filtered", "grouped", "commit");
     for (PipelineResult.StepReport s : r.steps()) {
-      t.row("step", s.name(), s.in(), s.out(), s.rejected(), s.filtered(), "");
+      t.row("step", s.name(), s.in(), s.out(), s.rejected(), s.filtered(), s.batched() > 0 ? s.grouped() : "", "");
     }
     for (PipelineResult.SinkReport k : r.sinks()) {
-      t.row("sink", k.name(), k.in(), k.written(), k.rejected(), "",
+      t.row("sink", k.name(), k.in(), k.written(), k.rejected(), "", "",
           k.unchanged() ? (k.version() == 0 ? "unchanged (no version yet)" : "unchanged (still v" + k.version() + ")")
               : String.format("v%d: %,d files, %s", k.version(), k.files(), Format.bytes(k.bytes())));
     }

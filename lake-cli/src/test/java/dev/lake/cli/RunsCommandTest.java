@@ -60,6 +60,15 @@ class RunsCommandTest {
   }
 
   @Test
+  void runs_verbose_aggregateShowsRowsGroupedIntoClubs() {
+    String out = lake("runs", "--lake", root.toString(), "--pipeline", "xg-team-season", "-v").ok().out();
+
+    // 380 matches seen from both sides fold into the 20 clubs' season rows: 740 rows grouped, none filtered
+    assertThat(out).containsPattern("step\\s+season-totals\\s+760\\s+20\\s+0\\s+0\\s+740\\s")
+        .contains("740 grouped into batches or groups");
+  }
+
+  @Test
   void runs_last_newestOnly() {
     String out = lake("runs", "--lake", root.toString(), "--last", "2").ok().out();
 
