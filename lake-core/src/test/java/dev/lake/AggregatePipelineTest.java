@@ -191,7 +191,7 @@ class AggregatePipelineTest {
   }
 
   @Test
-  void aggregate_emptyInput_commitsNoRows_andReconciles() {
+  void aggregate_emptyInput_commitsNothing_andReconciles() {
     Lake lake = Lake.at(dir.toString());
 
     PipelineResult result = byCountryMonth(List.of(), 1).to(lake.processed("by_country_month")).run();
@@ -199,7 +199,7 @@ class AggregatePipelineTest {
     assertThat(result.rowsWritten()).isZero();
     assertThat(result.steps().get(0)).isEqualTo(new PipelineResult.StepReport("country-month", 0, 0, 0, 0));
     assertThat(result.reconciles()).isTrue();
-    assertThat(lake.read("by_country_month").readAll()).isEmpty();
+    assertThat(lake.latest("by_country_month")).isEmpty(); // an append of no rows commits no version
   }
 
   @Test

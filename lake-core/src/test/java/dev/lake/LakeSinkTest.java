@@ -339,13 +339,32 @@ class LakeSinkTest {
     assertThat(m.pipeline()).isEqualTo("rep");
   }
 
+  private static final java.util.Set<String> WORKERS_STARTED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private static volatile java.util.concurrent.CountDownLatch bothWorkers;
+
+  /** Holds each worker at its first row until both have one, so that every partition gets a file from each. */
+  private static dev.lake.transforms.Step<Event, Event> bothWorkersWrite() {
+    return dev.lake.transforms.Step.of("both-workers-write", (e, out) -> {
+      java.util.concurrent.CountDownLatch latch = bothWorkers;
+      if (WORKERS_STARTED.add(Thread.currentThread().getName() + "@" + System.identityHashCode(latch))) {
+        latch.countDown();
+        latch.await(30, java.util.concurrent.TimeUnit.SECONDS);
+      }
+      out.accept(e);
+    });
+  }
+
   @Test
   void run_coalesceSmallFiles_publishesOneFilePerPartitionExactlyOnce() throws IOException {
     Lake lake = Lake.at(dir.toString());
     Pipeline<Event> p = Pipeline.from(InMemorySource.of("events", events(200)).withSplits(8)).named("events")
+        .apply(bothWorkersWrite())
+        .withParallelism(2)
         .to(lake.processed("events").partitionBy("country").coalesceSmallFiles());
 
+    bothWorkers = new java.util.concurrent.CountDownLatch(2);
     PipelineResult first = p.run();
+    bothWorkers = new java.util.concurrent.CountDownLatch(2);
     PipelineResult again = p.run();
 
     Manifest m = lake.latest("events").orElseThrow();
