@@ -28,22 +28,16 @@ class CoalesceOnSparkTest {
 
   @Test
   void coalesceSmallFiles_retriedTasks_oneFilePerMonthAndEveryRowOnce() throws IOException {
-    RetryOnSparkTest.FAILED_ATTEMPTS.set(0);
     Lake lake = Lake.at(dir.resolve("spark").toString());
     Pipeline<RetailRow> pipeline = Pipeline.from(CsvSource.of(Sale.class)
             .from(SharedSpark.DATA.toUri() + "online_retail/by-day/*.csv*"))
         .named("online-retail")
         .map("partition-by-month", RetailRow::of)
-        .apply(new RetryOnSparkTest.FailFirstAttempt())
+        .apply(new FailFirstAttempt<RetailRow>("coalesce", 30_000))
         .to(lake.processed(OnlineRetail.DATASET).partitionBy("year", "month").coalesceSmallFiles());
 
-    PipelineResult result;
-    try {
-      result = pipeline.run(SparkRunner.of(SharedSpark.session()).withPartitions(2));
-      assertThat(RetryOnSparkTest.FAILED_ATTEMPTS.get()).isEqualTo(2);
-    } finally {
-      RetryOnSparkTest.FAILED_ATTEMPTS.set(0); // RetryOnSparkTest counts from zero too
-    }
+    PipelineResult result = pipeline.run(SparkRunner.of(SharedSpark.session()).withPartitions(2));
+    assertThat(FailFirstAttempt.failures("coalesce")).isEqualTo(2);
 
     assertThat(result.sinks().get(0).files()).isEqualTo(13);
     assertThat(SharedSpark.rows(lake, OnlineRetail.DATASET)).isEqualTo(SharedSpark.localOnlineRetailRows());
