@@ -44,6 +44,75 @@ public interface ObjectStore extends Closeable {
   ObjectWriter newWriter(URI uri) throws IOException;
 
   /**
+   * Starts writing an object that stays invisible after {@link ObjectWriter#commit()}: complete and durable, but not
+   * listed, not readable at {@code target} and not matched by any reader's glob, until {@link #publish} is called with
+   * {@link ObjectWriter#staged()}. This is how a run's files wait for the run's commit (as the S3A magic committer
+   * keeps them as incomplete multipart uploads). The default writes a hidden sibling ({@code .<name>.staged}) with
+   * {@link #newWriter} and publishes it with {@link #move}; stores override it with something cheaper.
+   *
+   * <pre>{@code
+   * try (ObjectWriter out = store.newStagedWriter(uri)) {
+   *   out.write(bytes);
+   *   out.commit();
+   *   pending.add(out.staged());     // published later, by this process or another
+   * }
+   * }</pre>
+   */
+  default ObjectWriter newStagedWriter(URI target) throws IOException {
+    URI hidden = StagedObjects.hiddenSibling(target);
+    ObjectWriter out = newWriter(hidden);
+    return new StagedObjects.HiddenSiblingWriter(out, target, hidden);
+  }
+
+  /**
+   * Makes a staged object visible at its target. Idempotent: publishing an object that is already published does
+   * nothing, so a crashed commit can be rolled forward by any process. Never replaces an object that exists at the
+   * target with other content.
+   *
+   * @throws java.io.FileNotFoundException when the staged data is gone and the target does not exist
+   */
+  default void publish(StagedObject staged) throws IOException {
+    move(URI.create(staged.token().get(StagedObjects.HIDDEN)), staged.target());
+  }
+
+  /** Removes a staged object that will never be published. Idempotent. */
+  default void discard(StagedObject staged) throws IOException {
+    delete(URI.create(staged.token().get(StagedObjects.HIDDEN)));
+  }
+
+  /**
+   * Moves an object (retiring a file a newer version no longer lists). Idempotent: when {@code from} is gone and
+   * {@code to} exists, the move already happened. The default copies then deletes.
+   *
+   * @throws java.io.FileNotFoundException when neither exists
+   */
+  default void move(URI from, URI to) throws IOException {
+    InputStream in;
+    try {
+      in = open(from);
+    } catch (java.io.FileNotFoundException e) {
+      if (stat(to).isPresent()) {
+        return;
+      }
+      throw e;
+    }
+    try (in; ObjectWriter out = newWriter(to)) {
+      in.transferTo(out);
+      out.commit();
+    }
+    delete(from);
+  }
+
+  /**
+   * What writers left under a prefix without publishing it: staged objects never published and writes never
+   * finished (a killed process's temporary files, incomplete multipart uploads). Each entry's URI is the target the
+   * write was for and its time when the write started. The default lists nothing.
+   */
+  default List<ObjectInfo> listUnpublished(URI prefix) throws IOException {
+    return List.of();
+  }
+
+  /**
    * Creates an object only if none exists under that name (a conditional write, for manifests and cursors).
    *
    * @return false when the object already existed; nothing was written then
@@ -61,8 +130,9 @@ public interface ObjectStore extends Closeable {
   }
 
   /**
-   * Removes what writers that never committed left under a prefix (temporary files of a killed process, incomplete
-   * multipart uploads) if it was started before {@code startedBefore}. The default does nothing.
+   * Removes what writers left under a prefix without publishing it (temporary files of a killed process, staged
+   * objects never published, incomplete multipart uploads) if it was started before {@code startedBefore}. The
+   * default does nothing.
    */
   default void abortIncompleteWrites(URI prefix, java.time.Instant startedBefore) throws IOException {}
 

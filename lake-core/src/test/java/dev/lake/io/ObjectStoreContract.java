@@ -145,4 +145,101 @@ public abstract class ObjectStoreContract {
     assertThat(store().readAllBytes(at("p/k=1/part-b-0"))).containsExactly(1, 2, 3);
     assertThat(store().stat(at("p/k=1/part-a-0"))).isEmpty();
   }
+
+  private StagedObject stage(String relative, byte[] content) throws IOException {
+    try (ObjectWriter out = store().newStagedWriter(at(relative))) {
+      out.write(content);
+      out.commit();
+      return out.staged();
+    }
+  }
+
+  @Test
+  void newStagedWriter_committed_invisibleUntilPublished() throws IOException {
+    StagedObject staged = stage("s/k=1/part-r1-0.parquet", "rows".getBytes(UTF_8));
+
+    assertThat(staged.bytes()).isEqualTo(4);
+    assertThat(store().stat(at("s/k=1/part-r1-0.parquet"))).as("stat before publish").isEmpty();
+    assertThat(store().list(root(), true)).as("listed before publish").isEmpty();
+    assertThatThrownBy(() -> store().open(at("s/k=1/part-r1-0.parquet"))).isInstanceOf(FileNotFoundException.class);
+
+    store().publish(staged);
+
+    assertThat(store().readAllBytes(at("s/k=1/part-r1-0.parquet"))).asString(UTF_8).isEqualTo("rows");
+    assertThat(store().list(root(), true)).extracting(ObjectInfo::fileName).containsExactly("part-r1-0.parquet");
+    assertThat(store().listUnpublished(root())).isEmpty();
+  }
+
+  @Test
+  void publish_twiceOrFromACopyOfTheHandle_isIdempotent() throws Exception {
+    StagedObject staged = stage("s/part-r2-0.parquet", new byte[] {7, 8, 9});
+    StagedObject copy;
+    try (var bytes = new java.io.ByteArrayOutputStream(); var out = new java.io.ObjectOutputStream(bytes)) {
+      out.writeObject(staged);
+      out.flush();
+      copy = (StagedObject) new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))
+          .readObject();
+    }
+
+    store().publish(staged);
+    store().publish(copy);
+    store().publish(staged);
+
+    assertThat(store().readAllBytes(at("s/part-r2-0.parquet"))).containsExactly(7, 8, 9);
+  }
+
+  @Test
+  void publish_afterDiscard_throwsFileNotFoundAndShowsNothing() throws IOException {
+    StagedObject staged = stage("s/part-r3-0.parquet", new byte[] {1});
+
+    store().discard(staged);
+    store().discard(staged);
+
+    assertThatThrownBy(() -> store().publish(staged)).isInstanceOf(FileNotFoundException.class)
+        .hasMessageContaining("part-r3-0.parquet");
+    assertThat(store().list(root(), true)).isEmpty();
+    assertThat(store().listUnpublished(root())).isEmpty();
+  }
+
+  @Test
+  void newStagedWriter_closedWithoutCommit_leavesNothing() throws IOException {
+    try (ObjectWriter out = store().newStagedWriter(at("s/part-r4-0.parquet"))) {
+      out.write(new byte[100]);
+    }
+
+    assertThat(store().list(root(), true)).isEmpty();
+    assertThat(store().listUnpublished(root())).isEmpty();
+  }
+
+  @Test
+  void listUnpublished_stagedAndUnfinished_listedByTargetThenAbortedByPrefix() throws IOException {
+    stage("u/k=1/part-dead-0.parquet", new byte[] {1, 2});
+    StagedObject alive = stage("u/k=1/part-alive-0.parquet", new byte[] {3});
+    ObjectWriter unfinished = store().newWriter(at("u/k=2/part-dead-1.parquet"));
+    unfinished.write(new byte[10]);
+    unfinished.flush();
+
+    List<String> targets = store().listUnpublished(at("u/")).stream().map(o -> o.uri().toString()).toList();
+    store().abortIncompleteWrites(at("u/"), Instant.now().plusSeconds(60), "part-dead-");
+
+    assertThat(targets).containsExactlyInAnyOrder(at("u/k=1/part-dead-0.parquet").toString(),
+        at("u/k=1/part-alive-0.parquet").toString(), at("u/k=2/part-dead-1.parquet").toString());
+    assertThat(store().listUnpublished(at("u/"))).extracting(ObjectInfo::fileName)
+        .containsExactly("part-alive-0.parquet");
+    store().publish(alive);
+    assertThat(store().list(at("u/"), true)).extracting(ObjectInfo::fileName).containsExactly("part-alive-0.parquet");
+  }
+
+  @Test
+  void move_thenAgain_isIdempotentAndMissingSourceAndTargetFails() throws IOException {
+    store().write(at("m/a.parquet"), new byte[] {4, 2});
+
+    store().move(at("m/a.parquet"), at("retired/m/a.parquet"));
+    store().move(at("m/a.parquet"), at("retired/m/a.parquet"));
+
+    assertThat(store().stat(at("m/a.parquet"))).isEmpty();
+    assertThat(store().readAllBytes(at("retired/m/a.parquet"))).containsExactly(4, 2);
+    assertThatThrownBy(() -> store().move(at("m/none"), at("retired/none")))
+        .isInstanceOf(FileNotFoundException.class);
+  }
 }

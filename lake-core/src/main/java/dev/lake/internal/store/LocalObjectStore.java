@@ -3,6 +3,7 @@ package dev.lake.internal.store;
 import dev.lake.io.ObjectInfo;
 import dev.lake.io.ObjectStore;
 import dev.lake.io.ObjectWriter;
+import dev.lake.io.StagedObject;
 import java.io.BufferedOutputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -27,10 +28,14 @@ import java.util.stream.Stream;
 
 /**
  * The {@code file://} object store. Writes go to a hidden temporary file beside the target and are renamed into
- * place atomically on commit, so readers never see a partial file.
+ * place atomically on commit, so readers never see a partial file. Staged writes go to a hidden
+ * {@code .<name>.staged} file beside the target and are published with a hard link (which fails rather than replace
+ * an existing file) and an unlink.
  */
 public final class LocalObjectStore implements ObjectStore {
   public static final LocalObjectStore INSTANCE = new LocalObjectStore();
+  private static final String STAGED = ".staged";
+  private static final String STAGED_NAME = "staged";
 
   private LocalObjectStore() {}
 
@@ -106,8 +111,8 @@ public final class LocalObjectStore implements ObjectStore {
     try (Stream<Path> paths = recursive ? Files.walk(dir) : Files.list(dir)) {
       for (Path p : (Iterable<Path>) paths::iterator) {
         String name = p.getFileName().toString();
-        if (name.startsWith(".") && name.contains(".tmp-")) {
-          continue; // an uncommitted write
+        if (unpublished(name)) {
+          continue; // an unfinished or staged write
         }
         BasicFileAttributes attrs;
         try {
@@ -130,6 +135,101 @@ public final class LocalObjectStore implements ObjectStore {
     Files.createDirectories(target.getParent());
     Path temp = target.resolveSibling("." + target.getFileName() + ".tmp-" + UUID.randomUUID());
     return new LocalWriter(target, temp);
+  }
+
+  private static boolean unpublished(String name) {
+    return name.startsWith(".") && (name.contains(".tmp-") || name.endsWith(STAGED));
+  }
+
+  /** The target name an unpublished file was written for: {@code .a.parquet.staged} or {@code .a.parquet.tmp-<id>}. */
+  private static String targetName(String name) {
+    String bare = name.substring(1);
+    return bare.endsWith(STAGED) ? bare.substring(0, bare.length() - STAGED.length())
+        : bare.substring(0, bare.lastIndexOf(".tmp-"));
+  }
+
+  @Override
+  public ObjectWriter newStagedWriter(URI uri) throws IOException {
+    Path target = path(uri);
+    Files.createDirectories(target.getParent());
+    Path staged = target.resolveSibling("." + target.getFileName() + STAGED);
+    return new LocalWriter(target, staged, true);
+  }
+
+  @Override
+  public void publish(StagedObject staged) throws IOException {
+    Path target = path(staged.target());
+    Path hidden = target.resolveSibling(staged.token().get(STAGED_NAME));
+    linkThenUnlink(hidden, target, staged.bytes());
+  }
+
+  @Override
+  public void discard(StagedObject staged) throws IOException {
+    Path target = path(staged.target());
+    Files.deleteIfExists(target.resolveSibling(staged.token().get(STAGED_NAME)));
+  }
+
+  @Override
+  public void move(URI from, URI to) throws IOException {
+    Path target = path(to);
+    Files.createDirectories(target.getParent());
+    linkThenUnlink(path(from), target, -1);
+  }
+
+  /**
+   * Puts {@code source} at {@code target} without ever replacing another file there: a hard link (which fails if the
+   * target exists) then an unlink of the source. Done already when the source is gone and the target exists (with
+   * {@code bytes} bytes, when known).
+   */
+  private static void linkThenUnlink(Path source, Path target, long bytes) throws IOException {
+    try {
+      Files.createLink(target, source);
+    } catch (FileAlreadyExistsException e) {
+      if (Files.exists(source) && !Files.isSameFile(source, target)) {
+        throw new FileAlreadyExistsException(target.toString(), source.toString(),
+            "another file already exists where a staged file was to be published");
+      }
+    } catch (NoSuchFileException e) {
+      if (!Files.isRegularFile(target) || (bytes >= 0 && Files.size(target) != bytes)) {
+        throw new FileNotFoundException("Cannot publish " + target + ": its staged file " + source.getFileName()
+            + " is gone and it was never published");
+      }
+      return; // published before
+    } catch (UnsupportedOperationException e) {
+      if (!Files.exists(target)) {
+        Files.move(source, target); // no hard links here: not replacing, checked just before
+      }
+      return;
+    }
+    Files.deleteIfExists(source);
+  }
+
+  @Override
+  public List<ObjectInfo> listUnpublished(URI prefix) throws IOException {
+    Path dir = path(prefix);
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    List<ObjectInfo> out = new ArrayList<>();
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : (Iterable<Path>) paths::iterator) {
+        String name = p.getFileName().toString();
+        if (!unpublished(name)) {
+          continue;
+        }
+        try {
+          BasicFileAttributes attrs = Files.readAttributes(p, BasicFileAttributes.class);
+          if (attrs.isRegularFile()) {
+            out.add(new ObjectInfo(p.resolveSibling(targetName(name)).toUri(), attrs.size(),
+                attrs.lastModifiedTime().toInstant()));
+          }
+        } catch (NoSuchFileException gone) {
+          // published or discarded meanwhile
+        }
+      }
+    }
+    out.sort(Comparator.comparing(o -> o.uri().toString()));
+    return out;
   }
 
   @Override
@@ -161,7 +261,10 @@ public final class LocalObjectStore implements ObjectStore {
     abortIncompleteWrites(prefix, startedBefore, "");
   }
 
-  /** Deletes temporary files ({@code .<name>.tmp-<id>}) of writes to names starting with the prefix. */
+  /**
+   * Deletes temporary files ({@code .<name>.tmp-<id>}) and staged files ({@code .<name>.staged}) of writes to names
+   * starting with the prefix.
+   */
   @Override
   public void abortIncompleteWrites(URI prefix, java.time.Instant startedBefore, String fileNamePrefix)
       throws IOException {
@@ -172,7 +275,7 @@ public final class LocalObjectStore implements ObjectStore {
     try (Stream<Path> paths = Files.walk(dir)) {
       for (Path p : (Iterable<Path>) paths::iterator) {
         String name = p.getFileName().toString();
-        if (name.startsWith("." + fileNamePrefix) && name.contains(".tmp-") && Files.isRegularFile(p)
+        if (name.startsWith("." + fileNamePrefix) && unpublished(name) && Files.isRegularFile(p)
             && Files.getLastModifiedTime(p).toInstant().isBefore(startedBefore)) {
           Files.deleteIfExists(p);
         }
@@ -193,13 +296,21 @@ public final class LocalObjectStore implements ObjectStore {
   private static final class LocalWriter extends ObjectWriter {
     private final Path target;
     private final Path temp;
+    private final boolean stages;
     private final OutputStream out;
     private long position;
     private boolean done;
+    private StagedObject staged;
 
     LocalWriter(Path target, Path temp) throws IOException {
+      this(target, temp, false);
+    }
+
+    /** With {@code stages}, {@link #commit()} leaves the data in {@code temp} (the staged file) for a publish. */
+    LocalWriter(Path target, Path temp, boolean stages) throws IOException {
       this.target = target;
       this.temp = temp;
+      this.stages = stages;
       this.out = new BufferedOutputStream(Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW), 1 << 16);
     }
 
@@ -234,7 +345,20 @@ public final class LocalObjectStore implements ObjectStore {
       ensureOpen();
       out.close();
       done = true;
+      if (stages) {
+        staged = new StagedObject(target.toUri(), position, java.util.Map.of(STAGED_NAME,
+            temp.getFileName().toString()));
+        return;
+      }
       Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    @Override
+    public StagedObject staged() {
+      if (staged == null) {
+        throw new IllegalStateException("Nothing staged yet for " + target + ": call commit() first");
+      }
+      return staged;
     }
 
     @Override
