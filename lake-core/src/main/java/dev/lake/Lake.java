@@ -5,7 +5,7 @@ import dev.lake.internal.lake.DatasetSource;
 import dev.lake.internal.lake.Locations;
 import dev.lake.internal.lake.Manifest;
 import dev.lake.internal.lake.ManifestStore;
-import dev.lake.internal.lake.StateStore;
+import dev.lake.internal.lake.StateLog;
 import dev.lake.io.FileFormat;
 import dev.lake.io.ObjectStore;
 import dev.lake.io.ObjectStores;
@@ -121,9 +121,9 @@ public final class Lake implements Serializable {
     return compaction(dataset).run();
   }
 
-  /** The committed cursors of a pipeline. */
+  /** The committed cursors of a pipeline: those its newest committed run left. */
   public Map<String, String> cursors(String pipeline) {
-    return state().load(pipeline);
+    return new StateLog(store(), root).cursors(pipeline);
   }
 
   /** The URI of a path under the root, e.g. {@code uri("processed/sales/")}. */
@@ -139,9 +139,6 @@ public final class Lake implements Serializable {
     return new ManifestStore(store(), root);
   }
 
-  public StateStore state() {
-    return new StateStore(store(), root);
-  }
 
   /** "sales" means "processed/sales"; a path with a zone ("raw/api/fixtures") is taken as it is. */
   static String path(String dataset) {

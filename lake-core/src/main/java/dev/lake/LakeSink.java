@@ -2,7 +2,6 @@ package dev.lake;
 
 import dev.lake.exceptions.ValidationException;
 import dev.lake.internal.lake.LakeSinkWriter;
-import dev.lake.internal.lake.Manifest;
 import dev.lake.internal.lake.RunCoalescer;
 import dev.lake.io.CommitContext;
 import dev.lake.io.CommitSummary;
@@ -21,9 +20,11 @@ import java.util.Objects;
 import org.apache.avro.Schema;
 
 /**
- * A sink into one dataset of a {@link Lake}: rows are written as files with deterministic names
- * ({@code part-<commitKey>-<writer>-<seq>.<ext>}) under Hive-style partition directories, rolled by size or row
- * count, and published by one manifest commit. Immutable: every {@code with*}/option method returns a copy.
+ * A sink into one dataset of a {@link Lake}: rows are written as files named after the attempt that writes them
+ * ({@code part-<runId>-<writer>-<seq>.<ext>}) under Hive-style partition directories, rolled by size or row count,
+ * staged (invisible) until the run's commit, and published with the dataset's next manifest version. Each version
+ * records which input splits its files hold, so under {@code APPEND} input already committed is never added again.
+ * Immutable: every {@code with*}/option method returns a copy.
  *
  * <pre>{@code
  * LakeSink<Object> sales = lake.processed("sales")
@@ -141,8 +142,8 @@ public final class LakeSink<T> implements Sink<T> {
   /**
    * Before publishing, merges the small files this run's writers (one per worker or Spark task) wrote into each
    * partition into files near {@link #targetFileBytes}, so a small run adds one file per partition instead of one per
-   * writer. Costs a second write of those files at commit time, on the driver. Exactly once as before: the merged
-   * files are named after the run's input, and the writers' files are deleted by the commit. Off by default;
+   * writer. Costs a second write of those files at commit time, on the driver: the writers write to
+   * {@code _lake/scratch/}, outside the dataset, and the merged files are staged like any run's. Off by default;
    * {@link Lake#compaction} merges across runs.
    */
   public LakeSink<T> coalesceSmallFiles() {
@@ -165,44 +166,77 @@ public final class LakeSink<T> implements Sink<T> {
     return new LakeSinkWriter<>(this, ctx);
   }
 
+  /**
+   * Commits what the writers staged, outside a pipeline: publishes their files and the next manifest version at once
+   * for readers that follow manifests. A pipeline's runs commit through their pipeline's state instead (with cursors
+   * and the split ledger, rolled forward after a crash); this direct commit is for callers that own their writers
+   * (an ingest endpoint, a buffered delivery).
+   */
   @Override
   public CommitSummary commit(List<WriterResult> results, CommitContext ctx) throws IOException {
+    dev.lake.internal.lake.Publication pub = publication(results, List.of(), ctx.runId());
+    dev.lake.internal.lake.DatasetCommit.Result r = new dev.lake.internal.lake.DatasetCommit(lake.manifests())
+        .publishDirect(ctx.pipeline(), ctx.runId(), pub);
+    return summary(pub, r);
+  }
+
+  /**
+   * What a run commits into this sink's dataset: the writers' staged files (merged first when the sink coalesces),
+   * the write mode and layout, and {@code splits}, the input splits the run read for this sink.
+   */
+  public dev.lake.internal.lake.Publication publication(List<WriterResult> results, List<String> splits,
+      String attemptId) throws IOException {
     List<DataFile> added = new ArrayList<>();
+    Map<String, dev.lake.io.StagedObject> staged = new java.util.LinkedHashMap<>();
     String schema = schemaJson;
     for (WriterResult r : results) {
       added.addAll(r.files());
+      staged.putAll(r.staged());
       String written = r.metadata().get("schema");
       if (schema == null && written != null) {
         schema = written;
       }
-    }
-    if (added.isEmpty() && mode != WriteMode.OVERWRITE) {
-      // An append (or a partition overwrite) of no rows changes nothing: no new version, so that scheduled runs that
-      // find no new input do not pile up identical manifests. OVERWRITE of no rows still commits: it empties the
-      // dataset on purpose.
-      return CommitSummary.unchanged(name(), lake.manifests().latest(dataset).map(Manifest::version).orElse(0L));
     }
     List<String> partitions = new ArrayList<>();
     if (ingestDate) {
       partitions.add("ingest_date");
     }
     partitions.addAll(partitionBy);
-    if (coalesce && schema != null) {
-      added = RunCoalescer.coalesce(this, schema, partitions, added, ctx.commitKey());
+    if (coalesce && schema != null && !added.isEmpty()) {
+      RunCoalescer.Merged merged = RunCoalescer.coalesce(this, schema, partitions, added, attemptId);
+      added = merged.files();
+      staged = merged.staged();
     }
-    Manifest template = new Manifest(1, dataset, 0, null, null, null, null, mode.name(), format.name(), partitions,
-        schema, List.of(), List.of(), List.of(), Map.of());
-    Manifest m = lake.manifests().commit(dataset, mode, added, template, ctx);
-    return new CommitSummary(name(), m.version(), added.stream().mapToLong(DataFile::rows).sum(), added,
-        m.removed());
+    return new dev.lake.internal.lake.Publication(lake.root().toString(), dataset, mode.name(), format.name(),
+        partitions, schema, added, staged, splits, List.of());
   }
 
+  /** What a publication made of this sink's dataset, for the run report. */
+  public CommitSummary summary(dev.lake.internal.lake.Publication pub,
+      dev.lake.internal.lake.DatasetCommit.Result result) {
+    long version = result.version() == null ? 0 : result.version().version();
+    if (result.unchanged()) {
+      return CommitSummary.unchanged(name(), version);
+    }
+    return new CommitSummary(name(), version, pub.files().stream().mapToLong(DataFile::rows).sum(), pub.files(),
+        result.version().removed());
+  }
+
+  /** Discards what writers staged for a run that will not commit. */
   @Override
   public void abort(List<WriterResult> results) throws IOException {
-    var dir = lake.manifests().dataDirectory(dataset);
-    List<java.net.URI> files = new ArrayList<>();
-    results.forEach(r -> r.files().forEach(f -> files.add(dev.lake.internal.lake.Locations.child(dir, f.path()))));
-    lake.store().deleteAll(files);
+    for (WriterResult r : results) {
+      for (dev.lake.io.StagedObject s : r.staged().values()) {
+        lake.store().discard(s);
+      }
+    }
+    if (coalesce) {
+      var scratch = lake.manifests().scratchDirectory(dataset);
+      List<java.net.URI> files = new ArrayList<>();
+      results.forEach(r -> r.files().forEach(f -> files.add(dev.lake.internal.lake.Locations.child(scratch,
+          f.path()))));
+      lake.store().deleteAll(files);
+    }
   }
 
   /**

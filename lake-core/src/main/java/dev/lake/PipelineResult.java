@@ -24,10 +24,11 @@ import java.util.Map;
  *
  * @param pipeline the pipeline's name
  * @param runId this run's unique id
- * @param commitKey the stable hash of the pipeline and its input
+ * @param commitKey a stable hash of the pipeline, its sinks and the splits it read (sinks that are not lake sinks
+ *     get it to keep one copy per input; lake sinks keep a split ledger instead)
  * @param startedAt when the run started
  * @param duration how long it took
- * @param splits how many splits were read
+ * @param splits how many splits were read (not counting those skipped)
  * @param rowsRead rows the source returned
  * @param sourceRejected rows the source could not read
  * @param steps per-step counts, in order
@@ -38,12 +39,30 @@ import java.util.Map;
  * @param cursorsAfter the cursors after the run committed
  * @param stoppedAtDeadline true when the run stopped reading at {@link Pipeline#withDeadline} and committed what it
  *     had read; the rest is read by the next run
+ * @param splitsSkipped how many of the source's splits were skipped because the pipeline's datasets hold them
+ *     already (committed by an earlier or a concurrent run): input is never added twice
+ * @param skippedCommittedBy the runs that had committed the skipped splits, where known (at most a few)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PipelineResult(String pipeline, String runId, String commitKey, Instant startedAt, Duration duration,
     int splits, long rowsRead, long sourceRejected, List<StepReport> steps, List<SinkReport> sinks,
     List<BadRow> badRows, String rejectedDataset, Map<String, String> cursorsBefore,
-    Map<String, String> cursorsAfter, boolean stoppedAtDeadline) {
+    Map<String, String> cursorsAfter, boolean stoppedAtDeadline, int splitsSkipped,
+    List<String> skippedCommittedBy) {
+
+  public PipelineResult {
+    skippedCommittedBy = skippedCommittedBy == null ? List.of() : List.copyOf(skippedCommittedBy.stream().limit(3)
+        .toList());
+  }
+
+  /** A report without skipped splits (as written by Lake before the split ledger). */
+  public PipelineResult(String pipeline, String runId, String commitKey, Instant startedAt, Duration duration,
+      int splits, long rowsRead, long sourceRejected, List<StepReport> steps, List<SinkReport> sinks,
+      List<BadRow> badRows, String rejectedDataset, Map<String, String> cursorsBefore,
+      Map<String, String> cursorsAfter, boolean stoppedAtDeadline) {
+    this(pipeline, runId, commitKey, startedAt, duration, splits, rowsRead, sourceRejected, steps, sinks, badRows,
+        rejectedDataset, cursorsBefore, cursorsAfter, stoppedAtDeadline, 0, List.of());
+  }
 
   /**
    * Counts of one step. Rows that went in and neither came out nor were rejected were filtered out; a flatMap can
@@ -156,6 +175,11 @@ public record PipelineResult(String pipeline, String runId, String commitKey, In
       }
     }
     sb.append(String.format(" in %.1f s", duration.toMillis() / 1000.0));
+    if (splitsSkipped > 0) {
+      sb.append(String.format("; %,d of %,d splits already committed%s, skipped", splitsSkipped,
+          splitsSkipped + splits, skippedCommittedBy.isEmpty() ? "" : " (by run " + String.join(", ",
+              skippedCommittedBy) + ")"));
+    }
     for (SinkReport k : sinks) {
       if (k.unchanged()) {
         sb.append(String.format("; %s unchanged (nothing to commit%s)", k.name(),

@@ -45,9 +45,11 @@ class LakeSinkTest {
     return rows;
   }
 
+  /** The data files a plain reader of the zones sees (not retired files, which wait under _lake/). */
   private static List<Path> dataFiles(Path root) throws IOException {
     try (Stream<Path> s = Files.walk(root)) {
-      return s.filter(p -> p.getFileName().toString().startsWith("part-")).toList();
+      return s.filter(p -> p.getFileName().toString().startsWith("part-"))
+          .filter(p -> !root.relativize(p).startsWith("_lake")).toList();
     }
   }
 
@@ -81,16 +83,20 @@ class LakeSinkTest {
     Pipeline<Event> p = Pipeline.from(InMemorySource.of("events", events(50)).withSplits(3))
         .named("events").to(lake.processed("events").partitionBy("country"));
 
-    p.run();
-    p.run();
+    PipelineResult first = p.run();
+    PipelineResult again = p.run();
 
-    // Which worker reads which split varies from run to run (so does the number of files); what must hold is that
-    // the second commit replaced the first one's files: the directory holds exactly the newest manifest's files.
+    // The dataset's split ledger holds the three splits: the second run skips them all and commits nothing.
+    assertThat(again.splitsSkipped()).isEqualTo(3);
+    assertThat(again.splits()).isZero();
+    assertThat(again.skippedCommittedBy()).containsExactly(first.runId());
+    assertThat(again.summary()).contains("3 of 3 splits already committed (by run " + first.runId() + "), skipped");
+    assertThat(again.sinks().get(0).unchanged()).isTrue();
     assertThat(readAll(lake.read("events"))).hasSize(50);
     List<String> committed = lake.latest("events").orElseThrow().files().stream()
         .map(f -> dir.resolve("processed/events").resolve(f.path()).normalize().toString()).sorted().toList();
     assertThat(dataFiles(dir).stream().map(Path::toString).sorted().toList()).isEqualTo(committed);
-    assertThat(lake.history("events")).hasSize(2);
+    assertThat(lake.history("events")).hasSize(1);
   }
 
   @Test
@@ -222,16 +228,19 @@ class LakeSinkTest {
   }
 
   @Test
-  void run_orphansOfKilledRun_areRemovedByNextCommit() throws IOException {
+  void run_stagedFilesOfADeadRun_areDiscardedByTheNextRunOnceProvablyDead() throws IOException {
     Lake lake = Lake.at(dir.toString());
-    Path orphan = dir.resolve("processed/events/part-0000000000000000-00000-00000.parquet");
-    Files.createDirectories(orphan.getParent());
-    Files.write(orphan, new byte[] {1, 2, 3});
-    Files.setLastModifiedTime(orphan, FileTime.from(Instant.now().minus(java.time.Duration.ofHours(25))));
+    Path dead = dir.resolve("processed/events/.part-20261101T000000Z-0badc0de-00000-00000.parquet.staged");
+    Path young = dir.resolve("processed/events/.part-20261207T000000Z-0000beef-00000-00000.parquet.staged");
+    Files.createDirectories(dead.getParent());
+    Files.write(dead, new byte[] {1, 2, 3});
+    Files.write(young, new byte[] {4, 5, 6});
+    Files.setLastModifiedTime(dead, FileTime.from(Instant.now().minus(java.time.Duration.ofHours(25))));
 
     Pipeline.from(InMemorySource.of("a", events(5))).named("events").to(lake.processed("events")).run();
 
-    assertThat(orphan).doesNotExist();
+    assertThat(dead).as("no run commits more than a day after it started: provably dead").doesNotExist();
+    assertThat(young).as("a run started an hour ago may still commit").exists();
     assertThat(readAll(lake.read("events"))).hasSize(5);
   }
 
@@ -346,7 +355,7 @@ class LakeSinkTest {
   private static dev.lake.transforms.Step<Event, Event> bothWorkersWrite() {
     return dev.lake.transforms.Step.of("both-workers-write", (e, out) -> {
       java.util.concurrent.CountDownLatch latch = bothWorkers;
-      if (WORKERS_STARTED.add(Thread.currentThread().getName() + "@" + System.identityHashCode(latch))) {
+      if (WORKERS_STARTED.add(Thread.currentThread().getId() + "@" + System.identityHashCode(latch))) {
         latch.countDown();
         latch.await(30, java.util.concurrent.TimeUnit.SECONDS);
       }
@@ -364,13 +373,17 @@ class LakeSinkTest {
 
     bothWorkers = new java.util.concurrent.CountDownLatch(2);
     PipelineResult first = p.run();
-    bothWorkers = new java.util.concurrent.CountDownLatch(2);
     PipelineResult again = p.run();
 
     Manifest m = lake.latest("events").orElseThrow();
-    assertThat(m.files()).hasSize(5).allMatch(f -> f.path().contains("/part-" + first.commitKey() + "-m"));
+    assertThat(m.files()).hasSize(5).allMatch(f -> f.path().contains("/part-" + first.runId() + "-m"));
     assertThat(first.sinks().get(0).files()).isEqualTo(5);
-    assertThat(again.rowsWritten()).isEqualTo(200);
+    assertThat(again.rowsWritten()).isZero();
+    assertThat(again.splitsSkipped()).isEqualTo(8);
+    assertThat(m.ledger()).hasSize(8);
+    try (Stream<Path> scratch = Files.walk(dir.resolve("_lake/scratch"))) {
+      assertThat(scratch.filter(Files::isRegularFile)).as("the writers' scratch files are gone").isEmpty();
+    }
     List<GenericRecord> rows = readAll(lake.read("events"));
     assertThat(rows).hasSize(200);
     assertThat(rows.stream().map(r -> r.get("id").toString()).distinct()).hasSize(200);

@@ -10,7 +10,8 @@ import java.time.Instant;
  * }</pre>
  *
  * @param pipeline the pipeline's name
- * @param commitKey a stable hash of the pipeline and its input; committing the same key again replaces, not adds
+ * @param commitKey a stable hash of the pipeline, its sinks and the splits the run read: a sink that keeps one copy
+ *     per key holds a re-run over the same input once (lake sinks keep a split ledger instead)
  * @param runId this run's unique id
  * @param startedAt when the run started
  */

@@ -19,6 +19,13 @@ public interface SinkWriter<T> extends Closeable {
   /** Writes one row. A row the sink cannot take is reported through {@link WriterContext#reject}, not thrown. */
   void write(T row) throws IOException;
 
+  /**
+   * Called before the rows of each input split: the rows written from now on come from the split with this id
+   * ({@link Source#id()}). A sink that keeps a ledger of its input (the lake sink records, per file, the splits whose
+   * rows it holds, so that committed input is never added again) remembers it; the default ignores it.
+   */
+  default void startSplit(String splitId) {}
+
   /** Pushes buffered rows out (an idle flush for streams). The default does nothing. */
   default void flush() throws IOException {}
 

@@ -15,16 +15,24 @@ import java.util.Map;
  * @param rows rows written
  * @param files files written (empty for sinks that are not file based)
  * @param metadata sink-specific facts for the commit, e.g. the schema the files were written with
+ * @param staged for files written staged (invisible until the commit publishes them), each file's staged object, by
+ *     the file's path
  */
-public record WriterResult(int writerIndex, long rows, List<DataFile> files, Map<String, String> metadata)
-    implements Serializable {
+public record WriterResult(int writerIndex, long rows, List<DataFile> files, Map<String, String> metadata,
+    Map<String, StagedObject> staged) implements Serializable {
   public WriterResult {
     files = List.copyOf(files);
     metadata = Map.copyOf(metadata);
+    staged = staged == null ? Map.of() : Map.copyOf(staged);
+  }
+
+  /** A result with nothing staged. */
+  public WriterResult(int writerIndex, long rows, List<DataFile> files, Map<String, String> metadata) {
+    this(writerIndex, rows, files, metadata, Map.of());
   }
 
   public static WriterResult of(int writerIndex, long rows, List<DataFile> files) {
-    return new WriterResult(writerIndex, rows, files, Map.of());
+    return new WriterResult(writerIndex, rows, files, Map.of(), Map.of());
   }
 
   /** Bytes of all files. */

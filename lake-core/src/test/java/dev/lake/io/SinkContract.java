@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link Sink} must do: nothing visible before the commit, nothing left by a writer closed without
- * committing, one copy after committing the same input twice, and a harmless second close. A sink's test extends
+ * committing, one copy after committing the same results twice (a retried commit), and a harmless second close. A sink's test extends
  * this. Shipped in lake-core's test jar for the connectors' tests.
  *
  * @param <T> the sink's row type
@@ -63,11 +63,12 @@ public abstract class SinkContract<T> {
   }
 
   @Test
-  void commit_sameKeyTwice_keepsOneCopy() throws IOException {
+  void commit_sameResultsTwice_keepsOneCopy() throws IOException {
     Sink<T> sink = sink();
-    sink.commit(writeAll(sink, "key1", 6, 2), CommitContext.of("contract", "key1", "run-1"));
+    List<WriterResult> results = writeAll(sink, "key1", 6, 2);
+    sink.commit(results, CommitContext.of("contract", "key1", "run-1"));
 
-    sink.commit(writeAll(sink, "key1", 6, 3), CommitContext.of("contract", "key1", "run-2"));
+    sink.commit(results, CommitContext.of("contract", "key1", "run-1"));
 
     assertThat(visibleRows()).isEqualTo(6);
   }

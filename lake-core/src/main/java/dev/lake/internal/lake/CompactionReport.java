@@ -24,7 +24,10 @@ final class CompactionReport {
 
   private CompactionReport() {}
 
-  /** The pipeline name reports of compactions of {@code dataset} are filed under. */
+  /** The write mode of a compaction's commits. */
+  static final String MODE = "COMPACT";
+
+  /** The pipeline name compactions of {@code dataset} commit and report under. */
   static String pipelineName(String dataset) {
     return "compact." + dataset.replace('/', '.');
   }
@@ -33,7 +36,7 @@ final class CompactionReport {
     long bytes = r.partitions().stream().filter(p -> p.skipped() == null)
         .mapToLong(CompactionResult.PartitionResult::bytesAfter).sum();
     String step = "rewrite " + r.filesBefore() + " small files into " + r.filesAfter();
-    return new PipelineResult(pipelineName(r.dataset()), r.runId(), Compactor.commitKey(plan),
+    return new PipelineResult(pipelineName(r.dataset()), r.runId(), r.runId(),
         started, r.duration(), r.filesBefore(), r.rows(), 0,
         List.of(new PipelineResult.StepReport(step, r.rows(), r.rows(), 0)),
         List.of(new PipelineResult.SinkReport("lake:" + r.dataset(), r.rows(), r.rows(), 0, r.filesAfter(), bytes,

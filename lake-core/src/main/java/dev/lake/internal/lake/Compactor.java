@@ -30,8 +30,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Compacts one dataset in three steps: {@link #plan()} reads the newest manifest and picks, per partition, the files
- * under 3/4 of the target; {@link #rewrite} writes their rows into {@code compact-*} files (nothing visible yet);
- * {@link CompactionCommit} commits the swap on top of whatever version is newest by then. The public entry is
+ * under 3/4 of the target; {@link #rewrite} writes their rows into staged {@code compact-<runId>-*} files (invisible);
+ * {@link #commit} commits the swap like a pipeline's run ({@link PipelineCommit}, under the pipeline name
+ * {@code compact.<zone>.<dataset>}): it is published on top of whatever version is newest by then, each group only if
+ * its inputs are all still live. The replaced files are retired, not deleted. The public entry is
  * {@link dev.lake.Compaction}.
  *
  * <pre>{@code
@@ -67,6 +69,7 @@ public final class Compactor {
     final List<DataFile> inputs;
     final String key;
     List<DataFile> outputs = List.of();
+    Map<String, dev.lake.io.StagedObject> staged = Map.of();
     String skipped;
 
     Group(Map<String, String> partition, String directory, List<DataFile> inputs, String key) {
@@ -101,18 +104,20 @@ public final class Compactor {
         return result(plan, plan.base().version(), true);
       }
       rewrite(plan, listener);
-      long version = new CompactionCommit(this).commit(plan).map(Manifest::version).orElse(plan.base().version());
+      long version = commit(plan);
       CompactionResult result = result(plan, version, false);
       CompactionReport.write(lake, result, plan, started);
       LOG.info(result.summary());
       return result;
     } catch (IOException e) {
       throw new LakeException("Compaction of " + dataset + " failed: " + e.getMessage()
-          + ". Nothing was committed; run it again (it rewrites the same file names).", e);
+          + ". Nothing was committed; run it again.", e);
     }
   }
 
   Plan plan() throws IOException {
+    new PipelineCommit(lake, CompactionReport.pipelineName(dataset)).recover();
+    Leftovers.cleanUp(lake.manifests(), CompactionReport.pipelineName(dataset), dataset, started);
     Manifest m = lake.manifests().latest(dataset).orElseThrow(() -> new ValidationException("Cannot compact "
         + dataset + ": it has no commit under " + lake.root() + " (lake ls lists the committed datasets)"));
     for (String column : selection.keySet()) {
@@ -141,7 +146,7 @@ public final class Compactor {
       }
       String first = small.get(0).path();
       String directory = first.substring(0, first.lastIndexOf('/') + 1);
-      groups.add(new Group(e.getKey(), directory, small, key(directory, small)));
+      groups.add(new Group(e.getKey(), directory, small, runId + "-" + groups.size()));
       kept -= small.size();
     }
     return new Plan(m, groups, kept);
@@ -174,7 +179,8 @@ public final class Compactor {
         PartitionRewriter rewriter =
             new PartitionRewriter(lake.store(), dataDir, format, textSchema, compression, targetBytes);
         done.add(rewriter);
-        g.outputs = rewriter.rewrite(g.inputs, g.directory, "compact-" + g.key, commitKey(plan));
+        g.outputs = rewriter.rewrite(g.inputs, dataDir, g.directory, "compact-" + g.key, runId);
+        g.staged = rewriter.staged();
         listener.accept(partitionResult(g, false));
       }
     } catch (IOException | RuntimeException | Error e) {
@@ -183,23 +189,39 @@ public final class Compactor {
     }
   }
 
-  /** Same input files, same key, same file names: a killed compaction run again overwrites its own leftovers. */
-  private String key(String directory, List<DataFile> inputs) {
-    return key(dataset, directory, inputs);
-  }
-
-  /** A 16-hex-digit hash of a dataset directory and the paths of some of its files. */
-  static String key(String dataset, String directory, List<DataFile> inputs) {
-    StringBuilder sb = new StringBuilder(dataset).append('\n').append(directory);
-    inputs.forEach(f -> sb.append('\n').append(f.path()));
-    return sha256(sb.toString()).substring(0, 16);
-  }
-
-  /** The compaction's commit key: a hash of its groups' keys. */
-  static String commitKey(Plan plan) {
-    StringBuilder sb = new StringBuilder("compact");
-    plan.groups().forEach(g -> sb.append('\n').append(g.key));
-    return "c" + sha256(sb.toString()).substring(0, 15);
+  /**
+   * Commits the swap of every group and publishes it; a group whose inputs another commit removed meanwhile is
+   * skipped (its files are discarded). Returns the dataset's version after.
+   */
+  long commit(Plan plan) throws IOException {
+    Manifest m = plan.base();
+    List<DataFile> outputs = new ArrayList<>();
+    Map<String, dev.lake.io.StagedObject> staged = new LinkedHashMap<>();
+    List<Publication.Swap> swaps = new ArrayList<>();
+    for (Group g : plan.groups()) {
+      outputs.addAll(g.outputs);
+      staged.putAll(g.staged);
+      swaps.add(new Publication.Swap(g.inputs.stream().map(DataFile::path).toList(),
+          g.outputs.stream().map(DataFile::path).toList()));
+    }
+    Publication pub = new Publication(lake.root().toString(), dataset, CompactionReport.MODE, m.format(),
+        m.partitionBy(), null, outputs, staged, List.of(), swaps);
+    PipelineCommit commit = new PipelineCommit(lake, CompactionReport.pipelineName(dataset));
+    long base = commit.log().head(CompactionReport.pipelineName(dataset)).map(StateLog.Entry::version).orElse(0L);
+    PipelineCommit.Outcome outcome = commit.commit(new PipelineCommit.Attempt(runId, started, base, Map.of(),
+        Map.of(), List.of(), List.of(pub)));
+    DatasetCommit.Result result = ((PipelineCommit.Committed) outcome).results().get(0);
+    java.util.Set<String> live = new java.util.HashSet<>();
+    if (result.version() != null) {
+      result.version().files().forEach(f -> live.add(f.path()));
+    }
+    for (Group g : plan.groups()) {
+      if (!g.outputs.isEmpty() && !live.contains(g.outputs.get(0).path())) {
+        g.skipped = "another commit changed this partition's files while they were rewritten";
+        LOG.warn("Compaction of {} {}: skipped, {}", dataset, g.partition, g.skipped);
+      }
+    }
+    return result.version() == null ? m.version() : result.version().version();
   }
 
   private CompactionResult result(Plan plan, long versionAfter, boolean dryRun) {

@@ -9,8 +9,10 @@ import dev.lake.io.BadRow;
 import dev.lake.io.DataFile;
 import dev.lake.io.FileFormats;
 import dev.lake.io.ObjectStore;
+import dev.lake.io.ObjectWriter;
 import dev.lake.io.RowFileWriter;
 import dev.lake.io.SinkWriter;
+import dev.lake.io.StagedObject;
 import dev.lake.io.WriteSpec;
 import dev.lake.io.WriterContext;
 import dev.lake.io.WriterResult;
@@ -29,7 +31,10 @@ import org.apache.avro.generic.GenericData;
 
 /**
  * One worker's writer into a lake dataset: one open file per partition (at most {@code maxOpenFiles}, least
- * recently used closed first), rolled by size and rows, named {@code part-<commitKey>-<writer>-<seq>}.
+ * recently used closed first), rolled by size and rows, named {@code part-<attemptId>-<writer>-<seq>} (unique to the
+ * attempt: no attempt ever writes a name another wrote). Files are written staged: complete but invisible until the
+ * run's commit publishes them, or discarded by {@link #close()} without {@link #commit()}. Each file records the input
+ * splits whose rows it holds (the dataset's split ledger).
  */
 public final class LakeSinkWriter<T> implements SinkWriter<T> {
   private final LakeSink<T> sink;
@@ -39,6 +44,9 @@ public final class LakeSinkWriter<T> implements SinkWriter<T> {
   private final String ingestSegment;
   private final LinkedHashMap<String, OpenFile> open = new LinkedHashMap<>(16, 0.75f, true);
   private final List<DataFile> done = new ArrayList<>();
+  private final Map<String, StagedObject> staged = new LinkedHashMap<>();
+  private String split;
+  private int splitSeq;
 
   private Schema rowSchema;
   private GenericData model;
@@ -57,7 +65,10 @@ public final class LakeSinkWriter<T> implements SinkWriter<T> {
     this.sink = sink;
     this.ctx = ctx;
     this.store = sink.lake().store();
-    this.dataDir = sink.lake().manifests().dataDirectory(sink.dataset());
+    // A coalescing sink's writers write plain files to a scratch directory outside the dataset, read back and merged
+    // into staged files before the commit (S3 cannot read an upload before it completes).
+    this.dataDir = sink.coalescesSmallFiles() ? sink.lake().manifests().scratchDirectory(sink.dataset())
+        : sink.lake().manifests().dataDirectory(sink.dataset());
     this.ingestSegment = sink.ingestDate()
         ? PartitionPaths.segment("ingest_date", ctx.startedAt().atZone(ZoneOffset.UTC).toLocalDate().toString())
         : null;
@@ -76,6 +87,12 @@ public final class LakeSinkWriter<T> implements SinkWriter<T> {
     Object[] values = partitionValues(row);
     OpenFile file = (lastFile != null && Arrays.equals(values, lastValues) && lastFile.writer != null)
         ? lastFile : fileFor(values.clone());
+    if (file.taggedSplit != splitSeq) {
+      file.taggedSplit = splitSeq;
+      if (split != null) {
+        file.splits.add(split);
+      }
+    }
     try {
       file.writer.write(row);
     } catch (RuntimeException e) {
@@ -87,6 +104,12 @@ public final class LakeSinkWriter<T> implements SinkWriter<T> {
     if (file.writer.bytes() >= sink.targetFileBytes() || file.writer.rows() >= sink.maxRowsPerFile()) {
       finish(file);
     }
+  }
+
+  @Override
+  public void startSplit(String splitId) {
+    split = splitId;
+    splitSeq++;
   }
 
   private void init(T row) {
@@ -162,7 +185,11 @@ public final class LakeSinkWriter<T> implements SinkWriter<T> {
       return;
     }
     file.writer.commit();
-    done.add(new DataFile(file.path, file.partition, file.writer.rows(), file.writer.bytes(), ctx.commitKey()));
+    if (!sink.coalescesSmallFiles()) {
+      staged.put(file.path, file.out.staged());
+    }
+    done.add(new DataFile(file.path, file.partition, file.writer.rows(), file.writer.bytes(), ctx.attemptId(),
+        List.copyOf(file.splits)));
     file.writer.close();
     file.writer = null;
     open.remove(file.dir);
@@ -175,7 +202,7 @@ public final class LakeSinkWriter<T> implements SinkWriter<T> {
     }
     committed = true;
     Map<String, String> meta = rowSchema == null ? Map.of() : Map.of("schema", rowSchema.toString());
-    return new WriterResult(ctx.writerIndex(), rows, done, meta);
+    return new WriterResult(ctx.writerIndex(), rows, done, meta, staged);
   }
 
   @Override
@@ -190,25 +217,11 @@ public final class LakeSinkWriter<T> implements SinkWriter<T> {
           f.writer.close();
         }
       }
-      List<URI> written = new ArrayList<>();
-      done.forEach(d -> written.add(Locations.child(dataDir, d.path())));
-      store.deleteAll(written);
-    }
-  }
-
-  /**
-   * Closes the open files without publishing them and keeps the finished ones: for a Spark task that failed, whose
-   * file names a retry or a speculative attempt of the same partition may be writing right now. The commit publishes
-   * only the files named in the collected results and deletes this commit key's other files.
-   */
-  public void abandon() throws IOException {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    for (OpenFile f : open.values()) {
-      if (f.writer != null) {
-        f.writer.close();
+      for (StagedObject s : staged.values()) {
+        store.discard(s);
+      }
+      if (sink.coalescesSmallFiles()) {
+        store.deleteAll(done.stream().map(d -> Locations.child(dataDir, d.path())).toList());
       }
     }
   }
@@ -229,15 +242,20 @@ public final class LakeSinkWriter<T> implements SinkWriter<T> {
     final String dir;
     final String path;
     final Map<String, String> partition;
+    final java.util.LinkedHashSet<String> splits = new java.util.LinkedHashSet<>();
+    int taggedSplit = -1;
+    final ObjectWriter out;
     RowFileWriter writer;
 
     OpenFile(String dir, Map<String, String> partition) throws IOException {
       this.dir = dir;
       this.partition = partition;
-      this.path = dir + String.format("part-%s-%05d-%05d%s", ctx.commitKey(), ctx.writerIndex(), seq++,
+      this.path = dir + String.format("part-%s-%05d-%05d%s", ctx.attemptId(), ctx.writerIndex(), seq++,
           spec.suffix());
       try {
-        this.writer = FileFormats.newWriter(spec, store.newWriter(Locations.child(dataDir, path)));
+        URI uri = Locations.child(dataDir, path);
+        this.out = sink.coalescesSmallFiles() ? store.newWriter(uri) : store.newStagedWriter(uri);
+        this.writer = FileFormats.newWriter(spec, out);
       } catch (IOException e) {
         throw new SinkException("lake", "Cannot create " + Locations.child(dataDir, path) + ": " + e.getMessage(), e);
       }

@@ -8,27 +8,34 @@ import dev.lake.io.DataFile;
 import dev.lake.io.FileFormat;
 import dev.lake.io.FileFormats;
 import dev.lake.io.ObjectStore;
+import dev.lake.io.ObjectWriter;
 import dev.lake.io.RowFileWriter;
 import dev.lake.io.SourceReader;
+import dev.lake.io.StagedObject;
 import dev.lake.io.WriteSpec;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 
 /**
  * Rewrites the files of one partition into as few files as the target size allows: rows are read in file order and
- * written to {@code <name>-<seq>} files in the same directory ({@code compact-<key>} for a compaction,
- * {@code part-<commitKey>-m<hash>} for a run coalescing its own files), rolled at the target size. Values and types
+ * written to {@code <name>-<seq>} files in the same directory ({@code compact-<runId>-<group>} for a compaction,
+ * {@code part-<attemptId>-m<group>} for a run coalescing its own files), rolled at the target size. The new files are
+ * staged (invisible until a commit publishes them) and hold the splits of the files they replace. Values and types
  * are kept as they are: Parquet and Avro files are read with their own schema, and a file whose schema differs from
  * the one being written starts a new output file rather than being cast.
  *
  * <pre>{@code
- * List<DataFile> out = new PartitionRewriter(store, dataDir, FileFormat.PARQUET, null, null, 128L << 20)
- *     .rewrite(group.inputs(), "year=2011/", "compact-" + key, compactionCommitKey);
+ * PartitionRewriter rewriter = new PartitionRewriter(store, dataDir, FileFormat.PARQUET, null, null, 128L << 20);
+ * List<DataFile> out = rewriter.rewrite(group.inputs(), dataDir, "year=2011/", "compact-" + runId + "-0", runId);
+ * Map<String, StagedObject> staged = rewriter.staged();
  * }</pre>
  */
 final class PartitionRewriter {
@@ -42,6 +49,7 @@ final class PartitionRewriter {
   private final long targetBytes;
   private final long maxRows;
   private final List<DataFile> written = new ArrayList<>();
+  private final Map<String, StagedObject> staged = new LinkedHashMap<>();
 
   /**
    * @param textSchema the file schema for formats that do not carry one (JSON Lines, CSV); null for Parquet and Avro
@@ -65,24 +73,27 @@ final class PartitionRewriter {
   }
 
   /**
-   * Writes the rows of {@code inputs} (files of one partition, all under {@code directory}) to new files named
-   * {@code <directory><name>-<seq><suffix>} and returns them. On failure the new files are deleted and nothing else
-   * is touched.
+   * Writes the rows of {@code inputs} (files of one partition, all under {@code directory}, read from under
+   * {@code inputDir}) to new staged files named {@code <directory><name>-<seq><suffix>} and returns them. On failure
+   * the new files are discarded and nothing else is touched.
    */
-  List<DataFile> rewrite(List<DataFile> inputs, String directory, String name, String commitKey) throws IOException {
+  List<DataFile> rewrite(List<DataFile> inputs, URI inputDir, String directory, String name, String commitKey)
+      throws IOException {
     Compression codec = compression != null ? compression
-        : Formats.compressionOf(format, store, Locations.child(dataDir, inputs.get(0).path()));
+        : Formats.compressionOf(format, store, Locations.child(inputDir, inputs.get(0).path()));
+    List<String> splits = new ArrayList<>(new LinkedHashSet<>(inputs.stream()
+        .flatMap(f -> f.splits().stream()).toList()));
     Output out = null;
     try {
       for (DataFile input : inputs) {
-        URI uri = Locations.child(dataDir, input.path());
+        URI uri = Locations.child(inputDir, input.path());
         long rows = 0;
         try (SourceReader<GenericRecord> reader = FileFormats.newReader(format, store, uri, textSchema)) {
           while (reader.hasNext()) {
             GenericRecord row = reader.next();
             if (out == null || !out.schema.equals(row.getSchema()) || out.writer.bytes() >= targetBytes
                 || out.writer.rows() >= maxRows) {
-              finish(out, inputs.get(0), commitKey);
+              finish(out, inputs.get(0), commitKey, splits);
               out = new Output(row.getSchema(), codec,
                   directory + String.format("%s-%05d", name, written.size()));
             }
@@ -95,7 +106,7 @@ final class PartitionRewriter {
               + " rows but it has " + rows + "; the dataset was changed outside Lake. Nothing was committed.");
         }
       }
-      finish(out, inputs.get(0), commitKey);
+      finish(out, inputs.get(0), commitKey, splits);
       out = null;
       return List.copyOf(written);
     } catch (IOException | RuntimeException | Error e) {
@@ -125,30 +136,38 @@ final class PartitionRewriter {
     return Schema.createRecord(row.getName(), row.getDoc(), row.getNamespace(), false, fields);
   }
 
-  private void finish(Output out, DataFile first, String commitKey) throws IOException {
+  private void finish(Output out, DataFile first, String commitKey, List<String> splits) throws IOException {
     if (out == null) {
       return;
     }
     out.writer.commit();
-    written.add(new DataFile(out.path, first.partition(), out.writer.rows(), out.writer.bytes(), commitKey));
+    staged.put(out.path, out.object.staged());
+    written.add(new DataFile(out.path, first.partition(), out.writer.rows(), out.writer.bytes(), commitKey, splits));
     out.writer.close();
   }
 
-  /** Deletes what this rewriter wrote (best effort: a later compaction removes leftovers too). */
+  /** The staged objects of the files written so far, by path. */
+  Map<String, StagedObject> staged() {
+    return Map.copyOf(staged);
+  }
+
+  /** Discards what this rewriter staged (best effort: a dead run's staged files are cleaned up later anyway). */
   void discard() {
-    List<URI> uris = new ArrayList<>();
-    written.forEach(f -> uris.add(Locations.child(dataDir, f.path())));
-    try {
-      store.deleteAll(uris);
-    } catch (IOException e) {
-      // leftovers are named compact-*: a later compaction of the partition removes them
+    for (StagedObject s : staged.values()) {
+      try {
+        store.discard(s);
+      } catch (IOException e) {
+        // invisible; Leftovers removes it once the run is provably dead
+      }
     }
+    staged.clear();
     written.clear();
   }
 
   private final class Output {
     final Schema schema;
     final String path;
+    final ObjectWriter object;
     final RowFileWriter writer;
 
     Output(Schema schema, Compression codec, String name) throws IOException {
@@ -156,7 +175,8 @@ final class PartitionRewriter {
       WriteSpec spec = new WriteSpec(format, codec, schema, MODEL,
           Math.max(1 << 20, Math.min(WriteSpec.DEFAULT_ROW_GROUP_BYTES, targetBytes)));
       this.path = name + spec.suffix();
-      this.writer = FileFormats.newWriter(spec, store.newWriter(Locations.child(dataDir, path)));
+      this.object = store.newStagedWriter(Locations.child(dataDir, path));
+      this.writer = FileFormats.newWriter(spec, object);
     }
   }
 }

@@ -2,7 +2,7 @@ package dev.lake.internal.lake;
 
 import dev.lake.LakeSink;
 import dev.lake.io.DataFile;
-import dev.lake.io.FileFormat;
+import dev.lake.io.StagedObject;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -13,51 +13,51 @@ import java.util.Map;
 import org.apache.avro.Schema;
 
 /**
- * For a lake sink with {@link LakeSink#coalesceSmallFiles()}: before the run's commit, merges the small files its
- * writers wrote into each partition (one per worker, or per Spark task) into files near the sink's target size. The
- * merged files are named {@code part-<commitKey>-m<hash>-<seq>}: deterministic for the run's input, so a run again
- * rewrites the same names, and carrying the commit key, so the commit's clean-up deletes the writers' files it did
- * not publish (and a killed run's merged files, like any of its files).
+ * For a lake sink with {@link LakeSink#coalesceSmallFiles()}: before the run's commit, rewrites the files its writers
+ * put in the scratch directory ({@code _lake/scratch/<dataset>/}, outside the dataset, so no reader sees them) into
+ * staged files near the sink's target size, one set per partition, named {@code part-<attemptId>-m<n>-<seq>} and
+ * holding the splits of the files they merge. The scratch files are deleted once merged.
  *
  * <pre>{@code
- * List<DataFile> published = RunCoalescer.coalesce(sink, schemaJson, partitionColumns, added, ctx.commitKey());
+ * RunCoalescer.Merged merged = RunCoalescer.coalesce(sink, schemaJson, partitionColumns, written, attemptId);
  * }</pre>
  */
 public final class RunCoalescer {
   private RunCoalescer() {}
 
-  /** The files to publish: each partition's small files merged, the files already big enough as they are. */
-  public static List<DataFile> coalesce(LakeSink<?> sink, String schemaJson, List<String> partitionColumns,
-      List<DataFile> added, String commitKey) throws IOException {
+  /** The staged files to publish and their staged objects, by path. */
+  public record Merged(List<DataFile> files, Map<String, StagedObject> staged) {}
+
+  /** Merges each partition's scratch files into staged files; deletes the scratch files. */
+  public static Merged coalesce(LakeSink<?> sink, String schemaJson, List<String> partitionColumns,
+      List<DataFile> written, String attemptId) throws IOException {
     Map<Map<String, String>, List<DataFile>> byPartition = new LinkedHashMap<>();
-    added.forEach(f -> byPartition.computeIfAbsent(f.partition(), p -> new ArrayList<>()).add(f));
-    long small = sink.targetFileBytes() / 4 * 3;
-    FileFormat format = sink.format();
-    Schema textSchema = PartitionRewriter.textFileSchema(format, schemaJson, partitionColumns);
-    URI dataDir = sink.lake().manifests().dataDirectory(sink.dataset());
-    List<DataFile> published = new ArrayList<>();
+    written.forEach(f -> byPartition.computeIfAbsent(f.partition(), p -> new ArrayList<>()).add(f));
+    ManifestStore manifests = sink.lake().manifests();
+    URI scratch = manifests.scratchDirectory(sink.dataset());
+    Schema textSchema = PartitionRewriter.textFileSchema(sink.format(), schemaJson, partitionColumns);
+    List<DataFile> files = new ArrayList<>();
+    Map<String, StagedObject> staged = new LinkedHashMap<>();
     List<PartitionRewriter> done = new ArrayList<>();
     try {
-      for (List<DataFile> files : byPartition.values()) {
-        List<DataFile> merge = files.stream().filter(f -> f.bytes() < small && f.rows() < sink.maxRowsPerFile())
-            .sorted(Comparator.comparing(DataFile::path)).toList();
-        if (merge.size() < 2) {
-          published.addAll(files);
-          continue;
-        }
-        files.stream().filter(f -> !merge.contains(f)).forEach(published::add);
+      int group = 0;
+      for (List<DataFile> inputs : byPartition.values()) {
+        List<DataFile> merge = inputs.stream().sorted(Comparator.comparing(DataFile::path)).toList();
         String first = merge.get(0).path();
         String directory = first.substring(0, first.lastIndexOf('/') + 1);
-        String name = "part-" + commitKey + "-m" + Compactor.key(sink.dataset(), directory, merge).substring(0, 8);
-        PartitionRewriter rewriter = new PartitionRewriter(sink.lake().store(), dataDir, format, textSchema,
-            sink.compression(), sink.targetFileBytes(), sink.maxRowsPerFile());
+        PartitionRewriter rewriter = new PartitionRewriter(sink.lake().store(),
+            manifests.dataDirectory(sink.dataset()), sink.format(), textSchema, sink.compression(),
+            sink.targetFileBytes(), sink.maxRowsPerFile());
         done.add(rewriter);
-        published.addAll(rewriter.rewrite(merge, directory, name, commitKey));
+        files.addAll(rewriter.rewrite(merge, scratch, directory, "part-" + attemptId + "-m" + group++, attemptId));
+        staged.putAll(rewriter.staged());
       }
-      return published;
     } catch (IOException | RuntimeException | Error e) {
       done.forEach(PartitionRewriter::discard);
       throw e;
+    } finally {
+      sink.lake().store().deleteAll(written.stream().map(f -> Locations.child(scratch, f.path())).toList());
     }
+    return new Merged(files, staged);
   }
 }

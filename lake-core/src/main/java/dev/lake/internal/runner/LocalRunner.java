@@ -9,26 +9,30 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Runs a pipeline in this JVM: plans the run ({@link RunPlan}: splits, commit key), reads the splits on a pool of
- * workers (each with its own sink writers), then the plan commits every sink once, then the rejected zone, then the
- * cursors, and writes the run report. A pipeline that aggregates has its workers' partial totals merged and written
- * by one more writer first ({@link RunPlan#finishAggregate}).
- * A failure anywhere before the commits aborts every writer: nothing becomes visible and no cursor moves.
+ * Runs a pipeline in this JVM: plans the run ({@link RunPlan}), reads the splits on a pool of workers that take them
+ * from one queue (each with its own sink writers, staging files under names unique to the attempt), then commits once
+ * ({@link RunCommit}). A pipeline that aggregates has its workers' partial totals merged and written by one more
+ * writer first. A failure anywhere before the commit discards everything staged: nothing becomes visible and no
+ * cursor moves. When a concurrent run of the pipeline commits some of the same splits first, the run plans again
+ * (skipping what the other run committed) and reads the rest, up to {@value #ROUNDS} times.
  *
  * <pre>{@code
  * PipelineResult result = new LocalRunner(pipeline).run();   // what Pipeline.run() does
  * }</pre>
  */
 public final class LocalRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(LocalRunner.class);
+  /** Rounds a run takes before giving up to concurrent runs that keep committing the same input. */
+  public static final int ROUNDS = 5;
 
   private final Pipeline<?> pipeline;
 
@@ -38,11 +42,27 @@ public final class LocalRunner {
 
   public PipelineResult run() {
     RunPlan plan = RunPlan.of(pipeline);
+    while (true) {
+      try {
+        return runRound(plan);
+      } catch (RunCommit.Lost lost) {
+        if (plan.round() >= ROUNDS) {
+          throw new LakeException("Run " + plan.runId() + " of " + pipeline.name() + " lost " + ROUNDS + " times to "
+              + "concurrent runs committing the same input (" + lost.getMessage() + "); nothing of it was committed. "
+              + "Run it again when they are done.", lost);
+        }
+        LOG.info("{}: {}; reading again what they did not commit", pipeline.name(), lost.getMessage());
+        plan = plan.nextRound();
+      }
+    }
+  }
+
+  private PipelineResult runRound(RunPlan plan) {
     List<Source<Object>> splits = plan.splits();
     int workers = Math.max(1, Math.min(splits.size(),
         pipeline.parallelism() > 0 ? pipeline.parallelism() : Runtime.getRuntime().availableProcessors()));
     try (Progress progress = new Progress(pipeline.name(), splits.size())) {
-      RunState run = plan.newState(progress);
+      RunState run = plan.newState(plan.attemptId(), progress);
       List<Worker> pool = new ArrayList<>();
       List<List<WriterResult>> results = new ArrayList<>();
       try {
@@ -51,33 +71,39 @@ public final class LocalRunner {
         }
         execute(run, pool, new ConcurrentLinkedQueue<>(splits));
         for (Worker w : pool) {
-          List<WriterResult> written = w.commit();
+          List<WriterResult> written = w.stage();
           if (!plan.aggregates()) {
             results.add(written);
           }
         }
       } catch (IOException e) {
         abort(plan, pool, results, run);
-        throw new LakeException("Run " + plan.runId() + " of " + pipeline.name() + " failed: " + e.getMessage(), e);
+        throw new LakeException("Run " + plan.runId() + " of " + pipeline.name() + " failed: " + e.getMessage()
+            + ". Nothing was committed.", e);
       } catch (RuntimeException e) {
         abort(plan, pool, results, run);
         throw e;
-      }
-      Counters total = new Counters(pipeline.steps().size(), pipeline.sinks().size());
-      List<HashMap<Object, Object>> partials = new ArrayList<>();
-      pool.forEach(w -> {
-        total.add(w.counters());
-        partials.addAll(w.partials());
-      });
-      RunOutcome outcome = new RunOutcome(results, run.rejectedResults(), total, run.badRows.count(),
-          run.badRows.kept(), new TreeMap<>(run.proposedCursors), run.stoppedAtDeadline(), splits.size(), partials);
-      try {
-        // the aggregate's writer comes after every worker's, whatever the parallelism: file names stay the same
-        return plan.commit(plan.finishAggregate(outcome, Math.max(splits.size(), workers)));
       } finally {
         pool.forEach(Worker::close);
       }
+      RunOutcome outcome = outcome(results, pool, run);
+      // the aggregate's writer comes after every worker's, whatever the parallelism
+      return plan.commit(plan.finishAggregate(outcome, Math.max(splits.size(), workers)));
     }
+  }
+
+  /** What the workers of this process staged and counted, as one outcome. */
+  private RunOutcome outcome(List<List<WriterResult>> results, List<Worker> pool, RunState run) {
+    Counters total = new Counters(pipeline.steps().size(), pipeline.sinks().size());
+    List<String> splitIds = new ArrayList<>();
+    List<HashMap<Object, Object>> partials = new ArrayList<>();
+    for (Worker w : pool) {
+      total.add(w.counters());
+      splitIds.addAll(w.splitsRead());
+      partials.addAll(w.partials());
+    }
+    return new RunOutcome(results, run.rejectedResults(), total, run.badRows.count(), run.badRows.kept(),
+        new java.util.TreeMap<>(run.proposedCursors), run.stoppedAtDeadline(), splitIds, partials);
   }
 
   private void execute(RunState run, List<Worker> pool, ConcurrentLinkedQueue<Source<Object>> queue) {
@@ -128,7 +154,6 @@ public final class LocalRunner {
   private void abort(RunPlan plan, List<Worker> pool, List<List<WriterResult>> results, RunState run) {
     run.fail();
     pool.forEach(Worker::close);
-    plan.abort(new RunOutcome(results, List.of(), new Counters(pipeline.steps().size(), pipeline.sinks().size()), 0,
-        List.of(), Map.of(), false, 0));
+    plan.abort(RunOutcome.staged(results, run.rejectedResults(), pipeline.steps().size(), pipeline.sinks().size()));
   }
 }

@@ -5,18 +5,19 @@ import dev.lake.io.WriterResult;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What the workers of a run (threads, or Spark tasks) hand to the commit: each writer's results per sink, the
- * rejected zone's writer results, the counts, the bad rows, the cursors the source proposed. Serializable, so a Spark
- * task returns its part to the driver; {@link #merge} adds the parts up.
+ * What tasks (worker threads, or Spark tasks) hand to the commit: each writer's staged results per sink, the
+ * rejected zone's writer results, the counts, the bad rows, the cursors the source proposed, and the ids of the
+ * splits they read. Serializable, so a Spark task returns its part to the driver; {@link #merge} adds the parts up.
  *
  * <pre>{@code
- * RunOutcome part = plan.runPartition(partitionId, splits);     // on an executor
- * PipelineResult result = plan.commit(RunOutcome.merge(parts)); // on the driver
+ * RunOutcome part = plan.runTask(partitionId, attemptId, splits);   // on an executor
+ * PipelineResult result = plan.commit(RunOutcome.merge(parts, steps, sinks));  // on the driver
  * }</pre>
  *
  * @param sinkResults per writer, its result for each sink (in the pipeline's sink order)
@@ -26,29 +27,34 @@ import java.util.TreeMap;
  * @param badRows the first bad rows, up to {@value BadRows#KEEP}
  * @param proposedCursors cursors proposed while reading
  * @param stoppedAtDeadline true when a worker stopped at the pipeline's deadline
- * @param splits splits read
+ * @param splitIds the ids of the splits read (in full, or up to the cursor a source proposed at a deadline)
  * @param partials when the pipeline aggregates: each worker's accumulators by key, not merged yet (a worker of an
  *     aggregating pipeline writes nothing: its {@code sinkResults} are empty); see {@link RunPlan#finishAggregate}
  */
 public record RunOutcome(List<List<WriterResult>> sinkResults, List<WriterResult> rejectedResults, Counters counters,
     long badRowCount, List<BadRow> badRows, Map<String, String> proposedCursors, boolean stoppedAtDeadline,
-    int splits, List<HashMap<Object, Object>> partials) implements Serializable {
-  private static final long serialVersionUID = 2L;
+    List<String> splitIds, List<HashMap<Object, Object>> partials) implements Serializable {
+  private static final long serialVersionUID = 3L;
 
   public RunOutcome {
     sinkResults = sinkResults.stream().map(List::copyOf).toList();
     rejectedResults = List.copyOf(rejectedResults);
     badRows = List.copyOf(badRows);
     proposedCursors = Map.copyOf(proposedCursors);
+    splitIds = List.copyOf(splitIds);
     partials = List.copyOf(partials);
   }
 
-  /** The outcome of workers of a pipeline that does not aggregate. */
-  public RunOutcome(List<List<WriterResult>> sinkResults, List<WriterResult> rejectedResults, Counters counters,
-      long badRowCount, List<BadRow> badRows, Map<String, String> proposedCursors, boolean stoppedAtDeadline,
-      int splits) {
-    this(sinkResults, rejectedResults, counters, badRowCount, badRows, proposedCursors, stoppedAtDeadline, splits,
-        List.of());
+  /** Nothing yet: the start of a {@link #merge}, or what failed tasks hand over to be discarded. */
+  static RunOutcome empty(int steps, int sinks) {
+    return new RunOutcome(List.of(), List.of(), new Counters(steps, sinks), 0, List.of(), Map.of(), false,
+        List.of(), List.of());
+  }
+
+  /** Only the writer results, for discarding what they staged. */
+  static RunOutcome staged(List<List<WriterResult>> sinkResults, List<WriterResult> rejected, int steps, int sinks) {
+    return new RunOutcome(sinkResults, rejected, new Counters(steps, sinks), 0, List.of(), Map.of(), false,
+        List.of(), List.of());
   }
 
   /** The parts added up, in the order given (writer results keep their writer indexes). */
@@ -60,7 +66,7 @@ public record RunOutcome(List<List<WriterResult>> sinkResults, List<WriterResult
     List<BadRow> kept = new ArrayList<>();
     Map<String, String> cursors = new TreeMap<>();
     boolean stopped = false;
-    int splits = 0;
+    LinkedHashSet<String> splits = new LinkedHashSet<>();
     List<HashMap<Object, Object>> partials = new ArrayList<>();
     for (RunOutcome p : parts) {
       partials.addAll(p.partials);
@@ -71,8 +77,17 @@ public record RunOutcome(List<List<WriterResult>> sinkResults, List<WriterResult
       p.badRows.stream().limit(Math.max(0, BadRows.KEEP - kept.size())).forEach(kept::add);
       cursors.putAll(p.proposedCursors);
       stopped |= p.stoppedAtDeadline;
-      splits += p.splits;
+      splits.addAll(p.splitIds);
     }
-    return new RunOutcome(results, rejected, total, bad, kept, cursors, stopped, splits, partials);
+    return new RunOutcome(results, rejected, total, bad, kept, cursors, stopped, new ArrayList<>(splits), partials);
+  }
+
+  /** This outcome's writer results per sink, {@code sink} being the index in the pipeline's sinks. */
+  List<WriterResult> forSink(int sink) {
+    List<WriterResult> forSink = new ArrayList<>();
+    for (List<WriterResult> perWriter : sinkResults) {
+      forSink.add(perWriter.get(sink));
+    }
+    return forSink;
   }
 }

@@ -7,88 +7,116 @@ import dev.lake.Pipeline;
 import dev.lake.PipelineResult;
 import dev.lake.exceptions.LakeException;
 import dev.lake.exceptions.SourceException;
-import dev.lake.internal.lake.Json;
 import dev.lake.io.BadRow;
-import dev.lake.io.CommitContext;
-import dev.lake.io.CommitSummary;
 import dev.lake.io.Sink;
 import dev.lake.io.Source;
 import dev.lake.io.SourceContext;
 import dev.lake.io.WriterResult;
 import java.io.IOException;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.Queue;
 import java.util.UUID;
 import org.apache.avro.generic.GenericRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * One run of a pipeline, planned on the driver: its id, its splits, its commit key (hence its file names), its cursors
- * and its rejected zone. Every runner uses it the same way: workers read splits ({@link #runPartition} on a Spark
- * executor, or the local runner's threads), then {@link #commit} runs once with what they all wrote: each sink, then
- * the rejected zone, then the cursors, then the run report. Serializable without its splits, so it can be broadcast.
+ * One run of a pipeline, in the three steps every runner shares (the local runner's threads, Spark tasks, the
+ * aggregate's tail): <b>plan</b> ({@link #of}, on the driver: publish a crashed commit of the pipeline, read its
+ * cursors, list the source's splits and drop those already committed), <b>task</b> ({@link #runTask}: read splits
+ * through the steps into sink writers that stage their files under names unique to the attempt), and <b>commit</b>
+ * ({@link #commit}, once, on the driver: the only step that makes anything visible; see {@link RunCommit}).
+ * Serializable without its splits, so Spark can broadcast it.
  *
  * <pre>{@code
  * RunPlan plan = RunPlan.of(pipeline);
- * RunOutcome part = plan.runPartition(0, plan.splits());
+ * RunOutcome part = plan.runTask(0, plan.attemptId(), new ArrayDeque<>(plan.splits()));
  * PipelineResult result = plan.commit(part);
  * }</pre>
  */
 public final class RunPlan implements Serializable {
-  private static final long serialVersionUID = 1L;
-  private static final Logger LOG = LoggerFactory.getLogger(RunPlan.class);
+  private static final long serialVersionUID = 2L;
   private static final DateTimeFormatter RUN_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-  private final Pipeline<?> pipeline;
-  private final String runId;
-  private final Instant startedAt;
-  private final HashMap<String, String> cursors;
-  private final String commitKey;
-  private final LakeSink<GenericRecord> rejectedSink;
+  final Pipeline<?> pipeline;
+  final String runId;
+  final int round;
+  final Instant startedAt;
+  final HashMap<String, String> cursors;
+  final long baseVersion;
+  /** For splits some sinks already hold (not all): the indexes of those sinks. */
+  private final HashMap<String, HashSet<Integer>> heldBy;
+  final int splitsSkipped;
+  final ArrayList<String> skippedBy;
+  final LakeSink<GenericRecord> rejectedSink;
+  /** A stable hash of the pipeline, its sinks and the splits it reads: the same input gives the same key. */
+  final String inputKey;
   private final transient List<Source<Object>> splits;
 
-  private RunPlan(Pipeline<?> pipeline, String runId, Instant startedAt, Map<String, String> cursors,
-      List<Source<Object>> splits) {
+  private RunPlan(Pipeline<?> pipeline, String runId, int round, Instant startedAt, Planned planned) {
     this.pipeline = pipeline;
     this.runId = runId;
+    this.round = round;
     this.startedAt = startedAt;
-    this.cursors = new HashMap<>(cursors);
-    this.splits = List.copyOf(splits);
-    this.commitKey = commitKey(pipeline, splits);
+    this.cursors = new HashMap<>(planned.cursors);
+    this.baseVersion = planned.baseVersion;
+    this.heldBy = planned.heldBy;
+    this.splitsSkipped = planned.skipped;
+    this.skippedBy = new ArrayList<>(planned.skippedBy);
     this.rejectedSink = rejectedSink(pipeline);
+    this.splits = List.copyOf(planned.splits);
+    this.inputKey = inputKey(pipeline, this.splits);
   }
 
-  /** Plans a run: reads the committed cursors and lists the source's splits (the only I/O). */
-  @SuppressWarnings("unchecked")
+  /**
+   * A stable hash of the pipeline's name, its sinks and the splits it reads. Sinks that are not lake sinks get it as
+   * {@link dev.lake.io.CommitContext#commitKey()}: one that keeps a copy per key (an in-memory sink, a table keyed by
+   * it) then holds a re-run over the same input once.
+   */
+  static String inputKey(Pipeline<?> pipeline, List<Source<Object>> splits) {
+    try {
+      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+      sha.update(pipeline.name().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      pipeline.sinks().forEach(s -> sha.update(("\n>" + s.name()).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      splits.stream().map(Source::id).sorted()
+          .forEach(id -> sha.update(("\n<" + id).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      return java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Plans a new run: see {@link Planner}. */
   public static RunPlan of(Pipeline<?> pipeline) {
     Instant started = Instant.now();
     String runId = RUN_TIME.format(started) + "-" + UUID.randomUUID().toString().substring(0, 8);
-    Lake lake = pipeline.lake();
-    Map<String, String> cursors = lake == null ? Map.of() : lake.cursors(pipeline.name());
-    Source<Object> source = (Source<Object>) pipeline.source();
-    try {
-      List<Source<Object>> splits = (List<Source<Object>>) source.split(new PlanningContext(cursors));
-      return new RunPlan(pipeline, runId, started, cursors, splits);
-    } catch (IOException e) {
-      throw new SourceException(source.name(), "Cannot list the input of " + source.id() + ": " + e.getMessage(), e);
-    }
+    return of(pipeline, runId, started, 1);
   }
+
+  private static RunPlan of(Pipeline<?> pipeline, String runId, Instant startedAt, int round) {
+    return new RunPlan(pipeline, runId, round, startedAt, new Planner(pipeline, rejectedSink(pipeline)).plan());
+  }
+
+  /**
+   * The same run planned again after its commit lost to a concurrent run that committed some of its splits: what
+   * that run committed is skipped now, the rest is read again under a new attempt id.
+   */
+  public RunPlan nextRound() {
+    return of(pipeline, runId, startedAt, round + 1);
+  }
+
+  /** What the planner found: the state to build on, the splits to read, those skipped. */
+  record Planned(long baseVersion, Map<String, String> cursors, List<Source<Object>> splits,
+      HashMap<String, HashSet<Integer>> heldBy, int skipped, List<String> skippedBy) {}
 
   public Pipeline<?> pipeline() {
     return pipeline;
@@ -98,46 +126,66 @@ public final class RunPlan implements Serializable {
     return runId;
   }
 
-  public String commitKey() {
-    return commitKey;
+  /** Which attempt at this run this is (1, then 2… after losing to concurrent runs). */
+  public int round() {
+    return round;
   }
 
-  /** The splits, in the source's order; empty on a copy that was serialized. */
+  /** The id file names carry: the run id, and the round after the first. */
+  public String attemptId() {
+    return round == 1 ? runId : runId + "-r" + round;
+  }
+
+  /** The splits to read, in the source's order; empty on a copy that was serialized. */
   public List<Source<Object>> splits() {
     return splits == null ? List.of() : splits;
   }
 
-  /** The state the workers of one process share; {@code progress} shows how far they are. */
-  RunState newState(Progress progress) {
-    return new RunState(pipeline, runId, commitKey, startedAt, rejectedSink, cursors, progress);
+  /** True when sink {@code sink} already holds split {@code splitId}: its rows go to the other sinks only. */
+  boolean held(int sink, String splitId) {
+    HashSet<Integer> sinks = heldBy.get(splitId);
+    return sinks != null && sinks.contains(sink);
+  }
+
+  /** The state the workers of one process share. */
+  RunState newState(String attemptId, Progress progress) {
+    return new RunState(this, attemptId, progress);
   }
 
   /**
-   * Reads {@code partSplits} in order with one worker whose writers have index {@code writerIndex}, finishes its
-   * writers (nothing visible yet) and returns what it wrote. The same index and splits give the same file names, so a
-   * retried or speculative Spark task rewrites the files of its earlier attempt. On failure the writers are abandoned,
-   * not cleaned: another attempt may be writing the same names (the commit removes what it does not publish).
+   * A task: reads {@code taskSplits} in order with one worker whose writers have index {@code writerIndex} and
+   * carry {@code attemptId} in their file names, finishes the steps, stages the writers' files (nothing visible) and
+   * returns what it wrote. On failure everything it staged is discarded: no other attempt writes its names.
    */
-  public RunOutcome runPartition(int writerIndex, List<Source<Object>> partSplits) {
-    try (Progress progress = Progress.logOnly(pipeline.name() + " writer " + writerIndex, partSplits.size())) {
-      RunState run = newState(progress);
+  public RunOutcome runTask(int writerIndex, String attemptId, Queue<Source<Object>> taskSplits) {
+    try (Progress progress = Progress.logOnly(pipeline.name() + " writer " + writerIndex, taskSplits.size())) {
+      RunState run = newState(attemptId, progress);
       Worker worker = null;
       try {
         worker = new Worker(run, writerIndex);
-        worker.runSplits(new ArrayDeque<>(partSplits));
-        List<WriterResult> results = worker.commit();
+        worker.runSplits(taskSplits);
+        List<WriterResult> results = worker.stage();
         worker.close();
-        return new RunOutcome(aggregates() ? List.of() : List.of(results),
-            run.rejectedResults(), worker.counters(), run.badRows.count(), run.badRows.kept(),
-            new TreeMap<>(run.proposedCursors), run.stoppedAtDeadline(), partSplits.size(), worker.partials());
+        return run.outcome(aggregates() ? List.of() : List.of(results), worker);
       } catch (IOException e) {
-        abandon(worker);
+        close(worker);
         throw new LakeException("Run " + runId + " of " + pipeline.name() + " failed in writer " + writerIndex + ": "
-            + e.getMessage(), e);
+            + e.getMessage() + ". Nothing was committed.", e);
       } catch (RuntimeException | Error e) {
-        abandon(worker);
+        close(worker);
         throw e;
       }
+    }
+  }
+
+  /** The same, over a list. */
+  public RunOutcome runTask(int writerIndex, String attemptId, List<Source<Object>> taskSplits) {
+    return runTask(writerIndex, attemptId, new ArrayDeque<>(taskSplits));
+  }
+
+  private static void close(Worker worker) {
+    if (worker != null) {
+      worker.close();
     }
   }
 
@@ -149,134 +197,51 @@ public final class RunPlan implements Serializable {
   /**
    * For a pipeline that aggregates, once every worker has finished: merges their partial accumulators, runs the
    * results through the steps after the aggregate into the sinks with one more writer ({@code writerIndex}, after
-   * every worker's), and returns {@code workers} with that writer's part added, ready for {@link #commit}. A pipeline
-   * that does not aggregate gets {@code workers} back. On failure the tail's writers are closed unpublished and the
-   * workers' output aborted; nothing is committed.
+   * every worker's), and returns {@code workers} with that writer's part added. Its files hold rows of every split
+   * the workers read. A pipeline that does not aggregate gets {@code workers} back.
    */
   public RunOutcome finishAggregate(RunOutcome workers, int writerIndex) {
     if (!aggregates()) {
       return workers;
     }
     try (Progress progress = Progress.logOnly(pipeline.name() + " aggregate", 0)) {
-      RunState run = newState(progress);
+      RunState run = newState(attemptId(), progress);
       Worker tail = null;
       try {
-        tail = Worker.tail(run, writerIndex);
+        tail = Worker.tail(run, writerIndex, workers.splitIds());
         tail.runAggregate(workers.partials());
-        List<WriterResult> results = tail.commit();
+        List<WriterResult> results = tail.stage();
         tail.close();
-        RunOutcome last = new RunOutcome(List.of(results), run.rejectedResults(), tail.counters(),
-            run.badRows.count(), run.badRows.kept(), Map.of(), false, 0);
+        RunOutcome last = run.outcome(List.of(results), tail);
         RunOutcome done = RunOutcome.merge(List.of(workers, last), pipeline.steps().size(), pipeline.sinks().size());
         return new RunOutcome(done.sinkResults(), done.rejectedResults(), done.counters(), done.badRowCount(),
-            done.badRows(), done.proposedCursors(), done.stoppedAtDeadline(), done.splits());
+            done.badRows(), done.proposedCursors(), done.stoppedAtDeadline(), workers.splitIds(), List.of());
       } catch (IOException e) {
-        closeAndAbort(tail, workers);
+        close(tail);
+        abort(workers);
         throw new LakeException("Run " + runId + " of " + pipeline.name() + " failed writing the aggregate's "
-            + "results: " + e.getMessage(), e);
+            + "results: " + e.getMessage() + ". Nothing was committed.", e);
       } catch (RuntimeException | Error e) {
-        closeAndAbort(tail, workers);
+        close(tail);
+        abort(workers);
         throw e;
       }
     }
   }
 
-  private void closeAndAbort(Worker tail, RunOutcome workers) {
-    if (tail != null) {
-      tail.close();
-    }
-    abort(workers);
-  }
-
-  private static void abandon(Worker worker) {
-    if (worker != null) {
-      worker.abandon();
-    }
-  }
-
   /**
-   * Makes the run visible, once: each sink commits with every writer's results, then the rejected zone, then the
-   * cursors are saved, then the run report is written. Applies the bad-row policy to the whole run's count first.
+   * Commits the run, once: the only step that makes anything visible.
+   *
+   * @throws RunCommit.Lost when a concurrent run committed some of the same splits first: nothing of this attempt
+   *     was committed; plan the {@link #nextRound()} and run it
    */
   public PipelineResult commit(RunOutcome outcome) {
-    try {
-      BadRows.checkTotal(pipeline.badRowPolicy(), outcome.badRowCount(), outcome.badRows());
-    } catch (RuntimeException e) {
-      abort(outcome);
-      throw e;
-    }
-    Lake lake = pipeline.lake();
-    CommitContext ctx = new CommitContext(pipeline.name(), commitKey, runId, startedAt);
-    List<CommitSummary> commits = new ArrayList<>();
-    try {
-      for (int s = 0; s < pipeline.sinks().size(); s++) {
-        commits.add(pipeline.sinks().get(s).commit(forSink(outcome, s), ctx));
-      }
-      if (rejectedSink != null && outcome.rejectedResults().stream().anyMatch(r -> r.rows() > 0)) {
-        rejectedSink.commit(outcome.rejectedResults(), ctx);
-      }
-      Map<String, String> after = new TreeMap<>(cursors);
-      after.putAll(outcome.proposedCursors());
-      if (lake != null && !outcome.proposedCursors().isEmpty()) {
-        lake.state().save(pipeline.name(), after);
-      }
-      PipelineResult result = report(outcome, commits, after);
-      if (lake != null) {
-        writeReport(lake, result);
-      }
-      LOG.info(result.summary());
-      return result;
-    } catch (IOException e) {
-      throw new LakeException("Commit of run " + runId + " of " + pipeline.name() + " failed: " + e.getMessage()
-          + ". Run again: commits are idempotent.", e);
-    }
+    return new RunCommit(this).commit(outcome);
   }
 
-  /** Removes what the writers produced when the run will not commit (best effort). */
+  /** Discards what the tasks staged, for a run that will not commit (best effort). */
   public void abort(RunOutcome outcome) {
-    for (int s = 0; s < pipeline.sinks().size(); s++) {
-      try {
-        pipeline.sinks().get(s).abort(forSink(outcome, s));
-      } catch (IOException | RuntimeException e) {
-        LOG.warn("Could not clean up after failed run {}: {}", runId, e.toString());
-      }
-    }
-  }
-
-  private static List<WriterResult> forSink(RunOutcome outcome, int sink) {
-    List<WriterResult> forSink = new ArrayList<>();
-    for (List<WriterResult> perWriter : outcome.sinkResults()) {
-      forSink.add(perWriter.get(sink));
-    }
-    return forSink;
-  }
-
-  private PipelineResult report(RunOutcome outcome, List<CommitSummary> commits, Map<String, String> after) {
-    Counters total = outcome.counters();
-    List<PipelineResult.StepReport> steps = new ArrayList<>();
-    for (int i = 0; i < pipeline.steps().size(); i++) {
-      steps.add(new PipelineResult.StepReport(pipeline.steps().get(i).name(), total.stepIn[i], total.stepOut[i],
-          total.stepRejected[i], total.stepBatched[i]));
-    }
-    List<PipelineResult.SinkReport> sinks = new ArrayList<>();
-    for (int i = 0; i < commits.size(); i++) {
-      CommitSummary c = commits.get(i);
-      sinks.add(new PipelineResult.SinkReport(c.sink(), total.sinkIn[i], c.rows(), total.sinkRejected[i],
-          c.files().size(), c.bytes(), c.version(), c.unchanged()));
-    }
-    return new PipelineResult(pipeline.name(), runId, commitKey, startedAt, Duration.between(startedAt, Instant.now()),
-        outcome.splits(), total.rowsRead, total.sourceRejected, steps, sinks, outcome.badRows(),
-        rejectedSink == null ? null : rejectedSink.dataset(), Map.copyOf(cursors), after,
-        outcome.stoppedAtDeadline());
-  }
-
-  private void writeReport(Lake lake, PipelineResult result) {
-    try {
-      lake.store().write(lake.uri("_lake/runs/" + pipeline.name() + "/" + result.runId() + ".json"),
-          Json.write(result));
-    } catch (IOException e) {
-      LOG.warn("Run {} committed but its report could not be written: {}", result.runId(), e.toString());
-    }
+    RunCommit.abort(this, outcome);
   }
 
   private static LakeSink<GenericRecord> rejectedSink(Pipeline<?> pipeline) {
@@ -297,22 +262,8 @@ public final class RunPlan implements Serializable {
     return sink;
   }
 
-  /** A stable hash of the pipeline's name, its sinks and its input splits: same input, same file names. */
-  static String commitKey(Pipeline<?> pipeline, List<Source<Object>> splits) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(pipeline.name().getBytes(StandardCharsets.UTF_8));
-      pipeline.sinks().forEach(s -> sha.update(("\n>" + s.name()).getBytes(StandardCharsets.UTF_8)));
-      splits.stream().map(Source::id).sorted()
-          .forEach(id -> sha.update(("\n<" + id).getBytes(StandardCharsets.UTF_8)));
-      return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   /** The context sources see while splitting: cursors readable, nothing to reject yet. */
-  private record PlanningContext(Map<String, String> cursors) implements SourceContext {
+  record PlanningContext(Map<String, String> cursors) implements SourceContext {
     @Override
     public void reject(BadRow row) {
       throw new LakeException("A source rejected a row while listing its input: " + row);
@@ -327,5 +278,9 @@ public final class RunPlan implements Serializable {
     public void proposeCursor(String key, String value) {
       throw new LakeException("Sources propose cursors while reading, not while listing: " + key);
     }
+  }
+
+  static SourceException cannotList(Source<?> source, IOException e) {
+    return new SourceException(source.name(), "Cannot list the input of " + source.id() + ": " + e.getMessage(), e);
   }
 }

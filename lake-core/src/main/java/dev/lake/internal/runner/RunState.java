@@ -19,7 +19,7 @@ import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 
-/** What the workers of one run share. */
+/** What the workers of one run (one attempt, in one process) share. */
 final class RunState {
   static final Schema REJECTED_SCHEMA = SchemaBuilder.record("RejectedRow").namespace("dev.lake").fields()
       .requiredString("pipeline")
@@ -31,9 +31,10 @@ final class RunState {
       .requiredString("rejected_at")
       .endRecord();
 
+  final RunPlan plan;
   final Pipeline<?> pipeline;
   final String runId;
-  final String commitKey;
+  final String attemptId;
   final Instant startedAt;
   final BadRows badRows;
   final LakeSink<GenericRecord> rejectedSink;
@@ -46,15 +47,15 @@ final class RunState {
   private final boolean hasDeadline;
   private volatile boolean stoppedAtDeadline;
 
-  RunState(Pipeline<?> pipeline, String runId, String commitKey, Instant startedAt, LakeSink<GenericRecord> rejected,
-      Map<String, String> cursorsBefore, Progress progress) {
-    this.pipeline = pipeline;
-    this.runId = runId;
-    this.commitKey = commitKey;
-    this.startedAt = startedAt;
+  RunState(RunPlan plan, String attemptId, Progress progress) {
+    this.plan = plan;
+    this.pipeline = plan.pipeline;
+    this.runId = plan.runId;
+    this.attemptId = attemptId;
+    this.startedAt = plan.startedAt;
     this.badRows = new BadRows(pipeline.badRowPolicy());
-    this.rejectedSink = rejected;
-    this.cursorsBefore = cursorsBefore;
+    this.rejectedSink = plan.rejectedSink;
+    this.cursorsBefore = plan.cursors;
     this.progress = progress;
     this.hasDeadline = pipeline.deadline() != null;
     this.deadlineNanos = hasDeadline
@@ -76,7 +77,13 @@ final class RunState {
   }
 
   WriterContext writerContext(int index, Consumer<BadRow> rejects) {
-    return new WriterContext(commitKey, index, startedAt, rejects);
+    return new WriterContext(attemptId, index, startedAt, rejects);
+  }
+
+  /** What one worker hands to the commit; {@code results} per writer, per sink. */
+  RunOutcome outcome(List<List<WriterResult>> results, Worker worker) {
+    return new RunOutcome(results, rejectedResults(), worker.counters(), badRows.count(), badRows.kept(),
+        new java.util.TreeMap<>(proposedCursors), stoppedAtDeadline(), worker.splitsRead(), worker.partials());
   }
 
   GenericRecord rejectedRecord(BadRow row) {

@@ -42,6 +42,9 @@ final class Worker implements SourceContext {
   private String position = "";
   /** The first aggregate step, where this worker stops; or steps.size() when it runs every step into the sinks. */
   private final int stopAt;
+  /** Per sink: true while the current split is one that sink already holds (its rows go to the others only). */
+  private boolean[] held;
+  private final List<String> splitsRead = new ArrayList<>();
 
   /** A worker reading splits (in an aggregating pipeline: up to its first aggregate step). */
   Worker(RunState run, int index) throws IOException {
@@ -54,6 +57,7 @@ final class Worker implements SourceContext {
     this.stopAt = stopAt;
     this.steps = run.pipeline.steps().stream().map(Step::forWorker).toList();
     this.counters = new Counters(steps.size(), run.pipeline.sinks().size());
+    this.held = new boolean[run.pipeline.sinks().size()];
     if (stopAt == steps.size()) {
       for (var sink : run.pipeline.sinks()) {
         writers.add(sink.open(run.writerContext(index, this::rejectFromSink)));
@@ -67,9 +71,14 @@ final class Worker implements SourceContext {
     buildChain();
   }
 
-  /** The worker that takes an aggregate's merged results through the steps after it into the sinks. */
-  static Worker tail(RunState run, int index) throws IOException {
-    return new Worker(run, index, run.pipeline.steps().size());
+  /**
+   * The worker that takes an aggregate's merged results through the steps after it into the sinks. Its rows come
+   * from every split the workers read ({@code splits}), so it counts them as read.
+   */
+  static Worker tail(RunState run, int index, List<String> splits) throws IOException {
+    Worker tail = new Worker(run, index, run.pipeline.steps().size());
+    tail.splitsRead.addAll(splits);
+    return tail;
   }
 
   /** The index of the first aggregate step, or {@code steps.size()} when there is none. */
@@ -93,6 +102,9 @@ final class Worker implements SourceContext {
         throw new IllegalStateException("A row passed aggregate step " + steps.get(stopAt).name() + " in a worker");
       }
       for (int s = 0; s < writers.size(); s++) {
+        if (held[s]) {
+          continue; // this sink committed the split already
+        }
         counters.sinkIn[s]++;
         try {
           writers.get(s).write(row);
@@ -215,9 +227,17 @@ final class Worker implements SourceContext {
     finishSteps(a + 1, steps.size());
   }
 
+  /**
+   * Reads splits until none are left, the run failed or its deadline passed. At a deadline a worker stops within a
+   * split only when the source proposes cursors (what it read is then the split, up to the cursor); other sources'
+   * splits are read to their end, so a split is either committed whole or not at all.
+   */
   private void readSplits(Queue<Source<Object>> splits) {
+    boolean stopWithin = run.pipeline.source().proposesCursors();
     Source<Object> split;
     while (!run.failed() && !run.pastDeadline() && (split = splits.poll()) != null) {
+      String id = split.id();
+      startSplit(id);
       try (SourceReader<Object> reader = split.open(this)) {
         Consumer<Object> head = chain.get(0);
         while (reader.hasNext()) {
@@ -229,15 +249,35 @@ final class Worker implements SourceContext {
           } catch (Downstream d) {
             throw (RuntimeException) d.getCause();
           }
-          if (run.failed() || run.pastDeadline()) {
+          if (run.failed()) {
+            return;
+          }
+          if (stopWithin && run.pastDeadline()) {
+            splitsRead.add(id);
             return;
           }
         }
       } catch (IOException e) {
         throw new SourceException(split.name(), "Cannot read " + split.id() + ": " + e.getMessage(), e);
       }
+      splitsRead.add(id);
       run.progress.splitDone(counters.rowsRead);
     }
+  }
+
+  private void startSplit(String id) {
+    for (int s = 0; s < writers.size(); s++) {
+      held[s] = run.plan.held(s, id);
+      writers.get(s).startSplit(id);
+    }
+    if (rejectedWriter != null) {
+      rejectedWriter.startSplit(id);
+    }
+  }
+
+  /** The ids of the splits this worker read. */
+  List<String> splitsRead() {
+    return List.copyOf(splitsRead);
   }
 
   /**
@@ -261,8 +301,8 @@ final class Worker implements SourceContext {
     }
   }
 
-  /** Finishes this worker's writers; nothing is visible until the sinks commit. */
-  List<WriterResult> commit() throws IOException {
+  /** Finishes this worker's writers, which stage their files: nothing is visible until the run commits. */
+  List<WriterResult> stage() throws IOException {
     List<WriterResult> results = new ArrayList<>();
     for (SinkWriter<Object> w : writers) {
       results.add(w.commit());
@@ -273,35 +313,13 @@ final class Worker implements SourceContext {
     return results;
   }
 
-  /** Closes every writer; aborts those not committed. */
+  /** Closes every writer; those not staged yet discard what they wrote. */
   void close() {
     for (SinkWriter<Object> w : writers) {
       closeQuietly(w);
     }
     if (rejectedWriter != null) {
       closeQuietly(rejectedWriter);
-    }
-  }
-
-  /**
-   * Lets go of every writer after a failure without deleting what it finished: lake writers keep their files (a
-   * retry or a speculative attempt of the same Spark partition writes the same names), others are closed.
-   */
-  void abandon() {
-    List<SinkWriter<?>> all = new ArrayList<>(writers);
-    if (rejectedWriter != null) {
-      all.add(rejectedWriter);
-    }
-    for (SinkWriter<?> w : all) {
-      if (w instanceof dev.lake.internal.lake.LakeSinkWriter<?> lake) {
-        try {
-          lake.abandon();
-        } catch (IOException | RuntimeException ignored) {
-          // best effort: the task is failing already
-        }
-      } else {
-        closeQuietly(w);
-      }
     }
   }
 

@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -53,10 +52,12 @@ class CompactorTest {
     return new Compactor(lake(), "processed/events", 128L << 20, Map.of(), null);
   }
 
+  /** What a plain reader of the prefix sees (staged files are hidden: '.' names, no .parquet suffix). */
   private List<String> filesOnDisk() throws IOException {
     Path data = dir.resolve("processed/events");
     try (Stream<Path> s = Files.walk(data)) {
-      return s.filter(Files::isRegularFile).map(p -> data.relativize(p).toString()).sorted().toList();
+      return s.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(".parquet"))
+          .map(p -> data.relativize(p).toString()).sorted().toList();
     }
   }
 
@@ -73,13 +74,16 @@ class CompactorTest {
     c.rewrite(plan);
 
     PipelineResult concurrent = append(20, 30);
-    Optional<Manifest> committed = new CompactionCommit(c).commit(plan);
+    long version = c.commit(plan);
 
-    Manifest m = committed.orElseThrow();
+    Manifest m = lake().latest("events").orElseThrow();
+    assertThat(version).isEqualTo(4);
     assertThat(m.version()).isEqualTo(4);
     assertThat(m.rows()).isEqualTo(30);
-    assertThat(m.files()).filteredOn(f -> f.commitKey().equals(concurrent.commitKey())).hasSize(2);
+    assertThat(m.files()).filteredOn(f -> f.commitKey().equals(concurrent.runId())).hasSize(2);
     assertThat(m.files()).filteredOn(f -> f.path().contains("/compact-")).hasSize(2);
+    assertThat(m.ledger()).as("the compacted files hold the splits of the files they replace")
+        .isEqualTo(lake().history("events").get(2).ledger());
     assertThat(plan.groups()).allMatch(g -> g.skipped == null);
     assertThat(filesOnDisk()).isEqualTo(manifestFiles());
   }
@@ -94,19 +98,20 @@ class CompactorTest {
 
     Pipeline.from(InMemorySource.of("fr", List.of(new Event("fr", "France", LocalDate.of(2012, 1, 1)))))
         .named("events").to(sink().mode(WriteMode.OVERWRITE_PARTITIONS)).run();
-    Manifest m = new CompactionCommit(c).commit(plan).orElseThrow();
+    c.commit(plan);
 
+    Manifest m = lake().latest("events").orElseThrow();
     assertThat(plan.groups()).filteredOn(g -> g.skipped != null).singleElement()
         .satisfies(g -> assertThat(g.partition).containsEntry("country", "France"))
-        .satisfies(g -> assertThat(g.skipped).contains("version 3 (OVERWRITE_PARTITIONS by events)"));
+        .satisfies(g -> assertThat(g.skipped).contains("another commit changed this partition's files"));
     assertThat(m.rows()).isEqualTo(10 + 1);
     assertThat(m.files()).filteredOn(f -> f.partition().get("country").equals("France")).singleElement()
         .satisfies(f -> assertThat(f.rows()).isEqualTo(1));
-    assertThat(filesOnDisk()).as("the skipped partition's new files are deleted").isEqualTo(manifestFiles());
+    assertThat(filesOnDisk()).as("the skipped partition's new files are discarded").isEqualTo(manifestFiles());
   }
 
   @Test
-  void commit_identicalCompactionWonTheRace_deletesNothingLive() throws IOException {
+  void commit_identicalCompactionWonTheRace_changesNothingAndDeletesNothingLive() throws IOException {
     append(0, 10);
     append(10, 20);
     Compactor first = compactor();
@@ -116,32 +121,41 @@ class CompactorTest {
     first.rewrite(firstPlan);
     second.rewrite(secondPlan);
 
-    assertThat(new CompactionCommit(first).commit(firstPlan)).isPresent();
-    assertThat(new CompactionCommit(second).commit(secondPlan)).isEmpty();
+    long afterFirst = first.commit(firstPlan);
+    long afterSecond = second.commit(secondPlan);
 
+    assertThat(afterSecond).isEqualTo(afterFirst).isEqualTo(3);
     assertThat(secondPlan.groups()).allMatch(g -> g.skipped != null);
     assertThat(lake().latest("events").orElseThrow().rows()).isEqualTo(20);
     assertThat(filesOnDisk()).isEqualTo(manifestFiles());
   }
 
   @Test
-  void run_afterKilledCompaction_overwritesItsFilesAndRemovesOldOrphans() throws IOException {
+  void run_afterKilledCompaction_discardsItsStagedFilesOnceProvablyDead() throws IOException {
     append(0, 10);
     append(10, 20);
     Compactor killed = compactor();
-    killed.rewrite(killed.plan()); // never committed
-    Path orphan = dir.resolve("processed/events/country=UK/compact-0000000000000000-00000.parquet");
-    Files.write(orphan, new byte[] {1, 2, 3});
-    Files.setLastModifiedTime(orphan, FileTime.from(Instant.now().minus(CompactionCommit.ORPHAN_AGE).minusSeconds(60)));
-    Path recent = dir.resolve("processed/events/country=UK/compact-1111111111111111-00000.parquet");
-    Files.write(recent, new byte[] {1, 2, 3});
+    killed.rewrite(killed.plan()); // staged, never committed
+    List<Path> staged = stagedFiles();
+    assertThat(staged).isNotEmpty();
+    assertThat(filesOnDisk()).as("staged files are invisible").isEqualTo(manifestFiles());
+    for (Path p : staged) {
+      Files.setLastModifiedTime(p, FileTime.from(Instant.now().minus(ManifestStore.ORPHAN_AGE).minusSeconds(60)));
+    }
+    Compactor alive = compactor();
+    alive.rewrite(alive.plan()); // a compaction still running: its staged files are recent
 
     CompactionResult result = compactor().run(false);
 
     assertThat(result.filesAfter()).isEqualTo(2);
-    assertThat(orphan).doesNotExist();
-    assertThat(recent).as("a recent file may be another compaction's, still running").exists();
-    Files.delete(recent);
+    assertThat(staged).allMatch(p -> !Files.exists(p));
+    assertThat(stagedFiles()).as("a recent run's staged files may still be committed").hasSize(2);
     assertThat(filesOnDisk()).isEqualTo(manifestFiles());
+  }
+
+  private List<Path> stagedFiles() throws IOException {
+    try (Stream<Path> s = Files.walk(dir.resolve("processed/events"))) {
+      return s.filter(p -> p.getFileName().toString().endsWith(".staged")).toList();
+    }
   }
 }

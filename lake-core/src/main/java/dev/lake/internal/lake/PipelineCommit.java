@@ -1,0 +1,168 @@
+package dev.lake.internal.lake;
+
+import dev.lake.Lake;
+import dev.lake.exceptions.LakeException;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Commits a pipeline's run and publishes it. The commit is one conditional write: the pipeline's next
+ * {@link StateLog} entry, holding the run's cursors, the splits it committed and its {@link Publication}s. Before it,
+ * a prepared {@link PendingMarkers marker} goes into each dataset; after it, the markers say so, each publication is
+ * published ({@link DatasetCommit}), and the markers go. If another run of the pipeline committed first, this run
+ * rebases: it publishes that commit (only the newest entry may be unpublished), and commits on top of it unless that
+ * commit took some of this run's splits, which is a {@link Conflict}: this run's staged files are discarded and the
+ * caller reads what is left again.
+ *
+ * <pre>{@code
+ * PipelineCommit commit = new PipelineCommit(lake, "online-retail");
+ * commit.recover();                                        // before planning: publish a crashed commit
+ * PipelineCommit.Outcome o = commit.commit(attempt);      // after the tasks
+ * }</pre>
+ */
+public final class PipelineCommit {
+  private static final Logger LOG = LoggerFactory.getLogger(PipelineCommit.class);
+  /** A run older than this refuses to commit: after {@link ManifestStore#ORPHAN_AGE} its staged files may go. */
+  static final Duration MAX_RUN_AGE = ManifestStore.ORPHAN_AGE.minusHours(1);
+
+  private final String pipeline;
+  private final StateLog log;
+
+  public PipelineCommit(Lake lake, String pipeline) {
+    this.pipeline = pipeline;
+    this.log = new StateLog(lake.store(), lake.root());
+  }
+
+  private static PendingMarkers markers(Publication pub) {
+    return new PendingMarkers(pub.lake().manifests());
+  }
+
+  private static DatasetCommit datasets(Publication pub) {
+    return new DatasetCommit(pub.lake().manifests());
+  }
+
+  /**
+   * What a run asks to commit.
+   *
+   * @param runId the run
+   * @param startedAt when it started
+   * @param base the state version it planned on (0 before the first commit)
+   * @param cursorsBefore the cursors it read
+   * @param proposed the cursors its sources proposed
+   * @param splits the splits whose rows it commits
+   * @param publications what it publishes, one per dataset
+   */
+  public record Attempt(String runId, Instant startedAt, long base, Map<String, String> cursorsBefore,
+      Map<String, String> proposed, List<String> splits, List<Publication> publications) {}
+
+  /** How a commit ended. */
+  public sealed interface Outcome permits Committed, Conflict {}
+
+  /** Committed as {@code entry}; {@code results} say what each publication made of its dataset. */
+  public record Committed(StateLog.Entry entry, List<DatasetCommit.Result> results) implements Outcome {}
+
+  /** Other runs ({@code byRuns}) committed some of the same splits first; nothing of this run was committed. */
+  public record Conflict(Set<String> splits, Set<String> byRuns) implements Outcome {}
+
+  /**
+   * Publishes the pipeline's newest commit if a crash left it unpublished, and returns it. Idempotent: publishing
+   * what is published already changes nothing.
+   */
+  public Optional<StateLog.Entry> recover() throws IOException {
+    Optional<StateLog.Entry> head = log.head(pipeline);
+    if (head.isPresent()) {
+      publish(head.get());
+    }
+    return head;
+  }
+
+  /** Commits, rebasing on the commits of concurrent runs, then publishes. */
+  public Outcome commit(Attempt attempt) throws IOException {
+    if (Instant.now().isAfter(attempt.startedAt().plus(MAX_RUN_AGE))) {
+      throw new LakeException("Run " + attempt.runId() + " of " + pipeline + " started at " + attempt.startedAt()
+          + ", more than " + MAX_RUN_AGE.toHours() + " h ago: too old to commit (its staged files may already be "
+          + "cleaned up as a dead run's). Nothing was committed; run the pipeline again.");
+    }
+    for (Publication pub : attempt.publications()) {
+      markers(pub).write(new PendingMarkers.Marker(pipeline, attempt.runId(), attempt.startedAt(), null, pub));
+    }
+    long base = attempt.base();
+    Map<String, String> cursors = advance(attempt.cursorsBefore(), attempt.proposed());
+    while (true) {
+      StateLog.Entry entry = new StateLog.Entry(1, pipeline, base + 1, attempt.runId(), Instant.now(), cursors,
+          attempt.splits(), attempt.publications());
+      if (log.create(entry)) {
+        for (Publication pub : attempt.publications()) {
+          markers(pub).write(new PendingMarkers.Marker(pipeline, attempt.runId(), attempt.startedAt(),
+              entry.version(), pub));
+        }
+        return new Committed(entry, publish(entry));
+      }
+      List<StateLog.Entry> newer = log.after(pipeline, base);
+      StateLog.Entry head = newer.get(newer.size() - 1);
+      publish(head);
+      Set<String> taken = new LinkedHashSet<>();
+      Set<String> byRuns = new LinkedHashSet<>();
+      Set<String> ours = Set.copyOf(attempt.splits());
+      for (StateLog.Entry e : newer) {
+        for (String split : e.splits()) {
+          if (ours.contains(split)) {
+            taken.add(split);
+            byRuns.add(e.runId());
+          }
+        }
+      }
+      if (!taken.isEmpty()) {
+        for (Publication pub : attempt.publications()) {
+          datasets(pub).discard(pub);
+          markers(pub).delete(pub.dataset(), attempt.runId());
+        }
+        return new Conflict(taken, byRuns);
+      }
+      LOG.info("{}: state version {} was committed by run {}; committing run {} on top of it", pipeline, base + 1,
+          head.runId(), attempt.runId());
+      cursors = advance(head.cursors(), attempt.proposed());
+      base = head.version();
+    }
+  }
+
+  /** {@code before} with {@code proposed} applied; a cursor never moves backwards (numeric or text order). */
+  static Map<String, String> advance(Map<String, String> before, Map<String, String> proposed) {
+    Map<String, String> after = new TreeMap<>(before);
+    proposed.forEach((key, value) -> after.merge(key, value, (old, next) -> compare(next, old) >= 0 ? next : old));
+    return after;
+  }
+
+  private static int compare(String a, String b) {
+    if (a.matches("-?\\d+") && b.matches("-?\\d+")) {
+      return new java.math.BigInteger(a).compareTo(new java.math.BigInteger(b));
+    }
+    return a.compareTo(b);
+  }
+
+  /** Publishes every publication of a committed entry, then removes its markers and its staged leftovers. */
+  private List<DatasetCommit.Result> publish(StateLog.Entry entry) throws IOException {
+    List<DatasetCommit.Result> results = new ArrayList<>();
+    for (Publication pub : entry.publications()) {
+      results.add(datasets(pub).publish(pipeline, entry.version(), entry.runId(), pub));
+      markers(pub).delete(pub.dataset(), entry.runId());
+      Leftovers.discardRun(pub.lake().manifests(), pub.dataset(), entry.runId());
+    }
+    return results;
+  }
+
+  /** The state log this commit writes. */
+  public StateLog log() {
+    return log;
+  }
+}

@@ -1,0 +1,169 @@
+package dev.lake.internal.runner;
+
+import dev.lake.Lake;
+import dev.lake.LakeSink;
+import dev.lake.Pipeline;
+import dev.lake.WriteMode;
+import dev.lake.exceptions.LakeException;
+import dev.lake.internal.lake.Leftovers;
+import dev.lake.internal.lake.Manifest;
+import dev.lake.internal.lake.PipelineCommit;
+import dev.lake.internal.lake.StateLog;
+import dev.lake.io.DataFile;
+import dev.lake.io.Sink;
+import dev.lake.io.Source;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.avro.generic.GenericRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The plan step of a run, on the driver. In the pipeline's home lake: publish the pipeline's newest commit if a
+ * crash left it half-published, and tidy the datasets it writes ({@link Leftovers}: other runs' crashed commits
+ * rolled forward, dead runs' staged files discarded); then read the committed cursors, list the source's splits, and
+ * drop every split already in the split ledger of each of the pipeline's lake sinks (under {@code APPEND}): input
+ * committed once is never added again, whatever else this run reads. A split some sinks hold and others do not is
+ * read for those that do not.
+ *
+ * <pre>{@code
+ * RunPlan.Planned planned = new Planner(pipeline, rejectedSink).plan();
+ * }</pre>
+ */
+final class Planner {
+  private static final Logger LOG = LoggerFactory.getLogger(Planner.class);
+
+  private final Pipeline<?> pipeline;
+  private final LakeSink<GenericRecord> rejectedSink;
+
+  Planner(Pipeline<?> pipeline, LakeSink<GenericRecord> rejectedSink) {
+    this.pipeline = pipeline;
+    this.rejectedSink = rejectedSink;
+  }
+
+  @SuppressWarnings("unchecked")
+  RunPlan.Planned plan() {
+    Lake lake = pipeline.lake();
+    long base = 0;
+    Map<String, String> cursors = Map.of();
+    if (lake != null) {
+      try {
+        Optional<StateLog.Entry> head = new PipelineCommit(lake, pipeline.name()).recover();
+        base = head.map(StateLog.Entry::version).orElse(0L);
+        cursors = head.isPresent() ? head.get().cursors() : lake.cursors(pipeline.name());
+      } catch (IOException e) {
+        throw new LakeException("Cannot start a run of " + pipeline.name() + ": its newest commit could not be "
+            + "published (" + e.getMessage() + "). Nothing was read; run again once the store is writable.", e);
+      }
+      tidy();
+    }
+    Source<Object> source = (Source<Object>) pipeline.source();
+    List<Source<Object>> all;
+    try {
+      all = (List<Source<Object>>) source.split(new RunPlan.PlanningContext(cursors));
+    } catch (IOException e) {
+      throw RunPlan.cannotList(source, e);
+    }
+    return skipCommitted(base, cursors, all);
+  }
+
+  /** Rolls other runs' crashed commits forward and discards dead runs' files in the datasets this run writes. */
+  private void tidy() {
+    Instant now = Instant.now();
+    for (LakeSink<?> sink : lakeSinks()) {
+      try {
+        Leftovers.cleanUp(sink.lake().manifests(), pipeline.name(), sink.dataset(), now);
+      } catch (IOException | RuntimeException e) {
+        LOG.warn("{}: could not tidy {} before the run ({}); its leftovers are invisible and tidied next time",
+            pipeline.name(), sink.dataset(), e.toString());
+      }
+    }
+  }
+
+  private List<LakeSink<?>> lakeSinks() {
+    List<LakeSink<?>> sinks = new ArrayList<>();
+    for (Sink<Object> s : pipeline.sinks()) {
+      if (s instanceof LakeSink<?> ls) {
+        sinks.add(ls);
+      }
+    }
+    if (rejectedSink != null) {
+      sinks.add(rejectedSink);
+    }
+    return sinks;
+  }
+
+  private RunPlan.Planned skipCommitted(long base, Map<String, String> cursors, List<Source<Object>> all) {
+    List<Integer> lakeSinks = new ArrayList<>();
+    boolean allAppend = true;
+    Map<Integer, Map<String, String>> ledgers = new HashMap<>();
+    // A split whose rows were all rejected is in the rejected zone's ledger only: it counts as committed too
+    Map<String, String> rejected = rejectedSink == null ? Map.of() : ledger(rejectedSink);
+    for (int i = 0; i < pipeline.sinks().size(); i++) {
+      if (pipeline.sinks().get(i) instanceof LakeSink<?> ls) {
+        lakeSinks.add(i);
+        if (ls.mode() == WriteMode.APPEND) {
+          Map<String, String> ledger = new HashMap<>(rejected);
+          ledger.putAll(ledger(ls));
+          ledgers.put(i, ledger);
+        } else {
+          allAppend = false;
+        }
+      }
+    }
+    List<Source<Object>> toRead = new ArrayList<>();
+    HashMap<String, HashSet<Integer>> heldBy = new HashMap<>();
+    Set<String> committedBy = new LinkedHashSet<>();
+    int skipped = 0;
+    for (Source<Object> split : all) {
+      String id = split.id();
+      HashSet<Integer> holders = new HashSet<>();
+      ledgers.forEach((sink, ledger) -> {
+        if (ledger.containsKey(id)) {
+          holders.add(sink);
+        }
+      });
+      if (allAppend && !lakeSinks.isEmpty() && holders.size() == lakeSinks.size()) {
+        skipped++;
+        holders.forEach(s -> committedBy.add(ledgers.get(s).get(id)));
+      } else {
+        toRead.add(split);
+        if (!holders.isEmpty()) {
+          heldBy.put(id, holders);
+        }
+      }
+    }
+    if (skipped > 0) {
+      LOG.info("{}: {} of {} splits already committed, skipped", pipeline.name(), skipped, all.size());
+    }
+    committedBy.remove("");
+    return new RunPlan.Planned(base, cursors, toRead, heldBy, skipped, List.copyOf(committedBy));
+  }
+
+  /** The split ledger of a lake sink's dataset: each split id with the run that committed it ("" if unknown). */
+  private static Map<String, String> ledger(LakeSink<?> sink) {
+    try {
+      Optional<Manifest> latest = sink.lake().manifests().latest(sink.dataset());
+      Map<String, String> ledger = new HashMap<>();
+      if (latest.isPresent()) {
+        latest.get().emptySplits().forEach(s -> ledger.put(s, ""));
+        for (DataFile f : latest.get().files()) {
+          String run = f.commitKey() == null ? "" : f.commitKey().replaceFirst("^(\\d{8}T\\d{6}Z-[0-9a-f]{8}).*$", "$1");
+          f.splits().forEach(s -> ledger.put(s, run));
+        }
+      }
+      return ledger;
+    } catch (IOException e) {
+      throw new LakeException("Cannot read the manifest of " + sink.dataset() + " to skip input already "
+          + "committed: " + e.getMessage(), e);
+    }
+  }
+}

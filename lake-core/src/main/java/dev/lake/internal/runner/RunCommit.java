@@ -1,0 +1,183 @@
+package dev.lake.internal.runner;
+
+import dev.lake.Lake;
+import dev.lake.LakeSink;
+import dev.lake.Pipeline;
+import dev.lake.PipelineResult;
+import dev.lake.exceptions.LakeException;
+import dev.lake.internal.lake.DatasetCommit;
+import dev.lake.internal.lake.Json;
+import dev.lake.internal.lake.PipelineCommit;
+import dev.lake.internal.lake.Publication;
+import dev.lake.io.CommitContext;
+import dev.lake.io.CommitSummary;
+import dev.lake.io.Sink;
+import dev.lake.io.WriterResult;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The commit step of a run, once, on the driver: the bad-row policy over the whole run; the sinks that do not stage
+ * (DynamoDB, Kinesis: already written, idempotent or at least once) commit first; then every lake sink's staged files,
+ * the rejected zone's, the cursors and the split ledger are committed in one conditional write of the pipeline's state
+ * ({@link PipelineCommit}) and published; then the run report is written. Losing to a concurrent run that committed
+ * some of the same splits is {@link Lost}: nothing of this attempt is left, and the runner plans the next round.
+ *
+ * <pre>{@code
+ * PipelineResult result = new RunCommit(plan).commit(outcome);
+ * }</pre>
+ */
+final class RunCommit {
+  private static final Logger LOG = LoggerFactory.getLogger(RunCommit.class);
+
+  private final RunPlan plan;
+  private final Pipeline<?> pipeline;
+
+  RunCommit(RunPlan plan) {
+    this.plan = plan;
+    this.pipeline = plan.pipeline;
+  }
+
+  /** A concurrent run committed some of this attempt's splits first; this attempt committed nothing. */
+  public static final class Lost extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient PipelineCommit.Conflict conflict;
+
+    Lost(PipelineCommit.Conflict conflict) {
+      super(conflict.splits().size() + " split(s) were committed meanwhile by run(s) " + conflict.byRuns());
+      this.conflict = conflict;
+    }
+
+    public PipelineCommit.Conflict conflict() {
+      return conflict;
+    }
+  }
+
+  PipelineResult commit(RunOutcome outcome) {
+    try {
+      BadRows.checkTotal(pipeline.badRowPolicy(), outcome.badRowCount(), outcome.badRows());
+    } catch (RuntimeException e) {
+      abort(plan, outcome);
+      throw e;
+    }
+    Lake lake = pipeline.lake();
+    CommitContext ctx = new CommitContext(pipeline.name(), plan.inputKey, plan.runId, plan.startedAt);
+    CommitSummary[] summaries = new CommitSummary[pipeline.sinks().size()];
+    List<Publication> publications = new ArrayList<>();
+    List<Integer> publishedSinks = new ArrayList<>();
+    try {
+      for (int s = 0; s < pipeline.sinks().size(); s++) {
+        Sink<Object> sink = pipeline.sinks().get(s);
+        if (sink instanceof LakeSink<?> ls && lake != null) {
+          publications.add(ls.publication(outcome.forSink(s), splitsFor(s, outcome), plan.attemptId()));
+          publishedSinks.add(s);
+        } else {
+          summaries[s] = sink.commit(outcome.forSink(s), ctx);
+        }
+      }
+      if (plan.rejectedSink != null) {
+        publications.add(plan.rejectedSink.publication(outcome.rejectedResults(), outcome.splitIds(),
+            plan.attemptId()));
+      }
+    } catch (IOException | RuntimeException e) {
+      abort(plan, outcome);
+      throw e instanceof IOException io ? failed(io) : (RuntimeException) e;
+    }
+    Map<String, String> after = new TreeMap<>(plan.cursors);
+    if (lake != null) {
+      PipelineCommit.Outcome result = commitState(lake, outcome, publications);
+      if (result instanceof PipelineCommit.Conflict conflict) {
+        throw new Lost(conflict);
+      }
+      PipelineCommit.Committed committed = (PipelineCommit.Committed) result;
+      after = committed.entry().cursors();
+      for (int i = 0; i < publishedSinks.size(); i++) {
+        int s = publishedSinks.get(i);
+        summaries[s] = ((LakeSink<?>) pipeline.sinks().get(s)).summary(publications.get(i),
+            committed.results().get(i));
+      }
+    } else {
+      after.putAll(outcome.proposedCursors());
+    }
+    PipelineResult report = RunReport.of(plan, outcome, List.of(summaries), after);
+    if (lake != null) {
+      writeReport(lake, report);
+    }
+    LOG.info(report.summary());
+    return report;
+  }
+
+  /** The splits a sink commits: those read, less those it held already. */
+  private List<String> splitsFor(int sink, RunOutcome outcome) {
+    return outcome.splitIds().stream().filter(id -> !plan.held(sink, id)).toList();
+  }
+
+  private PipelineCommit.Outcome commitState(Lake lake, RunOutcome outcome, List<Publication> publications) {
+    PipelineCommit.Attempt attempt = new PipelineCommit.Attempt(plan.runId, plan.startedAt, plan.baseVersion,
+        plan.cursors, outcome.proposedCursors(), outcome.splitIds(), publications);
+    try {
+      return new PipelineCommit(lake, pipeline.name()).commit(attempt);
+    } catch (IOException e) {
+      discard(publications);
+      throw failed(e);
+    } catch (RuntimeException e) {
+      if (!(e instanceof dev.lake.exceptions.CommitStateUnknownException)) {
+        discard(publications);
+      }
+      throw e;
+    }
+  }
+
+  private LakeException failed(IOException e) {
+    return new LakeException("Commit of run " + plan.runId + " of " + pipeline.name() + " failed: " + e
+        + ". Nothing was committed; run again.", e);
+  }
+
+  private void discard(List<Publication> publications) {
+    for (Publication p : publications) {
+      try {
+        new DatasetCommit(p.lake().manifests()).discard(p);
+      } catch (IOException | RuntimeException e) {
+        LOG.warn("Could not discard the staged files of run {} in {}: {}; they stay invisible and are removed "
+            + "once the run is provably dead", plan.runId, p.dataset(), e.toString());
+      }
+    }
+  }
+
+  /** Discards what the tasks staged, for a run that will not commit (best effort: staged files are invisible). */
+  static void abort(RunPlan plan, RunOutcome outcome) {
+    Pipeline<?> pipeline = plan.pipeline;
+    List<List<WriterResult>> perSink = new ArrayList<>();
+    for (int s = 0; s < pipeline.sinks().size(); s++) {
+      perSink.add(outcome.sinkResults().isEmpty() ? List.of() : outcome.forSink(s));
+    }
+    for (int s = 0; s < pipeline.sinks().size(); s++) {
+      try {
+        pipeline.sinks().get(s).abort(perSink.get(s));
+      } catch (IOException | RuntimeException e) {
+        LOG.warn("Could not clean up after failed run {}: {}", plan.runId, e.toString());
+      }
+    }
+    if (plan.rejectedSink != null) {
+      try {
+        plan.rejectedSink.abort(outcome.rejectedResults());
+      } catch (IOException | RuntimeException e) {
+        LOG.warn("Could not clean up the rejected rows of failed run {}: {}", plan.runId, e.toString());
+      }
+    }
+  }
+
+  private void writeReport(Lake lake, PipelineResult result) {
+    try {
+      lake.store().write(lake.uri("_lake/runs/" + pipeline.name() + "/" + result.runId() + ".json"),
+          Json.write(result));
+    } catch (IOException e) {
+      LOG.warn("Run {} committed but its report could not be written: {}", result.runId(), e.toString());
+    }
+  }
+}

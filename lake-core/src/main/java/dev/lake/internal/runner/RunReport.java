@@ -1,0 +1,43 @@
+package dev.lake.internal.runner;
+
+import dev.lake.Pipeline;
+import dev.lake.PipelineResult;
+import dev.lake.io.CommitSummary;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@link PipelineResult} of a committed run, from its plan, what its tasks counted and what each sink committed.
+ *
+ * <pre>{@code
+ * PipelineResult result = RunReport.of(plan, outcome, summaries, cursorsAfter);
+ * }</pre>
+ */
+final class RunReport {
+  private RunReport() {}
+
+  static PipelineResult of(RunPlan plan, RunOutcome outcome, List<CommitSummary> commits,
+      Map<String, String> cursorsAfter) {
+    Pipeline<?> pipeline = plan.pipeline;
+    Counters total = outcome.counters();
+    List<PipelineResult.StepReport> steps = new ArrayList<>();
+    for (int i = 0; i < pipeline.steps().size(); i++) {
+      steps.add(new PipelineResult.StepReport(pipeline.steps().get(i).name(), total.stepIn[i], total.stepOut[i],
+          total.stepRejected[i], total.stepBatched[i]));
+    }
+    List<PipelineResult.SinkReport> sinks = new ArrayList<>();
+    for (int i = 0; i < commits.size(); i++) {
+      CommitSummary c = commits.get(i);
+      sinks.add(new PipelineResult.SinkReport(c.sink(), total.sinkIn[i], c.rows(), total.sinkRejected[i],
+          c.files().size(), c.bytes(), c.version(), c.unchanged()));
+    }
+    return new PipelineResult(pipeline.name(), plan.runId, plan.inputKey, plan.startedAt,
+        Duration.between(plan.startedAt, Instant.now()), outcome.splitIds().size(), total.rowsRead,
+        total.sourceRejected, steps, sinks, outcome.badRows(),
+        plan.rejectedSink == null ? null : plan.rejectedSink.dataset(), Map.copyOf(plan.cursors), cursorsAfter,
+        outcome.stoppedAtDeadline(), plan.splitsSkipped, plan.skippedBy);
+  }
+}
