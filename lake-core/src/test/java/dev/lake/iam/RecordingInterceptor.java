@@ -97,6 +97,11 @@ public final class RecordingInterceptor implements ExecutionInterceptor {
       case "PutObject", "CreateMultipartUpload", "UploadPart", "CompleteMultipartUpload" ->
           List.of(new Call("s3:PutObject", object, Map.of()));
       case "AbortMultipartUpload" -> List.of(new Call("s3:AbortMultipartUpload", object, Map.of()));
+      case "ListParts" -> List.of(new Call("s3:ListMultipartUploadParts", object, Map.of()));
+      case "CopyObject", "UploadPartCopy" -> List.of( // reads the source, writes the destination
+          new Call("s3:GetObject", "arn:" + scope.partition() + ":s3:::" + copySource(request), Map.of()),
+          new Call("s3:PutObject", "arn:" + scope.partition() + ":s3:::" + field(request, "DestinationBucket") + "/"
+              + field(request, "DestinationKey"), Map.of()));
       case "DeleteObject" -> List.of(new Call("s3:DeleteObject", object, Map.of()));
       case "DeleteObjects" -> deletedKeys(request).stream()
           .map(k -> new Call("s3:DeleteObject", bucketArn + "/" + k, Map.of())).toList();
@@ -184,6 +189,20 @@ public final class RecordingInterceptor implements ExecutionInterceptor {
       return items.keySet().stream().map(t -> new Call(action, scope.arn(prefix, "table/" + t), Map.of())).toList();
     }
     return List.of(new Call(action, "*", Map.of()));
+  }
+
+  /**
+   * "bucket/key" of a copy's source: the SDK has turned SourceBucket and SourceKey into CopySource (URL-encoded, with
+   * {@code ?versionId=} for a version) before interceptors see the request.
+   */
+  private static String copySource(SdkRequest request) {
+    if (field(request, "SourceBucket") != null) {
+      return field(request, "SourceBucket") + "/" + field(request, "SourceKey");
+    }
+    String source = field(request, "CopySource");
+    int version = source.indexOf("?versionId=");
+    return java.net.URLDecoder.decode(version < 0 ? source : source.substring(0, version),
+        java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /** DeleteObjects' Delete.Objects[].Key, read through the SDK's generic fields (no S3 model classes needed). */

@@ -24,6 +24,18 @@ public abstract class ObjectStoreContract {
   /** An empty directory (prefix) URI ending in '/', fresh for each test. */
   protected abstract URI root();
 
+  /**
+   * Leaves what a writer killed mid-write leaves at {@code target}, for {@link ObjectStore#listUnpublished} and
+   * {@code abortIncompleteWrites} to find: by default a writer given a few bytes and flushed, never committed nor
+   * closed (a temporary file). A store that sends nothing before a whole part (S3) overrides it with what such a
+   * writer leaves once a part is sent: an incomplete multipart upload.
+   */
+  protected void leaveUnfinishedWrite(URI target) throws IOException {
+    ObjectWriter unfinished = store().newWriter(target);
+    unfinished.write(new byte[10]);
+    unfinished.flush();
+  }
+
   private URI at(String relative) {
     return URI.create(root() + relative);
   }
@@ -215,9 +227,7 @@ public abstract class ObjectStoreContract {
   void listUnpublished_stagedAndUnfinished_listedByTargetThenAbortedByPrefix() throws IOException {
     stage("u/k=1/part-dead-0.parquet", new byte[] {1, 2});
     StagedObject alive = stage("u/k=1/part-alive-0.parquet", new byte[] {3});
-    ObjectWriter unfinished = store().newWriter(at("u/k=2/part-dead-1.parquet"));
-    unfinished.write(new byte[10]);
-    unfinished.flush();
+    leaveUnfinishedWrite(at("u/k=2/part-dead-1.parquet"));
 
     List<String> targets = store().listUnpublished(at("u/")).stream().map(o -> o.uri().toString()).toList();
     store().abortIncompleteWrites(at("u/"), Instant.now().plusSeconds(60), "part-dead-");

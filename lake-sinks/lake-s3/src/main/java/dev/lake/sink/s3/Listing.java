@@ -84,21 +84,38 @@ final class Listing {
     }
   }
 
+  /** An incomplete multipart upload found by {@link #forEachUpload}. */
+  interface UploadVisitor {
+    void visit(MultipartUpload upload) throws IOException;
+  }
+
   static void abortUploads(S3Operations ops, S3Location prefix, Instant startedBefore, String fileNamePrefix)
+      throws IOException {
+    forEachUpload(ops, prefix, u -> {
+      String fileName = u.key().substring(u.key().lastIndexOf('/') + 1);
+      if ((u.initiated() == null || u.initiated().isBefore(startedBefore)) && fileName.startsWith(fileNamePrefix)) {
+        ops.abortUpload(new S3Location(prefix.bucket(), u.key()), u.uploadId());
+      }
+    });
+  }
+
+  /** Every incomplete multipart upload (staged objects included) under {@code prefix}, page by page. */
+  static void forEachUpload(S3Operations ops, S3Location prefix, UploadVisitor visitor) throws IOException {
+    forEachUpload(ops, prefix, 1000, visitor);
+  }
+
+  static void forEachUpload(S3Operations ops, S3Location prefix, int pageSize, UploadVisitor visitor)
       throws IOException {
     String keyMarker = null;
     String idMarker = null;
     boolean more;
     do {
       ListMultipartUploadsRequest req = ListMultipartUploadsRequest.builder().bucket(prefix.bucket())
-          .prefix(prefix.key()).keyMarker(keyMarker).uploadIdMarker(idMarker).build();
+          .prefix(prefix.key()).keyMarker(keyMarker).uploadIdMarker(idMarker).maxUploads(pageSize).build();
       ListMultipartUploadsResponse page = ops.call("ListMultipartUploads", prefix,
           () -> ops.s3.listMultipartUploads(req), null);
       for (MultipartUpload u : page.uploads()) {
-        String fileName = u.key().substring(u.key().lastIndexOf('/') + 1);
-        if ((u.initiated() == null || u.initiated().isBefore(startedBefore)) && fileName.startsWith(fileNamePrefix)) {
-          ops.abortUpload(new S3Location(prefix.bucket(), u.key()), u.uploadId());
-        }
+        visitor.visit(u);
       }
       more = Boolean.TRUE.equals(page.isTruncated());
       keyMarker = page.nextKeyMarker();

@@ -2,6 +2,7 @@ package dev.lake.sink.s3;
 
 import dev.lake.exceptions.SinkException;
 import dev.lake.io.ObjectWriter;
+import dev.lake.io.StagedObject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -27,6 +28,10 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
  * blocks when they are), so memory stays below {@code (maxInFlight + 1) * partSize} however large the object grows.
  * An object smaller than one part is sent as a single PutObject. Nothing is visible before {@link #commit()}
  * completes the upload; {@link #close()} without a commit, or any failure, aborts it.
+ *
+ * <p>A staging writer ({@code stages}) always makes a multipart upload, even of a few bytes: its {@link #commit()}
+ * sends the last part (which may be of any size, also when it is the only one), waits for every part and leaves the
+ * upload incomplete; {@link #staged()} is the handle that completes it later ({@link StagedUploads}).
  */
 final class MultipartWriter extends ObjectWriter {
   private static final Logger LOG = LoggerFactory.getLogger(MultipartWriter.class);
@@ -41,15 +46,23 @@ final class MultipartWriter extends ObjectWriter {
   private final BlockingQueue<byte[]> spare;
   private final List<CompletableFuture<CompletedPart>> parts = new ArrayList<>();
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
+  private final boolean stages;
 
   private byte[] buffer; // grows to partSize: small files stay small in memory
   private int length;
   private long position;
   private String uploadId;
   private boolean done;
+  private StagedObject staged;
 
   MultipartWriter(S3Operations ops, S3Location target, int partSize, int maxInFlight, Executor executor) {
+    this(ops, target, partSize, maxInFlight, executor, false);
+  }
+
+  MultipartWriter(S3Operations ops, S3Location target, int partSize, int maxInFlight, Executor executor,
+      boolean stages) {
     this.ops = ops;
+    this.stages = stages;
     this.target = target;
     this.partSize = partSize;
     this.executor = executor;
@@ -82,7 +95,7 @@ final class MultipartWriter extends ObjectWriter {
       off += n;
       len -= n;
       if (length == partSize) {
-        sendPart();
+        sendPart(false);
       }
     }
   }
@@ -99,17 +112,21 @@ final class MultipartWriter extends ObjectWriter {
     }
     try {
       rethrowFailure();
-      if (uploadId == null) {
+      if (uploadId == null && !stages) {
         ops.put(target, buffer, length, false);
       } else {
-        if (length > 0) {
-          sendPart();
+        if (length > 0 || parts.isEmpty()) {
+          sendPart(true); // a staged object of less than a part, even of none, is one upload of one part
         }
         List<CompletedPart> completed = new ArrayList<>();
         for (CompletableFuture<CompletedPart> part : parts) {
           completed.add(await(part));
         }
-        ops.completeUpload(target, uploadId, completed);
+        if (stages) {
+          staged = StagedUploads.handle(target, position, uploadId, completed, ops.options.checksum());
+        } else {
+          ops.completeUpload(target, uploadId, completed);
+        }
       }
       done = true;
       buffer = null;
@@ -117,6 +134,17 @@ final class MultipartWriter extends ObjectWriter {
       close();
       throw e;
     }
+  }
+
+  @Override
+  public StagedObject staged() {
+    if (!stages) {
+      return super.staged();
+    }
+    if (staged == null) {
+      throw new IllegalStateException("Nothing staged yet for " + target + ": call commit() first");
+    }
+    return staged;
   }
 
   @Override
@@ -147,7 +175,8 @@ final class MultipartWriter extends ObjectWriter {
     }
   }
 
-  private void sendPart() throws IOException {
+  /** Sends the buffer as the next part; after the {@code last} one no new buffer is needed. */
+  private void sendPart(boolean last) throws IOException {
     rethrowFailure();
     if (uploadId == null) {
       uploadId = ops.createUpload(target);
@@ -185,9 +214,13 @@ final class MultipartWriter extends ObjectWriter {
           + ": the store is closed", rejected);
     }
     parts.add(future);
+    length = 0;
+    if (last) {
+      buffer = null;
+      return;
+    }
     byte[] next = spare.poll();
     buffer = next != null ? next : new byte[partSize];
-    length = 0;
   }
 
   private CompletedPart await(CompletableFuture<CompletedPart> part) throws IOException {

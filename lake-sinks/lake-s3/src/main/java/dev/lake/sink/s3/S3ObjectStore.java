@@ -5,6 +5,7 @@ import dev.lake.exceptions.ValidationException;
 import dev.lake.io.ObjectInfo;
 import dev.lake.io.ObjectStore;
 import dev.lake.io.ObjectWriter;
+import dev.lake.io.StagedObject;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,6 +57,18 @@ import software.amazon.awssdk.services.s3.model.StorageClass;
  * store closes only the client, HTTP client and threads it created. Credentials never appear in {@link #toString()},
  * logs or exception messages.
  *
+ * <p>Staged writes ({@link #newStagedWriter}) are kept as the S3A magic committer keeps its files: an incomplete
+ * multipart upload to the final key, invisible to listings and reads, that {@link #publish} completes with one
+ * request, from any process holding the serializable handle. {@link #move} copies server-side.
+ *
+ * <pre>{@code
+ * try (ObjectWriter out = store.newStagedWriter(URI.create("s3://my-bucket/lake/part-0.parquet"))) {
+ *   out.write(bytes);
+ *   out.commit();                    // all parts sent; the upload stays incomplete
+ *   store.publish(out.staged());     // CompleteMultipartUpload: visible now
+ * }
+ * }</pre>
+ *
  * <p>Conditional creates ({@link #createIfAbsent}, used for manifests and cursors) send {@code If-None-Match: *}. A
  * store that refuses the header (501 NotImplemented) or silently ignores it (detected once per bucket with a probe
  * object) gets a fallback: HEAD, then PUT. That fallback is not safe for two writers committing the same dataset at
@@ -65,6 +78,7 @@ public final class S3ObjectStore implements ObjectStore {
   private final S3Operations ops;
   private final Builder settings;
   private final ConditionalCreate conditional;
+  private final ServerSideCopy copy;
   private final ExecutorService uploads;
   private final List<AutoCloseable> owned;
 
@@ -83,6 +97,7 @@ public final class S3ObjectStore implements ObjectStore {
         });
     pool.allowCoreThreadTimeOut(true);
     this.uploads = pool;
+    this.copy = new ServerSideCopy(ops, pool, b.singleCopyLimit, b.copyPartSize);
   }
 
   /** A builder with the defaults: region and credentials from the default chains, 8 MiB parts, 4 in flight. */
@@ -152,6 +167,49 @@ public final class S3ObjectStore implements ObjectStore {
     return new MultipartWriter(ops, S3Location.of(uri), settings.partSize, settings.maxPartsInFlight, uploads);
   }
 
+  /**
+   * A writer whose object, whatever its size, is an incomplete multipart upload to {@code target} once committed:
+   * not listed by ListObjectsV2, not readable, found only by ListMultipartUploads (as the S3A magic committer stages
+   * files). Parts, memory bounds and write options are those of {@link #newWriter}.
+   */
+  @Override
+  public ObjectWriter newStagedWriter(URI target) {
+    return new MultipartWriter(ops, S3Location.of(target), settings.partSize, settings.maxPartsInFlight, uploads,
+        true);
+  }
+
+  /**
+   * CompleteMultipartUpload with the handle's parts. When the upload is gone, a HEAD of the target decides: an object
+   * of the staged size there means published already; otherwise {@link FileNotFoundException}. The complete is not
+   * conditional: an object another writer put at the same key meanwhile is replaced (Lake's file names are unique per
+   * run and attempt, so only a bug makes two writers share one).
+   */
+  @Override
+  public void publish(StagedObject staged) throws IOException {
+    StagedUploads.publish(ops, staged);
+  }
+
+  /** AbortMultipartUpload of the staged upload; one that is gone already is fine. */
+  @Override
+  public void discard(StagedObject staged) throws IOException {
+    StagedUploads.discard(ops, staged);
+  }
+
+  /**
+   * A server-side copy (CopyObject, or UploadPartCopy over 5 GiB) with this store's encryption and storage class,
+   * then a delete of {@code from}.
+   */
+  @Override
+  public void move(URI from, URI to) throws IOException {
+    copy.move(S3Location.of(from), S3Location.of(to));
+  }
+
+  /** The incomplete multipart uploads under {@code prefix} (staged objects and unfinished writes), by target. */
+  @Override
+  public List<ObjectInfo> listUnpublished(URI prefix) throws IOException {
+    return StagedUploads.listUnpublished(ops, S3Location.of(prefix).asPrefix());
+  }
+
   @Override
   public boolean createIfAbsent(URI uri, byte[] content) throws IOException {
     return conditional.createIfAbsent(S3Location.of(uri), content);
@@ -167,7 +225,7 @@ public final class S3ObjectStore implements ObjectStore {
     Listing.deleteAll(ops, uris.stream().map(S3Location::of).toList());
   }
 
-  /** Aborts the multipart uploads under {@code prefix} initiated before {@code startedBefore}. */
+  /** Aborts the multipart uploads (staged objects too) under {@code prefix} initiated before {@code startedBefore}. */
   @Override
   public void abortIncompleteWrites(URI prefix, Instant startedBefore) throws IOException {
     Listing.abortUploads(ops, S3Location.of(prefix).asPrefix(), startedBefore, "");
@@ -247,6 +305,8 @@ public final class S3ObjectStore implements ObjectStore {
     int uploadThreads = 8;
     int sdkAttempts = 6;
     int lakeAttempts = 5;
+    long singleCopyLimit = ServerSideCopy.MAX_SINGLE_COPY; // lowered by tests to reach the multipart copy
+    long copyPartSize = 512L << 20;
 
     Builder() {}
 
@@ -390,6 +450,8 @@ public final class S3ObjectStore implements ObjectStore {
       b.uploadThreads = uploadThreads;
       b.sdkAttempts = sdkAttempts;
       b.lakeAttempts = lakeAttempts;
+      b.singleCopyLimit = singleCopyLimit;
+      b.copyPartSize = copyPartSize;
       return b;
     }
 

@@ -74,30 +74,42 @@ final class S3Operations {
     return part.build();
   }
 
+  /** CompleteMultipartUpload; a retry that finds no upload any more means an earlier attempt completed it. */
   void completeUpload(S3Location at, String uploadId, List<CompletedPart> parts) throws IOException {
     int[] attempt = {0};
     try {
-      call("CompleteMultipartUpload", at, () -> s3.completeMultipartUpload(CompleteMultipartUploadRequest.builder()
-          .bucket(at.bucket()).key(at.key()).uploadId(uploadId)
-          .multipartUpload(CompletedMultipartUpload.builder().parts(parts).build()).build()), attempt);
+      complete(at, uploadId, parts, attempt);
     } catch (SinkException e) {
       // A retried complete whose first attempt succeeded (its response lost to a reset) finds no upload any more.
-      if (attempt[0] > 1 && e.getCause() instanceof S3Exception s3e && "NoSuchUpload".equals(code(s3e))) {
+      if (attempt[0] > 1 && noSuchUpload(e)) {
         return;
       }
       throw e;
     }
   }
 
+  /** CompleteMultipartUpload with Lake's retries; a vanished upload fails (see {@link #noSuchUpload}). */
+  void complete(S3Location at, String uploadId, List<CompletedPart> parts, int[] attempt) throws IOException {
+    call("CompleteMultipartUpload", at, () -> s3.completeMultipartUpload(CompleteMultipartUploadRequest.builder()
+        .bucket(at.bucket()).key(at.key()).uploadId(uploadId)
+        .multipartUpload(CompletedMultipartUpload.builder().parts(parts).build()).build()), attempt);
+  }
+
+  /** Aborts a multipart upload; one that is gone already (aborted or completed) is fine. */
   void abortUpload(S3Location at, String uploadId) throws IOException {
     try {
       call("AbortMultipartUpload", at, () -> s3.abortMultipartUpload(AbortMultipartUploadRequest.builder()
           .bucket(at.bucket()).key(at.key()).uploadId(uploadId).build()), null);
     } catch (SinkException e) {
-      if (!(e.getCause() instanceof S3Exception s3e && "NoSuchUpload".equals(code(s3e)))) {
+      if (!noSuchUpload(e)) {
         throw e;
       }
     }
+  }
+
+  /** Whether a call failed because S3 knows no such multipart upload (completed or aborted already). */
+  static boolean noSuchUpload(SinkException e) {
+    return e.getCause() instanceof S3Exception s3e && "NoSuchUpload".equals(code(s3e));
   }
 
   /** GetObject, whole or a byte range ({@code range} like {@code bytes=0-99}), pinned to an ETag when given. */

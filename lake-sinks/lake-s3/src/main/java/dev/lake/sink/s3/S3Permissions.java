@@ -22,6 +22,12 @@ import java.util.Set;
  *   <li>with SSE-KMS and a key ARN: {@code kms:Decrypt} to read, {@code kms:GenerateDataKey} and {@code kms:Decrypt}
  *   (multipart uploads) to write.</li>
  * </ul>
+ * Staging and moves need no other action: a staged write is WRITE (its upload never completed; aborted on failure
+ * with CLEAN_UP); {@code publish} is WRITE (CompleteMultipartUpload), plus READ on the target when the upload is gone
+ * (a HEAD tells whether it was published before); {@code discard} and {@code listUnpublished} are CLEAN_UP
+ * (AbortMultipartUpload, ListMultipartUploads); {@code move} is READ and DELETE on the source and WRITE on the target
+ * (CopyObject or UploadPartCopy are {@code s3:GetObject} on the source and {@code s3:PutObject} on the target), plus
+ * READ on the target when the source is gone. ListParts ({@code s3:ListMultipartUploadParts}) is never called.
  *
  * <pre>{@code
  * IamPolicy p = S3Permissions.of(URI.create("s3://b/lake/processed/sales/"), EnumSet.of(Access.WRITE), null, scope);

@@ -5,12 +5,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
+import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import software.amazon.awssdk.services.s3.model.StorageClass;
+import software.amazon.awssdk.services.s3.model.TaggingDirective;
 
-/** What every object written gets: encryption, storage class, tags, checksum. Applied the same to both kinds of write. */
+/**
+ * What every object written gets: encryption, storage class, tags, checksum. Applied the same to every kind of write:
+ * PutObject, multipart uploads (staged ones too) and server-side copies.
+ */
 record WriteOptions(ServerSideEncryption sse, String kmsKeyId, StorageClass storageClass, Map<String, String> tags,
     ChecksumAlgorithm checksum) {
 
@@ -45,6 +50,26 @@ record WriteOptions(ServerSideEncryption sse, String kmsKeyId, StorageClass stor
     }
     if (!tags.isEmpty()) {
       b.tagging(tagging());
+    }
+    if (checksum != null) {
+      b.checksumAlgorithm(checksum);
+    }
+    return b;
+  }
+
+  /** The same for a server-side copy: the source's tags are kept unless the store sets its own. */
+  CopyObjectRequest.Builder apply(CopyObjectRequest.Builder b) {
+    if (sse != null) {
+      b.serverSideEncryption(sse);
+    }
+    if (kmsKeyId != null) {
+      b.ssekmsKeyId(kmsKeyId);
+    }
+    if (storageClass != null) {
+      b.storageClass(storageClass);
+    }
+    if (!tags.isEmpty()) {
+      b.taggingDirective(TaggingDirective.REPLACE).tagging(tagging());
     }
     if (checksum != null) {
       b.checksumAlgorithm(checksum);

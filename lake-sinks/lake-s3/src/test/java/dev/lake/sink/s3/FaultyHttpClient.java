@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
@@ -22,7 +23,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
  * A real HTTP client to s3proxy with faults injected on every k-th request, in turn: a 503 SlowDown answered without
  * reaching the server, a connection reset before sending, and a reset after the server has applied the request (the
  * ambiguous case: the write happened but the client never heard). Also records every request, counts parts in
- * flight, and can answer chosen requests with an error.
+ * flight, and can answer chosen requests with an error or a chosen {@link Fault}.
  */
 final class FaultyHttpClient implements SdkHttpClient {
   private final SdkHttpClient delegate = UrlConnectionHttpClient.create();
@@ -32,8 +33,34 @@ final class FaultyHttpClient implements SdkHttpClient {
   private final AtomicInteger partsInFlight = new AtomicInteger();
   private final AtomicInteger maxPartsInFlight = new AtomicInteger();
   final List<SdkHttpRequest> seen = new CopyOnWriteArrayList<>();
+  /** The fault for a request, or null: set by a test to hit chosen requests (see {@link #once}). */
+  volatile Function<SdkHttpRequest, Fault> inject = r -> null;
   volatile Predicate<SdkHttpRequest> forbidden = r -> false;
   volatile Predicate<SdkHttpRequest> throttled = r -> false;
+
+  /** What {@link #inject} can do to a request; the first three are the cycle of every-k-th faults, in order. */
+  enum Fault {
+    /** 503 SlowDown, without reaching the server. */
+    SLOW_DOWN,
+    /** A connection reset before sending. */
+    RESET,
+    /** A connection reset after the server applied the request: the answer is lost. */
+    LOST_ANSWER,
+    /** 404 NoSuchUpload, without reaching the server (what S3 may answer once an upload is completed). */
+    NO_SUCH_UPLOAD
+  }
+
+  /** A fault for the requests {@code which} accepts, the i-th of them getting {@code faults[i]}; then none. */
+  static Function<SdkHttpRequest, Fault> once(Predicate<SdkHttpRequest> which, Fault... faults) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      if (!which.test(r)) {
+        return null;
+      }
+      int i = n.getAndIncrement();
+      return i < faults.length ? faults[i] : null;
+    };
+  }
 
   /** Faults on every {@code every}-th request; 0 for none. */
   FaultyHttpClient(int every) {
@@ -62,12 +89,17 @@ final class FaultyHttpClient implements SdkHttpClient {
     SdkHttpRequest http = request.httpRequest();
     seen.add(http);
     int n = requests.incrementAndGet();
-    int kind = every > 0 && n % every == 0 ? (faults.incrementAndGet() % 3) : -1;
+    Fault chosen = inject.apply(http);
+    int kind = chosen != null ? chosen.ordinal()
+        : every > 0 && n % every == 0 ? (faults.incrementAndGet() % 3) : -1;
     return new ExecutableHttpRequest() {
       @Override
       public HttpExecuteResponse call() throws IOException {
         if (forbidden.test(http)) {
           return error(403, "AccessDenied", "Access Denied");
+        }
+        if (kind == 3) {
+          return error(404, "NoSuchUpload", "The specified upload does not exist.");
         }
         if (kind == 0 || throttled.test(http)) {
           return error(503, "SlowDown", "Please reduce your request rate.");

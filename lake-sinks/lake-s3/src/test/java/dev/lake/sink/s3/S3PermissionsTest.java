@@ -2,20 +2,27 @@ package dev.lake.sink.s3;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lake.BadRowPolicy;
 import dev.lake.Lake;
 import dev.lake.Pipeline;
 import dev.lake.PipelineResult;
 import dev.lake.WriteMode;
+import dev.lake.iam.Access;
 import dev.lake.iam.IamPolicy;
 import dev.lake.iam.IamScope;
 import dev.lake.iam.PolicyAssert;
 import dev.lake.iam.RecordingInterceptor;
 import dev.lake.io.ObjectStores;
+import dev.lake.io.ObjectWriter;
+import dev.lake.io.StagedObject;
 import dev.lake.source.files.CsvSource;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Map;
 import org.apache.avro.generic.GenericRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -28,7 +35,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * {@code requiredPermissions()} of lake pipelines on S3 against every call the runs really make (recorded by an SDK
- * interceptor on s3proxy): each call is allowed, and each grant is used or needed on a named other path.
+ * interceptor on s3proxy): each call is allowed, and each grant is used or needed on a named other path. The store's
+ * staging and server-side moves are checked the same way against {@code permissions(..)} of the accesses a lake
+ * writer asks for.
  */
 class S3PermissionsTest {
   static final IamScope SCOPE = IamScope.of("us-east-1", "123456789012");
@@ -181,5 +190,46 @@ class S3PermissionsTest {
         "s3:DeleteObject " + arn("plain-lake/_lake/manifests/processed/plain/*"), PROBE,
         "s3:GetObject " + arn("plain-lake/_lake/manifests/processed/plain/*"), "reads the previous version from "
             + "the 2nd commit on"));
+  }
+
+  @Test
+  void permissions_stagingAndServerSideMoves_everyCallAllowedByTheWriterAccessesAndEveryGrantUsed() throws Exception {
+    URI ds = URI.create("s3://" + bucket + "/staging/processed/sales/");
+    URI retired = URI.create("s3://" + bucket + "/staging/retired/sales/");
+    IamPolicy policy = store.permissions(ds, EnumSet.of(Access.WRITE, Access.DELETE, Access.LIST, Access.CLEAN_UP,
+        Access.READ), SCOPE).and(store.permissions(retired, EnumSet.of(Access.WRITE, Access.READ), SCOPE));
+    S3ObjectStore.Builder inParts = S3ObjectStore.builder().client(s3);
+    inParts.singleCopyLimit = 0; // every move a multipart copy (UploadPartCopy)
+    CALLS.clear();
+
+    StagedObject published = stage(ds.resolve("k=1/part-a-0.parquet"));
+    store.publish(published);
+    store.publish(published);
+    StagedObject discarded = stage(ds.resolve("k=1/part-a-1.parquet"));
+    store.discard(discarded);
+    assertThatThrownBy(() -> store.publish(discarded)).isInstanceOf(FileNotFoundException.class); // HEAD
+    stage(ds.resolve("k=2/part-a-2.parquet"));
+    assertThat(store.listUnpublished(ds)).hasSize(1);
+    store.abortIncompleteWrites(ds, Instant.now().plusSeconds(60), "part-a-");
+    assertThat(store.list(ds, true)).hasSize(1);
+    store.move(ds.resolve("k=1/part-a-0.parquet"), retired.resolve("k=1/part-a-0.parquet"));
+    store.move(ds.resolve("k=1/part-a-0.parquet"), retired.resolve("k=1/part-a-0.parquet")); // HEADs, no copy
+    store.write(ds.resolve("k=3/part-a-3.parquet"), new byte[] {3});
+    try (S3ObjectStore copier = inParts.build()) {
+      copier.move(ds.resolve("k=3/part-a-3.parquet"), retired.resolve("k=3/part-a-3.parquet"));
+    }
+
+    assertThat(CALLS.calls()).extracting(c -> c.action()).contains("s3:ListBucketMultipartUploads",
+        "s3:AbortMultipartUpload", "s3:DeleteObject");
+    assertThat(store.readAllBytes(retired.resolve("k=3/part-a-3.parquet"))).containsExactly(3);
+    PolicyAssert.assertExact(policy, CALLS.calls(), Map.of());
+  }
+
+  static StagedObject stage(URI target) throws IOException {
+    try (ObjectWriter out = store.newStagedWriter(target)) {
+      out.write("rows".getBytes(UTF_8));
+      out.commit();
+      return out.staged();
+    }
   }
 }
