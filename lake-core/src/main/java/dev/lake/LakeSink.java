@@ -174,52 +174,7 @@ public final class LakeSink<T> implements Sink<T> {
    */
   @Override
   public CommitSummary commit(List<WriterResult> results, CommitContext ctx) throws IOException {
-    dev.lake.internal.lake.Publication pub = publication(results, List.of(), ctx.runId());
-    dev.lake.internal.lake.DatasetCommit.Result r = new dev.lake.internal.lake.DatasetCommit(lake.manifests())
-        .publishDirect(ctx.pipeline(), ctx.runId(), pub);
-    return summary(pub, r);
-  }
-
-  /**
-   * What a run commits into this sink's dataset: the writers' staged files (merged first when the sink coalesces),
-   * the write mode and layout, and {@code splits}, the input splits the run read for this sink.
-   */
-  public dev.lake.internal.lake.Publication publication(List<WriterResult> results, List<String> splits,
-      String attemptId) throws IOException {
-    List<DataFile> added = new ArrayList<>();
-    Map<String, dev.lake.io.StagedObject> staged = new java.util.LinkedHashMap<>();
-    String schema = schemaJson;
-    for (WriterResult r : results) {
-      added.addAll(r.files());
-      staged.putAll(r.staged());
-      String written = r.metadata().get("schema");
-      if (schema == null && written != null) {
-        schema = written;
-      }
-    }
-    List<String> partitions = new ArrayList<>();
-    if (ingestDate) {
-      partitions.add("ingest_date");
-    }
-    partitions.addAll(partitionBy);
-    if (coalesce && schema != null && !added.isEmpty()) {
-      RunCoalescer.Merged merged = RunCoalescer.coalesce(this, schema, partitions, added, attemptId);
-      added = merged.files();
-      staged = merged.staged();
-    }
-    return new dev.lake.internal.lake.Publication(lake.root().toString(), dataset, mode.name(), format.name(),
-        partitions, schema, added, staged, splits, List.of());
-  }
-
-  /** What a publication made of this sink's dataset, for the run report. */
-  public CommitSummary summary(dev.lake.internal.lake.Publication pub,
-      dev.lake.internal.lake.DatasetCommit.Result result) {
-    long version = result.version() == null ? 0 : result.version().version();
-    if (result.unchanged()) {
-      return CommitSummary.unchanged(name(), version);
-    }
-    return new CommitSummary(name(), version, pub.files().stream().mapToLong(DataFile::rows).sum(), pub.files(),
-        result.version().removed());
+    return dev.lake.internal.lake.LakePublications.commitDirect(this, results, ctx);
   }
 
   /** Discards what writers staged for a run that will not commit. */

@@ -7,6 +7,7 @@ import dev.lake.PipelineResult;
 import dev.lake.exceptions.LakeException;
 import dev.lake.internal.lake.DatasetCommit;
 import dev.lake.internal.lake.Json;
+import dev.lake.internal.lake.LakePublications;
 import dev.lake.internal.lake.PipelineCommit;
 import dev.lake.internal.lake.Publication;
 import dev.lake.io.CommitContext;
@@ -74,14 +75,14 @@ final class RunCommit {
       for (int s = 0; s < pipeline.sinks().size(); s++) {
         Sink<Object> sink = pipeline.sinks().get(s);
         if (sink instanceof LakeSink<?> ls && lake != null) {
-          publications.add(ls.publication(outcome.forSink(s), splitsFor(s, outcome), plan.attemptId()));
+          publications.add(LakePublications.of(ls, outcome.forSink(s), splitsFor(s, outcome), plan.attemptId()));
           publishedSinks.add(s);
         } else {
           summaries[s] = sink.commit(outcome.forSink(s), ctx);
         }
       }
       if (plan.rejectedSink != null) {
-        publications.add(plan.rejectedSink.publication(outcome.rejectedResults(), outcome.splitIds(),
+        publications.add(LakePublications.of(plan.rejectedSink, outcome.rejectedResults(), outcome.splitIds(),
             plan.attemptId()));
       }
     } catch (IOException | RuntimeException e) {
@@ -98,7 +99,7 @@ final class RunCommit {
       after = committed.entry().cursors();
       for (int i = 0; i < publishedSinks.size(); i++) {
         int s = publishedSinks.get(i);
-        summaries[s] = ((LakeSink<?>) pipeline.sinks().get(s)).summary(publications.get(i),
+        summaries[s] = LakePublications.summary((LakeSink<?>) pipeline.sinks().get(s), publications.get(i),
             committed.results().get(i));
       }
     } else {

@@ -1,0 +1,75 @@
+package dev.lake.internal.lake;
+
+import dev.lake.LakeSink;
+import dev.lake.io.CommitContext;
+import dev.lake.io.CommitSummary;
+import dev.lake.io.DataFile;
+import dev.lake.io.StagedObject;
+import dev.lake.io.WriterResult;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns what a {@link LakeSink}'s writers staged into the {@link Publication} a commit carries, and what publishing
+ * it did into the sink's {@link CommitSummary}.
+ *
+ * <pre>{@code
+ * Publication pub = LakePublications.of(sink, results, splitIds, attemptId);
+ * }</pre>
+ */
+public final class LakePublications {
+  private LakePublications() {}
+
+  /**
+   * What a run commits into the sink's dataset: the writers' staged files (merged first when the sink coalesces),
+   * the write mode and layout, and {@code splits}, the input splits the run read for this sink.
+   */
+  public static Publication of(LakeSink<?> sink, List<WriterResult> results, List<String> splits, String attemptId)
+      throws IOException {
+    List<DataFile> added = new ArrayList<>();
+    Map<String, StagedObject> staged = new LinkedHashMap<>();
+    String schema = sink.schema() == null ? null : sink.schema().toString();
+    for (WriterResult r : results) {
+      added.addAll(r.files());
+      staged.putAll(r.staged());
+      String written = r.metadata().get("schema");
+      if (schema == null && written != null) {
+        schema = written;
+      }
+    }
+    List<String> partitions = new ArrayList<>();
+    if (sink.ingestDate()) {
+      partitions.add("ingest_date");
+    }
+    partitions.addAll(sink.partitionBy());
+    if (sink.coalescesSmallFiles() && schema != null && !added.isEmpty()) {
+      RunCoalescer.Merged merged = RunCoalescer.coalesce(sink, schema, partitions, added, attemptId);
+      added = merged.files();
+      staged = merged.staged();
+    }
+    return new Publication(sink.lake().root().toString(), sink.dataset(), sink.mode().name(), sink.format().name(),
+        partitions, schema, added, staged, splits, List.of());
+  }
+
+  /** What a publication made of the sink's dataset, for the run report. */
+  public static CommitSummary summary(LakeSink<?> sink, Publication pub, DatasetCommit.Result result) {
+    long version = result.version() == null ? 0 : result.version().version();
+    if (result.unchanged()) {
+      return CommitSummary.unchanged(sink.name(), version);
+    }
+    return new CommitSummary(sink.name(), version, pub.files().stream().mapToLong(DataFile::rows).sum(),
+        pub.files(), result.version().removed());
+  }
+
+  /** A direct {@code Sink.commit} of the sink: see {@link DatasetCommit#publishDirect}. */
+  public static CommitSummary commitDirect(LakeSink<?> sink, List<WriterResult> results, CommitContext ctx)
+      throws IOException {
+    Publication pub = of(sink, results, List.of(), ctx.runId());
+    DatasetCommit.Result r = new DatasetCommit(sink.lake().manifests()).publishDirect(ctx.pipeline(), ctx.runId(),
+        pub);
+    return summary(sink, pub, r);
+  }
+}
