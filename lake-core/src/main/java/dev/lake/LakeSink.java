@@ -195,13 +195,14 @@ public final class LakeSink<T> implements Sink<T> {
   }
 
   /**
-   * Writing the dataset's files, committing its manifests and cleaning up after the commit, in its lake's store
-   * ({@code file://}: nothing; {@code s3://}: the exact prefixes); reading them back too when coalescing.
+   * Staging the dataset's files and publishing them, its manifests and pending markers, retiring replaced files and
+   * discarding dead runs' staged files, in its lake's store ({@code file://}: nothing; {@code s3://}: the exact
+   * prefixes); the scratch directory too when coalescing.
    */
   @Override
   public dev.lake.iam.IamPolicy permissions(dev.lake.iam.IamScope scope) {
     dev.lake.iam.IamPolicy write = dev.lake.internal.lake.LakePermissions.write(lake, dataset, scope);
-    return coalesce ? write.and(dev.lake.internal.lake.LakePermissions.readFiles(lake, dataset, scope)) : write;
+    return coalesce ? write.and(dev.lake.internal.lake.LakePermissions.scratch(lake, dataset, scope)) : write;
   }
 
   public Lake lake() {

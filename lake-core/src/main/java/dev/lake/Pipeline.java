@@ -342,16 +342,14 @@ public final class Pipeline<T> implements Serializable {
    */
   public IamPolicy requiredPermissions(IamScope scope) {
     Objects.requireNonNull(scope, "scope");
-    IamPolicy read = source.permissions(scope);
-    IamPolicy policy = read;
+    IamPolicy policy = source.permissions(scope);
     for (Step<Object, Object> step : steps) {
       policy = policy.and(step.permissions(scope));
     }
     for (Sink<Object> sink : sinks) {
       policy = policy.and(sink.permissions(scope));
     }
-    boolean cursors = source.proposesCursors() || !read.isComplete();
-    return policy.and(dev.lake.internal.lake.LakePermissions.home(this, cursors, scope));
+    return policy.and(dev.lake.internal.lake.LakePermissions.home(this, scope));
   }
 
   public String name() {

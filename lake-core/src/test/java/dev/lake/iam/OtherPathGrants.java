@@ -24,15 +24,24 @@ public final class OtherPathGrants {
     this.root = root;
   }
 
-  /** A dataset written: aborts, clean-up deletes, the probe's delete and reading the previous manifest. */
+  /**
+   * A dataset written: aborts, deletes, the probe's delete, reading the previous manifest and a pending marker,
+   * telling a publication already done, retiring replaced files.
+   */
   public OtherPathGrants dataset(String dataset) {
-    reasons.put("s3:AbortMultipartUpload " + root + dataset + "/*", "aborts a failed writer's multipart upload");
+    reasons.put("s3:AbortMultipartUpload " + root + dataset + "/*", "discards a failed writer's or a dead run's "
+        + "staged files (incomplete multipart uploads)");
     reasons.put("s3:DeleteObject " + root + dataset + "/*",
-        "deletes files a commit replaced, or a killed run left behind");
+        "moves replaced files out (copy, then delete), removes a compaction's outputs no version took");
+    reasons.put("s3:GetObject " + root + dataset + "/*", "tells a staged file already published (a HEAD) when "
+        + "rolling a crashed commit forward; reads the files it moves");
     reasons.put("s3:DeleteObject " + root + "_lake/manifests/" + dataset + "/*",
-        "deletes the conditional-create probe: once per store and bucket, in the first manifest directory");
+        "deletes the conditional-create probe and the pending markers of published commits");
     reasons.put("s3:GetObject " + root + "_lake/manifests/" + dataset + "/*", "reads the previous version from "
-        + "the second commit on");
+        + "the second commit on, and pending markers a crash left");
+    reasons.put("s3:GetObject " + root + "_lake/retired/" + dataset + "/*", "tells a move already done");
+    reasons.put("s3:PutObject " + root + "_lake/retired/" + dataset + "/*", "keeps files an overwrite or a "
+        + "compaction replaced, for older versions' readers");
     return this;
   }
 
@@ -41,16 +50,21 @@ public final class OtherPathGrants {
     dataset(dataset);
     reasons.put("s3:PutObject " + root + dataset + "/*", why);
     reasons.put("s3:PutObject " + root + "_lake/manifests/" + dataset + "/*", why);
-    reasons.put("s3:ListBucket arn:aws:s3:::" + bucket() + " " + prefix() + dataset + "/", why);
     reasons.put("s3:ListBucket arn:aws:s3:::" + bucket() + " " + prefix() + "_lake/manifests/" + dataset + "/",
         why);
+    reasons.put("s3:ListBucket arn:aws:s3:::" + bucket() + " " + prefix() + "_lake/manifests/" + dataset
+        + "/_pending/", why);
     return this;
   }
 
-  /** The pipeline's cursor file, read only once it exists. */
+  /** The pipeline's state: its newest entry read from the second run on, old entries deleted, the old file. */
   public OtherPathGrants cursors(String pipeline) {
     reasons.put("s3:GetObject " + root + "_lake/state/" + pipeline + ".json",
-        "read when the cursor file exists (written by a pipeline of that name with a cursor source)");
+        "read when the cursor file of Lake before the state log exists");
+    reasons.put("s3:GetObject " + root + "_lake/state/" + pipeline + "/*", "reads the newest commit of the "
+        + "pipeline from the second run on");
+    reasons.put("s3:DeleteObject " + root + "_lake/state/" + pipeline + "/*", "deletes state entries past "
+        + "retention");
     return this;
   }
 

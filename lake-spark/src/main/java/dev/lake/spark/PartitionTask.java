@@ -10,8 +10,9 @@ import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.broadcast.Broadcast;
 
 /**
- * One Spark task: the splits of its partition through the pipeline into writers numbered by the partition id; returns
- * what they wrote (a serialized {@link RunOutcome}) for the driver's commit, or the {@link BadRowException} that the
+ * One Spark task: the splits of its partition through the pipeline into writers numbered by the partition id, whose
+ * file names carry the task attempt's id (so no attempt ever writes another's names); returns what they staged (a
+ * serialized {@link RunOutcome}) for the driver's commit, or the {@link BadRowException} that the
  * bad-row policy failed the run with. Plans and splits travel as Java-serialized
  * bytes, so whatever {@code spark.serializer} the cluster sets (Kryo on many EMR clusters) does not matter.
  *
@@ -37,7 +38,10 @@ final class PartitionTask implements Function2<Integer, Iterator<byte[]>, Iterat
       splits.addAll(JavaBytes.read(input.next(), List.class));
     }
     try {
-      RunOutcome outcome = run.runPartition(partition, splits);
+      // Every attempt (a retry, a speculative copy) writes names of its own: Spark's task attempt id is unique
+      org.apache.spark.TaskContext task = org.apache.spark.TaskContext.get();
+      String attempt = run.attemptId() + "-t" + (task == null ? 0 : task.taskAttemptId());
+      RunOutcome outcome = run.runTask(partition, attempt, splits);
       return List.of(JavaBytes.of(outcome)).iterator();
     } catch (BadRowException e) {
       // The bad-row policy failed the run: a retry would read the same bad row again. Returned, not thrown, so Spark

@@ -74,16 +74,19 @@ public final class SparkRunner implements PipelineRunner {
 
   @Override
   public PipelineResult run(Pipeline<?> pipeline) {
-    RunPlan plan = RunPlan.of(pipeline);
+    return RunPlan.inRounds(pipeline, plan -> runRound(pipeline, plan));
+  }
+
+  private PipelineResult runRound(Pipeline<?> pipeline, RunPlan plan) {
     List<Source<Object>> splits = plan.splits();
     if (splits.size() <= 1) {
-      LOG.info("{}: the source has {} split; running on the driver", pipeline.name(), splits.size());
-      return PipelineRunner.local().run(pipeline);
+      LOG.info("{}: {} split to read; running on the driver", pipeline.name(), splits.size());
+      return plan.runHere();
     }
     boolean stateful = pipeline.steps().stream().anyMatch(s -> s.stateful());
     int tasks = stateful ? 1 : Math.min(splits.size(), tasks(pipeline));
-    LOG.info("{}: {} splits in {} Spark tasks{}, commit key {}", pipeline.name(), splits.size(), tasks,
-        stateful ? " (a stateful step sees every row in one task)" : "", plan.commitKey());
+    LOG.info("{}: {} splits in {} Spark tasks{}, run {}", pipeline.name(), splits.size(), tasks,
+        stateful ? " (a stateful step sees every row in one task)" : "", plan.attemptId());
 
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Broadcast<byte[]> shared = jsc.broadcast(JavaBytes.of(plan));
@@ -97,6 +100,7 @@ public final class SparkRunner implements PipelineRunner {
       outcomes = jsc.parallelize(parts, parts.size()).mapPartitionsWithIndex(new PartitionTask(shared), false)
           .collect();
     } catch (Exception e) { // SparkException is a checked exception that Scala throws undeclared
+      plan.discardAll(); // the job is over: what its successful tasks staged will never be collected
       throw failure(pipeline, plan, e);
     } finally {
       jsc.setJobDescription(null);
@@ -118,7 +122,8 @@ public final class SparkRunner implements PipelineRunner {
     }
     RunOutcome tasksDone = RunOutcome.merge(collected, pipeline.steps().size(), pipeline.sinks().size());
     // An aggregate: every task returned its partial totals; merged here, on the driver, and written by one more
-    // writer numbered after every task's (as the local runner numbers it: same file names on both runners).
+    // writer numbered after every task's (as the local runner numbers it). Failed and speculative attempts' staged
+    // files are discarded once the commit is published.
     return plan.commit(plan.finishAggregate(tasksDone, splits.size()));
   }
 

@@ -13,15 +13,20 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * What the lake's own files need, zone by zone, mirroring what {@link ManifestStore}, {@link StateStore},
- * {@link LakeSinkWriter} and the runner do (keep them in step):
+ * What the lake's own files need, zone by zone, mirroring what {@link ManifestStore}, {@link StateLog},
+ * {@link PendingMarkers}, {@link DatasetCommit}, {@link Leftovers}, {@link LakeSinkWriter} and the runner do (keep
+ * them in step):
  * <ul>
- *   <li>a dataset written: its directory (write, list and delete for the post-commit clean-up, abort incomplete
- *   uploads) and {@code _lake/manifests/<dataset>/} (list, read, conditional create, delete of the probe object);
- *   reading its files too when the sink coalesces small files ({@link RunCoalescer});</li>
+ *   <li>a dataset written: its directory (staged writes and their publication, read to tell a publication already
+ *   done, discard dead runs' staged files: no listing, staged files are found as uploads) and {@code _lake/manifests/<dataset>/} (list, read, conditional
+ *   create, delete of the probe object), its {@code _pending/} markers (list, write, delete), and
+ *   {@code _lake/retired/<dataset>/}, where replaced files are moved (write, read); a coalescing sink's scratch
+ *   directory {@code _lake/scratch/<dataset>/} (write, read, delete);</li>
  *   <li>a dataset read: list and read its manifests, read its files;</li>
- *   <li>the pipeline: list {@code _lake/state/} and read its cursor file, write it when the source proposes cursors;
- *   write {@code _lake/runs/<pipeline>/}; the rejected zone's dataset when bad rows go there.</li>
+ *   <li>the pipeline: its state log {@code _lake/state/<pipeline>/} (list, read, conditional create of the next
+ *   entry, delete of entries past retention) and the cursor file of Lake before the state log
+ *   ({@code _lake/state/<pipeline>.json}, read after listing {@code _lake/state/}); write
+ *   {@code _lake/runs/<pipeline>/}; the rejected zone's dataset when bad rows go there.</li>
  * </ul>
  *
  * <pre>{@code
@@ -33,14 +38,17 @@ public final class LakePermissions {
 
   /** Writing and committing {@code dataset} (a path such as {@code processed/sales}). */
   public static IamPolicy write(Lake lake, String dataset, IamScope scope) {
-    return grant(lake, dataset + "/", EnumSet.of(Access.WRITE, Access.LIST, Access.DELETE, Access.CLEAN_UP), scope)
+    return grant(lake, dataset + "/", EnumSet.of(Access.WRITE, Access.READ, Access.DELETE, Access.CLEAN_UP), scope)
         .and(grant(lake, manifests(dataset), EnumSet.of(Access.READ, Access.LIST, Access.WRITE, Access.DELETE),
-            scope));
+            scope))
+        .and(grant(lake, manifests(dataset) + "_pending/", EnumSet.of(Access.LIST), scope))
+        .and(grant(lake, "_lake/retired/" + dataset + "/", EnumSet.of(Access.WRITE, Access.READ), scope));
   }
 
-  /** Reading the files of {@code dataset} (a coalescing sink reads back what its writers wrote). */
-  public static IamPolicy readFiles(Lake lake, String dataset, IamScope scope) {
-    return grant(lake, dataset + "/", EnumSet.of(Access.READ), scope);
+  /** A coalescing sink's scratch directory, where its writers' files wait to be merged ({@link RunCoalescer}). */
+  public static IamPolicy scratch(Lake lake, String dataset, IamScope scope) {
+    return grant(lake, "_lake/scratch/" + dataset + "/", EnumSet.of(Access.WRITE, Access.READ, Access.DELETE),
+        scope);
   }
 
   /** Reading the committed rows of {@code dataset}. */
@@ -49,16 +57,20 @@ public final class LakePermissions {
         .and(grant(lake, dataset + "/", EnumSet.of(Access.READ), scope));
   }
 
-  /** What a run of {@code pipeline} needs in its home lake besides its sinks: cursors, run reports, rejected rows. */
-  public static IamPolicy home(Pipeline<?> pipeline, boolean writesCursors, IamScope scope) {
+  /**
+   * What a run of {@code pipeline} needs in its home lake besides its sinks: its state (every run commits there, with
+   * or without cursors), run reports, rejected rows.
+   */
+  public static IamPolicy home(Pipeline<?> pipeline, IamScope scope) {
     Lake lake = pipeline.lake();
     if (lake == null) {
       return IamPolicy.empty();
     }
     String name = pipeline.name();
-    Set<Access> state = writesCursors ? EnumSet.of(Access.READ, Access.WRITE) : EnumSet.of(Access.READ);
     IamPolicy policy = grant(lake, "_lake/state/", EnumSet.of(Access.LIST), scope)
-        .and(grant(lake, "_lake/state/" + name + ".json", state, scope))
+        .and(grant(lake, "_lake/state/" + name + ".json", EnumSet.of(Access.READ), scope))
+        .and(grant(lake, "_lake/state/" + name + "/", EnumSet.of(Access.LIST, Access.READ, Access.WRITE,
+            Access.DELETE), scope))
         .and(grant(lake, "_lake/runs/" + name + "/", EnumSet.of(Access.WRITE), scope));
     if (pipeline.badRowPolicy().mode() == BadRowPolicy.Mode.REJECTED_ZONE) {
       policy = policy.and(write(lake, "rejected/" + rejectedName(pipeline), scope));

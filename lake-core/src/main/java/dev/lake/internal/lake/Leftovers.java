@@ -36,7 +36,7 @@ public final class Leftovers {
   }
 
   /** Discards every staged file of one run in a dataset (after its commit was published, or once it is dead). */
-  static void discardRun(ManifestStore manifests, String dataset, String runId) throws IOException {
+  public static void discardRun(ManifestStore manifests, String dataset, String runId) throws IOException {
     ObjectStore store = manifests.store();
     URI dir = manifests.dataDirectory(dataset);
     Instant any = Instant.now().plusSeconds(3600);

@@ -14,8 +14,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs a pipeline in this JVM: plans the run ({@link RunPlan}), reads the splits on a pool of workers that take them
@@ -23,16 +21,13 @@ import org.slf4j.LoggerFactory;
  * ({@link RunCommit}). A pipeline that aggregates has its workers' partial totals merged and written by one more
  * writer first. A failure anywhere before the commit discards everything staged: nothing becomes visible and no
  * cursor moves. When a concurrent run of the pipeline commits some of the same splits first, the run plans again
- * (skipping what the other run committed) and reads the rest, up to {@value #ROUNDS} times.
+ * (skipping what the other run committed) and reads the rest ({@link RunPlan#inRounds}).
  *
  * <pre>{@code
  * PipelineResult result = new LocalRunner(pipeline).run();   // what Pipeline.run() does
  * }</pre>
  */
 public final class LocalRunner {
-  private static final Logger LOG = LoggerFactory.getLogger(LocalRunner.class);
-  /** Rounds a run takes before giving up to concurrent runs that keep committing the same input. */
-  public static final int ROUNDS = 5;
 
   private final Pipeline<?> pipeline;
 
@@ -41,23 +36,10 @@ public final class LocalRunner {
   }
 
   public PipelineResult run() {
-    RunPlan plan = RunPlan.of(pipeline);
-    while (true) {
-      try {
-        return runRound(plan);
-      } catch (RunCommit.Lost lost) {
-        if (plan.round() >= ROUNDS) {
-          throw new LakeException("Run " + plan.runId() + " of " + pipeline.name() + " lost " + ROUNDS + " times to "
-              + "concurrent runs committing the same input (" + lost.getMessage() + "); nothing of it was committed. "
-              + "Run it again when they are done.", lost);
-        }
-        LOG.info("{}: {}; reading again what they did not commit", pipeline.name(), lost.getMessage());
-        plan = plan.nextRound();
-      }
-    }
+    return RunPlan.inRounds(pipeline, this::runRound);
   }
 
-  private PipelineResult runRound(RunPlan plan) {
+  PipelineResult runRound(RunPlan plan) {
     List<Source<Object>> splits = plan.splits();
     int workers = Math.max(1, Math.min(splits.size(),
         pipeline.parallelism() > 0 ? pipeline.parallelism() : Runtime.getRuntime().availableProcessors()));

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * (DynamoDB, Kinesis: already written, idempotent or at least once) commit first; then every lake sink's staged files,
  * the rejected zone's, the cursors and the split ledger are committed in one conditional write of the pipeline's state
  * ({@link PipelineCommit}) and published; then the run report is written. Losing to a concurrent run that committed
- * some of the same splits is {@link Lost}: nothing of this attempt is left, and the runner plans the next round.
+ * some of the same splits is {@link CommitLost}: nothing of this attempt is left, and the runner plans the next
+ * round.
  *
  * <pre>{@code
  * PipelineResult result = new RunCommit(plan).commit(outcome);
@@ -42,21 +43,6 @@ final class RunCommit {
   RunCommit(RunPlan plan) {
     this.plan = plan;
     this.pipeline = plan.pipeline;
-  }
-
-  /** A concurrent run committed some of this attempt's splits first; this attempt committed nothing. */
-  public static final class Lost extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    private final transient PipelineCommit.Conflict conflict;
-
-    Lost(PipelineCommit.Conflict conflict) {
-      super(conflict.splits().size() + " split(s) were committed meanwhile by run(s) " + conflict.byRuns());
-      this.conflict = conflict;
-    }
-
-    public PipelineCommit.Conflict conflict() {
-      return conflict;
-    }
   }
 
   PipelineResult commit(RunOutcome outcome) {
@@ -93,7 +79,7 @@ final class RunCommit {
     if (lake != null) {
       PipelineCommit.Outcome result = commitState(lake, outcome, publications);
       if (result instanceof PipelineCommit.Conflict conflict) {
-        throw new Lost(conflict);
+        throw new CommitLost(conflict);
       }
       PipelineCommit.Committed committed = (PipelineCommit.Committed) result;
       after = committed.entry().cursors();

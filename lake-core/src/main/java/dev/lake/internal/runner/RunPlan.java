@@ -114,6 +114,32 @@ public final class RunPlan implements Serializable {
     return of(pipeline, runId, startedAt, round + 1);
   }
 
+  /**
+   * Runs {@code round} on a new plan of {@code pipeline}, and again on the next round's plan each time a concurrent
+   * run commits some of the same splits first ({@link CommitLost}), up to {@value #ROUNDS} rounds.
+   */
+  public static PipelineResult inRounds(Pipeline<?> pipeline, java.util.function.Function<RunPlan, PipelineResult>
+      round) {
+    RunPlan plan = of(pipeline);
+    while (true) {
+      try {
+        return round.apply(plan);
+      } catch (CommitLost lost) {
+        if (plan.round >= ROUNDS) {
+          throw new LakeException("Run " + plan.runId + " of " + pipeline.name() + " lost " + ROUNDS + " times to "
+              + "concurrent runs committing the same input (" + lost.getMessage() + "); nothing of it was "
+              + "committed. Run it again when they are done.", lost);
+        }
+        org.slf4j.LoggerFactory.getLogger(RunPlan.class).info("{}: {}; reading again what they did not commit",
+            pipeline.name(), lost.getMessage());
+        plan = plan.nextRound();
+      }
+    }
+  }
+
+  /** Rounds a run takes before giving up to concurrent runs that keep committing the same input. */
+  public static final int ROUNDS = 5;
+
   /** What the planner found: the state to build on, the splits to read, those skipped. */
   record Planned(long baseVersion, Map<String, String> cursors, List<Source<Object>> splits,
       HashMap<String, HashSet<Integer>> heldBy, int skipped, List<String> skippedBy) {}
@@ -229,14 +255,39 @@ public final class RunPlan implements Serializable {
     }
   }
 
+  /** Runs this plan's tasks on threads of this JVM and commits: what the local runner does with every round. */
+  public PipelineResult runHere() {
+    return new LocalRunner(pipeline).runRound(this);
+  }
+
   /**
    * Commits the run, once: the only step that makes anything visible.
    *
-   * @throws RunCommit.Lost when a concurrent run committed some of the same splits first: nothing of this attempt
+   * @throws CommitLost when a concurrent run committed some of the same splits first: nothing of this attempt
    *     was committed; plan the {@link #nextRound()} and run it
    */
   public PipelineResult commit(RunOutcome outcome) {
     return new RunCommit(this).commit(outcome);
+  }
+
+  /**
+   * Discards every file any attempt of this run staged, for a run that will not commit and whose attempts are all
+   * over (a failed Spark job: the results of its successful tasks were never collected). Best effort.
+   */
+  public void discardAll() {
+    List<LakeSink<?>> sinks = new ArrayList<>();
+    pipeline.sinks().stream().filter(s -> s instanceof LakeSink<?>).forEach(s -> sinks.add((LakeSink<?>) s));
+    if (rejectedSink != null) {
+      sinks.add(rejectedSink);
+    }
+    for (LakeSink<?> sink : sinks) {
+      try {
+        dev.lake.internal.lake.Leftovers.discardRun(sink.lake().manifests(), sink.dataset(), runId);
+      } catch (IOException | RuntimeException e) {
+        org.slf4j.LoggerFactory.getLogger(RunPlan.class).warn("Could not discard the staged files of run {} in {}: "
+            + "{}; they stay invisible and go once the run is provably dead", runId, sink.dataset(), e.toString());
+      }
+    }
   }
 
   /** Discards what the tasks staged, for a run that will not commit (best effort). */

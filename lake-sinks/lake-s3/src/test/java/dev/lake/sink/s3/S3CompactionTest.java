@@ -120,6 +120,9 @@ class S3CompactionTest {
     Manifest m = lake.latest("events").orElseThrow();
     assertThat(m.files()).hasSize(2).extracting(DataFile::rows).containsExactlyInAnyOrder(30L, 10L);
     assertThat(rows(lake)).hasSize(40);
-    assertThat(m.compacted()).hasSize(1);
+    assertThat(m.ledger()).hasSize(4);
+    assertThat(m.files()).filteredOn(f -> f.rows() == 30).singleElement()
+        .satisfies(f -> assertThat(f.splits()).as("the compacted file holds the splits of the three runs").hasSize(3));
+    assertThat(keysUnder("compact2/_lake/retired/processed/events/")).as("the replaced files wait there").hasSize(3);
   }
 }

@@ -109,19 +109,12 @@ class S3PermissionsTest {
     assertThat(second.rowsWritten()).isEqualTo(3);
     assertThat(CALLS.calls()).anyMatch(c -> c.action().equals("s3:DeleteObject")
         && c.resource().startsWith(arn("lake/processed/sales/")));
-    PolicyAssert.assertExact(policy, CALLS.calls(), Map.of(
-        "s3:GetObject " + arn("lake/_lake/state/sales.json"),
-        "read when the cursor file exists: a pipeline of this name with a cursor source wrote it",
-        "s3:AbortMultipartUpload " + arn("lake/processed/sales/*"), "aborts the upload of a failed writer",
-        "s3:AbortMultipartUpload " + arn("lake/rejected/sales/*"), "aborts the upload of a failed writer",
-        "s3:DeleteObject " + arn("lake/rejected/sales/*"),
-        "the rejected zone appends: deletes only files a killed run left, or a failed run's",
-        "s3:DeleteObject " + arn("lake/_lake/manifests/processed/sales/*"), PROBE,
-        "s3:DeleteObject " + arn("lake/_lake/manifests/rejected/sales/*"), PROBE));
+    PolicyAssert.assertExact(policy, CALLS.calls(), new dev.lake.iam.OtherPathGrants(arn("lake/"))
+        .dataset("processed/sales").dataset("rejected/sales").cursors("sales").build());
   }
 
   @Test
-  void requiredPermissions_coalescingSink_alsoReadsItsOwnFilesBack() {
+  void requiredPermissions_coalescingSink_alsoUsesItsScratchDirectory() {
     Lake lake = Lake.at("s3://" + bucket + "/co");
     java.util.List<Sale> sales = java.util.stream.IntStream.range(0, 40).mapToObj(i -> new Sale("C" + i, i)).toList();
     Pipeline<Sale> p = Pipeline.from(dev.lake.io.InMemorySource.of("co", sales).withSplits(8)).named("co")
@@ -131,15 +124,10 @@ class S3PermissionsTest {
 
     assertThat(p.run().rowsWritten()).isEqualTo(40);
 
-    assertThat(policy.allows("s3:GetObject", arn("co/processed/co/part-x.parquet"), Map.of())).isTrue();
-    PolicyAssert.assertExact(policy, CALLS.calls(), Map.of(
-        "s3:GetObject " + arn("co/_lake/state/co.json"), "read when the cursor file exists",
-        "s3:GetObject " + arn("co/processed/co/*"),
-        "reads the writers' files back when two or more land in one partition (one worker may read every split)",
-        "s3:AbortMultipartUpload " + arn("co/processed/co/*"), "aborts the upload of a failed writer",
-        "s3:DeleteObject " + arn("co/processed/co/*"), "deletes the writers' merged files (when there were two)",
-        "s3:DeleteObject " + arn("co/_lake/manifests/processed/co/*"), PROBE,
-        "s3:GetObject " + arn("co/_lake/manifests/processed/co/*"), "reads the newest manifest (none on a first run)"));
+    assertThat(policy.allows("s3:GetObject", arn("co/_lake/scratch/processed/co/part-x.parquet"), Map.of()))
+        .isTrue();
+    PolicyAssert.assertExact(policy, CALLS.calls(), new dev.lake.iam.OtherPathGrants(arn("co/"))
+        .dataset("processed/co").cursors("co").build());
   }
 
   @Test
@@ -155,13 +143,8 @@ class S3PermissionsTest {
 
     assertThat(policy.toJson()).doesNotContain("s3:PutObject\",\n    \"Resource\" : \"" + arn("read/processed/seed"));
     assertThat(policy.allows("s3:PutObject", arn("read/processed/seed/part-x.parquet"), Map.of())).isFalse();
-    PolicyAssert.assertExact(policy, CALLS.calls(), Map.of(
-        "s3:GetObject " + arn("read/_lake/state/copy.json"), "read when the cursor file exists",
-        "s3:AbortMultipartUpload " + arn("read/processed/copy/*"), "aborts the upload of a failed writer",
-        "s3:DeleteObject " + arn("read/processed/copy/*"), "appends: deletes only what a killed run left",
-        "s3:DeleteObject " + arn("read/_lake/manifests/processed/copy/*"), PROBE,
-        "s3:GetObject " + arn("read/_lake/manifests/processed/copy/*"), "reads the previous version from the 2nd "
-            + "commit on"));
+    PolicyAssert.assertExact(policy, CALLS.calls(), new dev.lake.iam.OtherPathGrants(arn("read/"))
+        .dataset("processed/copy").cursors("copy").build());
   }
 
   @Test
@@ -181,15 +164,10 @@ class S3PermissionsTest {
     assertThat(CALLS.calls()).noneMatch(c -> c.resource().endsWith("dirty.csv"));
     assertThat(policy.allows("s3:GetObject", arn("plain/dirty.csv"), Map.of())).isFalse();
     String either = "a location without a glob is a file or a directory, known only once listed";
-    PolicyAssert.assertExact(policy, CALLS.calls(), Map.of(
-        "s3:GetObject " + arn("plain/one.csv/*"), either,
-        "s3:GetObject " + arn("plain/dir"), either,
-        "s3:GetObject " + arn("plain-lake/_lake/state/plain.json"), "read when the cursor file exists",
-        "s3:AbortMultipartUpload " + arn("plain-lake/processed/plain/*"), "aborts the upload of a failed writer",
-        "s3:DeleteObject " + arn("plain-lake/processed/plain/*"), "appends: deletes only what a killed run left",
-        "s3:DeleteObject " + arn("plain-lake/_lake/manifests/processed/plain/*"), PROBE,
-        "s3:GetObject " + arn("plain-lake/_lake/manifests/processed/plain/*"), "reads the previous version from "
-            + "the 2nd commit on"));
+    PolicyAssert.assertExact(policy, CALLS.calls(), new dev.lake.iam.OtherPathGrants(arn("plain-lake/"))
+        .dataset("processed/plain").cursors("plain")
+        .because("s3:GetObject " + arn("plain/one.csv/*"), either)
+        .because("s3:GetObject " + arn("plain/dir"), either).build());
   }
 
   @Test
