@@ -5,14 +5,14 @@ import java.util.List;
 
 /**
  * A sink for crash tests that "kills" the run where the test says, set between runs: while writing (after a number of
- * rows per writer), or in its commit, which runs after the commits of the sinks before it and before the run saves
- * its cursors. Otherwise it counts rows and keeps nothing (in lake-core's test jar).
+ * rows per writer), or in its commit, which runs before the run's own commit (of the lake's files and the cursors,
+ * together): a run killed there commits nothing. Otherwise it counts rows and keeps nothing (in lake-core's test jar).
  *
  * <pre>{@code
  * CrashingSink<Event> crash = new CrashingSink<>("consumer");
  * Pipeline<Event> consumer = Pipeline.from(kinesisSource).to(lake.processed("events")).to(crash);
  * crash.failAfterRows(150);  // consumer.run() fails while writing: nothing committed
- * crash.failAtCommit();      // the lake commits, then the run fails before its checkpoint
+ * crash.failAtCommit();      // the run fails just before its commit: no file, no checkpoint
  * crash.heal();              // consumer.run() goes through
  * }</pre>
  *
@@ -80,7 +80,7 @@ public final class CrashingSink<T> implements Sink<T> {
   @Override
   public CommitSummary commit(List<WriterResult> results, CommitContext ctx) {
     if (failAtCommit) {
-      throw new IllegalStateException(process + " killed between the other sinks' commits and its checkpoint");
+      throw new IllegalStateException(process + " killed between the writers and the run's commit");
     }
     return new CommitSummary(name(), 0, results.stream().mapToLong(WriterResult::rows).sum(), List.of(), List.of());
   }

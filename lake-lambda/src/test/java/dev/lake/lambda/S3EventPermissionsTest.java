@@ -34,8 +34,11 @@ class S3EventPermissionsTest {
     assertThat(policy.allows("s3:ListBucket", "arn:aws:s3:::shop",
         Map.of("s3:prefix", "in/raw/2010-12-01.csv.gz/"))).isTrue();
     assertThat(policy.allows("s3:ListBucket", "arn:aws:s3:::shop", Map.of("s3:prefix", "in/"))).isFalse();
-    assertThat(policy.allows("s3:ListBucket", "arn:aws:s3:::shop", Map.of("s3:prefix", "lake/processed/sales/")))
+    assertThat(policy.allows("s3:ListBucket", "arn:aws:s3:::shop",
+        Map.of("s3:prefix", "lake/_lake/manifests/processed/sales/")))
         .as("the lake's own listings keep their exact prefixes").isTrue();
+    assertThat(policy.allows("s3:ListBucket", "arn:aws:s3:::shop", Map.of("s3:prefix", "lake/processed/sales/")))
+        .as("a writer never lists its dataset: staged files are found as uploads").isFalse();
     assertThat(policy.allows("s3:PutObject", "arn:aws:s3:::shop/lake/processed/sales/x.parquet", Map.of())).isTrue();
     assertThat(policy.undeclared()).isEmpty();
     assertThat(policy.statements()).flatExtracting(s -> s.resources())

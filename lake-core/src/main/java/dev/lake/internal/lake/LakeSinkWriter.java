@@ -98,7 +98,7 @@ public final class LakeSinkWriter<T> implements SinkWriter<T> {
     } catch (RuntimeException e) {
       // A row that fails half-way through may have left a partial record in the file: the file cannot be kept.
       throw new SinkException("lake", "Cannot write a row to " + sink.dataset() + " (" + e.getMessage()
-          + "); the row was " + safeJson(row), e);
+          + "); the row was " + safeJson(row) + ". Nothing was committed.", e);
     }
     rows++;
     if (file.writer.bytes() >= sink.targetFileBytes() || file.writer.rows() >= sink.maxRowsPerFile()) {
@@ -257,7 +257,9 @@ public final class LakeSinkWriter<T> implements SinkWriter<T> {
         this.out = sink.coalescesSmallFiles() ? store.newWriter(uri) : store.newStagedWriter(uri);
         this.writer = FileFormats.newWriter(spec, out);
       } catch (IOException e) {
-        throw new SinkException("lake", "Cannot create " + Locations.child(dataDir, path) + ": " + e.getMessage(), e);
+        URI uri = Locations.child(dataDir, path);
+        String reason = String.valueOf(e.getMessage()).replace(uri.getPath() + ": ", "");
+        throw new SinkException("lake", "Cannot create " + uri + ": " + reason + ". Nothing was committed.", e);
       }
     }
   }

@@ -80,10 +80,25 @@ public final class PipelineCommit {
    */
   public Optional<StateLog.Entry> recover() throws IOException {
     Optional<StateLog.Entry> head = log.head(pipeline);
-    if (head.isPresent()) {
+    if (head.isPresent() && !published(head.get())) {
       publish(head.get());
     }
     return head;
+  }
+
+  /** True when every publication of {@code entry} is in its dataset and no marker of it is left: nothing to do. */
+  private boolean published(StateLog.Entry entry) throws IOException {
+    for (Publication pub : entry.publications()) {
+      ManifestStore manifests = pub.lake().manifests();
+      boolean marked = markers(pub).list(pub.dataset()).stream()
+          .anyMatch(f -> f.marker().runId().equals(entry.runId()));
+      Optional<Manifest> latest = manifests.latest(pub.dataset());
+      boolean in = pub.isEmpty() || latest.map(m -> m.publishedVersion(pipeline) >= entry.version()).orElse(false);
+      if (marked || !in) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Commits, rebasing on the commits of concurrent runs, then publishes. */
@@ -102,11 +117,7 @@ public final class PipelineCommit {
       StateLog.Entry entry = new StateLog.Entry(1, pipeline, base + 1, attempt.runId(), Instant.now(), cursors,
           attempt.splits(), attempt.publications());
       if (log.create(entry)) {
-        for (Publication pub : attempt.publications()) {
-          markers(pub).write(new PendingMarkers.Marker(pipeline, attempt.runId(), attempt.startedAt(),
-              entry.version(), pub));
-        }
-        return new Committed(entry, publish(entry));
+        return new Committed(entry, publishCommitted(entry, attempt));
       }
       List<StateLog.Entry> newer = log.after(pipeline, base);
       StateLog.Entry head = newer.get(newer.size() - 1);
@@ -133,6 +144,25 @@ public final class PipelineCommit {
           head.runId(), attempt.runId());
       cursors = advance(head.cursors(), attempt.proposed());
       base = head.version();
+    }
+  }
+
+  /**
+   * After the commit: mark the markers committed, publish. A failure here loses nothing (the commit stands; the next
+   * run publishes it) and must never discard anything, so it is its own exception.
+   */
+  private List<DatasetCommit.Result> publishCommitted(StateLog.Entry entry, Attempt attempt) {
+    try {
+      for (Publication pub : attempt.publications()) {
+        markers(pub).write(new PendingMarkers.Marker(pipeline, attempt.runId(), attempt.startedAt(),
+            entry.version(), pub));
+      }
+      return publish(entry);
+    } catch (IOException | RuntimeException e) {
+      throw new dev.lake.exceptions.PublishIncompleteException("Run " + attempt.runId() + " of " + pipeline
+          + " is committed (state version " + entry.version() + "), but publishing it failed: " + e.getMessage()
+          + ". Nothing is lost: the next run of " + pipeline + " (or the next commit on its datasets) publishes it "
+          + "first.", e);
     }
   }
 

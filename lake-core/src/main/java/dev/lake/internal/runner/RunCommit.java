@@ -112,10 +112,10 @@ final class RunCommit {
     } catch (IOException e) {
       discard(publications);
       throw failed(e);
+    } catch (dev.lake.exceptions.CommitStateUnknownException | dev.lake.exceptions.PublishIncompleteException e) {
+      throw e; // committed, or maybe: what it staged may be published yet, never discard it
     } catch (RuntimeException e) {
-      if (!(e instanceof dev.lake.exceptions.CommitStateUnknownException)) {
-        discard(publications);
-      }
+      discard(publications);
       throw e;
     }
   }

@@ -112,7 +112,7 @@ final class Worker implements SourceContext {
           throw e;
         } catch (IOException | RuntimeException e) {
           throw new dev.lake.exceptions.SinkException("lake", run.pipeline.sinks().get(s).name() + " failed at "
-              + position + ": " + e, e);
+              + position + ": " + e + ". Nothing was committed.", e);
         }
       }
     });
@@ -258,7 +258,8 @@ final class Worker implements SourceContext {
           }
         }
       } catch (IOException e) {
-        throw new SourceException(split.name(), "Cannot read " + split.id() + ": " + e.getMessage(), e);
+        throw new SourceException(split.name(), "Cannot read " + split.id() + ": " + e.getMessage()
+            + ". Nothing was committed.", e);
       }
       splitsRead.add(id);
       run.progress.splitDone(counters.rowsRead);
