@@ -102,14 +102,15 @@ final class ChildRun {
       process.destroyForcibly().waitFor();
       throw new AssertionError("Run over " + days + " still going after " + DEADLINE + ": " + Files.readString(log));
     }
-    return new Outcome(process.exitValue(), Files.readString(log));
+    return new Outcome(process.exitValue(), Files.readString(log), false);
   }
 
-  /** Kills the run with SIGKILL and waits until it is gone. */
+  /** Kills the run with SIGKILL (unless it ended already) and waits until it is gone. */
   Outcome kill() throws IOException, InterruptedException {
     process.destroyForcibly();
     process.waitFor();
-    return new Outcome(process.exitValue(), Files.readString(log));
+    // 128 + SIGKILL; a run that ended on its own just before keeps its own exit code
+    return new Outcome(process.exitValue(), Files.readString(log), process.exitValue() == 137);
   }
 
   /** Waits until {@code marker} exists; fails if the run ends first or the deadline passes. */
@@ -134,8 +135,9 @@ final class ChildRun {
    *
    * @param exitCode 0 when it committed; 137 when killed
    * @param output what it printed
+   * @param killed whether the test killed it
    */
-  record Outcome(int exitCode, String output) {
+  record Outcome(int exitCode, String output, boolean killed) {
     boolean succeeded() {
       return exitCode == 0;
     }

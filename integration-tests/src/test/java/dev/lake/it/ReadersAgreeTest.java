@@ -6,7 +6,9 @@ import dev.lake.it.check.Committed;
 import dev.lake.it.check.Invariants;
 import dev.lake.it.check.LakeViews;
 import dev.lake.it.check.LocalLake;
+import dev.lake.it.check.View;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,8 +30,10 @@ class ReadersAgreeTest {
     Committed committed = views.committed();
     Invariants.committedIsConsistent(committed);
     Invariants.holdsEverything(committed.view());
-    Invariants.holdsEverything(views.glob());
-    Invariants.holdsEverything(views.lakeReader());
+    for (View view : List.of(views.glob(), views.lakeReader())) {
+      Invariants.everyDayCompleteAndOnce(view);
+      Invariants.holdsEverything(view);
+    }
     Invariants.globShowsExactlyCommitted(views.glob(), committed);
   }
 }
