@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code -Dlake.crash.seed=<its seed> -Dlake.crash.iterations=1}.
  */
 class CrashHarnessTest {
-  static final int SHORT_PASS = 4;
+  static final int SHORT_PASS = 3;
 
   @TempDir Path dir;
 

@@ -100,7 +100,7 @@ final class HarnessPlan {
           : days.get(range[0]) + ".." + days.get(range[1]);
       Fault fault = Fault.values()[random.nextInt(Fault.values().length)];
       step.add(new Run(spec, 1 + random.nextInt(3), fault, invoiceIn(days.get(range[0] + random.nextInt(
-          range[1] - range[0] + 1))), random.nextInt(300_000), random.nextInt(4_000)));
+          range[1] - range[0] + 1))), random.nextInt(300_000), random.nextInt(3_000)));
     }
     return step;
   }

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ReproductionsTest {
   static final String EVERYTHING = "2010-12-01..2011-12-09";
   static final String DECEMBER_2010 = "2010-12-01..2010-12-31";
-  static final String COMMITTED = "2011-11-28..2011-12-08";
-  static final String COMMITTED_AND_NEW = "2011-11-28..2011-12-09";
+  static final String COMMITTED = "2011-12-01..2011-12-08";
+  static final String COMMITTED_AND_NEW = "2011-12-01..2011-12-09";
   static final String LAST_INVOICE = "581587";
 
   @TempDir Path dir;
