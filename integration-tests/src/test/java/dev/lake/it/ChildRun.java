@@ -113,6 +113,13 @@ final class ChildRun {
     return new Outcome(process.exitValue(), Files.readString(log), process.exitValue() == 137);
   }
 
+  /** Kills the run if it is still going (cleanup after a failed test). */
+  void stop() {
+    if (process != null && process.isAlive()) {
+      process.destroyForcibly();
+    }
+  }
+
   /** Waits until {@code marker} exists; fails if the run ends first or the deadline passes. */
   void awaitFile(Path marker) throws IOException, InterruptedException {
     Instant giveUp = Instant.now().plus(DEADLINE);

@@ -43,6 +43,7 @@ final class Scenario implements AutoCloseable {
   /** The glob view at the last check, or null when that check did not read it (the end checks reuse it). */
   private View lastGlob;
   private boolean killedSinceSuccess;
+  private final List<ChildRun> started = new ArrayList<>();
 
   private Scenario(LakeLocation lake, Path logs) throws Exception {
     this.lake = lake;
@@ -75,8 +76,9 @@ final class Scenario implements AutoCloseable {
     return ChildRun.of(lake, days);
   }
 
-  /** Starts a run. */
+  /** Starts a run (killed at {@link #close()} if it is still going then, e.g. after a failed assertion). */
   ChildRun start(ChildRun run) throws IOException {
+    started.add(run);
     return run.start(logs);
   }
 
@@ -207,7 +209,8 @@ final class Scenario implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() {
+    started.forEach(ChildRun::stop);
     lake.close();
   }
 }

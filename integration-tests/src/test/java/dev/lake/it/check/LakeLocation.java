@@ -55,4 +55,8 @@ public interface LakeLocation extends AutoCloseable {
    * @param files the relative paths of the {@code *.parquet} files seen
    */
   record Visible(Path dir, List<String> files) {}
+
+  /** Deletes what this location downloaded; the lake stays. */
+  @Override
+  void close();
 }
