@@ -14,10 +14,11 @@ import java.util.function.Consumer;
  * same rows. Files already at least 3/4 of the target are left alone, as is a partition with a single small file.
  * Immutable: every option returns a copy; {@link #run()} does the work.
  *
- * <p>Safe beside writers: when another commit lands while the files are rewritten, the compaction commits on top of
- * it, and a partition whose files that commit replaced or removed is skipped (its new files deleted), never merged
- * back. The replaced files are deleted right after the commit, as {@link WriteMode#OVERWRITE} does. A run report is
- * written to {@code _lake/runs/compact.<zone>.<dataset>/} (not for a dry run).
+ * <p>Safe beside writers: the new files are staged (invisible) until the compaction commits; when another commit
+ * lands meanwhile, the compaction commits on top of it, and a partition whose files that commit replaced or removed
+ * is skipped (its new files discarded), never merged back. The replaced files move to {@code _lake/retired/}, as an
+ * {@link WriteMode#OVERWRITE}'s do, where older versions' readers still find them until {@link Lake#expire} deletes
+ * them. A run report is written to {@code _lake/runs/compact.<zone>.<dataset>/} (not for a dry run).
  *
  * <pre>{@code
  * CompactionResult r = lake.compaction("online_retail")
@@ -94,8 +95,9 @@ public final class Compaction {
    *
    * @throws ValidationException when the dataset has no commit, or the partition selection names a column the
    *     dataset is not partitioned by or matches no file
-   * @throws dev.lake.exceptions.CommitFailedException when other commits kept taking the next version
    * @throws dev.lake.exceptions.CommitStateUnknownException when the store failed during the commit; run again
+   * @throws dev.lake.exceptions.PublishIncompleteException when the compaction committed but publishing it failed;
+   *     the next compaction or commit on the dataset publishes it
    * @throws dev.lake.exceptions.LakeException when reading or writing files failed; nothing was committed
    */
   public CompactionResult run() {

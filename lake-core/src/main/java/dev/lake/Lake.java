@@ -34,6 +34,7 @@ import org.apache.avro.generic.GenericRecord;
  * pipeline.to(lake.processed("sales").partitionBy("year", "month")).run();
  * Source<GenericRecord> sales = lake.read("sales");    // the committed rows
  * lake.compact("sales");                               // small files rewritten into ~128 MB ones
+ * lake.expire("sales");                                // old versions and the files only they list deleted
  * }</pre>
  */
 public final class Lake implements Serializable {
@@ -119,6 +120,36 @@ public final class Lake implements Serializable {
   /** Compacts a dataset's small files into files of about 128 MB and commits them: {@code compaction(d).run()}. */
   public CompactionResult compact(String dataset) {
     return compaction(dataset).run();
+  }
+
+  /**
+   * An expiry of a dataset's old versions, to configure and {@link Expiry#run() run}; {@code dataset} is a processed
+   * dataset's name or a path.
+   */
+  public Expiry expiry(String dataset) {
+    return new Expiry(this, path(dataset));
+  }
+
+  /**
+   * Expires the dataset's versions older than a day beyond its newest ten, and deletes the replaced files only they
+   * list: {@code expiry(d).run()}.
+   */
+  public ExpiryResult expire(String dataset) {
+    return expiry(dataset).run();
+  }
+
+  /**
+   * The rows of one retained version of a dataset (time travel): what readers saw at that version, also files an
+   * overwrite or a compaction replaced since (kept under {@code _lake/retired/} until {@link #expire}).
+   *
+   * <pre>{@code
+   * long before = lake.latest("sales").orElseThrow().version();
+   * ...
+   * List<GenericRecord> then = lake.readVersion("sales", before).readAll();
+   * }</pre>
+   */
+  public Source<GenericRecord> readVersion(String dataset, long version) {
+    return new DatasetSource<>(this, path(dataset), GenericRecord.class, version);
   }
 
   /** The committed cursors of a pipeline: those its newest committed run left. */

@@ -19,6 +19,7 @@ public class LakeException extends RuntimeException {
   private final String connector;
   private final boolean retryable;
   private final int attempts;
+  private volatile boolean nothingCommitted;
 
   public LakeException(String message) {
     this(message, null, "lake", false, 1);
@@ -33,6 +34,30 @@ public class LakeException extends RuntimeException {
     this.connector = connector == null ? "lake" : connector;
     this.retryable = retryable;
     this.attempts = attempts;
+  }
+
+  /**
+   * Marks this failure as one that ended a run before its commit: nothing of the run became visible and no cursor
+   * moved, and the message says so. Returns this exception.
+   */
+  public LakeException nothingCommitted() {
+    nothingCommitted = true;
+    return this;
+  }
+
+  /** True when the run this failure ended committed nothing ({@link #nothingCommitted()}). */
+  public boolean isNothingCommitted() {
+    return nothingCommitted;
+  }
+
+  @Override
+  public String getMessage() {
+    String message = super.getMessage();
+    if (!nothingCommitted || message == null || message.contains("othing was committed")) {
+      return message;
+    }
+    return message + (message.endsWith(".") ? "" : ".") + " Nothing was committed: the next run reads the same input "
+        + "again.";
   }
 
   /** The connector or component that failed, e.g. {@code "csv"}, {@code "parquet"}, {@code "lake"}. */

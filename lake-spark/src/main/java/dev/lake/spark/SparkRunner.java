@@ -139,7 +139,7 @@ public final class SparkRunner implements PipelineRunner {
     LOG.warn("Run {} of {} failed on Spark; nothing was committed", plan.runId(), pipeline.name());
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof LakeException lake) {
-        return lake;
+        return lake.nothingCommitted();
       }
     }
     return new LakeException("Run " + plan.runId() + " of " + pipeline.name() + " failed on Spark; nothing was "

@@ -72,7 +72,7 @@ class RetailStreamIamTest {
     assertThat(consumer.run().rowsRead()).isZero();
 
     PolicyAssert.assertExact(policy, s3.calls.calls(), new OtherPathGrants("arn:aws:s3:::iam-stream/lake/")
-        .dataset("raw/ecommerce/sales").dataset("processed/sales")
+        .dataset("raw/ecommerce/sales").dataset("processed/sales").cursors("retail-stream")
         .whenUsed("rejected/sales", "records that are not valid sales go to the rejected zone; there are none")
         .build());
   }

@@ -35,20 +35,27 @@ public final class DatasetSource<T> implements Source<T> {
   private final Class<T> type;
   private final DataFile file; // null for the unsplit source
   private final Layout layout; // set on splits: what a file needs to be read, not the whole manifest
+  private final long version; // 0: the newest
 
   /** The part of a manifest a split needs; small, so splits do not each carry and re-parse every file's entry. */
   private record Layout(String format, List<String> partitionBy, String schema) implements java.io.Serializable {}
 
   public DatasetSource(Lake lake, String dataset, Class<T> type) {
-    this(lake, dataset, type, null, null);
+    this(lake, dataset, type, 0);
   }
 
-  private DatasetSource(Lake lake, String dataset, Class<T> type, DataFile file, Layout layout) {
+  /** The rows of one retained version ({@code version} 0: the newest). */
+  public DatasetSource(Lake lake, String dataset, Class<T> type, long version) {
+    this(lake, dataset, type, null, null, version);
+  }
+
+  private DatasetSource(Lake lake, String dataset, Class<T> type, DataFile file, Layout layout, long version) {
     this.lake = lake;
     this.dataset = dataset;
     this.type = type;
     this.file = file;
     this.layout = layout;
+    this.version = version;
   }
 
   @Override
@@ -62,10 +69,16 @@ public final class DatasetSource<T> implements Source<T> {
       return lake.root() + dataset + "/" + file.path() + "@" + file.bytes();
     }
     return lake.root() + dataset + "@v" + manifest().version();
+    // a split: the file's path is unique to the attempt that wrote it, so it names the same rows forever
   }
 
   private Manifest manifest() {
     try {
+      if (version > 0) {
+        return lake.manifests().version(dataset, version).orElseThrow(() -> new SourceException("lake",
+            "Dataset " + dataset + " has no version " + version + " under " + lake.root() + ": it was expired, or "
+                + "never committed (lake.history lists the retained versions)", null));
+      }
       return lake.manifests().latest(dataset).orElseThrow(() -> new SourceException("lake",
           "Dataset " + dataset + " has no commit under " + lake.root() + ": run the pipeline that writes it first",
           null));
@@ -80,7 +93,7 @@ public final class DatasetSource<T> implements Source<T> {
     Layout shared = new Layout(m.format(), m.partitionBy(), m.schema());
     List<DatasetSource<T>> splits = new ArrayList<>();
     for (DataFile f : m.files()) {
-      splits.add(new DatasetSource<>(lake, dataset, type, f, shared));
+      splits.add(new DatasetSource<>(lake, dataset, type, f, shared, version));
     }
     return splits;
   }
@@ -100,9 +113,7 @@ public final class DatasetSource<T> implements Source<T> {
     }
     Schema fileSchema = Schema.createRecord(rowSchema.getName(), rowSchema.getDoc(), rowSchema.getNamespace(),
         false, fileFields);
-    URI uri = Locations.child(lake.manifests().dataDirectory(dataset), file.path());
-    SourceReader<GenericRecord> files =
-        FileFormats.newReader(FileFormat.valueOf(m.format()), lake.store(), uri, fileSchema);
+    SourceReader<GenericRecord> files = openFile(FileFormat.valueOf(m.format()), fileSchema);
     Map<String, String> partition = file.partition();
     return new SourceReader<>() {
       @Override
@@ -133,6 +144,25 @@ public final class DatasetSource<T> implements Source<T> {
         files.close();
       }
     };
+  }
+
+  /**
+   * The file where the dataset keeps it, or, once a newer version replaced it, where it waits for older versions'
+   * readers ({@code _lake/retired/}); a reader that planned on an older version keeps reading.
+   */
+  private SourceReader<GenericRecord> openFile(FileFormat format, Schema fileSchema) throws IOException {
+    ManifestStore manifests = lake.manifests();
+    try {
+      return FileFormats.newReader(format, lake.store(), manifests.fileUri(dataset, file.path()), fileSchema);
+    } catch (java.io.FileNotFoundException e) {
+      try {
+        return FileFormats.newReader(format, lake.store(), manifests.retiredUri(dataset, file.path()), fileSchema);
+      } catch (java.io.FileNotFoundException retired) {
+        throw new java.io.FileNotFoundException(file.path() + " of " + dataset + " is neither in the dataset nor "
+            + "retired: the version that lists it was expired (lake.expire deletes the files only expired versions "
+            + "list)");
+      }
+    }
   }
 
   /** Reads splits one after the other. */

@@ -51,10 +51,14 @@ public final class LakePermissions {
         scope);
   }
 
-  /** Reading the committed rows of {@code dataset}. */
+  /**
+   * Reading the committed rows of {@code dataset}, also files a newer version replaced while the read went on (they
+   * wait under {@code _lake/retired/<dataset>/}).
+   */
   public static IamPolicy read(Lake lake, String dataset, IamScope scope) {
     return grant(lake, manifests(dataset), EnumSet.of(Access.READ, Access.LIST), scope)
-        .and(grant(lake, dataset + "/", EnumSet.of(Access.READ), scope));
+        .and(grant(lake, dataset + "/", EnumSet.of(Access.READ), scope))
+        .and(grant(lake, "_lake/retired/" + dataset + "/", EnumSet.of(Access.READ), scope));
   }
 
   /**

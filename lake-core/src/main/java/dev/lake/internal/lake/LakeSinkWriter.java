@@ -97,7 +97,12 @@ public final class LakeSinkWriter<T> implements SinkWriter<T> {
       file.writer.write(row);
     } catch (RuntimeException e) {
       // A row that fails half-way through may have left a partial record in the file: the file cannot be kept.
-      throw new SinkException("lake", "Cannot write a row to " + sink.dataset() + " (" + e.getMessage()
+      Throwable root = e;
+      while (root.getCause() != null) {
+        root = root.getCause();
+      }
+      String cause = root == e ? String.valueOf(e.getMessage()) : e.getMessage() + ", caused by " + root.getMessage();
+      throw new SinkException("lake", "Cannot write a row to " + sink.dataset() + " (" + cause
           + "); the row was " + safeJson(row) + ". Nothing was committed.", e);
     }
     rows++;

@@ -48,9 +48,9 @@ public final class Leftovers {
    * Before a run of {@code pipeline} publishes into {@code dataset}: rolls forward the committed publications other
    * runs left pending there, drops this pipeline's own prepared markers of dead runs, and discards staged files of
    * dead runs that no marker names. Foreign prepared markers are left to their own pipeline, which alone can tell
-   * whether they committed.
+   * whether they committed. Returns how many dead runs' staged files were discarded.
    */
-  public static void cleanUp(ManifestStore manifests, String pipeline, String dataset, Instant now)
+  public static int cleanUp(ManifestStore manifests, String pipeline, String dataset, Instant now)
       throws IOException {
     PendingMarkers markers = new PendingMarkers(manifests);
     Instant deadBefore = now.minus(ManifestStore.ORPHAN_AGE);
@@ -81,5 +81,13 @@ public final class Leftovers {
       LOG.info("{}: discarding the staged files of run {}, dead since before {}", dataset, run, deadBefore);
       discardRun(manifests, dataset, run);
     }
+    return dead.size();
+  }
+
+  /** Deletes what coalescing writers of dead runs left in the dataset's scratch directory. */
+  static void cleanScratch(ManifestStore manifests, String dataset, Instant now) throws IOException {
+    Instant deadBefore = now.minus(ManifestStore.ORPHAN_AGE);
+    manifests.store().deleteAll(manifests.store().list(manifests.scratchDirectory(dataset), true).stream()
+        .filter(o -> o.lastModified().isBefore(deadBefore)).map(ObjectInfo::uri).toList());
   }
 }

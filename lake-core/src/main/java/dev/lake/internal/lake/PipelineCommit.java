@@ -157,12 +157,26 @@ public final class PipelineCommit {
         markers(pub).write(new PendingMarkers.Marker(pipeline, attempt.runId(), attempt.startedAt(),
             entry.version(), pub));
       }
-      return publish(entry);
+      List<DatasetCommit.Result> results = publish(entry);
+      expireOldEntries(entry);
+      return results;
     } catch (IOException | RuntimeException e) {
       throw new dev.lake.exceptions.PublishIncompleteException("Run " + attempt.runId() + " of " + pipeline
           + " is committed (state version " + entry.version() + "), but publishing it failed: " + e.getMessage()
           + ". Nothing is lost: the next run of " + pipeline + " (or the next commit on its datasets) publishes it "
           + "first.", e);
+    }
+  }
+
+  /** Every few commits, deletes state entries past retention, so that finding the newest stays one short listing. */
+  private void expireOldEntries(StateLog.Entry entry) {
+    if (entry.version() % 20 != 0) {
+      return;
+    }
+    try {
+      log.expire(pipeline, Instant.now().minus(ManifestStore.ORPHAN_AGE));
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("{}: could not delete old state entries ({}); the next commits try again", pipeline, e.toString());
     }
   }
 

@@ -64,7 +64,7 @@ public final class LocalRunner {
             + ". Nothing was committed.", e);
       } catch (RuntimeException e) {
         abort(plan, pool, results, run);
-        throw e;
+        throw RunPlan.beforeCommit(e);
       } finally {
         pool.forEach(Worker::close);
       }

@@ -50,7 +50,7 @@ final class RunCommit {
       BadRows.checkTotal(pipeline.badRowPolicy(), outcome.badRowCount(), outcome.badRows());
     } catch (RuntimeException e) {
       abort(plan, outcome);
-      throw e;
+      throw RunPlan.beforeCommit(e);
     }
     Lake lake = pipeline.lake();
     CommitContext ctx = new CommitContext(pipeline.name(), plan.inputKey, plan.runId, plan.startedAt);
@@ -73,7 +73,7 @@ final class RunCommit {
       }
     } catch (IOException | RuntimeException e) {
       abort(plan, outcome);
-      throw e instanceof IOException io ? failed(io) : (RuntimeException) e;
+      throw e instanceof IOException io ? failed(io) : RunPlan.beforeCommit((RuntimeException) e);
     }
     Map<String, String> after = new TreeMap<>(plan.cursors);
     if (lake != null) {
@@ -116,7 +116,7 @@ final class RunCommit {
       throw e; // committed, or maybe: what it staged may be published yet, never discard it
     } catch (RuntimeException e) {
       discard(publications);
-      throw e;
+      throw RunPlan.beforeCommit(e);
     }
   }
 

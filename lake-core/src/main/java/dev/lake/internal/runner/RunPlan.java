@@ -197,7 +197,10 @@ public final class RunPlan implements Serializable {
         close(worker);
         throw new LakeException("Run " + runId + " of " + pipeline.name() + " failed in writer " + writerIndex + ": "
             + e.getMessage() + ". Nothing was committed.", e);
-      } catch (RuntimeException | Error e) {
+      } catch (RuntimeException e) {
+        close(worker);
+        throw beforeCommit(e);
+      } catch (Error e) {
         close(worker);
         throw e;
       }
@@ -207,6 +210,17 @@ public final class RunPlan implements Serializable {
   /** The same, over a list. */
   public RunOutcome runTask(int writerIndex, String attemptId, List<Source<Object>> taskSplits) {
     return runTask(writerIndex, attemptId, new ArrayDeque<>(taskSplits));
+  }
+
+  /**
+   * A failure that ends a run before its commit, marked so that its message says nothing was committed; a failure
+   * that is not Lake's is wrapped (keeping it as the cause).
+   */
+  public static RuntimeException beforeCommit(RuntimeException e) {
+    if (e instanceof LakeException lake) {
+      return lake.nothingCommitted();
+    }
+    return new LakeException(e.toString(), e).nothingCommitted();
   }
 
   private static void close(Worker worker) {
@@ -247,7 +261,11 @@ public final class RunPlan implements Serializable {
         abort(workers);
         throw new LakeException("Run " + runId + " of " + pipeline.name() + " failed writing the aggregate's "
             + "results: " + e.getMessage() + ". Nothing was committed.", e);
-      } catch (RuntimeException | Error e) {
+      } catch (RuntimeException e) {
+        close(tail);
+        abort(workers);
+        throw beforeCommit(e);
+      } catch (Error e) {
         close(tail);
         abort(workers);
         throw e;

@@ -112,7 +112,7 @@ final class Worker implements SourceContext {
           throw e;
         } catch (IOException | RuntimeException e) {
           throw new dev.lake.exceptions.SinkException("lake", run.pipeline.sinks().get(s).name() + " failed at "
-              + position + ": " + e + ". Nothing was committed.", e);
+              + position + ": " + Causes.describe(e) + ". Nothing was committed.", e);
         }
       }
     });

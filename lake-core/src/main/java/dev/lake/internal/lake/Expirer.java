@@ -1,0 +1,118 @@
+package dev.lake.internal.lake;
+
+import dev.lake.ExpiryResult;
+import dev.lake.Lake;
+import dev.lake.exceptions.LakeException;
+import dev.lake.exceptions.ValidationException;
+import dev.lake.io.DataFile;
+import dev.lake.io.ObjectInfo;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Expires a dataset's old versions ({@link dev.lake.Expiry} is the public entry). Retained versions are a suffix of
+ * the history: the newest {@code retainLast}, and every version written within {@code olderThan}. A file that version
+ * R removed was last listed by version R-1, so once the oldest retained version O is at least R no retained version
+ * lists it: the files removed by versions up to O are deleted (from {@code _lake/retired/}, and from the dataset if a
+ * crash left them there), then the expired version files. Deleting in that order, a crash leaves nothing a retained
+ * version needs deleted, and the next expiry finishes the rest.
+ *
+ * <pre>{@code
+ * ExpiryResult r = new Expirer(lake, "processed/sales", Duration.ofHours(24), 10).run(false);
+ * }</pre>
+ */
+public final class Expirer {
+  private static final Logger LOG = LoggerFactory.getLogger(Expirer.class);
+
+  private final Lake lake;
+  private final String dataset;
+  private final Duration olderThan;
+  private final int retainLast;
+  private final ManifestStore manifests;
+
+  public Expirer(Lake lake, String dataset, Duration olderThan, int retainLast) {
+    this.lake = lake;
+    this.dataset = dataset;
+    this.olderThan = olderThan;
+    this.retainLast = retainLast;
+    this.manifests = lake.manifests();
+  }
+
+  public ExpiryResult run(boolean dryRun) {
+    Instant started = Instant.now();
+    try {
+      List<ObjectInfo> versions = manifests.versions(dataset);
+      if (versions.isEmpty()) {
+        throw new ValidationException("Cannot expire " + dataset + ": it has no commit under " + lake.root()
+            + " (lake ls lists the committed datasets)");
+      }
+      int keepFrom = keepFrom(versions, started.minus(olderThan));
+      List<Manifest> oldest = new ArrayList<>();
+      for (int i = 0; i <= keepFrom; i++) {
+        oldest.add(manifests.version(dataset, versionOf(versions.get(i))).orElseThrow());
+      }
+      Manifest newest = keepFrom == versions.size() - 1 ? oldest.get(keepFrom)
+          : manifests.latest(dataset).orElseThrow();
+      Map<String, Long> sizes = new HashMap<>();
+      Set<String> doomed = new LinkedHashSet<>();
+      for (Manifest m : oldest) {
+        m.files().forEach(f -> sizes.put(f.path(), f.bytes()));
+        doomed.addAll(m.removed());
+      }
+      Set<String> live = new HashSet<>();
+      newest.files().forEach(f -> live.add(f.path()));
+      doomed.removeAll(live);
+      List<Long> expired = oldest.subList(0, keepFrom).stream().map(Manifest::version).toList();
+      long bytes = doomed.stream().mapToLong(p -> sizes.getOrDefault(p, 0L)).sum();
+      int dead = 0;
+      if (!dryRun) {
+        List<URI> files = new ArrayList<>();
+        for (String path : doomed) {
+          files.add(manifests.retiredUri(dataset, path));
+          files.add(manifests.fileUri(dataset, path)); // a crash before its retirement left it in place
+        }
+        lake.store().deleteAll(files);
+        lake.store().deleteAll(versions.subList(0, keepFrom).stream().map(ObjectInfo::uri).toList());
+        dead = Leftovers.cleanUp(manifests, "expire", dataset, started);
+        Leftovers.cleanScratch(manifests, dataset, started);
+      }
+      ExpiryResult result = new ExpiryResult(dataset, dryRun, versions.size(), expired,
+          oldest.get(keepFrom).version(), doomed.size(), bytes, dead, Duration.between(started, Instant.now()));
+      LOG.info(result.summary());
+      return result;
+    } catch (IOException e) {
+      throw new LakeException("Expiring " + dataset + " failed: " + e.getMessage() + ". Versions and files deleted "
+          + "so far stay deleted (none that a retained version lists); run it again for the rest.", e);
+    }
+  }
+
+  /** The index of the oldest retained version: the newest {@code retainLast}, and all written after the cutoff. */
+  private int keepFrom(List<ObjectInfo> versions, Instant cutoff) {
+    int keepFrom = Math.max(0, versions.size() - retainLast);
+    for (int i = 0; i < keepFrom; i++) {
+      if (!versions.get(i).lastModified().isBefore(cutoff)) {
+        return i;
+      }
+    }
+    return keepFrom;
+  }
+
+  private static long versionOf(ObjectInfo info) {
+    return Long.parseLong(info.fileName().substring(1, 21));
+  }
+
+  static List<String> paths(List<DataFile> files) {
+    return files.stream().map(DataFile::path).toList();
+  }
+}
