@@ -152,12 +152,16 @@ public final class PipelineCommit {
    * run publishes it) and must never discard anything, so it is its own exception.
    */
   private List<DatasetCommit.Result> publishCommitted(StateLog.Entry entry, Attempt attempt) {
+    long started = System.nanoTime();
     try {
       for (Publication pub : attempt.publications()) {
         markers(pub).write(new PendingMarkers.Marker(pipeline, attempt.runId(), attempt.startedAt(),
             entry.version(), pub));
       }
       List<DatasetCommit.Result> results = publish(entry);
+      int files = attempt.publications().stream().mapToInt(p -> p.files().size()).sum();
+      LOG.info("{}: run {} committed as state version {} and published ({} files) in {} ms", pipeline,
+          attempt.runId(), entry.version(), files, (System.nanoTime() - started) / 1_000_000);
       expireOldEntries(entry);
       return results;
     } catch (IOException | RuntimeException e) {

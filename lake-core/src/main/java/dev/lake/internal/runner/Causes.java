@@ -12,6 +12,22 @@ package dev.lake.internal.runner;
 final class Causes {
   private Causes() {}
 
+  /** {@code e}'s message, followed by its root cause's message when that says more. */
+  static String message(Throwable e) {
+    Throwable root = root(e);
+    String top = String.valueOf(e.getMessage());
+    String deepest = root.getMessage();
+    return root == e || deepest == null || top.contains(deepest) ? top : top + " (caused by " + deepest + ")";
+  }
+
+  private static Throwable root(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root;
+  }
+
   /** {@code e} as text, followed by its root cause's message when that says more. */
   static String describe(Throwable e) {
     Throwable root = e;

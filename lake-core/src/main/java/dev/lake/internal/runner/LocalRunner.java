@@ -60,7 +60,7 @@ public final class LocalRunner {
         }
       } catch (IOException e) {
         abort(plan, pool, results, run);
-        throw new LakeException("Run " + plan.runId() + " of " + pipeline.name() + " failed: " + e.getMessage()
+        throw new LakeException("Run " + plan.runId() + " of " + pipeline.name() + " failed: " + Causes.message(e)
             + ". Nothing was committed.", e);
       } catch (RuntimeException e) {
         abort(plan, pool, results, run);

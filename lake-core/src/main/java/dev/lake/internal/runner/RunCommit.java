@@ -121,8 +121,8 @@ final class RunCommit {
   }
 
   private LakeException failed(IOException e) {
-    return new LakeException("Commit of run " + plan.runId + " of " + pipeline.name() + " failed: " + e
-        + ". Nothing was committed; run again.", e);
+    return new LakeException("Commit of run " + plan.runId + " of " + pipeline.name() + " failed: "
+        + Causes.message(e) + ". Nothing was committed; run again.", e);
   }
 
   private void discard(List<Publication> publications) {

@@ -196,7 +196,7 @@ public final class RunPlan implements Serializable {
       } catch (IOException e) {
         close(worker);
         throw new LakeException("Run " + runId + " of " + pipeline.name() + " failed in writer " + writerIndex + ": "
-            + e.getMessage() + ". Nothing was committed.", e);
+            + Causes.message(e) + ". Nothing was committed.", e);
       } catch (RuntimeException e) {
         close(worker);
         throw beforeCommit(e);
@@ -260,7 +260,7 @@ public final class RunPlan implements Serializable {
         close(tail);
         abort(workers);
         throw new LakeException("Run " + runId + " of " + pipeline.name() + " failed writing the aggregate's "
-            + "results: " + e.getMessage() + ". Nothing was committed.", e);
+            + "results: " + Causes.message(e) + ". Nothing was committed.", e);
       } catch (RuntimeException e) {
         close(tail);
         abort(workers);
