@@ -73,7 +73,7 @@ public final class DatasetCommit {
         }
       }
       ParallelIo.forEach(toPublish, store::publish);
-      if (manifests.create(next.manifest())) {
+      if (manifests.create(next.manifest(), latest.orElse(null))) {
         finish(dataset, next.manifest(), pub, publishedHere);
         return new Result(next.manifest(), false, next.inapplicable().size() > 0 ? skippedSwaps(pub, next) : 0);
       }

@@ -86,6 +86,7 @@ public final class Expirer {
         lake.store().deleteAll(versions.subList(0, keepFrom).stream().map(ObjectInfo::uri).toList());
         dead = Leftovers.cleanUp(manifests, "expire", dataset, started);
         Leftovers.cleanScratch(manifests, dataset, started);
+        deleteUnlistedSegments(versions.subList(keepFrom, versions.size()), started);
       }
       ExpiryResult result = new ExpiryResult(dataset, dryRun, versions.size(), expired,
           oldest.get(keepFrom).version(), doomed.size(), bytes, dead, Duration.between(started, Instant.now()));
@@ -95,6 +96,22 @@ public final class Expirer {
       throw new LakeException("Expiring " + dataset + " failed: " + e.getMessage() + ". Versions and files deleted "
           + "so far stay deleted (none that a retained version lists); run it again for the rest.", e);
     }
+  }
+
+  /**
+   * Deletes segments no retained version lists: those only expired versions listed, and those of commits that lost
+   * their race (never listed). A segment younger than a day may be a commit's in flight, not listed yet: kept.
+   */
+  private void deleteUnlistedSegments(List<ObjectInfo> retained, Instant now) throws IOException {
+    Set<String> listed = new HashSet<>();
+    for (ObjectInfo v : retained) {
+      manifests.readStored(v.uri()).segments().forEach(r -> listed.add(r.name() + ".json"));
+    }
+    Instant deadBefore = now.minus(ManifestStore.ORPHAN_AGE);
+    Segments segments = new Segments(manifests);
+    lake.store().deleteAll(lake.store().list(segments.directory(dataset), false).stream()
+        .filter(o -> !listed.contains(o.fileName()) && o.lastModified().isBefore(deadBefore))
+        .map(ObjectInfo::uri).toList());
   }
 
   /** The index of the oldest retained version: the newest {@code retainLast}, and all written after the cutoff. */

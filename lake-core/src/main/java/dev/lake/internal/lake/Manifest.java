@@ -16,7 +16,7 @@ import java.util.Set;
  * immutable: a file a version lists is never rewritten, and is deleted only once no retained version lists it
  * (until then a replaced file waits under {@code _lake/retired/}).
  *
- * @param formatVersion the manifest format: 2 (1: before the split ledger; still read)
+ * @param formatVersion the manifest format: 3 (2: files inline; 1: before the split ledger; both still read)
  * @param dataset the dataset path, e.g. {@code processed/online_retail}
  * @param version this commit's version, from 1
  * @param committedAt when it was committed
@@ -36,15 +36,17 @@ import java.util.Set;
  *     sent elsewhere): part of the ledger, so such input is not read again
  * @param published for each pipeline that committed to the dataset, the newest of its state versions published here
  *     (so that rolling a crashed commit forward never publishes it twice)
+ * @param segments format 3: the segments that hold the files and empty splits ({@link Segments}); the version file
+ *     stores these instead of {@code files} and {@code emptySplits}, which reading fills in
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Manifest(int formatVersion, String dataset, long version, Instant committedAt, String pipeline,
     String runId, String commitKey, String mode, String format, List<String> partitionBy, String schema,
     List<DataFile> files, List<String> added, List<String> removed, Map<String, List<String>> compacted,
-    List<String> emptySplits, Map<String, Long> published) {
+    List<String> emptySplits, Map<String, Long> published, List<SegmentRef> segments) {
 
   /** The format this version of Lake writes. */
-  public static final int FORMAT = 2;
+  public static final int FORMAT = 3;
 
   public Manifest {
     partitionBy = partitionBy == null ? List.of() : List.copyOf(partitionBy);
@@ -54,6 +56,19 @@ public record Manifest(int formatVersion, String dataset, long version, Instant 
     compacted = compacted == null ? Map.of() : Map.copyOf(compacted);
     emptySplits = emptySplits == null ? List.of() : List.copyOf(emptySplits);
     published = published == null ? Map.of() : Map.copyOf(published);
+    segments = segments == null ? List.of() : List.copyOf(segments);
+  }
+
+  /** What the version file holds: the segments instead of the files and empty splits. */
+  Manifest stored(List<SegmentRef> refs) {
+    return new Manifest(formatVersion, dataset, version, committedAt, pipeline, runId, commitKey, mode, format,
+        partitionBy, schema, List.of(), added, removed, compacted, List.of(), published, refs);
+  }
+
+  /** A stored version with the files and empty splits its segments hold. */
+  Manifest resolved(List<DataFile> segmentFiles, List<String> segmentEmptySplits) {
+    return new Manifest(formatVersion, dataset, version, committedAt, pipeline, runId, commitKey, mode, format,
+        partitionBy, schema, segmentFiles, added, removed, compacted, segmentEmptySplits, published, segments);
   }
 
   /** The ids of every input split whose rows this version holds (its files' splits and the empty splits). */

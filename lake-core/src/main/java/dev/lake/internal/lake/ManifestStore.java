@@ -1,6 +1,7 @@
 package dev.lake.internal.lake;
 
 import dev.lake.exceptions.CommitStateUnknownException;
+import dev.lake.io.DataFile;
 import dev.lake.io.ObjectInfo;
 import dev.lake.io.ObjectStore;
 import java.io.FileNotFoundException;
@@ -117,6 +118,21 @@ public final class ManifestStore {
   }
 
   private Manifest read(URI uri) throws IOException {
+    Manifest m = readStored(uri);
+    if (m.segments().isEmpty()) {
+      return m;
+    }
+    List<DataFile> files = new ArrayList<>();
+    List<String> empty = new ArrayList<>();
+    for (Segments.Loaded s : new Segments(this).load(m.dataset(), m.segments())) {
+      files.addAll(s.segment().files());
+      empty.addAll(s.segment().emptySplits());
+    }
+    return m.resolved(files, empty);
+  }
+
+  /** A version file as stored: for format 3, its segments without their files. */
+  Manifest readStored(URI uri) throws IOException {
     try {
       return Json.read(store.readAllBytes(uri), Manifest.class);
     } catch (FileNotFoundException e) {
@@ -127,13 +143,16 @@ public final class ManifestStore {
   }
 
   /**
-   * Writes {@code next} as its version with a conditional create: false when another commit took that version.
+   * Writes {@code next} as its version with a conditional create: false when another commit took that version. The
+   * version file lists segments ({@link Segments}): those of {@code previous} that are unchanged, and new ones for what
+   * changed, written first.
    *
    * @throws CommitStateUnknownException when the store failed in a way that leaves the outcome unknown
    */
-  boolean create(Manifest next) {
+  boolean create(Manifest next, Manifest previous) throws IOException {
+    List<SegmentRef> refs = new Segments(this).write(next.dataset(), next, previous, next.runId());
     try {
-      return store.createIfAbsent(manifestUri(next.dataset(), next.version()), Json.write(next));
+      return store.createIfAbsent(manifestUri(next.dataset(), next.version()), Json.write(next.stored(refs)));
     } catch (IOException e) {
       throw new CommitStateUnknownException("Publishing " + next.dataset() + " version " + next.version()
           + " may or may not have happened (" + e.getMessage() + "): the next run of the pipeline completes it", e);

@@ -65,7 +65,7 @@ record NextVersion(Manifest manifest, List<String> inapplicable) {
         pub.format() != null ? pub.format() : latest == null ? null : latest.format(),
         pub.partitionBy().isEmpty() && latest != null ? latest.partitionBy() : pub.partitionBy(),
         pub.schema() != null ? pub.schema() : latest == null ? null : latest.schema(),
-        new ArrayList<>(live.values()), added, removed, Map.of(), new ArrayList<>(empty), published);
+        new ArrayList<>(live.values()), added, removed, Map.of(), new ArrayList<>(empty), published, List.of());
     return new NextVersion(next, inapplicable);
   }
 }

@@ -68,8 +68,8 @@ final class RunCommit {
         }
       }
       if (plan.rejectedSink != null) {
-        publications.add(LakePublications.of(plan.rejectedSink, outcome.rejectedResults(), outcome.splitIds(),
-            plan.attemptId()));
+        publications.add(LakePublications.of(plan.rejectedSink, outcome.rejectedResults(),
+            pipeline.source().proposesCursors() ? List.of() : outcome.splitIds(), plan.attemptId()));
       }
     } catch (IOException | RuntimeException e) {
       abort(plan, outcome);
@@ -99,8 +99,16 @@ final class RunCommit {
     return report;
   }
 
-  /** The splits a sink commits: those read, less those it held already. */
+  /**
+   * The splits a sink's ledger records beyond those its files hold: those read, less those it held already. For a
+   * source that proposes cursors, none: its next split starts at the committed cursor and so has a new identity,
+   * while a split that gave no row (an empty shard read from its start, a poll that found nothing) must be read again
+   * from the same place, so it must not be in the ledger.
+   */
   private List<String> splitsFor(int sink, RunOutcome outcome) {
+    if (pipeline.source().proposesCursors()) {
+      return List.of();
+    }
     return outcome.splitIds().stream().filter(id -> !plan.held(sink, id)).toList();
   }
 

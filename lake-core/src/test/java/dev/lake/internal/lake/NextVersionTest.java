@@ -15,7 +15,7 @@ class NextVersionTest {
 
   private static Manifest version(List<DataFile> files, List<String> emptySplits) {
     return new Manifest(Manifest.FORMAT, "processed/d", 3, Instant.now(), "p", "r0", null, "APPEND", "PARQUET",
-        List.of("month"), "{}", files, List.of(), List.of(), Map.of(), emptySplits, Map.of("p", 2L));
+        List.of("month"), "{}", files, List.of(), List.of(), Map.of(), emptySplits, Map.of("p", 2L), List.of());
   }
 
   private static Publication pub(String mode, List<DataFile> files, List<String> splits,

@@ -6,8 +6,6 @@ import dev.lake.io.Source;
 import dev.lake.io.SourceContext;
 import dev.lake.io.SourceReader;
 import java.io.IOException;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,15 +38,16 @@ public final class HttpSource implements Source<RawResponse> {
   private final RequestPlan plan;
   private final List<RestRequest> planned;
   private final Map<String, String> maxCursors;
-  private final String day;
+  /** When the plan was made: each poll is a split of its own. */
+  private final String polledAt;
 
   private HttpSource(RestClient client, RequestPlan plan, List<RestRequest> planned, Map<String, String> maxCursors,
-      String day) {
+      String polledAt) {
     this.client = client;
     this.plan = plan;
     this.planned = planned;
     this.maxCursors = Map.copyOf(maxCursors);
-    this.day = day;
+    this.polledAt = polledAt;
   }
 
   /** A live source making the requests {@code plan} lists, through {@code client}. */
@@ -78,7 +77,7 @@ public final class HttpSource implements Source<RawResponse> {
   public HttpSource withCursorMax(String key, String jsonPointer) {
     Map<String, String> m = new LinkedHashMap<>(maxCursors);
     m.put(key, jsonPointer);
-    return new HttpSource(client, plan, planned, m, day);
+    return new HttpSource(client, plan, planned, m, polledAt);
   }
 
   @Override
@@ -86,11 +85,15 @@ public final class HttpSource implements Source<RawResponse> {
     return client == null ? "http" : client.connector();
   }
 
-  /** The planned requests, the cursors they start from and the UTC day: a re-run the same day rewrites its files. */
+  /**
+   * The poll: when it was planned, the planned requests and the cursors they start from. Every poll is a new split
+   * (an API answers again with what it knows now, even with the same cursors), so the split ledger never skips a
+   * poll; what keeps a re-run from repeating rows is the cursor, committed with the run's data.
+   */
   @Override
   public String id() {
     List<RestRequest> reqs = planned != null ? planned : List.of();
-    return "http:" + name() + ":" + (day == null ? "unplanned" : day) + ":" + reqs.stream()
+    return "http:" + name() + ":" + (polledAt == null ? "unplanned" : polledAt) + ":" + reqs.stream()
         .map(r -> r.dataset() + r.key() + r.cursors()).collect(Collectors.joining("|"));
   }
 
@@ -104,8 +107,8 @@ public final class HttpSource implements Source<RawResponse> {
       return this;
     }
     List<RestRequest> reqs = List.copyOf(plan.requests(ctx::cursor));
-    String today = LocalDate.ofInstant(client.clock().instant(), ZoneOffset.UTC).toString();
-    return new HttpSource(client, plan, reqs, maxCursors, today);
+    String poll = client.clock().instant() + "/" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    return new HttpSource(client, plan, reqs, maxCursors, poll);
   }
 
   @Override
