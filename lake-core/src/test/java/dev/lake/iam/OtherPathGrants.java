@@ -45,6 +45,13 @@ public final class OtherPathGrants {
     return this;
   }
 
+  /** A dataset read: files a newer version replaced while the read went on are read where they were retired to. */
+  public OtherPathGrants read(String dataset) {
+    reasons.put("s3:GetObject " + root + "_lake/retired/" + dataset + "/*", "reads a file a newer version replaced "
+        + "while the read went on (a commit of another writer in the meantime)");
+    return this;
+  }
+
   /** A dataset that is written only when something happens (bad rows for the rejected zone): every grant. */
   public OtherPathGrants whenUsed(String dataset, String why) {
     dataset(dataset);

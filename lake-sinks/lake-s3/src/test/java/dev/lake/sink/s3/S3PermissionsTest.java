@@ -144,7 +144,7 @@ class S3PermissionsTest {
     assertThat(policy.toJson()).doesNotContain("s3:PutObject\",\n    \"Resource\" : \"" + arn("read/processed/seed"));
     assertThat(policy.allows("s3:PutObject", arn("read/processed/seed/part-x.parquet"), Map.of())).isFalse();
     PolicyAssert.assertExact(policy, CALLS.calls(), new dev.lake.iam.OtherPathGrants(arn("read/"))
-        .dataset("processed/copy").cursors("copy").build());
+        .dataset("processed/copy").cursors("copy").read("processed/seed").build());
   }
 
   @Test
