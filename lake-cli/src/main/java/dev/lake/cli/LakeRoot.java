@@ -1,7 +1,6 @@
 package dev.lake.cli;
 
 import dev.lake.Lake;
-import dev.lake.internal.lake.Json;
 import dev.lake.internal.lake.Locations;
 import dev.lake.internal.lake.Manifest;
 import dev.lake.io.ObjectInfo;
@@ -139,10 +138,11 @@ final class LakeRoot {
             + " (lake ls lists them)."));
   }
 
-  /** The newest manifest of a dataset. */
+  /** The newest manifest of a dataset (its segments read, so that its files are listed). */
   Manifest latest(Dataset d) {
     try {
-      return Json.read(store().readAllBytes(d.newest()), Manifest.class);
+      return lake.manifests().latest(d.path()).orElseThrow(() -> new java.io.FileNotFoundException(
+          "no version under " + d.newest()));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the manifest " + d.newest() + ": " + e.getMessage(), e);
     }

@@ -45,6 +45,9 @@ public interface LakeLocation extends AutoCloseable {
   /** The name and bytes of the newest {@code v<20 digits>.json} manifest, if any. */
   Optional<Map.Entry<String, byte[]>> newestManifest() throws IOException;
 
+  /** The bytes of an object under the dataset's manifest directory (a segment: {@code segments/<name>.json}). */
+  byte[] manifestObject(String relative) throws IOException;
+
   /** Local copies of these dataset files; a file that does not exist is left out. */
   Map<String, Path> fetch(Collection<String> files) throws IOException;
 

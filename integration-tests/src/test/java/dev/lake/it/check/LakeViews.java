@@ -69,7 +69,8 @@ public final class LakeViews {
       return new Committed(0, List.of(), Map.of(), List.of(), Map.of(), new View("no manifest", List.of(),
           new TreeMap<>(), 0));
     }
-    ManifestFile manifest = ManifestFile.parse(newest.get().getKey(), newest.get().getValue());
+    ManifestFile manifest = ManifestFile.parse(newest.get().getKey(), newest.get().getValue(),
+        lake::manifestObject);
     Map<String, Path> local = lake.fetch(manifest.paths());
     List<String> missing = new ArrayList<>(manifest.paths());
     missing.removeAll(local.keySet());

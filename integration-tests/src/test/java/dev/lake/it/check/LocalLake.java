@@ -89,6 +89,11 @@ public final class LocalLake implements LakeLocation {
   }
 
   @Override
+  public byte[] manifestObject(String relative) throws IOException {
+    return Files.readAllBytes(root.resolve(MANIFEST_DIR).resolve(relative));
+  }
+
+  @Override
   public Map<String, Path> fetch(Collection<String> files) {
     Map<String, Path> out = new LinkedHashMap<>();
     for (String f : files) {

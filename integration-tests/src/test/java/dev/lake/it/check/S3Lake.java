@@ -117,6 +117,11 @@ public final class S3Lake implements LakeLocation {
   }
 
   @Override
+  public byte[] manifestObject(String relative) {
+    return client.getObjectAsBytes(r -> r.bucket(bucket).key("lake/" + MANIFEST_DIR + relative)).asByteArray();
+  }
+
+  @Override
   public Map<String, Path> fetch(Collection<String> files) throws IOException {
     Path dir = freshDirectory();
     Map<String, Path> out = new LinkedHashMap<>();

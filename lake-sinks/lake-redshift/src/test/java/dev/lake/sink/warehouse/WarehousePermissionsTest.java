@@ -134,7 +134,8 @@ class WarehousePermissionsTest {
     assertThat(s3).containsExactlyInAnyOrder(
         "s3:GetObject " + LAKE + "_lake/manifests/processed/online_retail/*",
         LIST_MANIFESTS,
-        "s3:GetObject " + LAKE + "processed/online_retail/*");
+        "s3:GetObject " + LAKE + "processed/online_retail/*",
+        "s3:GetObject " + LAKE + "_lake/retired/processed/online_retail/*");
     assertThat(local.statements()).as("JDBC needs no AWS permission; a file:// lake none either").isEmpty();
     assertThat(local.undeclared()).isEmpty();
   }
