@@ -13,7 +13,7 @@ package dev.lake;
  * }</pre>
  */
 public enum WriteMode {
-  /** Adds the run's files. Re-committing the same input (same commit key) replaces that input's earlier files. */
+  /** Adds the run's files. Input already committed (its splits are in the dataset's ledger) is skipped, not added. */
   APPEND,
   /** Replaces the whole dataset with the run's files; a run of no rows leaves the dataset empty. */
   OVERWRITE,

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * A sink that keeps committed rows in memory: rows become visible in {@link #rows()} only when the run commits, and
- * committing the same commit key twice keeps one copy — the contract every sink follows. For tests.
+ * committing the same commit key twice keeps one copy (a sink keyed by the run's input key). For tests.
  *
  * <pre>{@code
  * InMemorySink<Sale> sink = InMemorySink.create();

@@ -23,9 +23,9 @@ public interface Source<T> extends Serializable {
   String name();
 
   /**
-   * A stable identity of what this source (or split) reads, e.g. the file URI with its size and modification time.
-   * The runner derives deterministic output file names from it, so a re-run over the same input rewrites the same
-   * files instead of adding new ones.
+   * A stable identity of what this source (or split) reads: the same input gives the same id, new input a new one
+   * (a file: its URI, size and modification time; a shard: where it starts). Each committed lake version records the
+   * ids of the splits it holds, so under {@code WriteMode.APPEND} a split already committed is never added again.
    */
   String id();
 

@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The records of one Kinesis event, decoded from JSON, read until the budget runs out. Its id names the first and
- * last event ids (shard and sequence number), so a retried batch has the same commit key.
+ * last event ids (shard and sequence number), so a retried batch is the same split: once committed, never added
+ * again.
  */
 final class EventBatchSource<T> implements Source<T> {
   private static final long serialVersionUID = 1L;

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * would be retried forever). Records are handed to the pipeline until the invocation's budget runs out; the run then
  * commits, and the first record not read is returned in {@code batchItemFailures}, so Lambda retries from there. A
  * run that fails reports the batch's first record: the whole batch is retried, and since the source's id names the
- * batch's sequence numbers the retry rewrites the same lake files.
+ * batch's sequence numbers the retry is the same split, which the lake's split ledger adds once.
  *
  * <pre>{@code
  * public final class SalesEvents implements RequestHandler<KinesisEvent, StreamsEventResponse> {

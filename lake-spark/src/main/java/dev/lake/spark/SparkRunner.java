@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * Runs a Lake {@link Pipeline} on Apache Spark, unchanged. The driver lists the source's splits (one per file, or
  * per byte range of a large uncompressed file) and deals them, in order, into Spark partitions; each task reads its
  * splits through the pipeline's steps into its own sink writers, whose writer index is the partition's id, so a
- * retried or speculative attempt writes the same file names; the driver collects what every task wrote and commits
+ * retried or speculative attempt writes file names of its own (its task attempt id); the driver collects what every
+ * task staged and commits
  * once, exactly as {@link Pipeline#run()} does (each sink, then the rejected zone, then cursors, then the run
  * report). Only files named in the collected results are published; an attempt's leftovers are deleted by the commit.
  *

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A Spark task that fails half-way through its partition (after writing files) is retried, and the output still holds
- * every row exactly once: the retry rewrites the same file names, and the driver publishes only collected files.
+ * every row exactly once: the retry writes names of its own, and the driver publishes only collected files.
  */
 class RetryOnSparkTest {
   @TempDir

@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * The bulk path of the e-commerce use case: every Online Retail CSV file (gzip) into
  * {@code processed/online_retail/year=YYYY/month=M/} as Snappy Parquet. Bad lines go to
- * {@code rejected/online_retail/} with their file and line; a re-run over the same files rewrites the same files.
+ * {@code rejected/online_retail/} with their file and line; a re-run skips every file already committed.
  *
  * <pre>{@code
  * PipelineResult r = OnlineRetail.pipeline(URI.create("file:///data/"), Lake.at("./lake")).run();
@@ -35,7 +35,7 @@ public final class OnlineRetail {
 
   /**
    * The pipeline over exactly these files (the objects an S3 event created, say), appended to the same dataset:
-   * a re-delivered event rewrites the same files, so nothing is added twice.
+   * a re-delivered event finds its files in the dataset's split ledger, so nothing is added twice.
    */
   public static Pipeline<RetailRow> pipeline(List<URI> files, Lake lake) {
     return pipeline(CsvSource.of(Sale.class).from(files.toArray(URI[]::new)), lake, Long.MAX_VALUE);

@@ -27,8 +27,8 @@ import software.amazon.awssdk.services.kinesis.model.Shard;
  * from the shard's checkpoint. Checkpoints are per-shard sequence numbers proposed through
  * {@link SourceContext#proposeCursor} and so saved only after every sink of the run has committed: a consumer
  * killed mid-run reads the uncommitted records again. A split's {@link #id()} holds its shard and starting sequence
- * number, so a re-run of the same range has the same commit key and rewrites the same lake files: with the lake sink
- * (or any sink idempotent per commit key) each record lands exactly once.
+ * number: the checkpoints are committed in the same write as the lake's files, so with the lake sink each record
+ * lands exactly once.
  *
  * <p><b>Resharding.</b> A parent shard is read to its end before its children: the children of a split are read
  * after their parent in the same split; a shard made by a merge is read from the first run after both its parents

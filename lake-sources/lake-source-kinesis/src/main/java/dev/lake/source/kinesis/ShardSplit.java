@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * One shard from one starting point, then (when the shard ends) its children made by a split. Its id names the shard
- * and the start, so re-reading the same range gives the same commit key.
+ * and the start: two runs reading from the same checkpoint read the same split, and only one can commit it.
  */
 final class ShardSplit<T> implements Source<T> {
   private static final long serialVersionUID = 1L;
