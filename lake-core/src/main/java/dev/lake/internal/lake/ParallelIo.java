@@ -5,8 +5,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -20,6 +18,19 @@ import java.util.concurrent.Future;
  */
 final class ParallelIo {
   private static final int THREADS = 16;
+  /** Shared, so that a commit does not start threads of its own; idle threads end after a few seconds. */
+  private static final java.util.concurrent.ThreadPoolExecutor POOL = pool();
+
+  private static java.util.concurrent.ThreadPoolExecutor pool() {
+    java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(THREADS, THREADS, 5,
+        java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
+          Thread t = new Thread(r, "lake-publish");
+          t.setDaemon(true);
+          return t;
+        });
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
+  }
 
   private ParallelIo() {}
 
@@ -34,43 +45,34 @@ final class ParallelIo {
       }
       return;
     }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(THREADS, items.size()), r -> {
-      Thread t = new Thread(r, "lake-publish");
-      t.setDaemon(true);
-      return t;
-    });
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (T item : items) {
-        futures.add(pool.submit(() -> {
-          try {
-            action.run(item);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-          return null;
-        }));
-      }
-      Throwable first = null;
-      for (Future<?> f : futures) {
+    List<Future<?>> futures = new ArrayList<>();
+    for (T item : items) {
+      futures.add(POOL.submit(() -> {
         try {
-          f.get();
-        } catch (ExecutionException e) {
-          first = first == null ? e.getCause() : first;
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new java.io.InterruptedIOException("Interrupted while publishing");
+          action.run(item);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
         }
+        return null;
+      }));
+    }
+    Throwable first = null;
+    for (Future<?> f : futures) {
+      try {
+        f.get();
+      } catch (ExecutionException e) {
+        first = first == null ? e.getCause() : first;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new java.io.InterruptedIOException("Interrupted while publishing");
       }
-      if (first instanceof UncheckedIOException u) {
-        throw u.getCause();
-      } else if (first instanceof RuntimeException r) {
-        throw r;
-      } else if (first instanceof Error err) {
-        throw err;
-      }
-    } finally {
-      pool.shutdown();
+    }
+    if (first instanceof UncheckedIOException u) {
+      throw u.getCause();
+    } else if (first instanceof RuntimeException r) {
+      throw r;
+    } else if (first instanceof Error err) {
+      throw err;
     }
   }
 }
