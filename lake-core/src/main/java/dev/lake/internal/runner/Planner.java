@@ -59,9 +59,10 @@ final class Planner {
         Optional<StateLog.Entry> head = new PipelineCommit(lake, pipeline.name()).recover();
         base = head.map(StateLog.Entry::version).orElse(0L);
         cursors = head.isPresent() ? head.get().cursors() : lake.cursors(pipeline.name());
-      } catch (IOException e) {
+      } catch (IOException | RuntimeException e) {
         throw new LakeException("Cannot start a run of " + pipeline.name() + ": its newest commit could not be "
-            + "published (" + e.getMessage() + "). Nothing was read; run again once the store is writable.", e);
+            + "published (" + e.getMessage() + "). Nothing is lost; nothing was read: run again once the store is "
+            + "writable, and the commit is published first.", e);
       }
       tidy();
     }
