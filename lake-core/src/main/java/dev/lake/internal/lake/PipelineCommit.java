@@ -108,11 +108,15 @@ public final class PipelineCommit {
           + ", more than " + MAX_RUN_AGE.toHours() + " h ago: too old to commit (its staged files may already be "
           + "cleaned up as a dead run's). Nothing was committed; run the pipeline again.");
     }
+    long base = attempt.base();
+    Map<String, String> cursors = advance(attempt.cursorsBefore(), attempt.proposed());
+    if (cursors.equals(new TreeMap<>(attempt.cursorsBefore()))
+        && attempt.publications().stream().allMatch(Publication::isEmpty)) {
+      return unchanged(attempt, base); // nothing new: no state version, as no manifest version
+    }
     for (Publication pub : attempt.publications()) {
       markers(pub).write(new PendingMarkers.Marker(pipeline, attempt.runId(), attempt.startedAt(), null, pub));
     }
-    long base = attempt.base();
-    Map<String, String> cursors = advance(attempt.cursorsBefore(), attempt.proposed());
     while (true) {
       StateLog.Entry entry = new StateLog.Entry(1, pipeline, base + 1, attempt.runId(), Instant.now(), cursors,
           attempt.splits(), attempt.publications());
@@ -182,6 +186,16 @@ public final class PipelineCommit {
     } catch (IOException | RuntimeException e) {
       LOG.warn("{}: could not delete old state entries ({}); the next commits try again", pipeline, e.toString());
     }
+  }
+
+  /** A run that found nothing to commit: the state stays at {@code base}, every dataset as it is. */
+  private Committed unchanged(Attempt attempt, long base) throws IOException {
+    List<DatasetCommit.Result> results = new ArrayList<>();
+    for (Publication pub : attempt.publications()) {
+      results.add(new DatasetCommit.Result(pub.lake().manifests().latest(pub.dataset()).orElse(null), true, 0));
+    }
+    return new Committed(new StateLog.Entry(1, pipeline, base, attempt.runId(), Instant.now(),
+        attempt.cursorsBefore(), List.of(), List.of()), results);
   }
 
   /** {@code before} with {@code proposed} applied; a cursor never moves backwards (numeric or text order). */

@@ -29,10 +29,10 @@ class PipelineCommitTest {
 
   @Test
   void commit_concurrentRunTookASplit_conflictNamingItAndTheRun() throws Exception {
-    PipelineCommit.Outcome first = commit().commit(attempt("20261207T000000Z-0000000a", 0, Map.of(),
+    PipelineCommit.Outcome first = commit().commit(attempt("20261207T000000Z-0000000a", 0, Map.of("k", "1"),
         List.of("s1", "s2")));
 
-    PipelineCommit.Outcome second = commit().commit(attempt("20261207T000000Z-0000000b", 0, Map.of(),
+    PipelineCommit.Outcome second = commit().commit(attempt("20261207T000000Z-0000000b", 0, Map.of("k", "2"),
         List.of("s2", "s3")));
 
     assertThat(first).isInstanceOf(PipelineCommit.Committed.class);
@@ -57,6 +57,19 @@ class PipelineCommitTest {
       assertThat(c.entry().cursors()).containsEntry("seq/shard-0", "200").containsEntry("seq/shard-1", "7")
           .containsEntry("day", "2011-01-03");
     });
+  }
+
+  @Test
+  void commit_nothingNew_writesNoStateVersion() throws Exception {
+    commit().commit(attempt("20261207T000000Z-0000000a", 0, Map.of("k", "1"), List.of("s1")));
+
+    PipelineCommit.Outcome idle = commit().commit(new PipelineCommit.Attempt("20261207T000000Z-0000000d",
+        Instant.now(), 1, Map.of("k", "1"), Map.of("k", "1"), List.of(), List.of()));
+
+    assertThat(idle).isInstanceOfSatisfying(PipelineCommit.Committed.class,
+        c -> assertThat(c.entry().version()).isEqualTo(1));
+    assertThat(new StateLog(Lake.at(dir.toString()).store(), Lake.at(dir.toString()).root()).head("p").orElseThrow()
+        .runId()).isEqualTo("20261207T000000Z-0000000a");
   }
 
   @Test
