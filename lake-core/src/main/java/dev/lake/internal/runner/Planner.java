@@ -16,6 +16,7 @@ import dev.lake.io.DataFile;
 import dev.lake.io.Sink;
 import dev.lake.io.Source;
 import dev.lake.io.SourceContext;
+import dev.lake.io.SplitLedger;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -113,11 +114,21 @@ final class Planner {
     // A split whose rows were all rejected is in the rejected zone's ledger only: it counts as committed too
     Map<String, String> rejected = rejectedSink == null ? Map.of() : ledger(rejectedSink);
     for (int i = 0; i < pipeline.sinks().size(); i++) {
-      if (pipeline.sinks().get(i) instanceof LakeSink<?> ls) {
+      Sink<Object> sink = pipeline.sinks().get(i);
+      if (sink instanceof LakeSink<?> ls) {
         lakeSinks.add(i);
         if (ls.mode() == WriteMode.APPEND) {
           Map<String, String> ledger = new HashMap<>(rejected);
           ledger.putAll(ledger(ls));
+          ledgers.put(i, ledger);
+        } else {
+          allAppend = false;
+        }
+      } else if (sink instanceof SplitLedger own) {
+        lakeSinks.add(i);
+        if (own.appendsOnly()) {
+          Map<String, String> ledger = new HashMap<>(rejected);
+          ledger.putAll(ledger(sink.name(), own));
           ledgers.put(i, ledger);
         } else {
           allAppend = false;
@@ -151,6 +162,16 @@ final class Planner {
     }
     committedBy.remove("");
     return new RunPlan.Planned(base, cursors, toRead, heldBy, skipped, List.copyOf(committedBy));
+  }
+
+  /** The split ledger a sink keeps itself (an Iceberg table's snapshots). */
+  private static Map<String, String> ledger(String name, SplitLedger sink) {
+    try {
+      return sink.committedSplits();
+    } catch (IOException e) {
+      throw new LakeException("Cannot read the split ledger of " + name + " to skip input already committed: "
+          + e.getMessage(), e);
+    }
   }
 
   /** The split ledger of a lake sink's dataset: each split id with the run that committed it ("" if unknown). */
