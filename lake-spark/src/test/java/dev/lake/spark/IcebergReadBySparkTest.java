@@ -160,4 +160,21 @@ class IcebergReadBySparkTest {
         .forEach(r -> bySplit.put(r.getString(0), r.getLong(1)));
     assertThat(bySplit).isEqualTo(Map.of("spark", 2L, "lake", 3L));
   }
+
+  record InvoiceLine(String invoice, int line, int quantity, int month) {}
+
+  @Test
+  void spark_readsAnUpsert_oneRowPerKeyWithTheNewestValues() {
+    dev.lake.sink.iceberg.IcebergSink<InvoiceLine> sink = catalog.<InvoiceLine>table("shop.invoice_lines")
+        .partitionBy("month").upsertBy("invoice", "line", "month");
+    Pipeline.from(dev.lake.io.InMemorySource.of("day1", List.of(new InvoiceLine("536365", 1, 6, 12),
+        new InvoiceLine("536365", 2, 8, 12), new InvoiceLine("536366", 1, 6, 12)))).named("invoices").to(sink).run();
+    Pipeline.from(dev.lake.io.InMemorySource.of("corrections", List.of(new InvoiceLine("536365", 2, 3, 12),
+        new InvoiceLine("536367", 1, 1, 12)))).named("invoices").to(sink).run();
+
+    Map<String, Integer> quantities = new TreeMap<>();
+    icebergSession().sql("SELECT invoice, line, quantity FROM lake.shop.invoice_lines").collectAsList()
+        .forEach(r -> assertThat(quantities.put(r.getString(0) + "/" + r.getInt(1), r.getInt(2))).isNull());
+    assertThat(quantities).isEqualTo(Map.of("536365/1", 6, "536365/2", 3, "536366/1", 6, "536367/1", 1));
+  }
 }

@@ -60,7 +60,7 @@ class IcebergKillTest {
       String context = "seed " + seed + ", iteration " + iteration + ", killed after row " + markAfter
           + ", re-run skipped " + again.splitsSkipped() + " splits";
       assertThat(IcebergTableReader.countBy(table, "split")).as(context).isEqualTo(expected);
-      assertThat(IcebergTableReader.pathsOf(IcebergTableReader.dataFiles(table))).as(context)
+      assertThat(IcebergTableReader.pathsOf(IcebergTableReader.liveFiles(table))).as(context)
           .isSubsetOf(IcebergTableReader.filesOnDisk(table));
     }
   }
