@@ -144,7 +144,8 @@ public final class IcebergSink<T> implements Sink<T>, SplitLedger {
     if (!catalog.catalog().tableExists(TableIdentifier.parse(table))) {
       return Map.of();
     }
-    return SnapshotLedger.of(((HasTableOperations) catalog.load(table)).operations().current());
+    org.apache.iceberg.Table t = catalog.load(table);
+    return SnapshotLedger.of(((HasTableOperations) t).operations().current(), t.io());
   }
 
   /** Appends and upserts skip input the table holds; overwrites read everything. */
