@@ -71,7 +71,9 @@ public final class IcebergSink<T> implements Sink<T>, SplitLedger {
   }
 
   /**
-   * Identity partitions on these columns, for a table this sink creates; an existing table keeps its own spec.
+   * The partitions of a table this sink creates (an existing table keeps its own spec), in Iceberg SQL's words: a
+   * column name (identity), {@code year(col)}, {@code month(col)}, {@code day(col)}, {@code hour(col)},
+   * {@code bucket(n, col)} or {@code truncate(w, col)}: hidden partitioning, readers filter on the column itself.
    */
   public IcebergSink<T> partitionBy(String... columns) {
     for (String c : columns) {

@@ -62,6 +62,7 @@ final class IcebergSinkWriter<T> implements SinkWriter<T> {
   private WriteSpec writeSpec;
   private String[] partitionSources;
   private int[] partitionPos;
+  private java.util.function.Function<Object, Object>[] transforms;
   private UpsertDeletes deletes;
   private int seq;
   private long rows;
@@ -117,12 +118,9 @@ final class IcebergSinkWriter<T> implements SinkWriter<T> {
     spec = table.spec();
     partitionSources = new String[spec.fields().size()];
     partitionPos = new int[partitionSources.length];
+    transforms = PartitionTransforms.bind(spec, table.schema());
     for (int i = 0; i < partitionSources.length; i++) {
       PartitionField field = spec.fields().get(i);
-      if (!field.transform().isIdentity()) {
-        throw new SchemaException("Iceberg table " + sink.table() + " is partitioned by " + field.transform() + "("
-            + table.schema().findColumnName(field.sourceId()) + "); Lake writes identity partitions only so far");
-      }
       partitionSources[i] = table.schema().findColumnName(field.sourceId());
       if (rowSchema.getField(partitionSources[i]) == null) {
         throw new SchemaException("Iceberg table " + sink.table() + " is partitioned by '" + partitionSources[i]
@@ -143,7 +141,7 @@ final class IcebergSinkWriter<T> implements SinkWriter<T> {
     for (int i = 0; i < values.length; i++) {
       values[i] = model.getField(row, partitionSources[i], partitionPos[i]);
     }
-    PartitionValues key = PartitionValues.of(values);
+    PartitionValues key = PartitionValues.of(values, transforms);
     OpenFile file = open.get(key);
     if (file == null) {
       if (open.size() >= sink.maxOpenFiles()) {
@@ -188,7 +186,7 @@ final class IcebergSinkWriter<T> implements SinkWriter<T> {
     Map<String, String> partition = new LinkedHashMap<>();
     for (int i = 0; i < partitionSources.length; i++) {
       Object v = file.key.get(i, Object.class);
-      partition.put(partitionSources[i], v == null ? null : v.toString());
+      partition.put(spec.fields().get(i).name(), v == null ? null : v.toString());
     }
     doneLake.add(new dev.lake.io.DataFile(file.location, partition, w.rows(), w.bytes(), ctx.attemptId(),
         List.copyOf(file.splits)));

@@ -100,6 +100,15 @@ final class IcebergTableReader {
     return columns.stream().map(c -> String.valueOf(r.get(c))).toList();
   }
 
+  /** Rows in one Parquet file. */
+  static long rowsOf(String path) {
+    try {
+      return read(path).size();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   private static List<GenericRecord> read(String path) throws IOException {
     List<GenericRecord> rows = new ArrayList<>();
     try (SourceReader<GenericRecord> r = FileFormats.newReader(FileFormat.PARQUET, LakeFileIO.store(path),
