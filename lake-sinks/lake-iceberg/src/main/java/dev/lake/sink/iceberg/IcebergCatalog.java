@@ -139,6 +139,11 @@ public final class IcebergCatalog implements Serializable {
     return jdbc;
   }
 
+  /** The catalog's properties, as given (they may hold credentials: never log them; {@link #toString} hides them). */
+  Map<String, String> properties() {
+    return properties;
+  }
+
   /** The catalog's properties with secrets left out (for messages and logs). */
   @Override
   public String toString() {

@@ -141,6 +141,15 @@ public final class IcebergSink<T> implements Sink<T>, SplitLedger {
     new IcebergCommit(this).removeUncommitted(results);
   }
 
+  /**
+   * Reading, listing, writing and deleting objects under the table's prefix; the Glue table actions for a Glue
+   * catalog. See {@link dev.lake.Pipeline#requiredPermissions}.
+   */
+  @Override
+  public dev.lake.iam.IamPolicy permissions(dev.lake.iam.IamScope scope) {
+    return IcebergPermissions.of(catalog.properties(), table, scope);
+  }
+
   @Override
   public Map<String, String> committedSplits() {
     if (!catalog.catalog().tableExists(TableIdentifier.parse(table))) {
