@@ -27,6 +27,7 @@ import org.apache.avro.generic.GenericContainer;
 import org.apache.avro.generic.GenericData;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.DataFiles;
+import org.apache.iceberg.DeleteFile;
 import org.apache.iceberg.PartitionField;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Table;
@@ -61,6 +62,7 @@ final class IcebergSinkWriter<T> implements SinkWriter<T> {
   private WriteSpec writeSpec;
   private String[] partitionSources;
   private int[] partitionPos;
+  private UpsertDeletes deletes;
   private int seq;
   private long rows;
   private boolean committed;
@@ -94,6 +96,9 @@ final class IcebergSinkWriter<T> implements SinkWriter<T> {
       }
     }
     try {
+      if (deletes != null) {
+        deletes.beforeWrite(row, file.key, file.location, file.writer.rows());
+      }
       file.writer.write(row);
     } catch (RuntimeException e) {
       throw new SinkException("iceberg", "Cannot write a row to Iceberg table " + sink.table() + " ("
@@ -128,6 +133,9 @@ final class IcebergSinkWriter<T> implements SinkWriter<T> {
     Schema fileSchema = IcebergSchemas.withFieldIds(rowSchema, table.schema(), sink.table());
     writeSpec = new WriteSpec(FileFormat.PARQUET, Compression.SNAPPY, fileSchema, model,
         Math.max(1 << 20, Math.min(WriteSpec.DEFAULT_ROW_GROUP_BYTES, sink.targetFileBytes())));
+    if (sink.write() == IcebergWrite.UPSERT) {
+      deletes = new UpsertDeletes(table, fileSchema, model, sink.key(), ctx, writeSpec.rowGroupBytes());
+    }
   }
 
   private OpenFile fileFor(T row) throws IOException {
@@ -193,7 +201,20 @@ final class IcebergSinkWriter<T> implements SinkWriter<T> {
       finish(f);
     }
     committed = true;
-    Map<String, String> meta = done.isEmpty() ? Map.of() : Map.of(DataFileCodec.KEY, DataFileCodec.encode(done));
+    Map<String, String> meta = new LinkedHashMap<>();
+    if (!done.isEmpty()) {
+      meta.put(DataFileCodec.KEY, DataFileCodec.encode(done));
+    }
+    if (deletes != null) {
+      List<DeleteFile> deleteFiles = deletes.finish();
+      if (!deleteFiles.isEmpty()) {
+        meta.put(DataFileCodec.DELETES, DataFileCodec.encode(deleteFiles));
+      }
+      for (DeleteFile d : deleteFiles) {
+        doneLake.add(new dev.lake.io.DataFile(d.location(), Map.of(), d.recordCount(), d.fileSizeInBytes(),
+            ctx.attemptId(), List.of()));
+      }
+    }
     return new WriterResult(ctx.writerIndex(), rows, doneLake, meta);
   }
 
@@ -208,6 +229,10 @@ final class IcebergSinkWriter<T> implements SinkWriter<T> {
         if (f.writer != null) {
           f.writer.close();
         }
+      }
+      if (deletes != null) {
+        deletes.abort();
+        written.addAll(deletes.files());
       }
       for (URI uri : written) {
         LakeFileIO.store(uri.toString()).delete(uri);
