@@ -31,7 +31,8 @@ import org.apache.iceberg.util.SnapshotUtil;
  * Upkeep of an Iceberg table Lake writes. {@link #expireSnapshots} drops old snapshots (and the files only they
  * needed) but keeps the split ledger whole: the splits of the expired snapshots go into a checkpoint file that the
  * table's properties name, in the same commit, so input committed long ago is still never added again (an expiry by
- * another engine does not know to do this). {@link #removeOrphanFiles} deletes files under the table's location that
+ * another engine does not know to do this). {@link #compact} merges each partition's small files.
+ * {@link #removeOrphanFiles} deletes files under the table's location that
  * no snapshot, manifest or metadata file references and that are older than an age guard: what killed runs left.
  *
  * <pre>{@code
@@ -87,6 +88,17 @@ public final class IcebergMaintenance {
     return history.size() - kept;
   }
 
+
+  /**
+   * Rewrites each partition's small data files (below three quarters of {@code targetFileBytes}, without delete
+   * files) into one, in one {@code replace} snapshot; returns the number of files replaced. The split ledger is
+   * untouched: a compaction adds and removes no input.
+   */
+  public int compact(long targetFileBytes) {
+    ValidationException.check(targetFileBytes >= 1024, "targetFileBytes must be at least 1024 but was %s",
+        targetFileBytes);
+    return new IcebergCompaction(catalog.load(name), targetFileBytes).run().filesRewritten();
+  }
 
   /**
    * Deletes the files under the table's location that nothing of the table references (no snapshot's manifest

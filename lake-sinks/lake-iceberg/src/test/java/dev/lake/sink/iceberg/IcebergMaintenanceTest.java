@@ -112,4 +112,43 @@ class IcebergMaintenanceTest {
     assertThatThrownBy(() -> IcebergMaintenance.of(catalog, "t.lines").removeOrphanFiles(Duration.ofMinutes(5)))
         .isInstanceOf(ValidationException.class).hasMessageContaining("at least PT1H");
   }
+
+  record Sale(String split, int n, java.time.LocalDateTime at, java.math.BigDecimal price, String note) {}
+
+  @Test
+  void compact_mergesEachPartitionsSmallFiles_sameRows_ledgerKept() throws Exception {
+    IcebergCatalog catalog = IcebergCatalog.local(dir.resolve("w").toString());
+    IcebergSink<Sale> sink = catalog.<Sale>table("t.sales").partitionBy("split");
+    Map<String, List<Sale>> days = new LinkedHashMap<>();
+    for (int d = 0; d < 4; d++) {
+      int day = d;
+      days.put("day" + d, IntStream.range(0, 25).mapToObj(n -> new Sale(n % 2 == 0 ? "even" : "odd", day * 100 + n,
+          java.time.LocalDateTime.of(2011, 12, 1 + day, 8, n), new java.math.BigDecimal("1." + n),
+          n % 5 == 0 ? null : "n" + n)).toList());
+    }
+    for (String day : days.keySet()) {
+      Pipeline.from(NamedSplits.of(days).only(List.of(day))).named("sales").to(sink).run();
+    }
+    Table table = catalog.load("t.sales");
+    List<String> before = IcebergTableReader.dataFiles(table);
+    java.util.Set<String> rowsBefore = new java.util.TreeSet<>();
+    IcebergTableReader.rows(table).forEach(r -> rowsBefore.add(r.toString()));
+    assertThat(before).hasSize(8);
+
+    assertThat(IcebergMaintenance.of(catalog, "t.sales").compact(128L << 20)).isEqualTo(8);
+
+    List<String> after = IcebergTableReader.dataFiles(table);
+    assertThat(after).hasSize(2).allMatch(p -> p.contains("/compacted-"));
+    java.util.Set<String> rowsAfter = new java.util.TreeSet<>();
+    IcebergTableReader.rows(table).forEach(r -> rowsAfter.add(r.toString()));
+    assertThat(rowsAfter).hasSize(100).isEqualTo(rowsBefore);
+    assertThat(table.currentSnapshot().operation()).isEqualTo("replace");
+    PipelineResult again = Pipeline.from(NamedSplits.of(days)).named("sales").to(sink).run();
+    assertThat(again.splitsSkipped()).isEqualTo(4);
+    // The compacted files carry field ids and bounds like any other
+    try (var tasks = table.newScan().filter(org.apache.iceberg.expressions.Expressions.greaterThan("n", 1000))
+        .planFiles()) {
+      assertThat(tasks).isEmpty();
+    }
+  }
 }
