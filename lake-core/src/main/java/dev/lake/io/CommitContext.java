@@ -1,6 +1,7 @@
 package dev.lake.io;
 
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * What a sink is told when it commits.
@@ -14,8 +15,22 @@ import java.time.Instant;
  *     per key holds a re-run over the same input once (lake sinks keep a split ledger instead)
  * @param runId this run's unique id
  * @param startedAt when the run started
+ * @param cursors the source's cursors as they stand once this run commits (the committed ones with this run's
+ *     proposals applied); a sink that commits on its own keeps them with its data, so that a crash between its
+ *     commit and the lake's cannot leave the source behind what the sink holds (see
+ *     {@link SplitLedger#committedCursors})
  */
-public record CommitContext(String pipeline, String commitKey, String runId, Instant startedAt) {
+public record CommitContext(String pipeline, String commitKey, String runId, Instant startedAt,
+    Map<String, String> cursors) {
+  public CommitContext {
+    cursors = cursors == null ? Map.of() : Map.copyOf(cursors);
+  }
+
+  /** A context without cursors. */
+  public CommitContext(String pipeline, String commitKey, String runId, Instant startedAt) {
+    this(pipeline, commitKey, runId, startedAt, Map.of());
+  }
+
   public static CommitContext of(String pipeline, String commitKey, String runId) {
     return new CommitContext(pipeline, commitKey, runId, Instant.now());
   }

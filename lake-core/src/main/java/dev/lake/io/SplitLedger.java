@@ -31,4 +31,25 @@ public interface SplitLedger {
    * holds and reads everything.
    */
   boolean appendsOnly();
+
+  /**
+   * The source cursors this sink committed with the newest of its commits by {@code pipeline}, and the run that
+   * committed them. The runner uses them where that run is newer than the lake's state knows (a crash came between
+   * the sink's commit and the lake's), or where the pipeline has no lake. The default keeps none.
+   */
+  default java.util.Optional<Cursors> committedCursors(String pipeline) throws IOException {
+    return java.util.Optional.empty();
+  }
+
+  /**
+   * Cursors a sink committed, and the run that committed them.
+   *
+   * @param runId the run (run ids sort by start time)
+   * @param values the cursors
+   */
+  record Cursors(String runId, Map<String, String> values) {
+    public Cursors {
+      values = Map.copyOf(values);
+    }
+  }
 }

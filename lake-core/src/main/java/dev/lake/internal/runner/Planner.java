@@ -59,11 +59,13 @@ final class Planner {
     Lake lake = pipeline.lake();
     long base = 0;
     Map<String, String> cursors = Map.of();
+    String stateRun = "";
     if (lake != null) {
       try {
         Optional<StateLog.Entry> head = new PipelineCommit(lake, pipeline.name()).recover();
         base = head.map(StateLog.Entry::version).orElse(0L);
         cursors = head.isPresent() ? head.get().cursors() : lake.cursors(pipeline.name());
+        stateRun = head.map(StateLog.Entry::runId).orElse("");
       } catch (IOException | RuntimeException e) {
         throw new LakeException("Cannot start a run of " + pipeline.name() + ": its newest commit could not be "
             + "published (" + e.getMessage() + "). Nothing is lost; nothing was read: run again once the store is "
@@ -71,6 +73,7 @@ final class Planner {
       }
       tidy();
     }
+    cursors = newerSinkCursors(cursors, stateRun);
     Source<Object> source = (Source<Object>) pipeline.source();
     List<Source<Object>> all;
     try {
@@ -79,6 +82,36 @@ final class Planner {
       throw cannotList(source, e);
     }
     return skipCommitted(base, cursors, all);
+  }
+
+  /**
+   * The cursors a sink with its own ledger committed with a run the lake's state does not know (newer than the
+   * state's run: a crash came between the sink's commit and the lake's, or the pipeline has no lake), merged over
+   * the state's; otherwise the state's. Without this the source would start behind what the sink holds, and skip
+   * that split forever without moving on.
+   */
+  private Map<String, String> newerSinkCursors(Map<String, String> cursors, String stateRun) {
+    Map<String, String> merged = cursors;
+    for (Sink<Object> sink : pipeline.sinks()) {
+      if (sink instanceof SplitLedger own) {
+        Optional<SplitLedger.Cursors> committed;
+        try {
+          committed = own.committedCursors(pipeline.name());
+        } catch (IOException e) {
+          throw new LakeException("Cannot read the cursors " + sink.name() + " committed for " + pipeline.name()
+              + ": " + e.getMessage(), e);
+        }
+        if (committed.isPresent() && committed.get().runId().compareTo(stateRun) > 0
+            && !committed.get().values().isEmpty()) {
+          LOG.info("{}: cursors from {} (run {} committed there{})", pipeline.name(), sink.name(),
+              committed.get().runId(), stateRun.isEmpty() ? "" : " after the lake's state, run " + stateRun);
+          Map<String, String> next = new java.util.TreeMap<>(merged);
+          next.putAll(committed.get().values());
+          merged = next;
+        }
+      }
+    }
+    return merged;
   }
 
   /** Rolls other runs' crashed commits forward and discards dead runs' files in the datasets this run writes. */

@@ -55,7 +55,9 @@ final class RunCommit {
       throw RunPlan.beforeCommit(e);
     }
     Lake lake = pipeline.lake();
-    CommitContext ctx = new CommitContext(pipeline.name(), plan.inputKey, plan.runId, plan.startedAt);
+    Map<String, String> cursorsAfter = new TreeMap<>(plan.cursors);
+    cursorsAfter.putAll(outcome.proposedCursors());
+    CommitContext ctx = new CommitContext(pipeline.name(), plan.inputKey, plan.runId, plan.startedAt, cursorsAfter);
     CommitSummary[] summaries = new CommitSummary[pipeline.sinks().size()];
     List<Publication> publications = new ArrayList<>();
     List<Integer> publishedSinks = new ArrayList<>();

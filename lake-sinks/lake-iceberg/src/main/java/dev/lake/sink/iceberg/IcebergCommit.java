@@ -106,6 +106,9 @@ final class IcebergCommit {
     update.set(SnapshotLedger.PIPELINE, ctx.pipeline());
     update.set(ATTEMPT, String.join(",", attempts));
     update.set(SnapshotLedger.SPLITS, SnapshotLedger.json(splits));
+    if (!ctx.cursors().isEmpty()) {
+      update.set(SnapshotLedger.CURSORS, SnapshotLedger.jsonMap(ctx.cursors()));
+    }
     try {
       update.commit();
     } catch (SplitsCommittedException e) {

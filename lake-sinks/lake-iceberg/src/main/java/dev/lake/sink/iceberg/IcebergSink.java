@@ -159,6 +159,15 @@ public final class IcebergSink<T> implements Sink<T>, SplitLedger {
     return SnapshotLedger.of(((HasTableOperations) t).operations().current(), t.io());
   }
 
+  /** The cursors the newest snapshot of {@code pipeline} carries (its run's cursors, committed with its data). */
+  @Override
+  public java.util.Optional<SplitLedger.Cursors> committedCursors(String pipeline) {
+    if (!catalog.catalog().tableExists(TableIdentifier.parse(table))) {
+      return java.util.Optional.empty();
+    }
+    return SnapshotLedger.cursors(((HasTableOperations) catalog.load(table)).operations().current(), pipeline);
+  }
+
   /** Appends and upserts skip input the table holds; overwrites read everything. */
   @Override
   public boolean appendsOnly() {

@@ -31,6 +31,8 @@ final class SnapshotLedger {
   static final String RUN = "lake.run-id";
   static final String PIPELINE = "lake.pipeline";
   static final String SPLITS = "lake.splits";
+  /** The source's cursors once the snapshot's run committed (JSON object), so that they travel with the data. */
+  static final String CURSORS = "lake.cursors";
   static final String REPLACES = "lake.replaces-table";
   /** Table property: the file holding the ledger of expired snapshots. */
   static final String CHECKPOINT = "lake.split-ledger-checkpoint";
@@ -98,6 +100,34 @@ final class SnapshotLedger {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("The " + SPLITS + " of a snapshot is not a JSON array of split ids: "
           + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** The cursors the newest snapshot by {@code pipeline} in the current ancestry committed, with its run. */
+  static java.util.Optional<dev.lake.io.SplitLedger.Cursors> cursors(TableMetadata metadata, String pipeline) {
+    Snapshot s = metadata == null ? null : metadata.currentSnapshot();
+    while (s != null) {
+      Map<String, String> summary = s.summary();
+      if (pipeline.equals(summary.get(PIPELINE)) && summary.containsKey(CURSORS)) {
+        try {
+          Map<String, String> values = JSON.readValue(summary.get(CURSORS),
+              new TypeReference<Map<String, String>>() {});
+          return java.util.Optional.of(new dev.lake.io.SplitLedger.Cursors(summary.getOrDefault(RUN, ""), values));
+        } catch (JsonProcessingException e) {
+          throw new IllegalStateException("The " + CURSORS + " of snapshot " + s.snapshotId() + " is not a JSON "
+              + "object: " + e.getOriginalMessage(), e);
+        }
+      }
+      s = s.parentId() == null ? null : metadata.snapshot(s.parentId());
+    }
+    return java.util.Optional.empty();
+  }
+
+  static String jsonMap(Map<String, String> values) {
+    try {
+      return JSON.writeValueAsString(new java.util.TreeMap<>(values));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
     }
   }
 
