@@ -115,7 +115,8 @@ final class CsvFileReader<T> extends FilesReader<T> {
     try (TextLines header = lines(whole, settings)) {
       CsvRecords.Rec r = records(header, settings).next();
       if (r == null) {
-        throw failure(whole.uri(), new java.io.EOFException("the file has no header line"));
+        throw new dev.lake.exceptions.SourceException(CsvSource.NAME, "Cannot read " + whole.uri()
+            + ": the file has no header line", null);
       }
       return List.copyOf(r.fields());
     } catch (IOException | UncheckedIOException e) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.lake.internal.format.Decoding;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
@@ -140,15 +141,34 @@ final class JsonNodeStream implements Closeable {
     }
   }
 
-  /** "Malformed JSON at line 3, column 17: ..." or "invalid UTF-8 at byte 9 of line 3". */
-  private static String describe(JsonProcessingException e) {
+  /**
+   * "Malformed JSON at line 3, column 17: ..." or, for bytes that are not UTF-8, "invalid UTF-8 at byte 9 of line 3"
+   * (the line is decoded again to find the byte: Jackson reports where it stopped, a byte or two further).
+   */
+  private String describe(JsonProcessingException e) {
     String message = e.getOriginalMessage();
     var at = e.getLocation();
     if (message != null && message.startsWith("Invalid UTF-8") && at != null) {
-      return "invalid UTF-8 at byte " + at.getColumnNr() + " of line " + at.getLineNr() + " (" + message + ")";
+      String exact = problemOfLine(at.getLineNr());
+      return (exact != null ? exact : Decoding.describe(charset, at.getColumnNr(), at.getLineNr())) + " (" + message
+          + ")";
     }
     return "Malformed JSON" + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
         + ": " + message;
+  }
+
+  /** Why line {@code number} of the file is not valid text, or null. */
+  private String problemOfLine(long number) {
+    try (TextLines all = new TextLines(Inputs.open(file, JsonSource.NAME), charset, false, true)) {
+      for (TextLines.Line l; (l = all.next()) != null; ) {
+        if (l.number() == number) {
+          return l.malformed();
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+    return null;
   }
 
   /** The file's text from line {@code from} on, cut at {@link #MAX_REST} characters: what a bad row keeps. */

@@ -36,6 +36,18 @@ final class BundledData {
     }
   }
 
+  /** The bytes of a bundled file, gunzipped when its name ends in .gz. */
+  static byte[] gunzipOrRead(Path file) {
+    if (file.toString().endsWith(".gz")) {
+      return gunzip(file);
+    }
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The lines of {@code text} cut at '\n', without it. */
   static List<byte[]> lines(byte[] text) {
     List<byte[]> out = new ArrayList<>();
