@@ -68,12 +68,14 @@ final class Planner {
     }
     Source<Object> source = (Source<Object>) pipeline.source();
     List<Source<Object>> all;
+    WarningCounts warnings = new WarningCounts();
     try {
-      all = (List<Source<Object>>) source.split(new RunPlan.PlanningContext(cursors));
+      all = (List<Source<Object>>) source.split(new RunPlan.PlanningContext(cursors, source.name(), pipeline.name(),
+          warnings));
     } catch (IOException e) {
       throw RunPlan.cannotList(source, e);
     }
-    return skipCommitted(base, cursors, all);
+    return skipCommitted(base, cursors, all, warnings);
   }
 
   /** Rolls other runs' crashed commits forward and discards dead runs' files in the datasets this run writes. */
@@ -102,7 +104,8 @@ final class Planner {
     return sinks;
   }
 
-  private RunPlan.Planned skipCommitted(long base, Map<String, String> cursors, List<Source<Object>> all) {
+  private RunPlan.Planned skipCommitted(long base, Map<String, String> cursors, List<Source<Object>> all,
+      WarningCounts warnings) {
     List<Integer> lakeSinks = new ArrayList<>();
     boolean allAppend = true;
     Map<Integer, Map<String, String>> ledgers = new HashMap<>();
@@ -146,7 +149,7 @@ final class Planner {
       LOG.info("{}: {} of {} splits already committed, skipped", pipeline.name(), skipped, all.size());
     }
     committedBy.remove("");
-    return new RunPlan.Planned(base, cursors, toRead, heldBy, skipped, List.copyOf(committedBy));
+    return new RunPlan.Planned(base, cursors, toRead, heldBy, skipped, List.copyOf(committedBy), warnings);
   }
 
   /** The split ledger of a lake sink's dataset: each split id with the run that committed it ("" if unknown). */

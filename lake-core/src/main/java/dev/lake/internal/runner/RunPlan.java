@@ -57,6 +57,8 @@ public final class RunPlan implements Serializable {
   private final HashMap<String, HashSet<Integer>> heldBy;
   final int splitsSkipped;
   final ArrayList<String> skippedBy;
+  /** What the source warned about while listing its splits, for the run report. */
+  final WarningCounts planWarnings;
   final LakeSink<GenericRecord> rejectedSink;
   /** A stable hash of the pipeline, its sinks and the splits it reads: the same input gives the same key. */
   final String inputKey;
@@ -72,6 +74,7 @@ public final class RunPlan implements Serializable {
     this.heldBy = planned.heldBy;
     this.splitsSkipped = planned.skipped;
     this.skippedBy = new ArrayList<>(planned.skippedBy);
+    this.planWarnings = planned.warnings;
     this.rejectedSink = rejectedSink(pipeline);
     this.splits = List.copyOf(planned.splits);
     this.inputKey = inputKey(pipeline, this.splits);
@@ -142,7 +145,7 @@ public final class RunPlan implements Serializable {
 
   /** What the planner found: the state to build on, the splits to read, those skipped. */
   record Planned(long baseVersion, Map<String, String> cursors, List<Source<Object>> splits,
-      HashMap<String, HashSet<Integer>> heldBy, int skipped, List<String> skippedBy) {}
+      HashMap<String, HashSet<Integer>> heldBy, int skipped, List<String> skippedBy, WarningCounts warnings) {}
 
   public Pipeline<?> pipeline() {
     return pipeline;
@@ -331,8 +334,15 @@ public final class RunPlan implements Serializable {
     return sink;
   }
 
-  /** The context sources see while splitting: cursors readable, nothing to reject yet. */
-  record PlanningContext(Map<String, String> cursors) implements SourceContext {
+  /** The context sources see while splitting: cursors readable, nothing to reject yet, warnings counted. */
+  record PlanningContext(Map<String, String> cursors, String source, String pipeline, WarningCounts warnings)
+      implements SourceContext {
+    @Override
+    public void warn(String kind, String message) {
+      warnings.add(source, kind, message);
+      WarningCounts.log(pipeline, source, kind, message);
+    }
+
     @Override
     public void reject(BadRow row) {
       throw new LakeException("A source rejected a row while listing its input: " + row);
