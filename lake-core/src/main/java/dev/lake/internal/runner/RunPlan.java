@@ -339,8 +339,7 @@ public final class RunPlan implements Serializable {
       implements SourceContext {
     @Override
     public void warn(String kind, String message) {
-      warnings.add(source, kind, message);
-      WarningCounts.log(pipeline, source, kind, message);
+      WarningCounts.log(warnings.add(source, kind, message), pipeline, source, kind, message);
     }
 
     @Override

@@ -41,9 +41,13 @@ public final class WarningCounts implements Serializable {
 
   private final LinkedHashMap<String, Tally> tallies = new LinkedHashMap<>();
 
-  /** Counts one warning. */
-  public synchronized void add(String step, String kind, String message) {
+  /**
+   * Counts one warning and returns how many of its step and kind this makes: the first {@value #EXAMPLES} are
+   * logged, the rest only counted, so that a folder of ten thousand stray files does not flood the log.
+   */
+  public synchronized long add(String step, String kind, String message) {
     add(step, kind, 1, List.of(message));
+    return tallies.get(step + "\u0000" + kind).count;
   }
 
   private synchronized void add(String step, String kind, long count, List<String> messages) {
@@ -106,9 +110,14 @@ public final class WarningCounts implements Serializable {
     }
   }
 
-  /** Logs a warning counted in a run, once. */
-  static void log(String pipeline, String step, String kind, String message) {
-    LOG.warn("{}: {} ({}): {}", pipeline, step, kind, message);
+  /** Logs the {@code nth} warning of its step and kind, once; past {@value #EXAMPLES}, they are only counted. */
+  static void log(long nth, String pipeline, String step, String kind, String message) {
+    if (nth < EXAMPLES) {
+      LOG.warn("{}: {} ({}): {}", pipeline, step, kind, message);
+    } else if (nth == EXAMPLES) {
+      LOG.warn("{}: {} ({}): {} (further warnings of this kind are counted in the run report, not logged)",
+          pipeline, step, kind, message);
+    }
   }
 
   @Override

@@ -377,9 +377,9 @@ final class Worker implements SourceContext {
   public void warn(String kind, String message) {
     String by = current < 0 ? run.pipeline.source().name()
         : current < steps.size() ? steps.get(current).name() : "sinks";
-    counters.warnings.add(by, kind, message + (position.isEmpty() || message.contains(position) ? ""
+    long nth = counters.warnings.add(by, kind, message + (position.isEmpty() || message.contains(position) ? ""
         : " (at " + position + ")"));
-    WarningCounts.log(run.pipeline.name(), by, kind, message);
+    WarningCounts.log(nth, run.pipeline.name(), by, kind, message);
   }
 
   @Override

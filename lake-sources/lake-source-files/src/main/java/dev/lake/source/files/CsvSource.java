@@ -193,7 +193,7 @@ public final class CsvSource<T> implements Source<T> {
   @Override
   public List<CsvSource<T>> split(SourceContext ctx) {
     validate();
-    List<FileRef> files = files();
+    List<FileRef> files = FileSourceSupport.files(settings.files(), settings.locations(), NAME, ctx);
     Schema schema = resolveSchema(files);
     return FileSourceSupport.perFile(files, settings.maxQuotedBytes() > 0 ? 0 : settings.splitBytes(),
         file -> with(settings.withSchema(schema).withFiles(file)));

@@ -136,7 +136,7 @@ public final class JsonSource<T> implements Source<T> {
   @Override
   public List<JsonSource<T>> split(SourceContext ctx) {
     Locations.validate(settings.locations(), NAME);
-    List<FileRef> files = files();
+    List<FileRef> files = FileSourceSupport.files(settings.files(), settings.locations(), NAME, ctx);
     Schema schema = resolveSchema(files);
     return FileSourceSupport.perFile(files, settings.lines() ? settings.splitBytes() : 0,
         file -> with(settings.withSchema(schema).withFiles(file)));
