@@ -3,7 +3,6 @@ package dev.lake.examples;
 import dev.lake.examples.ecommerce.EcommerceCommand;
 import dev.lake.examples.sparkify.SparkifyCommand;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -29,7 +28,7 @@ public final class AllCommand implements Callable<Integer> {
     args = options.passOn(args);
     for (Object command : new Object[] {new EcommerceCommand(), new SparkifyCommand(), new dev.lake.examples.xg.XgCommand(),
         new dev.lake.examples.tweets.TweetsCommand(), new dev.lake.examples.football.FootballCommand()}) {
-      int status = new CommandLine(command).execute(args);
+      int status = LakeExamples.commandLine(command).setCommandName("lake-examples all").execute(args);
       if (status != 0) {
         return status;
       }

@@ -36,11 +36,19 @@ public final class CommonOptions {
       + "directory for an s3:// lake).")
   String warehouse;
 
+  @Option(names = "--verbose", description = "Log what the library does, and print the stack trace of an error.")
+  boolean verbose;
+
+  /** The lake of {@code --lake}; a usage mistake when it is a file or {@code --s3-endpoint} has no s3:// lake. */
   public Lake lake() {
     URI root = ObjectStores.toUri(lake);
+    if ("file".equals(root.getScheme()) && Files.exists(Path.of(root)) && !Files.isDirectory(Path.of(root))) {
+      throw new UsageException("--lake " + lake + " is a file: pass a directory (created if missing) or "
+          + "s3://bucket/prefix");
+    }
     if (s3Endpoint != null) {
       if (!"s3".equals(root.getScheme())) {
-        throw new IllegalArgumentException("--s3-endpoint needs an s3:// lake, e.g. --lake s3://bucket/lake; got "
+        throw new UsageException("--s3-endpoint needs an s3:// lake, e.g. --lake s3://bucket/lake; got --lake "
             + lake);
       }
       ObjectStores.register(URI.create("s3://" + root.getAuthority()),
@@ -58,12 +66,19 @@ public final class CommonOptions {
     if (s3Endpoint != null) {
       out.addAll(java.util.List.of("--s3-endpoint", s3Endpoint.toString()));
     }
+    if (verbose) {
+      out.add("--verbose");
+    }
     return out.toArray(String[]::new);
   }
 
   /** The warehouse of {@code --warehouse}, or the default DuckDB file (see the option's description). */
   public Warehouse warehouse() {
-    return Warehouse.of(warehouse != null ? warehouse : defaultWarehouse(ObjectStores.toUri(lake)));
+    try {
+      return Warehouse.of(warehouse != null ? warehouse : defaultWarehouse(ObjectStores.toUri(lake)));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage(), e);
+    }
   }
 
   static String defaultWarehouse(URI lakeRoot) {
@@ -87,8 +102,33 @@ public final class CommonOptions {
         return directory(candidate.toAbsolutePath().normalize().toUri());
       }
     }
-    throw new IllegalStateException("Cannot find the bundled data folder (./data with online_retail/ inside): run "
+    throw new UsageException("Cannot find the bundled data folder (./data with online_retail/ inside): run "
         + "from the repository root or pass --data <dir>");
+  }
+
+  /**
+   * The data folder, checked before any run: on the local file system each of {@code folders} (relative, e.g.
+   * {@code "online_retail/by-day/"}) must be a directory in it, or the command would fail halfway.
+   */
+  public URI data(String... folders) {
+    URI root = data();
+    if (!"file".equals(root.getScheme())) {
+      return root; // an s3:// folder is checked by the source, which names what it did not find
+    }
+    Path dir = Path.of(root);
+    String given = data != null ? "--data " + data : "The data folder " + dir;
+    if (!Files.isDirectory(dir)) {
+      throw new UsageException(given + ": no such directory. Pass a folder of the bundled data's shape (see "
+          + "data/README.md), or leave --data out to use the repository's data/");
+    }
+    for (String folder : folders) {
+      if (!Files.isDirectory(dir.resolve(folder))) {
+        throw new UsageException(given + " has no " + folder + " folder, which this command reads. Pass a folder "
+            + "of the bundled data's shape (" + folder + " inside), or leave --data out to use the repository's "
+            + "data/");
+      }
+    }
+    return root;
   }
 
   private static Path jarRelative() {

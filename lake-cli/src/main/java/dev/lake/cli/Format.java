@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
  * <pre>{@code
  * Format.bytes(4_593_827);            // "4.4 MB"
  * Format.time(Instant.now());         // "2026-11-26 08:01:44Z"
+ * Format.cut("{since_id=1578437593349574656}", 12);   // "{since_id=1…"
  * }</pre>
  */
 final class Format {
@@ -46,6 +47,11 @@ final class Format {
     long ms = d.toMillis();
     return ms < 60_000 ? String.format("%.1f s", ms / 1000.0) : String.format("%d min %02d s", ms / 60_000,
         (ms / 1000) % 60);
+  }
+
+  /** {@code text} cut to {@code max} characters, the last of them an ellipsis, when it is longer. */
+  static String cut(String text, int max) {
+    return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
   }
 
   static String cursors(Map<String, String> cursors) {

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "lake", mixinStandardHelpOptions = true, version = "lake 0.1.0-SNAPSHOT",
     description = "Inspect, query and chart a Lake data lake (a directory or s3://bucket/prefix).",
     subcommands = {LsCommand.class, ShowCommand.class, RunsCommand.class, RejectedCommand.class,
-        QueryCommand.class, ChartCommand.class, CompactCommand.class, ExpireCommand.class, IamCommand.class, CommandLine.HelpCommand.class},
+        QueryCommand.class, ChartCommand.class, CompactCommand.class, ExpireCommand.class, IcebergCommand.class, IamCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Examples:",
         "  lake ls ./lake",
         "  lake show songplays --lake ./lake",

@@ -28,10 +28,15 @@ import picocli.CommandLine.Spec;
 @Command(name = "runs", mixinStandardHelpOptions = true,
     description = "Shows the run history: rows in / written / rejected / filtered, duration, cursor movement.",
     footer = {"", "Examples:", "  lake runs", "  lake runs --pipeline online-retail --last 3",
-        "  lake runs -v          # per-step and per-sink counts",
+        "  lake runs -v          # per-step and per-sink counts, cursors whole",
+        "", "Cursors longer than 40 characters and pipeline names longer than 32 are cut with '…' in the table.",
         "", "A run whose counts do not reconcile (rows in + added = written + rejected + filtered + grouped, step by step) is "
         + "shown in red on a terminal and marked '!!' otherwise."})
 final class RunsCommand implements Callable<Integer> {
+  /** Widest cursor and pipeline columns in the table (whole with {@code -v}). */
+  static final int MAX_CURSORS = 40;
+  static final int MAX_NAME = 32;
+
   @Spec
   CommandSpec spec;
 
@@ -102,13 +107,22 @@ final class RunsCommand implements Callable<Integer> {
   private static void table(PrintWriter out, List<PipelineResult> runs) {
     TextTable t = new TextTable("started", "pipeline", "duration", "in", "written", "rejected", "filtered",
         "cursors", "status");
+    boolean cut = false;
     for (PipelineResult r : runs) {
-      t.row(Format.time(r.startedAt()), r.pipeline(), Format.duration(r.duration()), r.rowsIn(), r.rowsWritten(),
-          r.rowsRejected(), r.rowsFiltered(), cursors(r), status(r));
+      // a cursor (or a name) can be hundreds of characters: cut so that status stays on the screen; -v shows it all
+      String name = Format.cut(r.pipeline(), MAX_NAME);
+      String cursors = Format.cut(cursors(r), MAX_CURSORS);
+      cut |= !name.equals(r.pipeline()) || !cursors.equals(cursors(r));
+      t.row(Format.time(r.startedAt()), name, Format.duration(r.duration()), r.rowsIn(), r.rowsWritten(),
+          r.rowsRejected(), r.rowsFiltered(), cursors, status(r));
     }
     String[] lines = t.toString().split("\n");
     for (int i = 0; i < lines.length; i++) {
       out.println(i >= 2 && !runs.get(i - 2).reconciles() ? Terminal.red(lines[i]) : lines[i]);
+    }
+    if (cut) {
+      out.println();
+      out.println("(… marks text cut to fit; lake runs -v shows it whole)");
     }
   }
 

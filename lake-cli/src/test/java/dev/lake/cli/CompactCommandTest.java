@@ -40,7 +40,7 @@ class CompactCommandTest {
     assertThat(lake("query", "--lake", root.toString(), ANSWER).ok().out()).isEqualTo(answerBefore);
     assertThat(LsCommandTest.line(lsBefore, " online_retail ")).contains("lake compact online_retail");
     assertThat(LsCommandTest.line(lake("ls", root.toString()).ok().out(), " online_retail "))
-        .doesNotContain("lake compact").contains("one per partition");
+        .doesNotContain("lake compact").contains("13 files in 13 partitions: partition more coarsely");
     assertThat(lake("runs", "--lake", root.toString(), "--pipeline", "compact.processed.online_retail").ok().out())
         .contains("compact.processed.online_retail").contains("541,909");
   }

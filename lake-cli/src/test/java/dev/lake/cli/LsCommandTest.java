@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lake.Lake;
 import dev.lake.internal.lake.Manifest;
+import dev.lake.io.DataFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class LsCommandTest {
@@ -30,13 +34,72 @@ class LsCommandTest {
   }
 
   @Test
-  void ls_manySmallFiles_flagged() {
+  void ls_aboutOneSmallFilePerPartition_advisesCoarserPartitionsNotCompaction() {
     String out = lake("ls", "--lake", root.toString()).ok().out();
+    // 70 or 71 files: two partitions hold two songs each, written by one worker or by two
+    int files = Lake.at(root.toString()).latest("songs").orElseThrow().files().size();
 
-    // songs: 71 files of about a kilobyte each, one per (year, artist) partition
-    assertThat(line(out, " songs ")).contains(" 69 ").contains("!! small files (median");
+    // songs: ~71 files of about a kilobyte each in 69 (year, artist) partitions: compaction would merge 2 of them
+    assertThat(files).isBetween(69, 71);
+    assertThat(line(out, " songs ")).contains(" 69 ")
+        .containsPattern("!! small files \\(median [0-9.]+ KB\\), " + files + " files in 69 partitions: partition "
+            + "more coarsely$")
+        .doesNotContain("lake compact");
     assertThat(line(out, " team_season ")).doesNotContain("small files");
   }
+
+  @Test
+  void smallFiles_severalSmallFilesPerPartition_advisesCompactionWithTheFilesLeft() {
+    Manifest m = manifest(13, 2, 170_000);   // Online Retail on two workers: 26 files, 2 per month
+
+    assertThat(LsCommand.smallFiles(m, new LakeRoot.Dataset("processed/online_retail", null)))
+        .isEqualTo("!! small files (median 166 KB): lake compact online_retail (26 files -> 13)");
+  }
+
+  @Test
+  void smallFiles_oneSmallFilePerPartition_advisesCoarserPartitions() {
+    Manifest m = manifest(40, 1, 1_200);
+
+    assertThat(LsCommand.smallFiles(m, new LakeRoot.Dataset("processed/songs", null)))
+        .isEqualTo("!! small files (median 1.2 KB), 40 files in 40 partitions: partition more coarsely");
+  }
+
+  @Test
+  void smallFiles_fewOrLargeFiles_noNote() {
+    assertThat(LsCommand.smallFiles(manifest(5, 2, 1_000), new LakeRoot.Dataset("processed/a", null))).isEmpty();
+    assertThat(LsCommand.smallFiles(manifest(20, 2, 40L << 20), new LakeRoot.Dataset("processed/b", null))).isEmpty();
+  }
+
+  @Test
+  void filesAfterCompaction_mixedPartitions_mergesOnlySmallFilesThatHaveCompany() {
+    List<DataFile> files = new ArrayList<>(manifest(3, 3, 1_000).files());   // 3 partitions x 3 small files
+    files.add(file(Map.of("p", "big"), 100L << 20));                          // large: kept
+    files.add(file(Map.of("p", "lone"), 1_000));                              // alone: kept
+    Manifest m = manifest(files);
+
+    assertThat(LsCommand.filesAfterCompaction(m, 128L << 20)).isEqualTo(3 + 1 + 1);
+  }
+
+  private static Manifest manifest(int partitions, int filesPerPartition, long bytes) {
+    List<DataFile> files = new ArrayList<>();
+    for (int p = 0; p < partitions; p++) {
+      for (int f = 0; f < filesPerPartition; f++) {
+        files.add(file(Map.of("p", String.valueOf(p)), bytes));
+      }
+    }
+    return manifest(files);
+  }
+
+  private static Manifest manifest(List<DataFile> files) {
+    return new Manifest(Manifest.FORMAT, "processed/x", 1, Instant.EPOCH, "test", "run", null, "APPEND",
+        "parquet", List.of("p"), null, files, List.of(), List.of(), Map.of(), List.of(), Map.of(), List.of());
+  }
+
+  private static DataFile file(Map<String, String> partition, long bytes) {
+    return new DataFile("f" + FILES.incrementAndGet() + ".parquet", partition, 10, bytes, null);
+  }
+
+  private static final java.util.concurrent.atomic.AtomicInteger FILES = new java.util.concurrent.atomic.AtomicInteger();
 
   @Test
   void ls_missingRoot_namesTheFix() {

@@ -3,9 +3,14 @@ package dev.lake.cli;
 import static dev.lake.cli.TestLakes.lake;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lake.PipelineResult;
+import dev.lake.internal.lake.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,6 +71,36 @@ class RunsCommandTest {
     // 380 matches seen from both sides fold into the 20 clubs' season rows: 740 rows grouped, none filtered
     assertThat(out).containsPattern("step\\s+season-totals\\s+760\\s+20\\s+0\\s+0\\s+740\\s")
         .contains("740 grouped into batches or groups");
+  }
+
+  @Test
+  void runs_wideCursor_cutWithAnEllipsisAndWholeWithVerbose() throws Exception {
+    Path lake = TestLakes.temp("lake-cli-runs-wide-");
+    TestLakes.copyTree(TestLakes.small(), lake);
+    String cursor = "1578437593349574656,".repeat(11) + "end";   // 223 characters, as a list of tweet ids
+    PipelineResult wide = new PipelineResult("tweets-search", "20261207T000000Z-00000001", null,
+        Instant.parse("2026-12-07T00:00:00Z"), Duration.ofSeconds(1), 1, 5, 0, List.of(),
+        List.of(new PipelineResult.SinkReport("lake:processed/tweets", 5, 5, 0, 1, 100, 1)), List.of(), null,
+        Map.of(), Map.of("since_id", cursor), false);
+    Files.createDirectories(lake.resolve("_lake/runs/tweets-search"));
+    Files.write(lake.resolve("_lake/runs/tweets-search/" + wide.runId() + ".json"), Json.write(wide));
+
+    String table = lake("runs", "--lake", lake.toString(), "-p", "tweets-search").ok().out();
+    String verbose = lake("runs", "--lake", lake.toString(), "-p", "tweets-search", "-v").ok().out();
+
+    String row = LsCommandTest.line(table, " tweets-search ");
+    assertThat(row).endsWith(" ok").contains("{} -> {since_id=1578437593349574656,157…  ok")
+        .doesNotContain("end");
+    assertThat(row.length()).isLessThan(150);
+    assertThat(table).contains("(… marks text cut to fit; lake runs -v shows it whole)");
+    assertThat(verbose).contains("cursors: {} -> {since_id=" + cursor + "}");
+  }
+
+  @Test
+  void runs_narrowColumns_nothingCutAndNoNote() {
+    String out = lake("runs", "--lake", root.toString()).ok().out();
+
+    assertThat(out).doesNotContain("…");
   }
 
   @Test

@@ -3,11 +3,11 @@ package dev.lake.examples.ecommerce;
 import dev.lake.Lake;
 import dev.lake.PipelineResult;
 import dev.lake.examples.CommonOptions;
+import dev.lake.examples.RunLines;
 import dev.lake.examples.Warehouse;
 import dev.lake.examples.ecommerce.invoices.InvoiceServing;
 import dev.lake.sink.warehouse.LoadReport;
 import java.net.URI;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,6 +25,9 @@ import picocli.CommandLine.Option;
     description = "Online Retail CSV files -> processed/online_retail (Parquet, partitioned by year and month) -> "
         + "the warehouse, then the BI answers.")
 public final class EcommerceCommand implements Callable<Integer> {
+  /** The folder of {@code --data} this command reads. */
+  static final String INPUT = "online_retail/by-day/";
+
   @Mixin
   CommonOptions options;
 
@@ -41,7 +44,8 @@ public final class EcommerceCommand implements Callable<Integer> {
       + "dataset.")
   boolean fromRaw;
 
-  @Option(names = "--port", defaultValue = "8080", description = "Port of the invoice API (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--port", defaultValue = "8080", description = "Port of the invoice API with --serve, on "
+      + "127.0.0.1 (default: ${DEFAULT-VALUE}).")
   int port;
 
   @Option(names = "--dynamodb-endpoint", description = "DynamoDB endpoint for --serve (default: start a local "
@@ -55,21 +59,28 @@ public final class EcommerceCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (serve) {
-      InvoiceServing.run(options.data(), invoiceFiles, dynamoDbEndpoint, port);
+      URI data = options.data(INPUT);
+      Ports.checkFree(port);
+      try {
+        InvoiceServing.run(data, invoiceFiles, dynamoDbEndpoint, port);
+      } catch (java.net.BindException e) {
+        throw Ports.busy(port, e); // taken while the invoices loaded
+      }
       return 0;
     }
+    URI data = options.data(INPUT); // every option checked before anything is written
     Lake lake = options.lake();
     Warehouse warehouse = options.warehouse();
     long maxRows = maxRowsPerFile == null ? Long.MAX_VALUE : maxRowsPerFile;
     PipelineResult result;
     if (fromRaw) {
-      List<URI> landed = RawZone.land(options.data(), lake);
-      System.out.printf("%,d files landed in %s%n", landed.size(), lake.uri(RawZone.PREFIX));
+      RawZone.Landing landing = RawZone.land(data, lake);
+      System.out.println(landing.summary(lake.uri(RawZone.PREFIX)));
       result = OnlineRetail.fromRawZone(RawZone.files(lake), lake, maxRows).run();
     } else {
-      result = OnlineRetail.pipeline(options.data(), lake, maxRows).run();
+      result = OnlineRetail.pipeline(data, lake, maxRows).run();
     }
-    System.out.println(result.summary());
+    System.out.println(RunLines.summary(result));
     System.out.printf("Parquet files under %s%n", lake.uri("processed/" + OnlineRetail.DATASET + "/"));
     if (result.rowsRejected() > 0) {
       System.out.printf("Rejected rows under %s%n", lake.uri(result.rejectedDataset() + "/"));

@@ -19,7 +19,7 @@ import java.util.Optional;
  * reads the raw zone. A file already landed with the same size is not copied again.
  *
  * <pre>{@code
- * List<URI> landed = RawZone.land(URI.create("file:///repo/data/"), lake);
+ * RawZone.Landing landed = RawZone.land(URI.create("file:///repo/data/"), lake);
  * OnlineRetail.pipeline(RawZone.files(lake), lake).run();
  * }</pre>
  */
@@ -29,12 +29,35 @@ public final class RawZone {
 
   private RawZone() {}
 
-  /** Copies every {@code <data>/online_retail/by-day/*.csv*} file into the raw zone; returns the landed URIs. */
-  public static List<URI> land(URI data, Lake lake) {
+  /**
+   * What {@link #land} did: the files it copied, and those already in the raw zone with the same size (left as they
+   * were).
+   *
+   * <pre>{@code
+   * RawZone.Landing l = RawZone.land(data, lake);
+   * System.out.println(l.summary(lake.uri(RawZone.PREFIX)));   // 0 files landed in file:/.../raw/online_retail/, ...
+   * }</pre>
+   */
+  public record Landing(List<URI> copied, List<URI> alreadyThere) {
+    public Landing {
+      copied = List.copyOf(copied);
+      alreadyThere = List.copyOf(alreadyThere);
+    }
+
+    /** "305 files landed in …" or "0 files landed in …; 305 already there with the same size, left as they were". */
+    public String summary(URI zone) {
+      return String.format("%,d files landed in %s%s", copied.size(), zone, alreadyThere.isEmpty() ? ""
+          : String.format("; %,d already there with the same size, left as they were", alreadyThere.size()));
+    }
+  }
+
+  /** Copies every {@code <data>/online_retail/by-day/*.csv*} file not already there into the raw zone. */
+  public static Landing land(URI data, Lake lake) {
     URI from = URI.create(data + "online_retail/by-day/");
     ObjectStore in = ObjectStores.forUri(from);
     ObjectStore out = lake.store();
-    List<URI> landed = new ArrayList<>();
+    List<URI> copied = new ArrayList<>();
+    List<URI> alreadyThere = new ArrayList<>();
     try {
       for (ObjectInfo file : in.list(from, false)) {
         if (!file.fileName().contains(".csv")) {
@@ -42,18 +65,20 @@ public final class RawZone {
         }
         URI target = lake.uri(PREFIX + file.fileName());
         Optional<ObjectInfo> there = out.stat(target);
-        if (there.isEmpty() || there.get().size() != file.size()) {
-          try (InputStream src = in.open(file.uri()); ObjectWriter dst = out.newWriter(target)) {
-            src.transferTo(dst);
-            dst.commit();
-          }
+        if (there.isPresent() && there.get().size() == file.size()) {
+          alreadyThere.add(target);
+          continue;
         }
-        landed.add(target);
+        try (InputStream src = in.open(file.uri()); ObjectWriter dst = out.newWriter(target)) {
+          src.transferTo(dst);
+          dst.commit();
+        }
+        copied.add(target);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot land " + from + " in " + lake.uri(PREFIX), e);
     }
-    return landed;
+    return new Landing(copied, alreadyThere);
   }
 
   /** Every CSV file in the raw zone, in name order. */

@@ -3,6 +3,7 @@ package dev.lake.examples.football;
 import dev.lake.Lake;
 import dev.lake.PipelineResult;
 import dev.lake.examples.CommonOptions;
+import dev.lake.examples.RunLines;
 import dev.lake.examples.TextTable;
 import dev.lake.examples.replay.RecordedResponses;
 import dev.lake.examples.tweets.LiveTweets;
@@ -55,8 +56,9 @@ public final class FootballCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     long started = System.nanoTime();
+    URI data = live ? options.data("api_football/") : options.data("api_football/fixtures/",
+        "api_football/fixture_statistics/", "twitter_v2/tweets/");
     Lake lake = options.lake();
-    URI data = options.data();
     URI teamCodes = URI.create(data + "api_football/teamcodes.csv");
     Football football = live
         ? LiveFootball.capture(league, season, LocalDate.now().minusDays(days), LocalDate.now(), teamCodes, lake)
@@ -74,8 +76,9 @@ public final class FootballCommand implements Callable<Integer> {
     boolean ok = true;
     for (int i = 0; i < results.size(); i++) {
       PipelineResult r = results.get(i);
-      System.out.printf("%-18s %,6d rows written, %,d rejected -> %s%n", datasets[i], r.rowsWritten(),
-          r.rowsRejected(), lake.uri("processed/" + datasets[i] + "/"));
+      System.out.printf("%-18s %,6d rows written, %,d rejected -> %s%s%n", datasets[i], r.rowsWritten(),
+          r.rowsRejected(), lake.uri("processed/" + datasets[i] + "/"),
+          Tweets.DATASET.equals(datasets[i]) ? "" : RunLines.replaced(r)); // tweets append; the others replace
       r.badRows().forEach(b -> System.out.println("  rejected " + b.position() + ": " + b.reason()));
       ok &= r.reconciles();
     }

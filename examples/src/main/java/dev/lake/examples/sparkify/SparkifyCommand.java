@@ -4,7 +4,9 @@ import dev.lake.Lake;
 import dev.lake.Pipeline;
 import dev.lake.PipelineResult;
 import dev.lake.examples.CommonOptions;
+import dev.lake.examples.RunLines;
 import dev.lake.examples.Warehouse;
+import java.net.URI;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,19 +29,20 @@ public final class SparkifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    URI data = options.data("sparkify/song_data/", "sparkify/log_data/"); // options checked before any write
     Lake lake = options.lake();
+    Warehouse warehouse = options.warehouse();
     boolean ok = true;
-    for (Pipeline<?> pipeline : Sparkify.pipelines(options.data(), lake)) {
+    for (Pipeline<?> pipeline : Sparkify.pipelines(data, lake)) {
       PipelineResult r = pipeline.run();
       ok &= r.reconciles();
       String dataset = r.sinks().get(0).name().replaceFirst("^lake:", "");
-      System.out.printf("%-10s %,7d rows written, %,d rejected -> %s%n", dataset.replaceFirst("^processed/", ""),
-          r.rowsWritten(), r.rowsRejected(), lake.uri(dataset + "/"));
+      System.out.printf("%-10s %,7d rows written, %,d rejected -> %s%s%n", dataset.replaceFirst("^processed/", ""),
+          r.rowsWritten(), r.rowsRejected(), lake.uri(dataset + "/"), RunLines.replaced(r));
       if (r.rowsRejected() > 0) {
         System.out.printf("%-10s bad rows under %s%n", "", lake.uri(r.rejectedDataset() + "/"));
       }
     }
-    Warehouse warehouse = options.warehouse();
     long rows = 0;
     for (String dataset : List.of(Sparkify.SONGS, Sparkify.ARTISTS, Sparkify.USERS, Sparkify.TIME,
         Sparkify.SONGPLAYS)) {

@@ -41,10 +41,11 @@ public final class TweetsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    java.net.URI data = live ? null : options.data("twitter_v2/tweets/"); // checked before any write
     Lake lake = options.lake();
     PipelineResult result = live ? LiveTweets.run(lake, query)
-        : Tweets.pipeline(RecordedResponses.of("twitter", "tweets", Tweets.rawFolder(options.data())).incremental(),
-            lake).run();
+        : Tweets.pipeline(RecordedResponses.of("twitter", "tweets", Tweets.rawFolder(data)).incremental(), lake)
+            .run();
     System.out.printf("%-7s %,d new raw files read, %,d rows written, %,d rejected in %.1f s -> %s%n", Tweets.DATASET,
         result.splits(), result.rowsWritten(), result.rowsRejected(), result.duration().toMillis() / 1000.0,
         lake.uri("processed/" + Tweets.DATASET + "/"));

@@ -3,6 +3,7 @@ package dev.lake.examples.xg;
 import dev.lake.Lake;
 import dev.lake.PipelineResult;
 import dev.lake.examples.CommonOptions;
+import dev.lake.examples.RunLines;
 import dev.lake.examples.TextTable;
 import dev.lake.examples.Warehouse;
 import java.util.ArrayList;
@@ -27,15 +28,17 @@ public final class XgCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    java.net.URI data = options.data("epl_2020_21_xg/understat/"); // options checked before any write
     Lake lake = options.lake();
-    ExpectedPoints xg = new ExpectedPoints(options.data(), lake);
+    Warehouse warehouse = options.warehouse();
+    ExpectedPoints xg = new ExpectedPoints(data, lake);
     PipelineResult matches = xg.teamMatches().run();
     List<TeamSeason> table = xg.season();
-    System.out.printf("%-13s %,6d rows written, %,d rejected -> %s%n", ExpectedPoints.MATCHES, matches.rowsWritten(),
-        matches.rowsRejected(), lake.uri("processed/" + ExpectedPoints.MATCHES + "/"));
+    System.out.printf("%-13s %,6d rows written, %,d rejected -> %s%s%n", ExpectedPoints.MATCHES,
+        matches.rowsWritten(), matches.rowsRejected(), lake.uri("processed/" + ExpectedPoints.MATCHES + "/"),
+        RunLines.replaced(matches));
     System.out.printf("%-13s %,6d rows written -> %s%n%n", ExpectedPoints.SEASON, table.size(),
         lake.uri("processed/" + ExpectedPoints.SEASON + "/"));
-    Warehouse warehouse = options.warehouse();
     long loaded = warehouse.load(lake, ExpectedPoints.MATCHES).rows() + warehouse.load(lake, ExpectedPoints.SEASON)
         .rows();
     System.out.printf("Warehouse %s: team_matches and team_season, %,d rows loaded%n%n", warehouse.describe(),

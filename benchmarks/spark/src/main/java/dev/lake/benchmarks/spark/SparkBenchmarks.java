@@ -22,6 +22,8 @@ import org.apache.spark.sql.SparkSession;
  *   <li>{@code csv}: Online Retail CSV (305 gzip files, 541,909 rows) to Snappy Parquet by year/month: Lake's
  *       example pipeline on its local runner vs Spark SQL (read csv with a schema, cast, write partitionBy);
  *   <li>{@code sparkify}: Sparkify JSON to the five star-schema tables: Lake's five pipelines vs Spark SQL;
+ *   <li>{@code iceberg}: Online Retail into an Apache Iceberg table partitioned by year and month: Lake's Iceberg
+ *       sink vs Spark SQL with the Iceberg runtime, and vs Lake's own Hive-style dataset ({@link IcebergBenchmark});
  *   <li>{@code runner}: 10 copies of Online Retail (3,050 files, 5.4 million rows): the same Lake pipeline on the
  *       Spark runner vs the local runner.
  * </ul>
@@ -46,7 +48,7 @@ public final class SparkBenchmarks {
     Path data = Path.of("data");
     for (int i = 0; i < args.size(); i++) {
       switch (args.get(i)) {
-        case "all", "csv", "sparkify", "runner" -> which = args.get(i);
+        case "all", "csv", "sparkify", "runner", "iceberg" -> which = args.get(i);
         case "--runs" -> runs = Integer.parseInt(args.get(++i));
         case "--copies" -> copies = Integer.parseInt(args.get(++i));
         case "--runner-runs" -> runnerRuns = Integer.parseInt(args.get(++i));
@@ -54,7 +56,7 @@ public final class SparkBenchmarks {
         case "--data" -> data = Path.of(args.get(++i));
         case "" -> { }
         default -> throw new IllegalArgumentException("Unknown option " + args.get(i)
-            + "; use [all|csv|sparkify|runner] --runs N --copies N --runner-runs N --runner-no-warm-up --data DIR");
+            + "; use [all|csv|sparkify|runner|iceberg] --runs N --copies N --runner-runs N --runner-no-warm-up --data DIR");
       }
     }
     data = data.toAbsolutePath().normalize();
@@ -72,6 +74,9 @@ public final class SparkBenchmarks {
       }
       if (which.equals("all") || which.equals("sparkify")) {
         sparkify(spark, data, new Interleaved("sparkify-star-schema", runs, out));
+      }
+      if (which.equals("all") || which.equals("iceberg")) {
+        IcebergBenchmark.run(spark, data, runs, out);
       }
       if (which.equals("all") || which.equals("runner")) {
         runner(spark, data, copies, new Interleaved("spark-runner-" + copies + "x-online-retail",
@@ -136,7 +141,7 @@ public final class SparkBenchmarks {
   }
 
   /** Runs {@code job} with a fresh temporary output directory, deleted afterwards (not timed). */
-  private static Interleaved.Timed inTemp(Output job) throws Exception {
+  static Interleaved.Timed inTemp(Output job) throws Exception {
     Path dir = Files.createTempDirectory("lake-bench-out");
     try {
       return job.run(dir);
@@ -146,11 +151,11 @@ public final class SparkBenchmarks {
   }
 
   @FunctionalInterface
-  private interface Output {
+  interface Output {
     Interleaved.Timed run(Path dir) throws Exception;
   }
 
-  private static void delete(Path dir) throws IOException {
+  static void delete(Path dir) throws IOException {
     try (Stream<Path> s = Files.walk(dir)) {
       for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);

@@ -8,7 +8,7 @@ import java.io.ObjectOutputStream;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import org.apache.iceberg.DataFile;
+import org.apache.iceberg.ContentFile;
 
 /**
  * Carries Iceberg's descriptions of a writer's data files (path, partition, metrics) in the writer's result to the
@@ -18,14 +18,16 @@ import org.apache.iceberg.DataFile;
  * <pre>{@code
  * Map<String, String> meta = Map.of(DataFileCodec.KEY, DataFileCodec.encode(files));
  * List<DataFile> back = DataFileCodec.decode(meta.get(DataFileCodec.KEY));
+ * List<DeleteFile> deletes = DataFileCodec.decode(meta.get(DataFileCodec.DELETES));
  * }</pre>
  */
 final class DataFileCodec {
   static final String KEY = "iceberg.data-files";
+  static final String DELETES = "iceberg.delete-files";
 
   private DataFileCodec() {}
 
-  static String encode(List<DataFile> files) {
+  static String encode(List<? extends ContentFile<?>> files) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(new ArrayList<>(files));
@@ -36,12 +38,12 @@ final class DataFileCodec {
   }
 
   @SuppressWarnings("unchecked")
-  static List<DataFile> decode(String text) {
+  static <F extends ContentFile<?>> List<F> decode(String text) {
     if (text == null || text.isEmpty()) {
       return List.of();
     }
     try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(Base64.getDecoder().decode(text)))) {
-      return (List<DataFile>) in.readObject();
+      return (List<F>) in.readObject();
     } catch (IOException | ClassNotFoundException e) {
       throw new IllegalStateException("Cannot read the Iceberg data files of a writer: " + e.getMessage(), e);
     }

@@ -13,6 +13,8 @@ import org.apache.iceberg.CatalogUtil;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.jdbc.JdbcCatalog;
+import org.apache.iceberg.util.PropertyUtil;
 
 /**
  * Where Iceberg tables are registered, chosen by one setting. The embedded default is a JDBC catalog in one SQLite
@@ -68,14 +70,16 @@ public final class IcebergCatalog implements Serializable {
    */
   public static IcebergCatalog jdbc(String jdbcUrl, String warehouse) {
     Map<String, String> props = new LinkedHashMap<>();
-    props.put(CatalogProperties.CATALOG_IMPL, "org.apache.iceberg.jdbc.JdbcCatalog");
+    props.put(CatalogProperties.CATALOG_IMPL, JdbcCatalog.class.getName());
     props.put(CatalogProperties.URI, jdbcUrl);
     props.put(CatalogProperties.WAREHOUSE_LOCATION, ObjectStores.toUri(warehouse).toString());
     props.put(CatalogProperties.FILE_IO_IMPL, LakeFileIO.class.getName());
     props.put("jdbc.schema-version", "V1");
     if (jdbcUrl.startsWith("jdbc:sqlite:")) {
-      // Concurrent runs wait for SQLite's write lock instead of failing at once
+      // Concurrent runs wait for SQLite's write lock instead of failing at once; in WAL mode (kept in the file,
+      // so for every client of it) a reader never blocks a commit
       props.put("jdbc.busy_timeout", "30000");
+      props.put("jdbc.journal_mode", "WAL");
     }
     return new IcebergCatalog("lake", props);
   }
@@ -116,7 +120,28 @@ public final class IcebergCatalog implements Serializable {
 
   /** The Iceberg catalog, created once per JVM for these properties. */
   public Catalog catalog() {
-    return CATALOGS.computeIfAbsent(properties, p -> CatalogUtil.buildIcebergCatalog(name, p, null));
+    return CATALOGS.computeIfAbsent(properties, this::build);
+  }
+
+  private Catalog build(Map<String, String> props) {
+    String uri = props.getOrDefault(CatalogProperties.URI, "");
+    if (!JdbcCatalog.class.getName().equals(props.get(CatalogProperties.CATALOG_IMPL))
+        || !uri.startsWith("jdbc:sqlite:")) {
+      return CatalogUtil.buildIcebergCatalog(name, props, null);
+    }
+    int clients = PropertyUtil.propertyAsInt(props, CatalogProperties.CLIENT_POOL_SIZE,
+        CatalogProperties.CLIENT_POOL_SIZE_DEFAULT);
+    JdbcCatalog jdbc = new JdbcCatalog(
+        io -> CatalogUtil.loadFileIO(io.getOrDefault(CatalogProperties.FILE_IO_IMPL, LakeFileIO.class.getName()), io,
+            null),
+        pool -> new SqliteCatalogPool(clients, uri, pool), true);
+    jdbc.initialize(name, props);
+    return jdbc;
+  }
+
+  /** The catalog's properties, as given (they may hold credentials: never log them; {@link #toString} hides them). */
+  Map<String, String> properties() {
+    return properties;
   }
 
   /** The catalog's properties with secrets left out (for messages and logs). */

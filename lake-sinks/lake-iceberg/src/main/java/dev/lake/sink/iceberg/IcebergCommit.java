@@ -1,6 +1,5 @@
 package dev.lake.sink.iceberg;
 
-import dev.lake.WriteMode;
 import dev.lake.exceptions.CommitFailedException;
 import dev.lake.exceptions.CommitStateUnknownException;
 import dev.lake.exceptions.SplitsCommittedException;
@@ -17,8 +16,11 @@ import java.util.Set;
 import org.apache.iceberg.AppendFiles;
 import org.apache.iceberg.BaseTable;
 import org.apache.iceberg.DataFile;
+import org.apache.iceberg.DeleteFile;
 import org.apache.iceberg.HasTableOperations;
 import org.apache.iceberg.OverwriteFiles;
+import org.apache.iceberg.ReplacePartitions;
+import org.apache.iceberg.RowDelta;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.SnapshotUpdate;
 import org.apache.iceberg.Table;
@@ -29,8 +31,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One run's Iceberg commit: every writer's data files in one snapshot (a fast append, or an overwrite of the whole
- * table), its summary naming the run, the attempt and the splits read. The split ledger is checked on every attempt
+ * One run's Iceberg commit: every writer's data files (and an upsert's delete files) in one snapshot (a fast append,
+ * an overwrite of the whole table or of the partitions written, or a row delta), its summary naming the run, the
+ * attempt and the splits read. The split ledger is checked on every attempt
  * ({@link LedgerCheckingOperations}); a commit that fails for sure removes the attempt's data files, one whose outcome
  * is unknown leaves them (they may be in the table).
  *
@@ -50,12 +53,14 @@ final class IcebergCommit {
 
   CommitSummary commit(List<WriterResult> results, CommitContext ctx) throws IOException {
     List<DataFile> files = new ArrayList<>();
+    List<DeleteFile> deletes = new ArrayList<>();
     List<dev.lake.io.DataFile> lakeFiles = new ArrayList<>();
     Set<String> splits = new LinkedHashSet<>();
     Set<String> attempts = new LinkedHashSet<>();
     long rows = 0;
     for (WriterResult r : results) {
-      files.addAll(DataFileCodec.decode(r.metadata().get(DataFileCodec.KEY)));
+      files.addAll(DataFileCodec.<DataFile>decode(r.metadata().get(DataFileCodec.KEY)));
+      deletes.addAll(DataFileCodec.<DeleteFile>decode(r.metadata().get(DataFileCodec.DELETES)));
       lakeFiles.addAll(r.files());
       r.files().forEach(f -> {
         splits.addAll(f.splits());
@@ -64,25 +69,39 @@ final class IcebergCommit {
       rows += r.rows();
     }
     TableIdentifier id = TableIdentifier.parse(sink.table());
-    if (files.isEmpty() && (sink.mode() == WriteMode.APPEND || !sink.catalog().catalog().tableExists(id))) {
+    IcebergWrite write = sink.write();
+    boolean skipsInput = sink.appendsOnly();
+    if (files.isEmpty() && (write != IcebergWrite.OVERWRITE || !sink.catalog().catalog().tableExists(id))) {
       return CommitSummary.unchanged(sink.name(), 0);
     }
     Table table = sink.catalog().load(sink.table());
     TableOperations ops = ((HasTableOperations) table).operations();
-    boolean append = sink.mode() == WriteMode.APPEND;
-    Table checked = new BaseTable(new LedgerCheckingOperations(ops, append ? splits : Set.of(), sink.name()),
+    Table checked = new BaseTable(new LedgerCheckingOperations(ops, skipsInput ? splits : Set.of(), sink.name()),
         table.name());
-    SnapshotUpdate<?> update;
-    if (append) {
-      AppendFiles a = checked.newFastAppend();
-      files.forEach(a::appendFile);
-      update = a;
-    } else {
-      OverwriteFiles o = checked.newOverwrite().overwriteByRowFilter(Expressions.alwaysTrue());
-      files.forEach(o::addFile);
-      o.set(SnapshotLedger.REPLACES, "true");
-      update = o;
-    }
+    SnapshotUpdate<?> update = switch (write) {
+      case APPEND -> {
+        AppendFiles a = checked.newFastAppend();
+        files.forEach(a::appendFile);
+        yield a;
+      }
+      case OVERWRITE -> {
+        OverwriteFiles o = checked.newOverwrite().overwriteByRowFilter(Expressions.alwaysTrue());
+        files.forEach(o::addFile);
+        o.set(SnapshotLedger.REPLACES, "true");
+        yield o;
+      }
+      case OVERWRITE_PARTITIONS -> {
+        ReplacePartitions p = checked.newReplacePartitions();
+        files.forEach(p::addFile);
+        yield p;
+      }
+      case UPSERT -> {
+        RowDelta d = checked.newRowDelta();
+        files.forEach(d::addRows);
+        deletes.forEach(d::addDeletes);
+        yield d;
+      }
+    };
     update.set(SnapshotLedger.RUN, ctx.runId());
     update.set(SnapshotLedger.PIPELINE, ctx.pipeline());
     update.set(ATTEMPT, String.join(",", attempts));

@@ -25,8 +25,9 @@ import org.apache.iceberg.catalog.TableIdentifier;
  * and the commit checks the ledger again on every attempt (a split taken meanwhile sends the run into another round,
  * nothing of the attempt visible and its files removed).
  *
- * <p>Write modes: {@link WriteMode#APPEND} (the default) adds the run's rows; {@link WriteMode#OVERWRITE} replaces the
- * whole table with them in one snapshot. Partitions are identity partitions on the named columns, which stay in the
+ * <p>Writes ({@link IcebergWrite}): append (the default), overwrite of the whole table ({@code mode(OVERWRITE)}),
+ * overwrite of the partitions the rows fall into ({@link #overwritePartitions()}), and upsert by key
+ * ({@link #upsertBy}: equality deletes, merge-on-read), each in one snapshot. Partitions are identity partitions on the named columns, which stay in the
  * data files (Iceberg readers need them there).
  *
  * <pre>{@code
@@ -47,53 +48,76 @@ public final class IcebergSink<T> implements Sink<T>, SplitLedger {
 
   private final IcebergCatalog catalog;
   private final String table;
-  private final List<String> partitionBy;
-  private final WriteMode mode;
-  private final long targetFileBytes;
-  private final int maxOpenFiles;
+  private final Settings settings;
 
-  IcebergSink(IcebergCatalog catalog, String table) {
-    this(catalog, table, List.of(), WriteMode.APPEND, DEFAULT_TARGET_FILE_BYTES, 16);
+  /** Everything a sink is configured with besides its table, copied with one change by each builder method. */
+  private record Settings(List<String> partitionBy, IcebergWrite write, List<String> key, long targetFileBytes,
+      int maxOpenFiles) implements java.io.Serializable {
+    Settings with(List<String> p, IcebergWrite w, List<String> k) {
+      return new Settings(p, w, k, targetFileBytes, maxOpenFiles);
+    }
   }
 
-  private IcebergSink(IcebergCatalog catalog, String table, List<String> partitionBy, WriteMode mode,
-      long targetFileBytes, int maxOpenFiles) {
+  IcebergSink(IcebergCatalog catalog, String table) {
+    this(catalog, table, new Settings(List.of(), IcebergWrite.APPEND, List.of(), DEFAULT_TARGET_FILE_BYTES, 16));
+  }
+
+  private IcebergSink(IcebergCatalog catalog, String table, Settings settings) {
     ValidationException.check(table != null && table.contains("."), "An Iceberg table is named namespace.table, "
         + "e.g. \"retail.online_retail\", but was %s", table);
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.table = table;
-    this.partitionBy = List.copyOf(partitionBy);
-    this.mode = mode;
-    this.targetFileBytes = targetFileBytes;
-    this.maxOpenFiles = maxOpenFiles;
+    this.settings = settings;
   }
 
   /**
-   * Identity partitions on these columns, for a table this sink creates; an existing table keeps its own spec.
+   * The partitions of a table this sink creates (an existing table keeps its own spec), in Iceberg SQL's words: a
+   * column name (identity), {@code year(col)}, {@code month(col)}, {@code day(col)}, {@code hour(col)},
+   * {@code bucket(n, col)} or {@code truncate(w, col)}: hidden partitioning, readers filter on the column itself.
    */
   public IcebergSink<T> partitionBy(String... columns) {
     for (String c : columns) {
       ValidationException.check(c != null && !c.isBlank(), "Partition column names must not be blank");
     }
-    return new IcebergSink<>(catalog, table, List.of(columns), mode, targetFileBytes, maxOpenFiles);
+    return new IcebergSink<>(catalog, table, settings.with(List.of(columns), settings.write(), settings.key()));
   }
 
   /** {@link WriteMode#APPEND} (default) or {@link WriteMode#OVERWRITE} (replace the whole table). */
   public IcebergSink<T> mode(WriteMode writeMode) {
-    return new IcebergSink<>(catalog, table, partitionBy, Objects.requireNonNull(writeMode, "mode"), targetFileBytes,
-        maxOpenFiles);
+    IcebergWrite write = Objects.requireNonNull(writeMode, "mode") == WriteMode.APPEND ? IcebergWrite.APPEND
+        : IcebergWrite.OVERWRITE;
+    return new IcebergSink<>(catalog, table, settings.with(settings.partitionBy(), write, List.of()));
+  }
+
+  /** Replace the partitions the run's rows fall into, keeping the table's other partitions. */
+  public IcebergSink<T> overwritePartitions() {
+    return new IcebergSink<>(catalog, table, settings.with(settings.partitionBy(), IcebergWrite.OVERWRITE_PARTITIONS,
+        List.of()));
+  }
+
+  /**
+   * Upsert by key: a row replaces the table's row with the same values in these columns (an Iceberg equality delete
+   * and the new row, in one snapshot: merge-on-read), or is added. The key must include the table's partition
+   * columns, as in Iceberg's Flink upsert; within one writer the later of two rows with the same key wins.
+   */
+  public IcebergSink<T> upsertBy(String... keyColumns) {
+    ValidationException.check(keyColumns.length > 0, "upsertBy needs at least one key column");
+    return new IcebergSink<>(catalog, table, settings.with(settings.partitionBy(), IcebergWrite.UPSERT,
+        List.of(keyColumns)));
   }
 
   /** Roll files over at about this many bytes (default 128 MiB). */
   public IcebergSink<T> targetFileBytes(long bytes) {
     ValidationException.check(bytes >= 1024, "targetFileBytes must be at least 1024 but was %s", bytes);
-    return new IcebergSink<>(catalog, table, partitionBy, mode, bytes, maxOpenFiles);
+    return new IcebergSink<>(catalog, table, new Settings(settings.partitionBy(), settings.write(), settings.key(),
+        bytes, settings.maxOpenFiles()));
   }
 
   /** At most this many files open at once per writer (the least recently used is finished first; default 16). */
   public IcebergSink<T> maxOpenFiles(int files) {
     ValidationException.check(files >= 1, "maxOpenFiles must be at least 1 but was %s", files);
-    return new IcebergSink<>(catalog, table, partitionBy, mode, targetFileBytes, files);
+    return new IcebergSink<>(catalog, table, new Settings(settings.partitionBy(), settings.write(), settings.key(),
+        settings.targetFileBytes(), files));
   }
 
   @Override
@@ -117,17 +141,28 @@ public final class IcebergSink<T> implements Sink<T>, SplitLedger {
     new IcebergCommit(this).removeUncommitted(results);
   }
 
+  /**
+   * Reading, listing, writing and deleting objects under the table's prefix; the Glue table actions for a Glue
+   * catalog. See {@link dev.lake.Pipeline#requiredPermissions}.
+   */
+  @Override
+  public dev.lake.iam.IamPolicy permissions(dev.lake.iam.IamScope scope) {
+    return IcebergPermissions.of(catalog.properties(), table, scope);
+  }
+
   @Override
   public Map<String, String> committedSplits() {
     if (!catalog.catalog().tableExists(TableIdentifier.parse(table))) {
       return Map.of();
     }
-    return SnapshotLedger.of(((HasTableOperations) catalog.load(table)).operations().current());
+    org.apache.iceberg.Table t = catalog.load(table);
+    return SnapshotLedger.of(((HasTableOperations) t).operations().current(), t.io());
   }
 
+  /** Appends and upserts skip input the table holds; overwrites read everything. */
   @Override
   public boolean appendsOnly() {
-    return mode == WriteMode.APPEND;
+    return settings.write() == IcebergWrite.APPEND || settings.write() == IcebergWrite.UPSERT;
   }
 
   public IcebergCatalog catalog() {
@@ -140,18 +175,24 @@ public final class IcebergSink<T> implements Sink<T>, SplitLedger {
   }
 
   public List<String> partitionBy() {
-    return partitionBy;
+    return settings.partitionBy();
   }
 
-  public WriteMode mode() {
-    return mode;
+  /** How the run's rows change the table. */
+  public IcebergWrite write() {
+    return settings.write();
+  }
+
+  /** The upsert key's columns (empty unless {@link #upsertBy}). */
+  public List<String> key() {
+    return settings.key();
   }
 
   public long targetFileBytes() {
-    return targetFileBytes;
+    return settings.targetFileBytes();
   }
 
   public int maxOpenFiles() {
-    return maxOpenFiles;
+    return settings.maxOpenFiles();
   }
 }

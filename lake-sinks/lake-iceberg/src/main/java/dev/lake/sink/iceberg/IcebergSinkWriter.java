@@ -27,6 +27,7 @@ import org.apache.avro.generic.GenericContainer;
 import org.apache.avro.generic.GenericData;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.DataFiles;
+import org.apache.iceberg.DeleteFile;
 import org.apache.iceberg.PartitionField;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Table;
@@ -61,6 +62,8 @@ final class IcebergSinkWriter<T> implements SinkWriter<T> {
   private WriteSpec writeSpec;
   private String[] partitionSources;
   private int[] partitionPos;
+  private java.util.function.Function<Object, Object>[] transforms;
+  private UpsertDeletes deletes;
   private int seq;
   private long rows;
   private boolean committed;
@@ -94,6 +97,9 @@ final class IcebergSinkWriter<T> implements SinkWriter<T> {
       }
     }
     try {
+      if (deletes != null) {
+        deletes.beforeWrite(row, file.key, file.location, file.writer.rows());
+      }
       file.writer.write(row);
     } catch (RuntimeException e) {
       throw new SinkException("iceberg", "Cannot write a row to Iceberg table " + sink.table() + " ("
@@ -112,12 +118,9 @@ final class IcebergSinkWriter<T> implements SinkWriter<T> {
     spec = table.spec();
     partitionSources = new String[spec.fields().size()];
     partitionPos = new int[partitionSources.length];
+    transforms = PartitionTransforms.bind(spec, table.schema());
     for (int i = 0; i < partitionSources.length; i++) {
       PartitionField field = spec.fields().get(i);
-      if (!field.transform().isIdentity()) {
-        throw new SchemaException("Iceberg table " + sink.table() + " is partitioned by " + field.transform() + "("
-            + table.schema().findColumnName(field.sourceId()) + "); Lake writes identity partitions only so far");
-      }
       partitionSources[i] = table.schema().findColumnName(field.sourceId());
       if (rowSchema.getField(partitionSources[i]) == null) {
         throw new SchemaException("Iceberg table " + sink.table() + " is partitioned by '" + partitionSources[i]
@@ -128,6 +131,9 @@ final class IcebergSinkWriter<T> implements SinkWriter<T> {
     Schema fileSchema = IcebergSchemas.withFieldIds(rowSchema, table.schema(), sink.table());
     writeSpec = new WriteSpec(FileFormat.PARQUET, Compression.SNAPPY, fileSchema, model,
         Math.max(1 << 20, Math.min(WriteSpec.DEFAULT_ROW_GROUP_BYTES, sink.targetFileBytes())));
+    if (sink.write() == IcebergWrite.UPSERT) {
+      deletes = new UpsertDeletes(table, fileSchema, model, sink.key(), ctx, writeSpec.rowGroupBytes());
+    }
   }
 
   private OpenFile fileFor(T row) throws IOException {
@@ -135,7 +141,7 @@ final class IcebergSinkWriter<T> implements SinkWriter<T> {
     for (int i = 0; i < values.length; i++) {
       values[i] = model.getField(row, partitionSources[i], partitionPos[i]);
     }
-    PartitionValues key = PartitionValues.of(values);
+    PartitionValues key = PartitionValues.of(values, transforms);
     OpenFile file = open.get(key);
     if (file == null) {
       if (open.size() >= sink.maxOpenFiles()) {
@@ -180,7 +186,7 @@ final class IcebergSinkWriter<T> implements SinkWriter<T> {
     Map<String, String> partition = new LinkedHashMap<>();
     for (int i = 0; i < partitionSources.length; i++) {
       Object v = file.key.get(i, Object.class);
-      partition.put(partitionSources[i], v == null ? null : v.toString());
+      partition.put(spec.fields().get(i).name(), v == null ? null : v.toString());
     }
     doneLake.add(new dev.lake.io.DataFile(file.location, partition, w.rows(), w.bytes(), ctx.attemptId(),
         List.copyOf(file.splits)));
@@ -193,7 +199,20 @@ final class IcebergSinkWriter<T> implements SinkWriter<T> {
       finish(f);
     }
     committed = true;
-    Map<String, String> meta = done.isEmpty() ? Map.of() : Map.of(DataFileCodec.KEY, DataFileCodec.encode(done));
+    Map<String, String> meta = new LinkedHashMap<>();
+    if (!done.isEmpty()) {
+      meta.put(DataFileCodec.KEY, DataFileCodec.encode(done));
+    }
+    if (deletes != null) {
+      List<DeleteFile> deleteFiles = deletes.finish();
+      if (!deleteFiles.isEmpty()) {
+        meta.put(DataFileCodec.DELETES, DataFileCodec.encode(deleteFiles));
+      }
+      for (DeleteFile d : deleteFiles) {
+        doneLake.add(new dev.lake.io.DataFile(d.location(), Map.of(), d.recordCount(), d.fileSizeInBytes(),
+            ctx.attemptId(), List.of()));
+      }
+    }
     return new WriterResult(ctx.writerIndex(), rows, doneLake, meta);
   }
 
@@ -208,6 +227,10 @@ final class IcebergSinkWriter<T> implements SinkWriter<T> {
         if (f.writer != null) {
           f.writer.close();
         }
+      }
+      if (deletes != null) {
+        deletes.abort();
+        written.addAll(deletes.files());
       }
       for (URI uri : written) {
         LakeFileIO.store(uri.toString()).delete(uri);

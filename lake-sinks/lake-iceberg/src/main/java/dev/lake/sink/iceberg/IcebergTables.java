@@ -1,6 +1,5 @@
 package dev.lake.sink.iceberg;
 
-import dev.lake.exceptions.SchemaException;
 import java.util.List;
 import java.util.Map;
 import org.apache.iceberg.PartitionSpec;
@@ -55,16 +54,9 @@ final class IcebergTables {
         }
       }
     }
-    PartitionSpec.Builder spec = PartitionSpec.builderFor(schema);
-    for (String column : partitionBy) {
-      if (schema.findField(column) == null) {
-        throw new SchemaException("Cannot partition Iceberg table " + id + " by '" + column + "': rows have no such "
-            + "field; fields are " + schema.columns().stream().map(Types.NestedField::name).toList());
-      }
-      spec.identity(column);
-    }
+    PartitionSpec spec = PartitionTransforms.spec(schema, partitionBy, id.toString());
     try {
-      catalog.buildTable(id, schema).withPartitionSpec(spec.build())
+      catalog.buildTable(id, schema).withPartitionSpec(spec)
           .withProperties(Map.of(TableProperties.FORMAT_VERSION, "2",
               TableProperties.DEFAULT_FILE_FORMAT, "parquet",
               TableProperties.PARQUET_COMPRESSION, "snappy"))

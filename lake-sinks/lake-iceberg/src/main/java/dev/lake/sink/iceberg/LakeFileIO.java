@@ -64,7 +64,11 @@ public final class LakeFileIO implements FileIO {
     }
   }
 
+  /** The URI of an Iceberg location; Hadoop's {@code file:/tmp/t} (one slash, as Spark writes it) included. */
   static URI uri(String path) {
+    if (path.startsWith("file:") && !path.startsWith("file://")) {
+      return java.nio.file.Path.of(URI.create(path)).toUri();
+    }
     return ObjectStores.toUri(path);
   }
 

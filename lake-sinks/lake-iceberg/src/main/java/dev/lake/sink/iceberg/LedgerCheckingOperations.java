@@ -36,7 +36,7 @@ final class LedgerCheckingOperations implements TableOperations {
   @Override
   public void commit(TableMetadata base, TableMetadata metadata) {
     if (!splits.isEmpty()) {
-      Map<String, String> ledger = SnapshotLedger.of(base);
+      Map<String, String> ledger = SnapshotLedger.of(base, ops.io());
       Set<String> taken = new TreeSet<>();
       Set<String> runs = new HashSet<>();
       for (String split : splits) {

@@ -35,6 +35,16 @@ final class PartitionValues implements StructLike, Serializable {
     return new PartitionValues(internal);
   }
 
+  /** The partition of source column values, each through its field's transform (identity, day, bucket, ...). */
+  static PartitionValues of(Object[] javaValues, java.util.function.Function<Object, Object>[] transforms) {
+    Object[] values = new Object[javaValues.length];
+    for (int i = 0; i < javaValues.length; i++) {
+      Object v = internal(javaValues[i]);
+      values[i] = v == null ? null : transforms[i].apply(v);
+    }
+    return new PartitionValues(values);
+  }
+
   static Object internal(Object v) {
     if (v instanceof LocalDate d) {
       return (int) d.toEpochDay();

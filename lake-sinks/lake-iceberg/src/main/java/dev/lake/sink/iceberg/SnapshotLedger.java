@@ -3,12 +3,17 @@ package dev.lake.sink.iceberg;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.TableMetadata;
+import org.apache.iceberg.io.FileIO;
 
 /**
  * The split ledger of an Iceberg table, kept in its snapshots as the Flink and Kafka Connect Iceberg sinks keep their
@@ -19,7 +24,7 @@ import org.apache.iceberg.TableMetadata;
  * metadata the attempt commits on: never from a watermark kept elsewhere.
  *
  * <pre>{@code
- * Map<String, String> splits = SnapshotLedger.of(((HasTableOperations) table).operations().current());
+ * Map<String, String> splits = SnapshotLedger.of(((HasTableOperations) table).operations().current(), table.io());
  * }</pre>
  */
 final class SnapshotLedger {
@@ -27,26 +32,60 @@ final class SnapshotLedger {
   static final String PIPELINE = "lake.pipeline";
   static final String SPLITS = "lake.splits";
   static final String REPLACES = "lake.replaces-table";
+  /** Table property: the file holding the ledger of expired snapshots. */
+  static final String CHECKPOINT = "lake.split-ledger-checkpoint";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private SnapshotLedger() {}
 
   /** Each split the table state holds, with the run that committed it. */
-  static Map<String, String> of(TableMetadata metadata) {
+  static Map<String, String> of(TableMetadata metadata, FileIO io) {
+    return metadata == null ? new HashMap<>() : from(metadata, metadata.currentSnapshot(), io);
+  }
+
+  /**
+   * The ledger as of {@code start}: its splits and its ancestors', back to a whole-table overwrite; where the
+   * ancestry ends because older snapshots were expired, the checkpoint that expiry wrote ({@value #CHECKPOINT}, a
+   * table property naming a JSON file of split to run) holds the rest.
+   */
+  static Map<String, String> from(TableMetadata metadata, Snapshot start, FileIO io) {
     Map<String, String> ledger = new HashMap<>();
-    Snapshot s = metadata == null ? null : metadata.currentSnapshot();
+    Snapshot s = start;
     while (s != null) {
       Map<String, String> summary = s.summary();
       String run = summary.getOrDefault(RUN, "");
       for (String split : splits(summary)) {
         ledger.putIfAbsent(split, run);
       }
-      if ("true".equals(summary.get(REPLACES)) || s.parentId() == null) {
-        break;
+      if ("true".equals(summary.get(REPLACES))) {
+        return ledger;
       }
-      s = metadata.snapshot(s.parentId());
+      s = s.parentId() == null ? null : metadata.snapshot(s.parentId());
+    }
+    String checkpoint = metadata.property(CHECKPOINT, null);
+    if (checkpoint != null) {
+      readCheckpoint(io, checkpoint).forEach(ledger::putIfAbsent);
     }
     return ledger;
+  }
+
+  static Map<String, String> readCheckpoint(FileIO io, String location) {
+    try (InputStream in = io.newInputFile(location).newStream()) {
+      return JSON.readValue(in, new TypeReference<Map<String, String>>() {});
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the split ledger checkpoint " + location + " of the table: "
+          + e.getMessage() + ". Without it, input committed before the expired snapshots could be added again, "
+          + "so nothing is written.", e);
+    }
+  }
+
+  static void writeCheckpoint(FileIO io, String location, Map<String, String> ledger) {
+    try (OutputStream out = io.newOutputFile(location).create()) {
+      JSON.writeValue(out, new java.util.TreeMap<>(ledger));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write the split ledger checkpoint " + location + ": "
+          + e.getMessage(), e);
+    }
   }
 
   static List<String> splits(Map<String, String> summary) {

@@ -70,7 +70,7 @@ class IcebergConcurrentRunsTest {
       assertThat(IcebergTableReader.countBy(table, "split"))
           .as("seed %s, iteration %s, inputs %s", seed, iteration, inputs).isEqualTo(expected);
       assertThat(IcebergTableReader.filesOnDisk(table)).as("seed %s, iteration %s", seed, iteration)
-          .isEqualTo(IcebergTableReader.pathsOf(IcebergTableReader.dataFiles(table)));
+          .isEqualTo(IcebergTableReader.pathsOf(IcebergTableReader.liveFiles(table)));
     }
   }
 
@@ -94,7 +94,7 @@ class IcebergConcurrentRunsTest {
     table.refresh();
     assertThat(table.currentSnapshot().snapshotId()).isEqualTo(before);
     assertThat(IcebergTableReader.filesOnDisk(table))
-        .isEqualTo(IcebergTableReader.pathsOf(IcebergTableReader.dataFiles(table)));
+        .isEqualTo(IcebergTableReader.pathsOf(IcebergTableReader.liveFiles(table)));
 
     PipelineResult again = Pipeline.from(NamedSplits.of(SPLITS)).named("lines").withParallelism(2).to(sink).run();
     assertThat(again.splitsSkipped()).isEqualTo(2);

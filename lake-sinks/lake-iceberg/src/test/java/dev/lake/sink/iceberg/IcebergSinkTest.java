@@ -152,4 +152,32 @@ class IcebergSinkTest {
         .hasMessageContaining("Field 'n' is string in the rows but int in Iceberg table retail.lines")
         .hasMessageContaining("Write to a new table, or rename the field");
   }
+
+  @Test
+  void commit_isDurableInTheSqliteCatalog_forAnyOtherConnection_alsoFromACatalogOpenedOnAnExistingFile()
+      throws Exception {
+    Path warehouse = dir.resolve("warehouse");
+    IcebergCatalog first = IcebergCatalog.local(warehouse.toString());
+    run(sink(first), List.of("s0"), 1);
+    // Another client of the same file (as a second process would be): a catalog initialised on an existing database
+    IcebergCatalog second = first.with("clients", "3");
+    second.catalog().tableExists(org.apache.iceberg.catalog.TableIdentifier.parse("retail.lines"));
+    // A commit by the first client is seen by the second, and the second's own commit is seen by everyone
+    run(sink(first), List.of("s2"), 1);
+    assertThat(IcebergTableReader.countBy(second.load("retail.lines"), "split"))
+        .isEqualTo(Map.of("s0", 40L, "s2", 40L));
+    run(sink(second), List.of("s1"), 1);
+
+    Table table = second.load("retail.lines");
+    try (java.sql.Connection plain = java.sql.DriverManager.getConnection("jdbc:sqlite:"
+        + warehouse.resolve("catalog.db"));
+        java.sql.ResultSet rs = plain.createStatement().executeQuery(
+            "SELECT metadata_location FROM iceberg_tables WHERE table_name = 'lines'")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).isEqualTo(
+          ((org.apache.iceberg.HasTableOperations) table).operations().current().metadataFileLocation());
+    }
+    assertThat(IcebergTableReader.countBy(first.load("retail.lines"), "split"))
+        .isEqualTo(Map.of("s0", 40L, "s1", 40L, "s2", 40L));
+  }
 }

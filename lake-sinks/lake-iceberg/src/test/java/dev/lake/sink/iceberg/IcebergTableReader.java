@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,7 +16,14 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.DeleteFile;
+import org.apache.iceberg.FileContent;
 import org.apache.iceberg.FileScanTask;
+import org.apache.iceberg.ManifestContent;
+import org.apache.iceberg.ManifestFile;
+import org.apache.iceberg.ManifestFiles;
+import org.apache.iceberg.ManifestReader;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.io.CloseableIterable;
 
@@ -27,27 +35,86 @@ import org.apache.iceberg.io.CloseableIterable;
 final class IcebergTableReader {
   private IcebergTableReader() {}
 
+  /** The data files of the current snapshot and the delete files that apply to them. */
   static List<String> dataFiles(Table table) throws IOException {
     List<String> paths = new ArrayList<>();
     table.refresh();
     if (table.currentSnapshot() == null) {
       return paths;
     }
+    Set<String> seen = new java.util.LinkedHashSet<>();
     try (CloseableIterable<FileScanTask> tasks = table.newScan().planFiles()) {
-      tasks.forEach(t -> paths.add(t.file().location()));
+      tasks.forEach(t -> {
+        seen.add(t.file().location());
+        t.deletes().forEach(d -> seen.add(d.location()));
+      });
     }
+    paths.addAll(seen);
     return paths;
   }
 
+  /**
+   * The table's rows as Iceberg's planning gives them: each data file of the current snapshot, less the rows its
+   * delete files remove (position deletes of this file; equality deletes by the delete file's columns).
+   */
   static List<GenericRecord> rows(Table table) throws IOException {
     List<GenericRecord> rows = new ArrayList<>();
-    for (String path : dataFiles(table)) {
-      URI uri = LakeFileIO.uri(path);
-      try (SourceReader<GenericRecord> r = FileFormats.newReader(FileFormat.PARQUET, LakeFileIO.store(path), uri,
-          null)) {
-        while (r.hasNext()) {
-          rows.add(r.next());
+    table.refresh();
+    if (table.currentSnapshot() == null) {
+      return rows;
+    }
+    try (CloseableIterable<FileScanTask> tasks = table.newScan().planFiles()) {
+      for (FileScanTask task : tasks) {
+        String path = task.file().location();
+        Set<Long> deletedPositions = new HashSet<>();
+        List<Map.Entry<List<String>, Set<List<String>>>> equalityDeletes = new ArrayList<>();
+        for (DeleteFile d : task.deletes()) {
+          List<GenericRecord> deleted = read(d.location());
+          if (d.content() == FileContent.POSITION_DELETES) {
+            deleted.stream().filter(r -> r.get("file_path").toString().equals(path))
+                .forEach(r -> deletedPositions.add((Long) r.get("pos")));
+          } else {
+            List<String> columns = d.equalityFieldIds().stream().map(id -> table.schema().findColumnName(id))
+                .toList();
+            Set<List<String>> keys = new HashSet<>();
+            deleted.forEach(r -> keys.add(key(r, columns)));
+            equalityDeletes.add(Map.entry(columns, keys));
+          }
         }
+        long pos = 0;
+        for (GenericRecord r : read(path)) {
+          boolean gone = deletedPositions.contains(pos++);
+          for (Map.Entry<List<String>, Set<List<String>>> eq : equalityDeletes) {
+            gone |= eq.getValue().contains(key(r, eq.getKey()));
+          }
+          if (!gone) {
+            rows.add(r);
+          }
+        }
+      }
+    }
+    return rows;
+  }
+
+  private static List<String> key(GenericRecord r, List<String> columns) {
+    return columns.stream().map(c -> String.valueOf(r.get(c))).toList();
+  }
+
+  /** Rows in one Parquet file. */
+  static long rowsOf(String path) {
+    try {
+      return read(path).size();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static List<GenericRecord> read(String path) throws IOException {
+    List<GenericRecord> rows = new ArrayList<>();
+    try (SourceReader<GenericRecord> r = FileFormats.newReader(FileFormat.PARQUET, LakeFileIO.store(path),
+        LakeFileIO.uri(path), null)) {
+      while (r.hasNext()) {
+        rows.add(r.next());
       }
     }
     return rows;
@@ -57,6 +124,27 @@ final class IcebergTableReader {
     Map<String, Long> counts = new TreeMap<>();
     rows(table).forEach(r -> counts.merge(String.valueOf(r.get(field)), 1L, Long::sum));
     return counts;
+  }
+
+  /** Every data and delete file the current snapshot's manifests hold (what the snapshot needs on disk). */
+  static List<String> liveFiles(Table table) throws IOException {
+    table.refresh();
+    List<String> paths = new ArrayList<>();
+    if (table.currentSnapshot() == null) {
+      return paths;
+    }
+    for (ManifestFile m : table.currentSnapshot().allManifests(table.io())) {
+      if (m.content() == ManifestContent.DATA) {
+        try (ManifestReader<DataFile> r = ManifestFiles.read(m, table.io())) {
+          r.forEach(f -> paths.add(f.location()));
+        }
+      } else {
+        try (ManifestReader<DeleteFile> r = ManifestFiles.readDeleteManifest(m, table.io(), table.specs())) {
+          r.forEach(f -> paths.add(f.location()));
+        }
+      }
+    }
+    return paths;
   }
 
   /** Every Parquet file (visible or hidden) under the table's data directory. */

@@ -1,0 +1,56 @@
+package dev.lake.sink.iceberg;
+
+import dev.lake.iam.Access;
+import dev.lake.iam.IamPolicy;
+import dev.lake.iam.IamScope;
+import dev.lake.iam.Permission;
+import dev.lake.io.ObjectStores;
+import java.net.URI;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import org.apache.iceberg.CatalogProperties;
+import org.apache.iceberg.catalog.TableIdentifier;
+
+/**
+ * What writing to an Iceberg table needs from AWS: on the table's prefix (the catalog's default location for it),
+ * reading, listing and writing objects, and deleting them (a failed attempt's files, expired snapshots' files,
+ * orphans); for the AWS Glue catalog, reading and updating the table and creating it and its database. A JDBC
+ * catalog is a database login, not IAM; what a REST catalog (S3 Tables, Polaris) authorizes is the catalog's own
+ * policy, so it is listed as undeclared rather than guessed.
+ *
+ * <pre>{@code
+ * IamPolicy p = IcebergPermissions.of(catalogProperties, "retail.online_retail", IamScope.of("eu-west-1", "1234"));
+ * }</pre>
+ */
+final class IcebergPermissions {
+  private IcebergPermissions() {}
+
+  static IamPolicy of(Map<String, String> catalog, String table, IamScope scope) {
+    TableIdentifier id = TableIdentifier.parse(table);
+    String impl = catalog.getOrDefault(CatalogProperties.CATALOG_IMPL, catalog.getOrDefault("type", ""));
+    String warehouse = catalog.getOrDefault(CatalogProperties.WAREHOUSE_LOCATION, "");
+    boolean glue = impl.endsWith("GlueCatalog") || impl.equals("glue");
+    boolean jdbc = impl.endsWith("JdbcCatalog") || impl.equals("jdbc");
+    if (!glue && !jdbc) {
+      return IamPolicy.undeclared("iceberg catalog " + (impl.isEmpty() ? "(unnamed)" : impl) + " for " + table);
+    }
+    String namespace = String.join("/", id.namespace().levels());
+    String dir = warehouse.replaceAll("/+$", "") + "/" + namespace + (glue ? ".db" : "") + "/" + id.name() + "/";
+    URI location = ObjectStores.toUri(dir);
+    IamPolicy files = "file".equals(location.getScheme()) ? IamPolicy.empty()
+        : ObjectStores.forUri(location).permissions(location,
+            EnumSet.of(Access.READ, Access.LIST, Access.WRITE, Access.DELETE), scope);
+    if (!glue) {
+      return files;
+    }
+    String database = String.join(".", id.namespace().levels());
+    String catalogArn = scope.arn("glue", "catalog");
+    String databaseArn = scope.arn("glue", "database/" + database);
+    String tableArn = scope.arn("glue", "table/" + database + "/" + id.name());
+    return files.and(IamPolicy.of(
+        Permission.allow(List.of("glue:GetDatabase", "glue:CreateDatabase"), catalogArn, databaseArn),
+        Permission.allow(List.of("glue:GetTable", "glue:CreateTable", "glue:UpdateTable"), catalogArn, databaseArn,
+            tableArn)));
+  }
+}
