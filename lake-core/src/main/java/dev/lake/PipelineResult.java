@@ -42,17 +42,31 @@ import java.util.Map;
  * @param splitsSkipped how many of the source's splits were skipped because the pipeline's datasets hold them
  *     already (committed by an earlier or a concurrent run): input is never added twice
  * @param skippedCommittedBy the runs that had committed the skipped splits, where known (at most a few)
+ * @param warnings what steps and sources reported that is not a bad row but must not pass in silence (a page with
+ *     errors beside its data, a count that does not match, a file no pattern takes), by step and kind
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PipelineResult(String pipeline, String runId, String commitKey, Instant startedAt, Duration duration,
     int splits, long rowsRead, long sourceRejected, List<StepReport> steps, List<SinkReport> sinks,
     List<BadRow> badRows, String rejectedDataset, Map<String, String> cursorsBefore,
     Map<String, String> cursorsAfter, boolean stoppedAtDeadline, int splitsSkipped,
-    List<String> skippedCommittedBy) {
+    List<String> skippedCommittedBy, List<WarningReport> warnings) {
 
   public PipelineResult {
     skippedCommittedBy = skippedCommittedBy == null ? List.of() : List.copyOf(skippedCommittedBy.stream().limit(3)
         .toList());
+    warnings = warnings == null ? List.of() : List.copyOf(warnings);
+  }
+
+  /** A report without warnings (as written by Lake before warnings were counted). */
+  public PipelineResult(String pipeline, String runId, String commitKey, Instant startedAt, Duration duration,
+      int splits, long rowsRead, long sourceRejected, List<StepReport> steps, List<SinkReport> sinks,
+      List<BadRow> badRows, String rejectedDataset, Map<String, String> cursorsBefore,
+      Map<String, String> cursorsAfter, boolean stoppedAtDeadline, int splitsSkipped,
+      List<String> skippedCommittedBy) {
+    this(pipeline, runId, commitKey, startedAt, duration, splits, rowsRead, sourceRejected, steps, sinks, badRows,
+        rejectedDataset, cursorsBefore, cursorsAfter, stoppedAtDeadline, splitsSkipped, skippedCommittedBy,
+        List.of());
   }
 
   /** A report without skipped splits (as written by Lake before the split ledger). */
@@ -61,7 +75,21 @@ public record PipelineResult(String pipeline, String runId, String commitKey, In
       List<BadRow> badRows, String rejectedDataset, Map<String, String> cursorsBefore,
       Map<String, String> cursorsAfter, boolean stoppedAtDeadline) {
     this(pipeline, runId, commitKey, startedAt, duration, splits, rowsRead, sourceRejected, steps, sinks, badRows,
-        rejectedDataset, cursorsBefore, cursorsAfter, stoppedAtDeadline, 0, List.of());
+        rejectedDataset, cursorsBefore, cursorsAfter, stoppedAtDeadline, 0, List.of(), List.of());
+  }
+
+  /**
+   * Warnings of one kind from one step or source ({@link dev.lake.io.Warnings#warn}): how many, and the first
+   * messages (up to 100), each saying what, the value and where.
+   *
+   * <pre>{@code
+   * WarningReport w = result.warnings().get(0);   // parse, page errors, 1, [1 error in the page ... noflat_page0 ...]
+   * }</pre>
+   */
+  public record WarningReport(String step, String kind, long count, List<String> examples) {
+    public WarningReport {
+      examples = examples == null ? List.of() : List.copyOf(examples);
+    }
   }
 
   /**
@@ -193,6 +221,10 @@ public record PipelineResult(String pipeline, String runId, String commitKey, In
     }
     if (rejectedDataset != null && rowsRejected() > 0) {
       sb.append("; bad rows in ").append(rejectedDataset);
+    }
+    if (!warnings.isEmpty()) {
+      sb.append("; warnings: ").append(String.join(", ", warnings.stream()
+          .map(w -> String.format("%,d %s (%s)", w.count(), w.kind(), w.step())).toList()));
     }
     return sb.toString();
   }

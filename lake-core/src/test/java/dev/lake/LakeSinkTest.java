@@ -72,8 +72,9 @@ class LakeSinkTest {
     for (Path p : dataFiles(dir)) {
       assertThat(p.normalize()).startsWith(dir.resolve("processed/events"));
     }
-    assertThat(dir.resolve("processed/events/country=..%2F..%2Fetc")).doesNotExist();
-    assertThat(dir.resolve("processed/events/country=%2E.%2F..%2Fetc")).isDirectory();
+    // One directory named as Hive names it: "/" escaped, the dots harmless after "country="
+    assertThat(dir.resolve("processed/events/country=..%2F..%2Fetc")).isDirectory();
+    assertThat(dir.resolve("etc")).doesNotExist();
     assertThat(dir.resolve("processed/events/country=__HIVE_DEFAULT_PARTITION__")).isDirectory();
   }
 

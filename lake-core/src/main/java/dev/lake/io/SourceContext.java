@@ -11,6 +11,7 @@ import java.util.Optional;
  * ...
  * ctx.proposeCursor("since_id", newestId);   // saved after the commit
  * ctx.reject(BadRow.of(name(), "Malformed JSON", file + ":" + line, text));
+ * ctx.warn("file not read", uri + ": no pattern of this source takes it");
  * }</pre>
  */
 public interface SourceContext {
@@ -23,6 +24,15 @@ public interface SourceContext {
 
   /** The value {@code key} should take once this run commits. */
   void proposeCursor(String key, String value);
+
+  /**
+   * Reports something that is not a bad row but must not pass in silence, such as a file in the source's folder that
+   * no pattern takes: counted in the run report under this source and {@code kind} (a short label), with the first
+   * messages kept, and logged once. The default hands it to {@link Warnings#warn}.
+   */
+  default void warn(String kind, String message) {
+    Warnings.warn(kind, message);
+  }
 
   /** A context with no state, for reading a source outside a pipeline: bad rows fail with an exception. */
   static SourceContext standalone() {

@@ -1,5 +1,6 @@
 package dev.lake.examples.football;
 
+import dev.lake.io.BadRow;
 import dev.lake.io.Source;
 import dev.lake.io.SourceContext;
 import dev.lake.io.SourceReader;
@@ -20,14 +21,34 @@ import java.util.Map;
  * }</pre>
  */
 final class LatestFixtures {
+  /**
+   * What a response the source rejects (or a file it warns about) does here: nothing; the pipeline that reads the same
+   * responses afterwards rejects it with its reason.
+   */
+  private static final SourceContext QUIET = new SourceContext() {
+    @Override
+    public void reject(BadRow row) {}
+
+    @Override
+    public void warn(String kind, String message) {}
+
+    @Override
+    public java.util.Optional<String> cursor(String key) {
+      return java.util.Optional.empty();
+    }
+
+    @Override
+    public void proposeCursor(String key, String value) {}
+  };
+
   private LatestFixtures() {}
 
   static Map<Long, FixtureRow> of(Source<RawResponse> responses) {
     Map<Long, FixtureRow> best = new HashMap<>();
     Map<Long, String> bestFrom = new HashMap<>();
     try {
-      for (Source<RawResponse> split : responses.split(SourceContext.standalone())) {
-        try (SourceReader<RawResponse> reader = split.open(SourceContext.standalone())) {
+      for (Source<RawResponse> split : responses.split(QUIET)) {
+        try (SourceReader<RawResponse> reader = split.open(QUIET)) {
           while (reader.hasNext()) {
             RawResponse r = reader.next();
             for (FixtureRow f : parsed(r)) {

@@ -1,5 +1,6 @@
 package dev.lake.examples.replay;
 
+import dev.lake.io.BadRow;
 import dev.lake.io.ObjectInfo;
 import dev.lake.io.ObjectStore;
 import dev.lake.io.ObjectStores;
@@ -10,6 +11,9 @@ import dev.lake.source.http.RawResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,10 +24,12 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * A bundled raw zone: a folder of recorded API response bodies, one response per file ({@code *.json}, or
- * {@code *.json.gz} for large ones), replayed as {@link RawResponse}s so that the connectors' parsers
- * ({@code ApiFootball::fixtures}, {@code RecentSearch::tweets}) read them exactly as they read a live capture. Local
- * folders and {@code s3://} prefixes both work. The body is passed on as it is: a malformed one is rejected by the
- * parse step, with the file as its position.
+ * {@code *.jsonl} / {@code *.ndjson} for pages joined one per line; each may end in {@code .gz}), replayed as
+ * {@link RawResponse}s so that the connectors' parsers ({@code ApiFootball::fixtures}, {@code RecentSearch::tweets})
+ * read them exactly as they read a live capture, every page of a file included. Local folders and {@code s3://}
+ * prefixes both work. A file in the folder that no pattern takes is listed in the run report's warnings
+ * ({@code file not read}). The body is passed on as it is: a malformed one is rejected by the parse step, with the
+ * file as its position; one that is not UTF-8 is rejected here, naming the byte and the line.
  *
  * <p>{@link #incremental()} makes the source read only files no committed run has read: each file proposes the
  * cursor {@code file:<name>} (its size), saved only after the run commits. A second run over the same folder reads
@@ -81,8 +87,14 @@ public final class RecordedResponses implements Source<RawResponse> {
       return List.of(this);
     }
     List<ObjectInfo> files = new ArrayList<>(ObjectStores.forUri(folder).list(folder, false));
-    files.removeIf(f -> !isResponse(f.fileName()));
     files.sort(Comparator.comparing(ObjectInfo::fileName));
+    for (ObjectInfo f : files) {
+      if (!isResponse(f.fileName())) {
+        ctx.warn("file not read", f.uri() + ": not a response file (those end in .json, .jsonl or .ndjson, "
+            + "optionally .gz)");
+      }
+    }
+    files.removeIf(f -> !isResponse(f.fileName()));
     List<RecordedResponses> splits = new ArrayList<>();
     for (ObjectInfo f : files) {
       if (!incremental || ctx.cursor(CURSOR_PREFIX + f.fileName()).isEmpty()) {
@@ -93,7 +105,8 @@ public final class RecordedResponses implements Source<RawResponse> {
   }
 
   private static boolean isResponse(String name) {
-    return name.endsWith(".json") || name.endsWith(".json.gz");
+    String plain = name.endsWith(".gz") ? name.substring(0, name.length() - 3) : name;
+    return plain.endsWith(".json") || plain.endsWith(".jsonl") || plain.endsWith(".ndjson");
   }
 
   @Override
@@ -102,18 +115,24 @@ public final class RecordedResponses implements Source<RawResponse> {
       throw new IllegalStateException("Open the splits of " + this + ", not the folder");
     }
     ObjectStore store = ObjectStores.forUri(file.uri());
-    String body;
+    byte[] bytes;
     try (InputStream in = store.open(file.uri());
         InputStream plain = file.fileName().endsWith(".gz") ? new GZIPInputStream(in) : in) {
-      body = new String(plain.readAllBytes(), StandardCharsets.UTF_8);
+      bytes = plain.readAllBytes();
     }
+    String body = new String(bytes, StandardCharsets.UTF_8);
+    String invalid = invalidUtf8(bytes);
     RawResponse response = new RawResponse(api, dataset, file.fileName(), 1, "GET", file.uri().toString(), 200,
         Map.of(), body, file.lastModified());
     if (incremental) {
       ctx.proposeCursor(CURSOR_PREFIX + file.fileName(), Long.toString(file.size()));
     }
+    if (invalid != null) {
+      ctx.reject(BadRow.of(name(), invalid + " (the response file is rejected whole; its text keeps U+FFFD in "
+          + "place of the bad bytes)", file.uri().toString(), body));
+    }
     return new SourceReader<>() {
-      private boolean done;
+      private boolean done = invalid != null;
 
       @Override
       public boolean hasNext() {
@@ -137,6 +156,26 @@ public final class RecordedResponses implements Source<RawResponse> {
       @Override
       public void close() {}
     };
+  }
+
+  /** Where {@code bytes} stop being UTF-8 ("invalid UTF-8 at byte 7 of line 3", both 1-based), or null. */
+  static String invalidUtf8(byte[] bytes) {
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CoderResult result = StandardCharsets.UTF_8.newDecoder()
+        .decode(in, CharBuffer.allocate(bytes.length + 1), true);
+    if (!result.isError()) {
+      return null;
+    }
+    int bad = in.position();
+    int line = 1;
+    int lineStart = 0;
+    for (int i = 0; i < bad; i++) {
+      if (bytes[i] == '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    return "invalid UTF-8 at byte " + (bad - lineStart + 1) + " of line " + line;
   }
 
   /** Listing the folder and reading the response files in it (nothing at all for a local folder). */

@@ -86,7 +86,10 @@ public final class LakeSinkWriter<T> implements SinkWriter<T> {
     }
     Object[] values = partitionValues(row);
     OpenFile file = (lastFile != null && Arrays.equals(values, lastValues) && lastFile.writer != null)
-        ? lastFile : fileFor(values.clone());
+        ? lastFile : fileFor(values.clone(), row);
+    if (file == null) {
+      return; // rejected: a partition value that cannot be a directory name
+    }
     if (file.taggedSplit != splitSeq) {
       file.taggedSplit = splitSeq;
       if (split != null) {
@@ -156,7 +159,8 @@ public final class LakeSinkWriter<T> implements SinkWriter<T> {
     return values;
   }
 
-  private OpenFile fileFor(Object[] values) throws IOException {
+  /** The open file of the values' partition (opened if need be), or null when the row was rejected for them. */
+  private OpenFile fileFor(Object[] values, T row) throws IOException {
     StringBuilder dir = new StringBuilder();
     Map<String, String> partition = new LinkedHashMap<>();
     if (ingestSegment != null) {
@@ -171,6 +175,13 @@ public final class LakeSinkWriter<T> implements SinkWriter<T> {
     String key = dir.toString();
     OpenFile file = open.get(key);
     if (file == null || file.writer == null) {
+      for (int i = 0; i < values.length; i++) {
+        String problem = PartitionPaths.problem(partitionNames[i], partition.get(partitionNames[i]));
+        if (problem != null) {
+          ctx.reject(BadRow.of(sink.name(), problem, "", safeJson(row)));
+          return null;
+        }
+      }
       if (open.size() >= sink.maxOpenFiles()) {
         Iterator<OpenFile> eldest = open.values().iterator();
         OpenFile victim = eldest.next();

@@ -21,6 +21,8 @@ public final class Counters implements java.io.Serializable {
   final long[] stepBatched;
   final long[] sinkIn;
   final long[] sinkRejected;
+  /** Warnings by step (or source) and kind. */
+  final WarningCounts warnings = new WarningCounts();
 
   public Counters(int steps, int sinks) {
     stepIn = new long[steps];
@@ -44,5 +46,6 @@ public final class Counters implements java.io.Serializable {
       sinkIn[i] += o.sinkIn[i];
       sinkRejected[i] += o.sinkRejected[i];
     }
+    warnings.addAll(o.warnings);
   }
 }

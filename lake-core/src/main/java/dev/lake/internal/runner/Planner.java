@@ -76,12 +76,14 @@ final class Planner {
     cursors = newerSinkCursors(cursors, stateRun);
     Source<Object> source = (Source<Object>) pipeline.source();
     List<Source<Object>> all;
+    WarningCounts warnings = new WarningCounts();
     try {
-      all = (List<Source<Object>>) source.split(new PlanningContext(cursors));
+      all = (List<Source<Object>>) source.split(new PlanningContext(cursors, source.name(), pipeline.name(),
+          warnings));
     } catch (IOException e) {
       throw cannotList(source, e);
     }
-    return skipCommitted(base, cursors, all);
+    return skipCommitted(base, cursors, all, warnings);
   }
 
   /**
@@ -140,7 +142,8 @@ final class Planner {
     return sinks;
   }
 
-  private RunPlan.Planned skipCommitted(long base, Map<String, String> cursors, List<Source<Object>> all) {
+  private RunPlan.Planned skipCommitted(long base, Map<String, String> cursors, List<Source<Object>> all,
+      WarningCounts warnings) {
     List<Integer> lakeSinks = new ArrayList<>();
     boolean allAppend = true;
     Map<Integer, Map<String, String>> ledgers = new HashMap<>();
@@ -194,7 +197,7 @@ final class Planner {
       LOG.info("{}: {} of {} splits already committed, skipped", pipeline.name(), skipped, all.size());
     }
     committedBy.remove("");
-    return new RunPlan.Planned(base, cursors, toRead, heldBy, skipped, List.copyOf(committedBy));
+    return new RunPlan.Planned(base, cursors, toRead, heldBy, skipped, List.copyOf(committedBy), warnings);
   }
 
   /** The split ledger a sink keeps itself (an Iceberg table's snapshots). */
@@ -263,8 +266,14 @@ final class Planner {
     return sink;
   }
 
-  /** The context sources see while splitting: cursors readable, nothing to reject yet. */
-  record PlanningContext(Map<String, String> cursors) implements SourceContext {
+  /** The context sources see while splitting: cursors readable, nothing to reject yet, warnings counted. */
+  record PlanningContext(Map<String, String> cursors, String source, String pipeline, WarningCounts warnings)
+      implements SourceContext {
+    @Override
+    public void warn(String kind, String message) {
+      WarningCounts.log(warnings.add(source, kind, message), pipeline, source, kind, message);
+    }
+
     @Override
     public void reject(BadRow row) {
       throw new LakeException("A source rejected a row while listing its input: " + row);

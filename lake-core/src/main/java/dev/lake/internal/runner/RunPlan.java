@@ -51,6 +51,8 @@ public final class RunPlan implements Serializable {
   private final HashMap<String, HashSet<Integer>> heldBy;
   final int splitsSkipped;
   final ArrayList<String> skippedBy;
+  /** What the source warned about while listing its splits, for the run report. */
+  final WarningCounts planWarnings;
   final LakeSink<GenericRecord> rejectedSink;
   /** A stable hash of the pipeline, its sinks and the splits it reads: the same input gives the same key. */
   final String inputKey;
@@ -66,6 +68,7 @@ public final class RunPlan implements Serializable {
     this.heldBy = planned.heldBy;
     this.splitsSkipped = planned.skipped;
     this.skippedBy = new ArrayList<>(planned.skippedBy);
+    this.planWarnings = planned.warnings;
     this.rejectedSink = Planner.rejectedSink(pipeline);
     this.splits = List.copyOf(planned.splits);
     this.inputKey = Planner.inputKey(pipeline, this.splits);
@@ -119,7 +122,7 @@ public final class RunPlan implements Serializable {
 
   /** What the planner found: the state to build on, the splits to read, those skipped. */
   record Planned(long baseVersion, Map<String, String> cursors, List<Source<Object>> splits,
-      HashMap<String, HashSet<Integer>> heldBy, int skipped, List<String> skippedBy) {}
+      HashMap<String, HashSet<Integer>> heldBy, int skipped, List<String> skippedBy, WarningCounts warnings) {}
 
   public Pipeline<?> pipeline() {
     return pipeline;
@@ -289,7 +292,4 @@ public final class RunPlan implements Serializable {
   public void abort(RunOutcome outcome) {
     RunCommit.abort(this, outcome);
   }
-
-
-
 }

@@ -34,10 +34,13 @@ final class RunReport {
       sinks.add(new PipelineResult.SinkReport(c.sink(), total.sinkIn[i], c.rows(), total.sinkRejected[i],
           c.files().size(), c.bytes(), c.version(), c.unchanged()));
     }
+    WarningCounts warnings = new WarningCounts();
+    warnings.addAll(plan.planWarnings);
+    warnings.addAll(total.warnings);
     return new PipelineResult(pipeline.name(), plan.runId, plan.inputKey, plan.startedAt,
         Duration.between(plan.startedAt, Instant.now()), outcome.splitIds().size(), total.rowsRead,
         total.sourceRejected, steps, sinks, outcome.badRows(),
         plan.rejectedSink == null ? null : plan.rejectedSink.dataset(), Map.copyOf(plan.cursors), cursorsAfter,
-        outcome.stoppedAtDeadline(), plan.splitsSkipped, plan.skippedBy);
+        outcome.stoppedAtDeadline(), plan.splitsSkipped, plan.skippedBy, warnings.reports());
   }
 }

@@ -45,6 +45,8 @@ final class Worker implements SourceContext {
   /** Per sink: true while the current split is one that sink already holds (its rows go to the others only). */
   private boolean[] held;
   private final List<String> splitsRead = new ArrayList<>();
+  /** The step running now on this worker's thread (-1: the source; steps.size(): the sinks), for warnings. */
+  private int current = -1;
 
   /** A worker reading splits (in an aggregating pipeline: up to its first aggregate step). */
   Worker(RunState run, int index) throws IOException {
@@ -98,22 +100,12 @@ final class Worker implements SourceContext {
       emits.add(null);
     }
     chain.set(steps.size(), row -> {
-      if (stopAt < steps.size()) {
-        throw new IllegalStateException("A row passed aggregate step " + steps.get(stopAt).name() + " in a worker");
-      }
-      for (int s = 0; s < writers.size(); s++) {
-        if (held[s]) {
-          continue; // this sink committed the split already
-        }
-        counters.sinkIn[s]++;
-        try {
-          writers.get(s).write(row);
-        } catch (LakeException e) {
-          throw e;
-        } catch (IOException | RuntimeException e) {
-          throw new dev.lake.exceptions.SinkException("lake", run.pipeline.sinks().get(s).name() + " failed at "
-              + position + ": " + Causes.describe(e) + ". Nothing was committed.", e);
-        }
+      int outer = current;
+      current = steps.size();
+      try {
+        toSinks(row);
+      } finally {
+        current = outer;
       }
     });
     for (int i = steps.size() - 1; i >= 0; i--) {
@@ -138,6 +130,8 @@ final class Worker implements SourceContext {
       emits.set(i, emit);
       chain.set(i, row -> {
         counters.stepIn[s]++;
+        int outer = current;
+        current = s;
         try {
           step.apply(row, emit);
           if (groups) {
@@ -153,8 +147,30 @@ final class Worker implements SourceContext {
           }
         } catch (Exception e) {
           rejectAtStep(s, row, e);
+        } finally {
+          current = outer;
         }
       });
+    }
+  }
+
+  private void toSinks(Object row) {
+    if (stopAt < steps.size()) {
+      throw new IllegalStateException("A row passed aggregate step " + steps.get(stopAt).name() + " in a worker");
+    }
+    for (int s = 0; s < writers.size(); s++) {
+      if (held[s]) {
+        continue; // this sink committed the split already
+      }
+      counters.sinkIn[s]++;
+      try {
+        writers.get(s).write(row);
+      } catch (LakeException e) {
+        throw e;
+      } catch (IOException | RuntimeException e) {
+        throw new dev.lake.exceptions.SinkException("lake", run.pipeline.sinks().get(s).name() + " failed at "
+            + position + ": " + Causes.describe(e) + ". Nothing was committed.", e);
+      }
     }
   }
 
@@ -192,11 +208,13 @@ final class Worker implements SourceContext {
    * the steps in order, so that what a buffer still holds reaches the writers before they commit.
    */
   void runSplits(Queue<Source<Object>> splits) {
-    readSplits(splits);
-    if (!run.failed()) {
-      position = position.isEmpty() ? "end of input" : "end of input after " + position;
-      finishSteps(0, stopAt);
-    }
+    WarningCounts.on(this::warn, () -> {
+      readSplits(splits);
+      if (!run.failed()) {
+        position = position.isEmpty() ? "end of input" : "end of input after " + position;
+        finishSteps(0, stopAt);
+      }
+    });
   }
 
   /** This worker's accumulators of the aggregate step it stopped at (one map), or none. */
@@ -210,6 +228,10 @@ final class Worker implements SourceContext {
    * result through the later steps (a row they reject names its group), then finishes them.
    */
   void runAggregate(List<HashMap<Object, Object>> partials) {
+    WarningCounts.on(this::warn, () -> aggregate(partials));
+  }
+
+  private void aggregate(List<HashMap<Object, Object>> partials) {
     int a = aggregateAt(run.pipeline.steps());
     AggregateStep<?, ?, ?, ?, ?> aggregate = (AggregateStep<?, ?, ?, ?, ?>) (Object) run.pipeline.steps().get(a);
     Map<Object, Object> merged = new HashMap<>();
@@ -290,6 +312,7 @@ final class Worker implements SourceContext {
   private void finishSteps(int from, int to) {
     for (int s = from; s < to; s++) {
       Step<Object, Object> step = steps.get(s);
+      current = s;
       try {
         step.finish(emits.get(s));
       } catch (Downstream d) {
@@ -344,6 +367,19 @@ final class Worker implements SourceContext {
   public void reject(BadRow row) {
     counters.sourceRejected++;
     record(row);
+  }
+
+  /**
+   * A warning from the source ({@link SourceContext#warn}) or, through {@link dev.lake.io.Warnings#warn}, from the
+   * step or sink running on this thread: counted under its name, logged once.
+   */
+  @Override
+  public void warn(String kind, String message) {
+    String by = current < 0 ? run.pipeline.source().name()
+        : current < steps.size() ? steps.get(current).name() : "sinks";
+    long nth = counters.warnings.add(by, kind, message + (position.isEmpty() || message.contains(position) ? ""
+        : " (at " + position + ")"));
+    WarningCounts.log(nth, run.pipeline.name(), by, kind, message);
   }
 
   @Override

@@ -58,8 +58,16 @@ record Snapshot(Lake lake, Manifest manifest, Schema rowSchema, Schema fileSchem
 
   /** The URI of a data directory of one partition, e.g. {@code s3://b/lake/processed/x/year=2011/}. */
   URI partitionDirectory(Map<String, String> partition) {
-    return Locations.directory(Locations.child(lake.manifests().dataDirectory(manifest.dataset()),
-        PartitionPaths.directory(partition)));
+    // Where the partition's files are: a lake written before partition names were escaped as Hive escapes them
+    // keeps its directories, which the values would no longer give.
+    String dir = PartitionPaths.directory(partition);
+    for (DataFile f : manifest.files()) {
+      if (f.partition().equals(partition) && f.path().lastIndexOf('/') > 0) {
+        dir = f.path().substring(0, f.path().lastIndexOf('/'));
+        break;
+      }
+    }
+    return Locations.directory(Locations.child(lake.manifests().dataDirectory(manifest.dataset()), dir));
   }
 
   /** A partition value as SQL sees it: null for Hive's null marker (and for "" in non-text columns). */

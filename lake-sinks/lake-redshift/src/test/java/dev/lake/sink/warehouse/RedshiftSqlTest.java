@@ -150,7 +150,7 @@ class RedshiftSqlTest {
         + "PARTITIONED BY (\"country\" VARCHAR(65535)) STORED AS PARQUET LOCATION 's3://golden/lake/processed/sales/'");
     assertThat(sql.subList(2, sql.size())).containsExactlyInAnyOrder(
         "ALTER TABLE \"spec\"\"trum\".\"sales\" ADD IF NOT EXISTS PARTITION (\"country\"='United Kingdom') "
-            + "LOCATION 's3://golden/lake/processed/sales/country=United%20Kingdom/'",
+            + "LOCATION 's3://golden/lake/processed/sales/country=United Kingdom/'",
         "ALTER TABLE \"spec\"\"trum\".\"sales\" ADD IF NOT EXISTS PARTITION (\"country\"='France/Belgium') "
             + "LOCATION 's3://golden/lake/processed/sales/country=France%2FBelgium/'",
         "ALTER TABLE \"spec\"\"trum\".\"sales\" ADD IF NOT EXISTS PARTITION "

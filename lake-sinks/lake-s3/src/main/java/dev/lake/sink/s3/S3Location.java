@@ -7,8 +7,8 @@ import java.util.Locale;
 
 /**
  * A bucket and key parsed from an {@code s3://bucket/key} URI. The key is the URI's decoded path without its leading
- * '/', so a partition directory such as {@code country=a%2Fb} (percent-encoded by the lake) stays one path segment in
- * S3 and can never climb out of its prefix.
+ * '/', so a partition directory such as {@code country=a%2Fb} (escaped by the lake as Hive escapes it) stays one
+ * path segment in S3 and can never climb out of its prefix.
  */
 record S3Location(String bucket, String key) {
 

@@ -114,6 +114,25 @@ class S3LakeTest {
   }
 
   @Test
+  void run_nonAsciiAndEscapedPartitionValues_keysNamedAsHiveNamesThemAndReadBack() throws IOException {
+    Lake lake = Lake.at("s3://" + bucket + "/lake3");
+    List<String> countries = List.of("Zürich", "100%", "São Paulo \uD83D\uDE00", "__HIVE_DEFAULT_PARTITION__");
+    List<Event> events = IntStream.range(0, countries.size())
+        .mapToObj(i -> new Event("e" + i, countries.get(i), LocalDate.of(2011, 1, 1), i)).toList();
+
+    Pipeline.from(InMemorySource.of("events", events)).named("names")
+        .to(lake.processed("ds").partitionBy("country")).run();
+
+    List<String> keys = S3Proxies.keys(s3, bucket).stream().filter(k -> k.startsWith("lake3/processed/ds/")).toList();
+    assertThat(keys).anyMatch(k -> k.startsWith("lake3/processed/ds/country=Zürich/"))
+        .anyMatch(k -> k.startsWith("lake3/processed/ds/country=100%25/"))
+        .anyMatch(k -> k.startsWith("lake3/processed/ds/country=São Paulo \uD83D\uDE00/"))
+        .anyMatch(k -> k.startsWith("lake3/processed/ds/country=%5F_HIVE_DEFAULT_PARTITION__/"));
+    assertThat(readAll(lake.read("ds"))).extracting(r -> String.valueOf(r.get("country")))
+        .containsExactlyInAnyOrderElementsOf(countries);
+  }
+
+  @Test
   void jsonSource_documentsAndGzippedJsonLinesOnS3_readsEveryRowWithPositions() throws IOException {
     for (int f = 0; f < 3; f++) {
       store.write(URI.create("s3://" + bucket + "/songs/A/" + f + ".json"),

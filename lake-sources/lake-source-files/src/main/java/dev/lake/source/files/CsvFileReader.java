@@ -1,9 +1,5 @@
 package dev.lake.source.files;
 
-import de.siegmar.fastcsv.reader.CloseableIterator;
-import de.siegmar.fastcsv.reader.CsvParseException;
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.lake.RowFactory;
 import dev.lake.SchemaInference;
 import dev.lake.internal.schema.Values;
@@ -15,8 +11,10 @@ import java.util.List;
 import org.apache.avro.Schema;
 
 /**
- * Reads CSV files with FastCSV into rows. Per field it keeps the last text and its parsed value: consecutive rows of
- * one invoice share dates, countries and customers, and reusing the value skips the parse (values are immutable).
+ * Reads CSV files into rows, record by record ({@link CsvRecords}: one per line unless {@code multiLine}), each line
+ * decoded strictly ({@link TextLines}: a line with bytes invalid in the charset is a bad row). Per field it keeps
+ * the last text and its parsed value: consecutive rows of one invoice share dates, countries and customers, and
+ * reusing the value skips the parse (values are immutable).
  */
 final class CsvFileReader<T> extends FilesReader<T> {
   private final Schema schema;
@@ -29,8 +27,9 @@ final class CsvFileReader<T> extends FilesReader<T> {
   private final String[] lastText;
   private final Object[] lastValue;
 
-  private CsvReader<CsvRecord> csv;
-  private CloseableIterator<CsvRecord> records;
+  private CsvRecords records;
+  private TextLines lines;
+  private CsvRecords.Rec current;
   private int[] columnOf;
   private int expectedFields;
   private long line;
@@ -57,20 +56,18 @@ final class CsvFileReader<T> extends FilesReader<T> {
     }
   }
 
-  /** A schema from the header and the first {@code sampleSize} rows of {@code file}. */
+  /** A schema from the header and the first {@code sampleSize} rows of {@code file} (bad lines left out). */
   static org.apache.avro.Schema infer(FileRef file, CsvSettings settings) {
-    try (CsvReader<CsvRecord> csv = open(file, settings)) {
+    try (TextLines lines = lines(file, settings)) {
+      CsvRecords csv = records(lines, settings);
       List<String> header = null;
       List<List<String>> samples = new ArrayList<>();
-      for (CsvRecord r : csv) {
+      for (CsvRecords.Rec r; samples.size() < settings.sampleSize() && (r = csv.next()) != null; ) {
         if (header == null && settings.header()) {
-          header = r.getFields();
-          continue;
+          header = List.copyOf(r.fields());
+        } else if (r.error() == null) {
+          samples.add(List.copyOf(r.fields()));
         }
-        if (samples.size() >= settings.sampleSize()) {
-          break;
-        }
-        samples.add(r.getFields());
       }
       if (!settings.columns().isEmpty()) {
         header = settings.columns();
@@ -82,15 +79,15 @@ final class CsvFileReader<T> extends FilesReader<T> {
         }
       }
       return SchemaInference.fromCsv("CsvRow", header, samples);
-    } catch (IOException | UncheckedIOException | CsvParseException e) {
+    } catch (IOException | UncheckedIOException e) {
       throw Inputs.failure(CsvSource.NAME, file.uri(), e);
     }
   }
 
   @Override
   void start() {
-    csv = open(file, settings);
-    records = csv.iterator();
+    lines = lines(file, settings);
+    records = records(lines, settings);
     List<String> header;
     if (settings.header() && file.isRange() && file.start() > 0) {
       header = settings.columns().isEmpty() ? headerOf(file) : settings.columns(); // a later range: no header line
@@ -98,7 +95,7 @@ final class CsvFileReader<T> extends FilesReader<T> {
       if (!fetch()) {
         return; // an empty file: no header, no rows
       }
-      header = settings.columns().isEmpty() ? current.getFields() : settings.columns();
+      header = settings.columns().isEmpty() ? List.copyOf(current.fields()) : settings.columns();
     } else {
       header = settings.columns().isEmpty() ? fieldNames() : settings.columns();
     }
@@ -112,32 +109,31 @@ final class CsvFileReader<T> extends FilesReader<T> {
     matcher.checkRequired(provided, header, file.uri(), CsvSource.NAME);
   }
 
-  private CsvRecord current;
-
   /** The header line of the file a range belongs to. */
   private List<String> headerOf(FileRef range) {
     FileRef whole = new FileRef(range.uri(), range.size(), range.lastModifiedMillis(), 0, -1);
-    try (CsvReader<CsvRecord> header = open(whole, settings)) {
-      for (CsvRecord r : header) {
-        return r.getFields();
+    try (TextLines header = lines(whole, settings)) {
+      CsvRecords.Rec r = records(header, settings).next();
+      if (r == null) {
+        throw new dev.lake.exceptions.SourceException(CsvSource.NAME, "Cannot read " + whole.uri()
+            + ": the file has no header line", null);
       }
-      throw failure(whole.uri(), new java.io.EOFException("the file has no header line"));
-    } catch (IOException | UncheckedIOException | CsvParseException e) {
+      return List.copyOf(r.fields());
+    } catch (IOException | UncheckedIOException e) {
       throw failure(whole.uri() + ":1", e);
     }
   }
 
   private boolean fetch() {
     try {
-      if (!records.hasNext()) {
-        current = null;
+      current = records.next();
+      if (current == null) {
         return false;
       }
-      current = records.next();
-      line = current.getStartingLineNumber();
+      line = current.line;
       return true;
-    } catch (UncheckedIOException | CsvParseException e) {
-      throw failure(file.where(line + 1), e);
+    } catch (IOException | UncheckedIOException e) {
+      throw failure(file.where(lines.number() + 1), e);
     }
   }
 
@@ -155,9 +151,14 @@ final class CsvFileReader<T> extends FilesReader<T> {
     return null;
   }
 
-  private T toRow(CsvRecord r) {
-    if (r.getFieldCount() != expectedFields) {
-      return reject("Expected " + expectedFields + " fields but found " + r.getFieldCount(), rawText(r));
+  private T toRow(CsvRecords.Rec r) {
+    if (r.error() != null) {
+      return reject(r.error(), r.raw);
+    }
+    List<String> fields = r.fields();
+    if (fields.size() != expectedFields) {
+      return reject("Expected " + expectedFields + " fields but found " + fields.size() + (r.lastLine == r.line ? ""
+          : " (a quoted field holds line breaks: the record spans lines " + r.line + "-" + r.lastLine + ")"), r.raw);
     }
     Object[] values = new Object[types.length];
     for (int i = 0; i < types.length; i++) {
@@ -166,7 +167,7 @@ final class CsvFileReader<T> extends FilesReader<T> {
         values[i] = missing[i];
         continue;
       }
-      String text = r.getField(column);
+      String text = fields.get(column);
       if (cacheable[i] && text.equals(lastText[i])) {
         values[i] = lastValue[i];
         continue;
@@ -174,12 +175,13 @@ final class CsvFileReader<T> extends FilesReader<T> {
       try {
         values[i] = Values.parse(text, types[i]);
       } catch (IllegalArgumentException e) {
-        return reject("Field " + names[i] + ": " + e.getMessage(), rawText(r));
+        return reject("Field " + names[i] + ": " + e.getMessage(), r.raw);
       }
       lastText[i] = text;
       lastValue[i] = values[i];
     }
-    return create(values, () -> rawText(r));
+    String raw = r.raw;
+    return create(values, () -> raw);
   }
 
   @Override
@@ -190,28 +192,10 @@ final class CsvFileReader<T> extends FilesReader<T> {
   @Override
   void finish() throws IOException {
     columnOf = null;
-    if (csv != null) {
-      csv.close();
-      csv = null;
+    if (lines != null) {
+      lines.close();
+      lines = null;
     }
-  }
-
-  /** The record as CSV text again (FastCSV keeps fields, not lines), for the rejected row's value. */
-  private String rawText(CsvRecord r) {
-    StringBuilder b = new StringBuilder();
-    String quote = String.valueOf(settings.quote());
-    for (int i = 0; i < r.getFieldCount(); i++) {
-      String f = r.getField(i);
-      if (i > 0) {
-        b.append(settings.delimiter());
-      }
-      if (f.indexOf(settings.delimiter()) >= 0 || f.contains(quote) || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) {
-        b.append(quote).append(f.replace(quote, quote + quote)).append(quote);
-      } else {
-        b.append(f);
-      }
-    }
-    return b.toString();
   }
 
   private List<String> fieldNames() {
@@ -220,16 +204,14 @@ final class CsvFileReader<T> extends FilesReader<T> {
     return out;
   }
 
-  private static CsvReader<CsvRecord> open(FileRef file, CsvSettings settings) {
-    return CsvReader.builder()
-        .fieldSeparator(settings.delimiter())
-        .quoteCharacter(settings.quote())
-        .skipEmptyLines(true)
-        .allowExtraFields(true)
-        .allowMissingFields(true)
-        .allowExtraCharsAfterClosingQuote(true)
-        .detectBomHeader(true)
-        .ofCsvRecord(Inputs.open(file, CsvSource.NAME), CsvSource.charset(settings));
+  private static TextLines lines(FileRef file, CsvSettings settings) {
+    return new TextLines(Inputs.open(file, CsvSource.NAME), CsvSource.charset(settings),
+        settings.replaceMalformed(), !file.isRange() || file.start() == 0);
+  }
+
+  private static CsvRecords records(TextLines lines, CsvSettings settings) {
+    return new CsvRecords(lines, settings.delimiter(), settings.quote(), settings.maxQuotedBytes() > 0,
+        settings.maxQuotedBytes());
   }
 
   private static boolean isImmutable(Schema s) {

@@ -19,9 +19,11 @@ import org.apache.avro.generic.GenericRecord;
  * CSV files as rows: Java records or Avro generic records. Locations are URIs or paths with globs; {@code .gz} files
  * are gunzipped; the source splits into one split per file. Columns map to fields by name, ignoring case and
  * punctuation ("InvoiceNo" fills {@code invoice_no}); extra columns are ignored; a required field without a column
- * fails before the file's rows are read. Rows that cannot be read (a wrong field count, a value that does not parse)
- * go to {@link SourceContext#reject} with {@code file:line} and the reason, and reading goes on. Immutable: every
- * {@code with*} returns a copy.
+ * fails before the file's rows are read. Records are lines, as in Spark's CSV reader: a quote left open at the end
+ * of a line makes that line a bad row, and reading goes on at the next ({@link #multiLine()} reads line breaks inside
+ * quoted fields). Rows that cannot be read (a wrong field count, a value that does not parse, an open quote, bytes
+ * that are not valid in the charset) go to {@link SourceContext#reject} with {@code file:line} and the reason, and
+ * reading goes on: every line is a row or a bad row. Immutable: every {@code with*} returns a copy.
  *
  * <pre>{@code
  * Source<Sale> sales = CsvSource.of(Sale.class).from("file:///data/by-day/*.csv");
@@ -90,6 +92,38 @@ public final class CsvSource<T> implements Source<T> {
     return with(settings.withCharset(FileSourceSupport.charset(charset)));
   }
 
+  /**
+   * Lets quoted fields hold line breaks (Spark's {@code multiLine}), up to 1 MiB of input per quoted field: see
+   * {@link #multiLine(long)}.
+   */
+  public CsvSource<T> multiLine() {
+    return multiLine(1L << 20);
+  }
+
+  /**
+   * Lets quoted fields hold line breaks, up to {@code maxQuotedBytes} bytes of input from the line where the field
+   * opens. A quoted field still open at the end of the file, or longer than that, makes the line where it opened one
+   * bad row ("Unterminated quote in field 3 opened at line 40"), and the lines after it are read again as records of
+   * their own. Files read this way are never cut into byte ranges ({@link #withSplitSize}).
+   *
+   * <pre>{@code
+   * CsvSource.of(Review.class).from("s3://bucket/reviews/*.csv").multiLine(16L << 20)
+   * }</pre>
+   */
+  public CsvSource<T> multiLine(long maxQuotedBytes) {
+    ValidationException.check(maxQuotedBytes > 0,
+        "multiLine(%s): give the most bytes a quoted field may span, e.g. 1L << 20", maxQuotedBytes);
+    return with(settings.withMaxQuotedBytes(maxQuotedBytes));
+  }
+
+  /**
+   * Decodes bytes that are not valid in the charset as U+FFFD (the replacement character) instead of rejecting their
+   * line with "invalid UTF-8 at byte N of line L", the default.
+   */
+  public CsvSource<T> replaceMalformedInput() {
+    return with(settings.withReplaceMalformed(true));
+  }
+
   /** Whether the first line of each file names the columns; true by default. */
   public CsvSource<T> withHeader(boolean header) {
     return with(settings.withHeader(header));
@@ -114,9 +148,7 @@ public final class CsvSource<T> implements Source<T> {
    * Splits uncompressed files larger than {@code bytes} into byte ranges of that size, read in parallel (by the local
    * runner's threads or by Spark tasks); 0, the default, reads each file in one split. A range starts at the first
    * line that starts in it and reads through the line that crosses its end; every range gets the file's header.
-   * Only for files without line breaks inside quoted fields: a range boundary inside such a field cuts the record,
-   * and its pieces are rejected with their position (or, if a piece happens to have the right number of fields,
-   * read as a wrong row). Gzip files are never split.
+   * Records are lines, so no range cuts one; with {@link #multiLine()} and for gzip files, files are never split.
    *
    * <pre>{@code
    * CsvSource.of(Sale.class).from("s3://bucket/big/*.csv").withSplitSize(128L << 20)
@@ -161,9 +193,9 @@ public final class CsvSource<T> implements Source<T> {
   @Override
   public List<CsvSource<T>> split(SourceContext ctx) {
     validate();
-    List<FileRef> files = files();
+    List<FileRef> files = FileSourceSupport.files(settings.files(), settings.locations(), NAME, ctx);
     Schema schema = resolveSchema(files);
-    return FileSourceSupport.perFile(files, settings.splitBytes(),
+    return FileSourceSupport.perFile(files, settings.maxQuotedBytes() > 0 ? 0 : settings.splitBytes(),
         file -> with(settings.withSchema(schema).withFiles(file)));
   }
 

@@ -1,6 +1,7 @@
 package dev.lake.source.files;
 
 import dev.lake.exceptions.ValidationException;
+import dev.lake.io.SourceContext;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
@@ -56,6 +57,16 @@ final class FileSourceSupport {
   /** The files to read: a split's own file, else those the locations name (listing them). */
   static List<FileRef> files(List<FileRef> files, List<String> locations, String connector) {
     return files != null ? files : Locations.resolve(locations, connector);
+  }
+
+  /**
+   * The same while splitting: each file a glob's listing found but no location takes is a {@code file not read}
+   * warning in the run report, so that a {@code .jsonl} beside {@code *.json} is not skipped in silence.
+   */
+  static List<FileRef> files(List<FileRef> files, List<String> locations, String connector, SourceContext ctx) {
+    return files != null ? files : Locations.resolve(locations, connector, (uri, pattern) ->
+        ctx.warn("file not read", uri + ": no location of this " + connector + " source takes it (" + pattern
+            + " does not match it); widen the pattern or add a location to read it, or move it out of the folder"));
   }
 
   /** The identity of what the files hold: each file's id, joined. */

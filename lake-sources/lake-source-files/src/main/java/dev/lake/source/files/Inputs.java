@@ -38,8 +38,31 @@ final class Inputs {
     }
   }
 
+  /**
+   * A failure to read {@code where} (a file, or file:line). A gzip file that ends too early or holds corrupt data
+   * says so in words, with the fix; the runner adds that nothing was committed.
+   */
   static SourceException failure(String connector, String where, Exception e) {
+    Throwable cause = e instanceof java.io.UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+    String gzip = gzipProblem(cause);
+    if (gzip != null) {
+      return new SourceException(connector, "Cannot read " + where + ": " + gzip + ". Re-upload the file, or move it "
+          + "aside (out of the source's locations) to read the others", e);
+    }
     return new SourceException(connector, "Cannot read " + where + ": " + e.getMessage(), e);
+  }
+
+  /** What is wrong with gzip input, in words, or null when {@code e} is not a gzip problem. */
+  static String gzipProblem(Throwable e) {
+    String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    if (e instanceof java.io.EOFException) {
+      return "the gzip file is truncated: it ends in the middle of its compressed data (" + detail + ")";
+    }
+    if (e instanceof java.util.zip.ZipException) {
+      return "Not in GZIP format".equals(e.getMessage()) ? "the file is named .gz but is not gzip data"
+          : "the gzip data is corrupt (" + detail + ")";
+    }
+    return null;
   }
 
   /** Row classes must be Java records or Avro generic records. */

@@ -13,9 +13,10 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 
 /**
- * JSON files as rows. By default each file is detected: JSON Lines (one object per line; a malformed line is
- * rejected with {@code file:line} and reading goes on) or whole documents, possibly pretty-printed, one or more per
- * file (a top-level array gives one row per element). Keys map to fields by name ignoring case and punctuation;
+ * JSON files as rows. By default each file is detected: JSON Lines (one object per line; a malformed line, or one
+ * with bytes that are not valid in the charset, is rejected with {@code file:line} and reading goes on) or whole
+ * documents, possibly pretty-printed, one or more per file, concatenated (a top-level array gives one row per
+ * element); every document is read, and a malformed one makes the rest of the file one bad row that says why. Keys map to fields by name ignoring case and punctuation;
  * unknown keys are ignored; nested objects fill nested records. {@code .gz} files are gunzipped; one split per file.
  * Immutable: every {@code with*} returns a copy.
  *
@@ -72,6 +73,15 @@ public final class JsonSource<T> implements Source<T> {
     return with(settings.withSchema(schema));
   }
 
+  /**
+   * Decodes bytes that are not valid in the charset as U+FFFD (the replacement character) instead of rejecting them,
+   * the default: a JSON line with such bytes is a bad row ("invalid UTF-8 at byte N of line L"); in a document they
+   * end the file as a malformed document does.
+   */
+  public JsonSource<T> replaceMalformedInput() {
+    return with(settings.withReplaceMalformed(true));
+  }
+
   /** The files' character set; UTF-8 by default. */
   public JsonSource<T> withCharset(Charset charset) {
     return with(settings.withCharset(FileSourceSupport.charset(charset)));
@@ -126,7 +136,7 @@ public final class JsonSource<T> implements Source<T> {
   @Override
   public List<JsonSource<T>> split(SourceContext ctx) {
     Locations.validate(settings.locations(), NAME);
-    List<FileRef> files = files();
+    List<FileRef> files = FileSourceSupport.files(settings.files(), settings.locations(), NAME, ctx);
     Schema schema = resolveSchema(files);
     return FileSourceSupport.perFile(files, settings.lines() ? settings.splitBytes() : 0,
         file -> with(settings.withSchema(schema).withFiles(file)));

@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 /**
  * Turns locations (URIs or plain paths, with globs {@code * ** ? {a,b} [ab]} in the path) into the files they name,
@@ -41,11 +43,20 @@ final class Locations {
 
   /** The files all locations name, without duplicates, sorted by URI; a location naming none is an error. */
   static List<FileRef> resolve(List<String> locations, String connector) {
+    return resolve(locations, connector, (uri, pattern) -> { });
+  }
+
+  /**
+   * The same, and each file that a glob's listing found but no location takes goes to {@code unread} with the
+   * pattern it missed (hidden names, starting with {@code .} or {@code _}, excepted: {@code _SUCCESS}, {@code .crc}).
+   */
+  static List<FileRef> resolve(List<String> locations, String connector, BiConsumer<String, String> unread) {
     Map<String, FileRef> files = new LinkedHashMap<>();
+    Map<String, String> missed = new TreeMap<>();
     for (String location : locations) {
       List<FileRef> found;
       try {
-        found = resolve(location);
+        found = resolve(location, missed);
       } catch (IOException e) {
         throw new SourceException(connector, "Cannot list " + location + ": " + e.getMessage(), e);
       }
@@ -55,12 +66,17 @@ final class Locations {
       }
       found.forEach(f -> files.putIfAbsent(f.uri(), f));
     }
+    missed.forEach((uri, pattern) -> {
+      if (!files.containsKey(uri)) {
+        unread.accept(uri, pattern);
+      }
+    });
     List<FileRef> sorted = new ArrayList<>(files.values());
     sorted.sort(Comparator.comparing(FileRef::uri));
     return sorted;
   }
 
-  private static List<FileRef> resolve(String location) throws IOException {
+  private static List<FileRef> resolve(String location, Map<String, String> missed) throws IOException {
     boolean isUri = location.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*");
     int pathStart = isUri ? location.indexOf('/', location.indexOf("://") + 3) : 0;
     int glob = firstGlob(location, Math.max(pathStart, 0));
@@ -99,6 +115,8 @@ final class Locations {
       Path relative = Path.of(path.substring(base.length()));
       if (matchers.stream().anyMatch(m -> m.matches(relative))) {
         out.add(FileRef.of(info));
+      } else if (!hidden(relative)) {
+        missed.putIfAbsent(info.uri().toString(), location);
       }
     }
     return out;
@@ -111,6 +129,16 @@ final class Locations {
       throw new ValidationException("Invalid location '" + location + "': " + e.getMessage()
           + "; percent-encode special characters in URIs or give a plain path");
     }
+  }
+
+  private static boolean hidden(Path relative) {
+    for (Path part : relative) {
+      String name = part.toString();
+      if (name.startsWith(".") || name.startsWith("_")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int firstGlob(String s, int from) {

@@ -104,14 +104,15 @@ class CsvSourceTest {
   }
 
   @Test
-  void open_quotedNewlinesAndBadRows_rejectedWithFileLineWhileOthersRead() throws Exception {
+  void open_multiLineQuotedNewlinesAndBadRows_rejectedWithFileLineWhileOthersRead() throws Exception {
     Path file = Collecting.write(dir.resolve("bad.csv"), HEADER
         + "1,A,\"two\nlines\",6,2010-12-01 08:26:00,2.55,17850.0,UK\n"
         + "2,B,short,6,2010-12-01 08:26:00,2.55,UK\n"
         + "3,C,text,abc,2010-12-01 08:26:00,2.55,17850.0,UK\n"
         + "4,D,ok,7,2010-12-01 08:26:00,2.55,17850.0,UK\n");
     Collecting ctx = new Collecting();
-    List<GenericRecord> rows = ctx.read(CsvSource.generic().withSchema(saleSchema()).from(file.toString()));
+    List<GenericRecord> rows =
+        ctx.read(CsvSource.generic().withSchema(saleSchema()).multiLine().from(file.toString()));
 
     assertThat(rows).extracting(r -> r.get("invoice_no")).containsExactly("1", "4");
     assertThat(rows.get(0).get("description")).isEqualTo("two\nlines");

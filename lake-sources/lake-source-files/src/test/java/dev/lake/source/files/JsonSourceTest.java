@@ -121,15 +121,17 @@ class JsonSourceTest {
   }
 
   @Test
-  void open_malformedDocument_rejectsRestOfFile() throws Exception {
+  void open_malformedDocument_rejectsRestOfFileFromTheDocumentsStart() throws Exception {
     Path file = Collecting.write(dir.resolve("doc.json"), "{\n  \"id\": 1\n}\n{\n  \"id\": \n}\n");
     Schema schema = SchemaBuilder.record("R").fields().requiredLong("id").endRecord();
     Collecting ctx = new Collecting();
     List<GenericRecord> rows = ctx.read(JsonSource.generic().withSchema(schema).from(file.toString()));
     assertThat(rows).hasSize(1);
     assertThat(ctx.rejected).hasSize(1);
-    assertThat(ctx.rejected.get(0).position()).isEqualTo(file.toUri() + ":6");
-    assertThat(ctx.rejected.get(0).reason()).startsWith("Malformed JSON (the rest of the file is skipped): ");
+    assertThat(ctx.rejected.get(0).position()).isEqualTo(file.toUri() + ":4");
+    assertThat(ctx.rejected.get(0).reason()).startsWith("Malformed JSON at line 6, column 1: ")
+        .endsWith("; the rest of the file, from line 4, is not read (this bad row holds it)");
+    assertThat(ctx.rejected.get(0).value()).isEqualTo("{\n  \"id\": \n}\n");
   }
 
   @Test

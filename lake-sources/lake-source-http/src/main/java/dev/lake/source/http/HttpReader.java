@@ -69,7 +69,7 @@ final class HttpReader implements SourceReader<RawResponse> {
       return;
     }
     position = r.url();
-    JsonNode body = RestClient.json(r);
+    JsonNode body = JsonBodies.first(r);
     maxCursors.forEach((key, pointer) -> {
       JsonNode v = body.at(pointer);
       if (v.isValueNode() && !v.asText().isEmpty()) {

@@ -1,6 +1,5 @@
 package dev.lake.source.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lake.exceptions.ValidationException;
@@ -10,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -53,6 +51,7 @@ public final class RestClient {
   private final Sleeper sleeper;
   private final Random random;
   private final boolean expectJson;
+  private final boolean replaceMalformed;
 
   private RestClient(Builder b) {
     this.connector = b.connector;
@@ -69,6 +68,7 @@ public final class RestClient {
     this.sleeper = b.sleeper;
     this.random = new Random(b.seed);
     this.expectJson = b.expectJson;
+    this.replaceMalformed = b.replaceMalformed;
   }
 
   public static Builder builder() {
@@ -93,15 +93,25 @@ public final class RestClient {
     return fetch(request, request.params(), 1);
   }
 
-  /** Parses a body as JSON; a malformed body fails with its position. */
+  /**
+   * Parses a body holding one JSON document; a malformed body fails with its position, and a body holding several
+   * documents (pages joined in one capture, JSON Lines) fails naming how many: read those with
+   * {@link #jsonDocuments}.
+   */
   public static JsonNode json(RawResponse response) {
-    try {
-      return JSON.readTree(response.body());
-    } catch (JsonProcessingException e) {
-      throw new RestException("http", response.url(), response.status(),
-          "Malformed JSON in the response to " + response.url() + ": " + e.getOriginalMessage() + " at line "
-              + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr(), null, false, 1);
-    }
+    return JsonBodies.one(response);
+  }
+
+  /**
+   * Every JSON document of a body, in order: one, several one after another, or one per line (JSON Lines). A
+   * malformed document fails the whole body naming which document and where; an empty body fails too.
+   *
+   * <pre>{@code
+   * for (JsonNode page : RestClient.jsonDocuments(raw)) { ... }
+   * }</pre>
+   */
+  public static java.util.List<JsonNode> jsonDocuments(RawResponse response) {
+    return JsonBodies.documents(response);
   }
 
   /** Fetches one page: quota, retries and redaction applied. */
@@ -128,6 +138,12 @@ public final class RestClient {
         quota.update(raw.headers(), clock);
         int status = resp.statusCode();
         if (status >= 200 && status < 300) {
+          String invalid = replaceMalformed ? null : JsonBodies.invalidText(resp.body(), raw.headers());
+          if (invalid != null) {
+            throw new MalformedResponseException(connector, shown, status, "The response to " + shown + " is not "
+                + "valid text: " + invalid + " (kept in the bad row with U+FFFD in its place; "
+                + "RestClient.builder().replaceMalformedInput(true) reads such bodies)", attempts, raw);
+          }
           String malformed = expectJson ? malformed(raw.body()) : null;
           if (malformed == null) {
             LOG.debug("{} {} -> {}", connector, shown, status);
@@ -241,7 +257,7 @@ public final class RestClient {
         h.put(n, scrub(String.join(", ", values)));
       }
     });
-    String body = scrub(new String(resp.body(), StandardCharsets.UTF_8));
+    String body = scrub(new String(resp.body(), JsonBodies.charset(h)));
     return new RawResponse(connector, request.dataset(), request.key(), page, "GET", shown, resp.statusCode(), h,
         body, clock.instant());
   }
@@ -358,6 +374,7 @@ public final class RestClient {
     private Sleeper sleeper = Sleeper.system();
     private long seed = System.nanoTime();
     private boolean expectJson = true;
+    private boolean replaceMalformed;
 
     private Builder() {}
 
@@ -445,6 +462,15 @@ public final class RestClient {
     /** Whether 2xx bodies must be complete JSON (default true); a malformed body is retried, then rejected. */
     public Builder expectJson(boolean json) {
       this.expectJson = json;
+      return this;
+    }
+
+    /**
+     * Whether a 2xx body with bytes that are not valid in its charset (UTF-8 unless {@code Content-Type} names
+     * another) is read with U+FFFD in their place; by default (false) it is rejected, naming the byte and the line.
+     */
+    public Builder replaceMalformedInput(boolean replace) {
+      this.replaceMalformed = replace;
       return this;
     }
 

@@ -206,7 +206,12 @@ public final class RecentSearch {
         .withCursorMax(SINCE_ID, "/meta/newest_id");
   }
 
-  /** The tweets of one captured page, with their authors and media joined in; an errors-only page fails. */
+  /**
+   * The tweets of a captured response, with their authors and media joined in: one page, or every page of a capture
+   * that joined several (one JSON document after another, or one per line). A page of errors only fails; errors
+   * beside a page's tweets and a {@code meta.result_count} that differs from them are counted as warnings in the run
+   * report ({@code page errors}, {@code count mismatch}) and logged once per page, the tweets kept.
+   */
   public static List<Tweet> tweets(RawResponse raw) {
     return TweetParser.parse(raw);
   }

@@ -1,6 +1,7 @@
 package dev.lake.source.twitter;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lake.io.Warnings;
 import dev.lake.source.http.RawResponse;
 import dev.lake.source.http.RestClient;
 import java.time.Instant;
@@ -9,32 +10,57 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A search page to tweets, joining includes.users (by author_id) and includes.media (by media key). */
+/**
+ * A search page to tweets, joining includes.users (by author_id) and includes.media (by media key). A response
+ * holding several pages (a capture that joined them) gives every page's tweets. Errors beside the data (a suspended
+ * author of a mention) and a {@code result_count} that differs from the tweets are warnings in the run report; a page
+ * of errors only is refused.
+ */
 final class TweetParser {
   private TweetParser() {}
 
+  /** Every page the response holds (one, or several a capture joined), each page's tweets in order. */
   static List<Tweet> parse(RawResponse raw) {
-    JsonNode root;
+    List<JsonNode> pages;
     try {
-      root = RestClient.json(raw);
+      pages = RestClient.jsonDocuments(raw);
     } catch (RuntimeException e) {
       throw new TwitterException(e.getMessage());
     }
+    List<Tweet> out = new ArrayList<>();
+    for (int i = 0; i < pages.size(); i++) {
+      String where = raw.url() + (pages.size() > 1 ? " (page " + (i + 1) + " of " + pages.size() + ")" : "");
+      out.addAll(page(pages.get(i), where));
+    }
+    return out;
+  }
+
+  private static List<Tweet> page(JsonNode root, String where) {
     JsonNode data = root.path("data");
+    JsonNode errors = root.path("errors");
     if (!data.isArray()) {
-      JsonNode errors = root.path("errors");
       if (errors.isArray() && !errors.isEmpty()) {
         JsonNode e = errors.get(0);
         String param = e.path("parameters").isObject() && e.path("parameters").fieldNames().hasNext()
             ? e.path("parameters").fieldNames().next() : e.path("parameter").asText(null);
         throw new TwitterException("Twitter rejected " + (param == null ? "the request" : "parameter '" + param + "'")
-            + ": " + e.path("message").asText(e.path("detail").asText("")) + " (request " + raw.url() + ")");
+            + ": " + e.path("message").asText(e.path("detail").asText("")) + " (request " + where + ")");
       }
       if (root.at("/meta/result_count").asInt(-1) == 0) {
         return List.of();
       }
       throw new TwitterException("Expected an array at $.data but was " + data.getNodeType() + " in the response to "
-          + raw.url());
+          + where);
+    }
+    if (errors.isArray() && !errors.isEmpty()) {
+      Warnings.warn("page errors", errors.size() + " error(s) beside the page's " + data.size() + " tweets, which "
+          + "are kept: " + describe(errors.get(0)) + (errors.size() > 1 ? " and " + (errors.size() - 1) + " more"
+          : "") + " (" + where + ")");
+    }
+    JsonNode count = root.at("/meta/result_count");
+    if (count.isNumber() && count.asLong() != data.size()) {
+      Warnings.warn("count mismatch", "meta.result_count is " + count.asLong() + " but $.data holds " + data.size()
+          + " tweets (" + where + ")");
     }
     Map<String, Tweet.User> users = new HashMap<>();
     for (JsonNode u : root.at("/includes/users")) {
@@ -71,6 +97,14 @@ final class TweetParser {
           attached));
     }
     return out;
+  }
+
+  /** "Forbidden: User has been suspended: [gatewaypundit]. (entities.mentions.username)". */
+  private static String describe(JsonNode error) {
+    String title = error.path("title").asText(error.path("message").asText("error"));
+    String detail = error.path("detail").asText("");
+    String parameter = error.path("parameter").asText("");
+    return title + (detail.isEmpty() ? "" : ": " + detail) + (parameter.isEmpty() ? "" : " (" + parameter + ")");
   }
 
   private static String text(JsonNode n, String field) {
