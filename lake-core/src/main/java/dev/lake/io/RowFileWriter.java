@@ -25,6 +25,14 @@ public interface RowFileWriter extends Closeable {
   /** Bytes written so far, including data still buffered in memory (for rolling files by size). */
   long bytes();
 
+  /**
+   * The per-column figures of the file, once committed, for formats that keep them (Parquet); empty otherwise and
+   * before the commit.
+   */
+  default java.util.Optional<FileMetrics> metrics() {
+    return java.util.Optional.empty();
+  }
+
   /** Finishes and publishes the file. */
   void commit() throws IOException;
 

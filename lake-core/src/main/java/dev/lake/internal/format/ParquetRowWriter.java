@@ -1,13 +1,19 @@
 package dev.lake.internal.format;
 
+import dev.lake.io.FileMetrics;
 import dev.lake.io.ObjectWriter;
 import dev.lake.io.WriteSpec;
 import java.io.IOException;
-import org.apache.parquet.avro.AvroParquetWriter;
+import java.util.Optional;
+import org.apache.parquet.avro.AvroSchemaConverter;
 import org.apache.parquet.avro.AvroWriteSupport;
+import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.OutputFile;
+import org.apache.parquet.schema.MessageType;
 
 /**
  * Writes one Parquet file without Hadoop: a {@link PlainParquetConfiguration}, an {@code OutputFile} over the object
@@ -17,6 +23,7 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 final class ParquetRowWriter extends BaseRowFileWriter {
   private final ParquetWriter<Object> writer;
   private long committedBytes = -1;
+  private FileMetrics metrics;
 
   ParquetRowWriter(WriteSpec spec, ObjectWriter out) throws IOException {
     super("Parquet", out);
@@ -25,15 +32,44 @@ final class ParquetRowWriter extends BaseRowFileWriter {
     // records; the 3-level one (list.element) is the Parquet standard.
     conf.set(AvroWriteSupport.WRITE_OLD_LIST_STRUCTURE, "false");
     conf.set(AvroWriteSupport.WRITE_PARQUET_UUID, "false");
-    this.writer = AvroParquetWriter.<Object>builder(ObjectOutput.parquetFile(out))
+    // Built here rather than by AvroParquetWriter so that field ids in the schema (Iceberg's) reach the file.
+    MessageType fileSchema = new AvroSchemaConverter(conf).convert(spec.schema());
+    if (ParquetFieldIds.present(spec.schema())) {
+      fileSchema = ParquetFieldIds.apply(fileSchema, spec.schema());
+    }
+    this.writer = new Builder(ObjectOutput.parquetFile(out),
+        new AvroWriteSupport<>(fileSchema, spec.schema(), spec.model()))
         .withConf(conf)
-        .withSchema(spec.schema())
-        .withDataModel(spec.model())
         .withCodecFactory(ParquetCodecs.INSTANCE)
         .withCompressionCodec(codec(spec))
         .withRowGroupSize(spec.rowGroupBytes())
         .withDictionaryEncoding(true)
         .build();
+  }
+
+  /** A writer builder over a given write support, with no Hadoop {@code Configuration} involved. */
+  private static final class Builder extends ParquetWriter.Builder<Object, Builder> {
+    private final WriteSupport<Object> support;
+
+    Builder(OutputFile file, WriteSupport<Object> support) {
+      super(file);
+      this.support = support;
+    }
+
+    @Override
+    protected Builder self() {
+      return this;
+    }
+
+    @Override
+    protected WriteSupport<Object> getWriteSupport(org.apache.hadoop.conf.Configuration conf) {
+      return support;
+    }
+
+    @Override
+    protected WriteSupport<Object> getWriteSupport(ParquetConfiguration conf) {
+      return support;
+    }
   }
 
   private static CompressionCodecName codec(WriteSpec spec) {
@@ -60,5 +96,11 @@ final class ParquetRowWriter extends BaseRowFileWriter {
   void finish() throws IOException {
     writer.close(); // writes the footer; ObjectOutput.close() only flushes, so nothing is published yet
     committedBytes = out.position();
+    metrics = ParquetMetrics.of(writer.getFooter());
+  }
+
+  @Override
+  public Optional<FileMetrics> metrics() {
+    return Optional.ofNullable(metrics);
   }
 }

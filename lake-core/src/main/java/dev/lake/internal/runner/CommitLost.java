@@ -20,8 +20,8 @@ public final class CommitLost extends RuntimeException {
   private final transient PipelineCommit.Conflict conflict;
 
   CommitLost(PipelineCommit.Conflict conflict) {
-    super(conflict.splits().size() + " of its splits were committed meanwhile by run "
-        + String.join(", ", conflict.byRuns()));
+    super(conflict.splits().size() + (conflict.splits().size() == 1 ? " of its splits was" : " of its splits were")
+        + " committed meanwhile by run " + String.join(", ", conflict.byRuns()));
     this.conflict = conflict;
   }
 

@@ -1,17 +1,22 @@
 package dev.lake.internal.runner;
 
+import dev.lake.BadRowPolicy;
 import dev.lake.Lake;
 import dev.lake.LakeSink;
 import dev.lake.Pipeline;
 import dev.lake.WriteMode;
 import dev.lake.exceptions.LakeException;
+import dev.lake.exceptions.SourceException;
 import dev.lake.internal.lake.Leftovers;
 import dev.lake.internal.lake.Manifest;
 import dev.lake.internal.lake.PipelineCommit;
 import dev.lake.internal.lake.StateLog;
+import dev.lake.io.BadRow;
 import dev.lake.io.DataFile;
 import dev.lake.io.Sink;
 import dev.lake.io.Source;
+import dev.lake.io.SourceContext;
+import dev.lake.io.SplitLedger;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,9 +74,9 @@ final class Planner {
     Source<Object> source = (Source<Object>) pipeline.source();
     List<Source<Object>> all;
     try {
-      all = (List<Source<Object>>) source.split(new RunPlan.PlanningContext(cursors));
+      all = (List<Source<Object>>) source.split(new PlanningContext(cursors));
     } catch (IOException e) {
-      throw RunPlan.cannotList(source, e);
+      throw cannotList(source, e);
     }
     return skipCommitted(base, cursors, all);
   }
@@ -109,11 +114,21 @@ final class Planner {
     // A split whose rows were all rejected is in the rejected zone's ledger only: it counts as committed too
     Map<String, String> rejected = rejectedSink == null ? Map.of() : ledger(rejectedSink);
     for (int i = 0; i < pipeline.sinks().size(); i++) {
-      if (pipeline.sinks().get(i) instanceof LakeSink<?> ls) {
+      Sink<Object> sink = pipeline.sinks().get(i);
+      if (sink instanceof LakeSink<?> ls) {
         lakeSinks.add(i);
         if (ls.mode() == WriteMode.APPEND) {
           Map<String, String> ledger = new HashMap<>(rejected);
           ledger.putAll(ledger(ls));
+          ledgers.put(i, ledger);
+        } else {
+          allAppend = false;
+        }
+      } else if (sink instanceof SplitLedger own) {
+        lakeSinks.add(i);
+        if (own.appendsOnly()) {
+          Map<String, String> ledger = new HashMap<>(rejected);
+          ledger.putAll(ledger(sink.name(), own));
           ledgers.put(i, ledger);
         } else {
           allAppend = false;
@@ -149,6 +164,16 @@ final class Planner {
     return new RunPlan.Planned(base, cursors, toRead, heldBy, skipped, List.copyOf(committedBy));
   }
 
+  /** The split ledger a sink keeps itself (an Iceberg table's snapshots). */
+  private static Map<String, String> ledger(String name, SplitLedger sink) {
+    try {
+      return sink.committedSplits();
+    } catch (IOException e) {
+      throw new LakeException("Cannot read the split ledger of " + name + " to skip input already committed: "
+          + e.getMessage(), e);
+    }
+  }
+
   /** The split ledger of a lake sink's dataset: each split id with the run that committed it ("" if unknown). */
   private static Map<String, String> ledger(LakeSink<?> sink) {
     try {
@@ -166,5 +191,64 @@ final class Planner {
       throw new LakeException("Cannot read the manifest of " + sink.dataset() + " to skip input already "
           + "committed: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * A stable hash of the pipeline's name, its sinks and the splits it reads. Sinks that are not lake sinks get it as
+   * {@link dev.lake.io.CommitContext#commitKey()}: one that keeps a copy per key (an in-memory sink, a table keyed by
+   * it) then holds a re-run over the same input once.
+   */
+  static String inputKey(Pipeline<?> pipeline, List<Source<Object>> splits) {
+    try {
+      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+      sha.update(pipeline.name().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      pipeline.sinks().forEach(s -> sha.update(("\n>" + s.name()).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      splits.stream().map(Source::id).sorted()
+          .forEach(id -> sha.update(("\n<" + id).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      return java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The rejected zone of a pipeline whose bad rows go there: the first lake sink's dataset name, else its own. */
+  static LakeSink<GenericRecord> rejectedSink(Pipeline<?> pipeline) {
+    Lake lake = pipeline.lake();
+    if (lake == null || pipeline.badRowPolicy().mode() != BadRowPolicy.Mode.REJECTED_ZONE) {
+      return null;
+    }
+    String name = pipeline.name();
+    for (Sink<Object> s : pipeline.sinks()) {
+      if (s instanceof LakeSink<?> ls) {
+        String d = ls.dataset();
+        name = d.substring(d.lastIndexOf('/') + 1);
+        break;
+      }
+    }
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    LakeSink<GenericRecord> sink = (LakeSink) lake.rejected(name).withSchema(RunState.REJECTED_SCHEMA);
+    return sink;
+  }
+
+  /** The context sources see while splitting: cursors readable, nothing to reject yet. */
+  record PlanningContext(Map<String, String> cursors) implements SourceContext {
+    @Override
+    public void reject(BadRow row) {
+      throw new LakeException("A source rejected a row while listing its input: " + row);
+    }
+
+    @Override
+    public Optional<String> cursor(String key) {
+      return Optional.ofNullable(cursors.get(key));
+    }
+
+    @Override
+    public void proposeCursor(String key, String value) {
+      throw new LakeException("Sources propose cursors while reading, not while listing: " + key);
+    }
+  }
+
+  static SourceException cannotList(Source<?> source, IOException e) {
+    return new SourceException(source.name(), "Cannot list the input of " + source.id() + ": " + e.getMessage(), e);
   }
 }

@@ -5,6 +5,7 @@ import dev.lake.LakeSink;
 import dev.lake.Pipeline;
 import dev.lake.PipelineResult;
 import dev.lake.exceptions.LakeException;
+import dev.lake.exceptions.SplitsCommittedException;
 import dev.lake.internal.lake.DatasetCommit;
 import dev.lake.internal.lake.Json;
 import dev.lake.internal.lake.LakePublications;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The commit step of a run, once, on the driver: the bad-row policy over the whole run; the sinks that do not stage
- * (DynamoDB, Kinesis: already written, idempotent or at least once) commit first; then every lake sink's staged files,
+ * (DynamoDB, Kinesis: already written, idempotent or at least once) and those that commit on their own, checking
+ * their own split ledger (Iceberg tables, {@link dev.lake.io.SplitLedger}), commit first; then every lake sink's staged files,
  * the rejected zone's, the cursors and the split ledger are committed in one conditional write of the pipeline's state
  * ({@link PipelineCommit}) and published; then the run report is written. Losing to a concurrent run that committed
  * some of the same splits is {@link CommitLost}: nothing of this attempt is left, and the runner plans the next
@@ -71,6 +73,10 @@ final class RunCommit {
         publications.add(LakePublications.of(plan.rejectedSink, outcome.rejectedResults(),
             pipeline.source().proposesCursors() ? List.of() : outcome.splitIds(), plan.attemptId()));
       }
+    } catch (SplitsCommittedException e) {
+      // A sink with its own ledger found some of this run's splits committed meanwhile: read the rest again
+      abort(plan, outcome);
+      throw new CommitLost(new PipelineCommit.Conflict(e.splits(), e.byRuns()));
     } catch (IOException | RuntimeException e) {
       abort(plan, outcome);
       throw e instanceof IOException io ? failed(io) : RunPlan.beforeCommit((RuntimeException) e);

@@ -1,16 +1,11 @@
 package dev.lake.internal.runner;
 
-import dev.lake.BadRowPolicy;
 import dev.lake.Lake;
 import dev.lake.LakeSink;
 import dev.lake.Pipeline;
 import dev.lake.PipelineResult;
 import dev.lake.exceptions.LakeException;
-import dev.lake.exceptions.SourceException;
-import dev.lake.io.BadRow;
-import dev.lake.io.Sink;
 import dev.lake.io.Source;
-import dev.lake.io.SourceContext;
 import dev.lake.io.WriterResult;
 import java.io.IOException;
 import java.io.Serializable;
@@ -23,7 +18,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Queue;
 import java.util.UUID;
 import org.apache.avro.generic.GenericRecord;
@@ -72,28 +66,11 @@ public final class RunPlan implements Serializable {
     this.heldBy = planned.heldBy;
     this.splitsSkipped = planned.skipped;
     this.skippedBy = new ArrayList<>(planned.skippedBy);
-    this.rejectedSink = rejectedSink(pipeline);
+    this.rejectedSink = Planner.rejectedSink(pipeline);
     this.splits = List.copyOf(planned.splits);
-    this.inputKey = inputKey(pipeline, this.splits);
+    this.inputKey = Planner.inputKey(pipeline, this.splits);
   }
 
-  /**
-   * A stable hash of the pipeline's name, its sinks and the splits it reads. Sinks that are not lake sinks get it as
-   * {@link dev.lake.io.CommitContext#commitKey()}: one that keeps a copy per key (an in-memory sink, a table keyed by
-   * it) then holds a re-run over the same input once.
-   */
-  static String inputKey(Pipeline<?> pipeline, List<Source<Object>> splits) {
-    try {
-      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-      sha.update(pipeline.name().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      pipeline.sinks().forEach(s -> sha.update(("\n>" + s.name()).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-      splits.stream().map(Source::id).sorted()
-          .forEach(id -> sha.update(("\n<" + id).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-      return java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 16);
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   /** Plans a new run: see {@link Planner}. */
   public static RunPlan of(Pipeline<?> pipeline) {
@@ -103,7 +80,7 @@ public final class RunPlan implements Serializable {
   }
 
   private static RunPlan of(Pipeline<?> pipeline, String runId, Instant startedAt, int round) {
-    return new RunPlan(pipeline, runId, round, startedAt, new Planner(pipeline, rejectedSink(pipeline)).plan());
+    return new RunPlan(pipeline, runId, round, startedAt, new Planner(pipeline, Planner.rejectedSink(pipeline)).plan());
   }
 
   /**
@@ -313,43 +290,6 @@ public final class RunPlan implements Serializable {
     RunCommit.abort(this, outcome);
   }
 
-  private static LakeSink<GenericRecord> rejectedSink(Pipeline<?> pipeline) {
-    Lake lake = pipeline.lake();
-    if (lake == null || pipeline.badRowPolicy().mode() != BadRowPolicy.Mode.REJECTED_ZONE) {
-      return null;
-    }
-    String name = pipeline.name();
-    for (Sink<Object> s : pipeline.sinks()) {
-      if (s instanceof LakeSink<?> ls) {
-        String d = ls.dataset();
-        name = d.substring(d.lastIndexOf('/') + 1);
-        break;
-      }
-    }
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    LakeSink<GenericRecord> sink = (LakeSink) lake.rejected(name).withSchema(RunState.REJECTED_SCHEMA);
-    return sink;
-  }
 
-  /** The context sources see while splitting: cursors readable, nothing to reject yet. */
-  record PlanningContext(Map<String, String> cursors) implements SourceContext {
-    @Override
-    public void reject(BadRow row) {
-      throw new LakeException("A source rejected a row while listing its input: " + row);
-    }
 
-    @Override
-    public Optional<String> cursor(String key) {
-      return Optional.ofNullable(cursors.get(key));
-    }
-
-    @Override
-    public void proposeCursor(String key, String value) {
-      throw new LakeException("Sources propose cursors while reading, not while listing: " + key);
-    }
-  }
-
-  static SourceException cannotList(Source<?> source, IOException e) {
-    return new SourceException(source.name(), "Cannot list the input of " + source.id() + ": " + e.getMessage(), e);
-  }
 }

@@ -4,11 +4,9 @@ import dev.lake.io.ObjectInfo;
 import dev.lake.io.ObjectStore;
 import dev.lake.io.ObjectWriter;
 import dev.lake.io.StagedObject;
-import java.io.BufferedOutputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -16,7 +14,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
@@ -35,7 +32,7 @@ import java.util.stream.Stream;
 public final class LocalObjectStore implements ObjectStore {
   public static final LocalObjectStore INSTANCE = new LocalObjectStore();
   private static final String STAGED = ".staged";
-  private static final String STAGED_NAME = "staged";
+  static final String STAGED_NAME = "staged";
 
   private LocalObjectStore() {}
 
@@ -291,93 +288,6 @@ public final class LocalObjectStore implements ObjectStore {
   @Override
   public String toString() {
     return "LocalObjectStore";
-  }
-
-  private static final class LocalWriter extends ObjectWriter {
-    private final Path target;
-    private final Path temp;
-    private final boolean stages;
-    private final OutputStream out;
-    private long position;
-    private boolean done;
-    private StagedObject staged;
-
-    LocalWriter(Path target, Path temp) throws IOException {
-      this(target, temp, false);
-    }
-
-    /** With {@code stages}, {@link #commit()} leaves the data in {@code temp} (the staged file) for a publish. */
-    LocalWriter(Path target, Path temp, boolean stages) throws IOException {
-      this.target = target;
-      this.temp = temp;
-      this.stages = stages;
-      this.out = new BufferedOutputStream(Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW), 1 << 16);
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-      ensureOpen();
-      out.write(b);
-      position++;
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      ensureOpen();
-      out.write(b, off, len);
-      position += len;
-    }
-
-    @Override
-    public void flush() throws IOException {
-      if (!done) {
-        out.flush();
-      }
-    }
-
-    @Override
-    public long position() {
-      return position;
-    }
-
-    @Override
-    public void commit() throws IOException {
-      ensureOpen();
-      out.close();
-      done = true;
-      if (stages) {
-        staged = new StagedObject(target.toUri(), position, java.util.Map.of(STAGED_NAME,
-            temp.getFileName().toString()));
-        return;
-      }
-      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    @Override
-    public StagedObject staged() {
-      if (staged == null) {
-        throw new IllegalStateException("Nothing staged yet for " + target + ": call commit() first");
-      }
-      return staged;
-    }
-
-    @Override
-    public void close() throws IOException {
-      if (!done) {
-        done = true;
-        try {
-          out.close();
-        } finally {
-          Files.deleteIfExists(temp);
-        }
-      }
-    }
-
-    private void ensureOpen() throws IOException {
-      if (done) {
-        throw new IOException("Writer for " + target + " is already committed or closed");
-      }
-    }
   }
 
   /** Local files need no AWS permission. */

@@ -1,0 +1,34 @@
+package dev.lake.io;
+
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * A sink that keeps its own ledger of the input it holds, next to its data: which input splits
+ * ({@link Source#id()}) its committed rows came from. The runner reads it when it plans a run and, for a sink that
+ * {@link #appendsOnly() appends}, skips every split the sink holds already (or gives the split's rows only to the
+ * pipeline's other sinks that lack it), so that a re-run, a retried run or a run over overlapping input never adds
+ * a split twice. The sink's commit checks the ledger again against what is committed at that moment and refuses
+ * splits committed meanwhile with {@link dev.lake.exceptions.SplitsCommittedException}, which makes the runner
+ * read the rest in another round. The lake's own datasets keep this ledger in their manifests; an Apache Iceberg
+ * table keeps it in its snapshots.
+ *
+ * <pre>{@code
+ * final class TableSink implements Sink<Order>, SplitLedger {
+ *   public Map<String, String> committedSplits() throws IOException { return table.splitsWithRuns(); }
+ *   public boolean appendsOnly() { return mode == WriteMode.APPEND; }
+ *   ...
+ * }
+ * }</pre>
+ */
+public interface SplitLedger {
+
+  /** Every split whose rows this sink holds, with the id of the run that committed it ("" when not known). */
+  Map<String, String> committedSplits() throws IOException;
+
+  /**
+   * True when the sink only adds rows (an append): then input it holds is skipped. An overwrite replaces what it
+   * holds and reads everything.
+   */
+  boolean appendsOnly();
+}

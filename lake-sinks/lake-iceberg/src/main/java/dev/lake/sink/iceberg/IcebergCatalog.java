@@ -1,0 +1,150 @@
+package dev.lake.sink.iceberg;
+
+import dev.lake.exceptions.ValidationException;
+import dev.lake.io.ObjectStores;
+import java.io.Serializable;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.iceberg.CatalogProperties;
+import org.apache.iceberg.CatalogUtil;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.jdbc.JdbcCatalog;
+import org.apache.iceberg.util.PropertyUtil;
+
+/**
+ * Where Iceberg tables are registered, chosen by one setting. The embedded default is a JDBC catalog in one SQLite
+ * file next to the tables ({@link #local}): offline, no server. {@link #rest} speaks the Iceberg REST protocol (S3
+ * Tables, the AWS Glue Iceberg REST endpoint, Apache Polaris); {@link #of} takes any catalog's properties, e.g.
+ * {@code catalog-impl=org.apache.iceberg.aws.glue.GlueCatalog} with iceberg-aws on the classpath. Table files go
+ * through Lake's object stores ({@link LakeFileIO}) unless the properties name another {@code io-impl}.
+ *
+ * <p>Serializable, so a pipeline holding it runs on Spark; the catalog itself is created once per JVM.
+ *
+ * <pre>{@code
+ * IcebergCatalog catalog = IcebergCatalog.local("./lake/iceberg");
+ * Pipeline.from(CsvSource.of(Sale.class).from("data/*.csv.gz"))
+ *     .named("online-retail")
+ *     .map("partition-by-month", RetailRow::of)
+ *     .to(catalog.<RetailRow>table("retail.online_retail").partitionBy("year", "month"))
+ *     .run();
+ * }</pre>
+ */
+public final class IcebergCatalog implements Serializable {
+  private static final long serialVersionUID = 1L;
+  private static final Map<Map<String, String>, Catalog> CATALOGS = new ConcurrentHashMap<>();
+
+  private final String name;
+  private final Map<String, String> properties;
+
+  private IcebergCatalog(String name, Map<String, String> properties) {
+    this.name = name;
+    this.properties = Map.copyOf(properties);
+  }
+
+  /**
+   * An embedded JDBC catalog: the SQLite file {@code catalog.db} in {@code warehouse} (a local path or
+   * {@code file://} URI), tables under it.
+   */
+  public static IcebergCatalog local(String warehouse) {
+    URI root = ObjectStores.toUri(warehouse);
+    ValidationException.check("file".equals(root.getScheme()), "IcebergCatalog.local keeps its SQLite catalog on "
+        + "the local file system; for %s use IcebergCatalog.jdbc with a database URL, or IcebergCatalog.rest", root);
+    java.nio.file.Path dir = java.nio.file.Path.of(root);
+    try {
+      java.nio.file.Files.createDirectories(dir);
+    } catch (java.io.IOException e) {
+      throw new ValidationException("Cannot create the Iceberg warehouse " + dir + ": " + e.getMessage());
+    }
+    return jdbc("jdbc:sqlite:" + dir.resolve("catalog.db"), root.toString());
+  }
+
+  /**
+   * A JDBC catalog: an SQLite file ({@code jdbc:sqlite:/path/catalog.db}) or PostgreSQL
+   * ({@code jdbc:postgresql://host/db}, with {@code jdbc.user} and {@code jdbc.password} given through
+   * {@link #with}); tables under {@code warehouse} ({@code s3://bucket/warehouse} or a local path).
+   */
+  public static IcebergCatalog jdbc(String jdbcUrl, String warehouse) {
+    Map<String, String> props = new LinkedHashMap<>();
+    props.put(CatalogProperties.CATALOG_IMPL, JdbcCatalog.class.getName());
+    props.put(CatalogProperties.URI, jdbcUrl);
+    props.put(CatalogProperties.WAREHOUSE_LOCATION, ObjectStores.toUri(warehouse).toString());
+    props.put(CatalogProperties.FILE_IO_IMPL, LakeFileIO.class.getName());
+    props.put("jdbc.schema-version", "V1");
+    if (jdbcUrl.startsWith("jdbc:sqlite:")) {
+      // Concurrent runs wait for SQLite's write lock instead of failing at once; in WAL mode (kept in the file,
+      // so for every client of it) a reader never blocks a commit
+      props.put("jdbc.busy_timeout", "30000");
+      props.put("jdbc.journal_mode", "WAL");
+    }
+    return new IcebergCatalog("lake", props);
+  }
+
+  /** An Iceberg REST catalog at {@code uri} (S3 Tables, Glue's Iceberg REST endpoint, Polaris). */
+  public static IcebergCatalog rest(String uri, String warehouse) {
+    Map<String, String> props = new LinkedHashMap<>();
+    props.put(CatalogProperties.CATALOG_IMPL, "org.apache.iceberg.rest.RESTCatalog");
+    props.put(CatalogProperties.URI, uri);
+    props.put(CatalogProperties.WAREHOUSE_LOCATION, warehouse);
+    props.put(CatalogProperties.FILE_IO_IMPL, LakeFileIO.class.getName());
+    return new IcebergCatalog("lake", props);
+  }
+
+  /** Any catalog, by its Iceberg properties ({@code catalog-impl} or {@code type}, {@code uri}, ...). */
+  public static IcebergCatalog of(String name, Map<String, String> properties) {
+    Map<String, String> props = new LinkedHashMap<>(properties);
+    props.putIfAbsent(CatalogProperties.FILE_IO_IMPL, LakeFileIO.class.getName());
+    return new IcebergCatalog(name, props);
+  }
+
+  /** The same catalog with one more property (e.g. {@code jdbc.user}, {@code credential}). */
+  public IcebergCatalog with(String key, String value) {
+    Map<String, String> props = new LinkedHashMap<>(properties);
+    props.put(key, value);
+    return new IcebergCatalog(name, props);
+  }
+
+  /** A sink that appends rows to the table {@code namespace.table}, creating it from the rows when absent. */
+  public <T> IcebergSink<T> table(String identifier) {
+    return new IcebergSink<>(this, identifier);
+  }
+
+  /** Loads a table. */
+  public Table load(String identifier) {
+    return catalog().loadTable(TableIdentifier.parse(identifier));
+  }
+
+  /** The Iceberg catalog, created once per JVM for these properties. */
+  public Catalog catalog() {
+    return CATALOGS.computeIfAbsent(properties, this::build);
+  }
+
+  private Catalog build(Map<String, String> props) {
+    String uri = props.getOrDefault(CatalogProperties.URI, "");
+    if (!JdbcCatalog.class.getName().equals(props.get(CatalogProperties.CATALOG_IMPL))
+        || !uri.startsWith("jdbc:sqlite:")) {
+      return CatalogUtil.buildIcebergCatalog(name, props, null);
+    }
+    int clients = PropertyUtil.propertyAsInt(props, CatalogProperties.CLIENT_POOL_SIZE,
+        CatalogProperties.CLIENT_POOL_SIZE_DEFAULT);
+    JdbcCatalog jdbc = new JdbcCatalog(
+        io -> CatalogUtil.loadFileIO(io.getOrDefault(CatalogProperties.FILE_IO_IMPL, LakeFileIO.class.getName()), io,
+            null),
+        pool -> new SqliteCatalogPool(clients, uri, pool), true);
+    jdbc.initialize(name, props);
+    return jdbc;
+  }
+
+  /** The catalog's properties with secrets left out (for messages and logs). */
+  @Override
+  public String toString() {
+    Map<String, String> shown = new TreeMap<>();
+    properties.forEach((k, v) -> shown.put(k, k.contains("password") || k.contains("secret") || k.contains("token")
+        || k.contains("credential") ? "****" : v));
+    return "IcebergCatalog" + shown;
+  }
+}

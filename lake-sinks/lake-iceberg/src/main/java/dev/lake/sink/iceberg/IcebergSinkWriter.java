@@ -1,0 +1,231 @@
+package dev.lake.sink.iceberg;
+
+import dev.lake.Rows;
+import dev.lake.exceptions.SchemaException;
+import dev.lake.exceptions.SinkException;
+import dev.lake.io.BadRow;
+import dev.lake.io.Compression;
+import dev.lake.io.FileFormat;
+import dev.lake.io.FileFormats;
+import dev.lake.io.ObjectStore;
+import dev.lake.io.RowFileWriter;
+import dev.lake.io.SinkWriter;
+import dev.lake.io.WriteSpec;
+import dev.lake.io.WriterContext;
+import dev.lake.io.WriterResult;
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericContainer;
+import org.apache.avro.generic.GenericData;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.DataFiles;
+import org.apache.iceberg.PartitionField;
+import org.apache.iceberg.PartitionSpec;
+import org.apache.iceberg.Table;
+
+/**
+ * One worker's writer into an Iceberg table: rows go to one Parquet file per partition (rolled over at the sink's
+ * target size), written by Lake's Parquet writer with the table's field ids. Each finished file becomes an Iceberg
+ * {@link DataFile} with metrics from its footer; none is visible before the sink's commit, and a writer closed
+ * without a commit deletes its files.
+ *
+ * <pre>{@code
+ * try (SinkWriter<Sale> w = sink.open(WriterContext.of("run-1", 0))) {
+ *   sales.forEach(s -> w.write(s));
+ *   results.add(w.commit());
+ * }
+ * }</pre>
+ */
+final class IcebergSinkWriter<T> implements SinkWriter<T> {
+  private final IcebergSink<T> sink;
+  private final WriterContext ctx;
+  private final LinkedHashMap<PartitionValues, OpenFile> open = new LinkedHashMap<>(16, 0.75f, true);
+  private final List<DataFile> done = new ArrayList<>();
+  private final List<dev.lake.io.DataFile> doneLake = new ArrayList<>();
+  private final List<URI> written = new ArrayList<>();
+  private String split;
+  private int splitSeq;
+
+  private Table table;
+  private PartitionSpec spec;
+  private Schema rowSchema;
+  private GenericData model;
+  private WriteSpec writeSpec;
+  private String[] partitionSources;
+  private int[] partitionPos;
+  private int seq;
+  private long rows;
+  private boolean committed;
+  private boolean closed;
+
+  IcebergSinkWriter(IcebergSink<T> sink, WriterContext ctx) {
+    this.sink = sink;
+    this.ctx = ctx;
+  }
+
+  @Override
+  public void startSplit(String splitId) {
+    split = splitId;
+    splitSeq++;
+  }
+
+  @Override
+  public void write(T row) throws IOException {
+    if (table == null) {
+      init(row);
+    } else if (row instanceof GenericContainer g && g.getSchema() != rowSchema && !g.getSchema().equals(rowSchema)) {
+      ctx.reject(BadRow.of(sink.name(), "Row schema " + g.getSchema().getFullName() + " differs from the schema "
+          + "this writer started with", "", String.valueOf(row)));
+      return;
+    }
+    OpenFile file = fileFor(row);
+    if (file.taggedSplit != splitSeq) {
+      file.taggedSplit = splitSeq;
+      if (split != null) {
+        file.splits.add(split);
+      }
+    }
+    try {
+      file.writer.write(row);
+    } catch (RuntimeException e) {
+      throw new SinkException("iceberg", "Cannot write a row to Iceberg table " + sink.table() + " ("
+          + e.getMessage() + "). Nothing was committed.", e);
+    }
+    rows++;
+    if (file.writer.bytes() >= sink.targetFileBytes()) {
+      finish(file);
+    }
+  }
+
+  private void init(T row) {
+    rowSchema = Rows.schemaOf(row);
+    model = Rows.model(row.getClass());
+    table = IcebergTables.prepare(sink, rowSchema);
+    spec = table.spec();
+    partitionSources = new String[spec.fields().size()];
+    partitionPos = new int[partitionSources.length];
+    for (int i = 0; i < partitionSources.length; i++) {
+      PartitionField field = spec.fields().get(i);
+      if (!field.transform().isIdentity()) {
+        throw new SchemaException("Iceberg table " + sink.table() + " is partitioned by " + field.transform() + "("
+            + table.schema().findColumnName(field.sourceId()) + "); Lake writes identity partitions only so far");
+      }
+      partitionSources[i] = table.schema().findColumnName(field.sourceId());
+      if (rowSchema.getField(partitionSources[i]) == null) {
+        throw new SchemaException("Iceberg table " + sink.table() + " is partitioned by '" + partitionSources[i]
+            + "', which the rows lack");
+      }
+      partitionPos[i] = rowSchema.getField(partitionSources[i]).pos();
+    }
+    Schema fileSchema = IcebergSchemas.withFieldIds(rowSchema, table.schema(), sink.table());
+    writeSpec = new WriteSpec(FileFormat.PARQUET, Compression.SNAPPY, fileSchema, model,
+        Math.max(1 << 20, Math.min(WriteSpec.DEFAULT_ROW_GROUP_BYTES, sink.targetFileBytes())));
+  }
+
+  private OpenFile fileFor(T row) throws IOException {
+    Object[] values = new Object[partitionSources.length];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = model.getField(row, partitionSources[i], partitionPos[i]);
+    }
+    PartitionValues key = PartitionValues.of(values);
+    OpenFile file = open.get(key);
+    if (file == null) {
+      if (open.size() >= sink.maxOpenFiles()) {
+        Iterator<OpenFile> eldest = open.values().iterator();
+        OpenFile victim = eldest.next();
+        eldest.remove();
+        finish(victim);
+      }
+      file = openFile(key);
+      open.put(key, file);
+    }
+    return file;
+  }
+
+  private OpenFile openFile(PartitionValues key) throws IOException {
+    String name = String.format("part-%s-%05d-%05d.parquet", ctx.attemptId(), ctx.writerIndex(), seq++);
+    String location = spec.isUnpartitioned() ? table.locationProvider().newDataLocation(name)
+        : table.locationProvider().newDataLocation(spec, key, name);
+    URI uri = LakeFileIO.uri(location);
+    ObjectStore store = LakeFileIO.store(location);
+    written.add(uri);
+    return new OpenFile(key, location, FileFormats.newWriter(writeSpec, store.newWriter(uri)));
+  }
+
+  private void finish(OpenFile file) throws IOException {
+    if (file.writer == null) {
+      return;
+    }
+    RowFileWriter w = file.writer;
+    file.writer = null;
+    open.remove(file.key);
+    w.commit();
+    DataFiles.Builder data = DataFiles.builder(spec)
+        .withPath(file.location)
+        .withFormat(org.apache.iceberg.FileFormat.PARQUET)
+        .withFileSizeInBytes(w.bytes())
+        .withMetrics(IcebergMetrics.of(w.metrics().orElseThrow(), table.schema()));
+    if (!spec.isUnpartitioned()) {
+      data.withPartition(file.key);
+    }
+    done.add(data.build());
+    Map<String, String> partition = new LinkedHashMap<>();
+    for (int i = 0; i < partitionSources.length; i++) {
+      Object v = file.key.get(i, Object.class);
+      partition.put(partitionSources[i], v == null ? null : v.toString());
+    }
+    doneLake.add(new dev.lake.io.DataFile(file.location, partition, w.rows(), w.bytes(), ctx.attemptId(),
+        List.copyOf(file.splits)));
+    w.close();
+  }
+
+  @Override
+  public WriterResult commit() throws IOException {
+    for (OpenFile f : new ArrayList<>(open.values())) {
+      finish(f);
+    }
+    committed = true;
+    Map<String, String> meta = done.isEmpty() ? Map.of() : Map.of(DataFileCodec.KEY, DataFileCodec.encode(done));
+    return new WriterResult(ctx.writerIndex(), rows, doneLake, meta);
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (!committed) {
+      for (OpenFile f : open.values()) {
+        if (f.writer != null) {
+          f.writer.close();
+        }
+      }
+      for (URI uri : written) {
+        LakeFileIO.store(uri.toString()).delete(uri);
+      }
+    }
+  }
+
+  private static final class OpenFile {
+    final PartitionValues key;
+    final String location;
+    final Set<String> splits = new LinkedHashSet<>();
+    RowFileWriter writer;
+    int taggedSplit = -1;
+
+    OpenFile(PartitionValues key, String location, RowFileWriter writer) {
+      this.key = key;
+      this.location = location;
+      this.writer = writer;
+    }
+  }
+}
