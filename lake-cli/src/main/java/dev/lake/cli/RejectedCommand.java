@@ -63,35 +63,49 @@ final class RejectedCommand implements Callable<Integer> {
       out.println("No rejected rows for " + known.name() + ": nothing is committed under " + path + "/.");
       return 0;
     }
-    Map<Key, List<GenericRecord>> groups = new LinkedHashMap<>();
+    // streamed: each group keeps its count and the first `show` rows' position and value, never every row
+    Map<Key, Group> groups = new LinkedHashMap<>();
     TreeSet<String> runs = new TreeSet<>();
-    long total = 0;
-    for (GenericRecord r : lake.lake().read(path).readAll()) {
+    long[] total = {0};
+    lake.lake().read(path).forEachRow(r -> {
       if (pipeline != null && !pipeline.equals(text(r, "pipeline"))) {
-        continue;
+        return;
       }
-      total++;
+      total[0]++;
       runs.add(text(r, "pipeline") + " " + text(r, "run_id"));
-      groups.computeIfAbsent(new Key(text(r, "step"), text(r, "reason")), k -> new ArrayList<>()).add(r);
-    }
-    out.printf("%s: %,d rejected row%s in %d group%s, from %s%n%n", path, total, total == 1 ? "" : "s",
+      groups.computeIfAbsent(new Key(text(r, "step"), text(r, "reason")), k -> new Group()).add(r, show);
+    });
+    out.printf("%s: %,d rejected row%s in %d group%s, from %s%n%n", path, total[0], total[0] == 1 ? "" : "s",
         groups.size(), groups.size() == 1 ? "" : "s", runs.isEmpty() ? "no run" : String.join(", ", runs));
-    List<Map.Entry<Key, List<GenericRecord>>> sorted = new ArrayList<>(groups.entrySet());
-    sorted.sort(Comparator.comparing((Map.Entry<Key, List<GenericRecord>> e) -> -e.getValue().size()));
-    for (Map.Entry<Key, List<GenericRecord>> e : sorted) {
-      List<GenericRecord> rows = e.getValue();
-      out.printf("%,d × step %s: %s%n", rows.size(), e.getKey().step(), e.getKey().reason());
-      for (GenericRecord r : rows.subList(0, Math.min(show, rows.size()))) {
-        out.println("    at " + text(r, "position"));
+    List<Map.Entry<Key, Group>> sorted = new ArrayList<>(groups.entrySet());
+    sorted.sort(Comparator.comparing((Map.Entry<Key, Group> e) -> -e.getValue().count));
+    for (Map.Entry<Key, Group> e : sorted) {
+      Group g = e.getValue();
+      out.printf("%,d × step %s: %s%n", g.count, e.getKey().step(), e.getKey().reason());
+      for (String[] sample : g.samples) {
+        out.println("    at " + sample[0]);
         if (values) {
-          out.println("       " + text(r, "value"));
+          out.println("       " + sample[1]);
         }
       }
-      if (rows.size() > show) {
-        out.printf("    … and %,d more%n", rows.size() - show);
+      if (g.count > g.samples.size()) {
+        out.printf("    … and %,d more%n", g.count - g.samples.size());
       }
     }
     return 0;
+  }
+
+  /** A group's count and the position and value of its first rows (at most {@code show}). */
+  private static final class Group {
+    long count;
+    final List<String[]> samples = new ArrayList<>();
+
+    void add(GenericRecord r, int show) {
+      count++;
+      if (samples.size() < show) {
+        samples.add(new String[] {text(r, "position"), text(r, "value")});
+      }
+    }
   }
 
   private static String text(GenericRecord r, String field) {

@@ -76,25 +76,34 @@ final class RunsCommand implements Callable<Integer> {
           + Names.closest(pipeline, pipelines).map(c -> " Did you mean '" + c + "'?").orElse("")
           + (pipelines.isEmpty() ? "" : " Pipelines with runs: " + String.join(", ", pipelines) + "."));
     }
-    List<PipelineResult> results = new ArrayList<>();
+    // only the newest `last` reports are kept while reading (a heap whose head is the oldest kept): memory does not
+    // grow with the number of runs
+    Comparator<PipelineResult> byStart = Comparator.comparing(PipelineResult::startedAt,
+        Comparator.nullsFirst(Comparator.naturalOrder()));
+    java.util.PriorityQueue<PipelineResult> newest = new java.util.PriorityQueue<>(byStart);
+    long read = 0;
     try (Terminal.Progress progress = Terminal.progress(spec.commandLine().getErr(), "reading run reports",
         selected.size())) {
       for (ObjectInfo o : selected) {
         progress.step();
         try {
-          results.add(Json.read(lake.store().readAllBytes(o.uri()), PipelineResult.class));
+          newest.add(Json.read(lake.store().readAllBytes(o.uri()), PipelineResult.class));
+          read++;
+          if (newest.size() > last) {
+            newest.poll();
+          }
         } catch (IOException | RuntimeException e) {
           out.println("!! unreadable run report " + o.uri() + ": " + e.getMessage());
         }
       }
     }
-    if (results.isEmpty()) {
+    if (read == 0) {
       out.println("No run reports under " + runs + ".");
       return 0;
     }
-    results.sort(Comparator.comparing(PipelineResult::startedAt, Comparator.nullsFirst(Comparator.naturalOrder())));
-    List<PipelineResult> shown = results.subList(Math.max(0, results.size() - last), results.size());
-    out.printf("%d of %d runs%s:%n%n", shown.size(), results.size(),
+    List<PipelineResult> shown = new ArrayList<>(newest);
+    shown.sort(byStart);
+    out.printf("%d of %d runs%s:%n%n", shown.size(), read,
         pipeline == null ? "" : " of " + pipeline);
     if (verbose) {
       shown.forEach(r -> details(out, r));

@@ -17,6 +17,12 @@ public enum Access {
   LIST,
   /** Write objects, in one request or as multipart uploads (aborting them on failure). */
   WRITE,
+  /**
+   * Create objects that do not exist yet, never replacing one: how manifests are committed
+   * ({@link dev.lake.io.ObjectStore#createIfAbsent}). On S3 {@code s3:PutObject} under the condition
+   * {@code s3:if-none-match} = {@code *}, so a role holding it cannot rewrite committed history.
+   */
+  CREATE,
   /** Delete objects. */
   DELETE,
   /** Find and abort incomplete writes a killed process left under the prefix. */

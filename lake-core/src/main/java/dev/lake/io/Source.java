@@ -47,16 +47,29 @@ public interface Source<T> extends Serializable {
    */
   default List<T> readAll() {
     List<T> rows = new java.util.ArrayList<>();
+    forEachRow(rows::add);
+    return rows;
+  }
+
+  /**
+   * Hands every row of every split to {@code action} as it is read, outside any pipeline, holding none of them:
+   * memory stays bounded whatever the source's size (a command that prints or counts rows).
+   *
+   * <pre>{@code
+   * long[] n = {0};
+   * lake.read("rejected/sales").forEachRow(r -> n[0]++);
+   * }</pre>
+   */
+  default void forEachRow(java.util.function.Consumer<? super T> action) {
     try {
       for (Source<T> split : split(SourceContext.standalone())) {
         try (SourceReader<T> reader = split.open(SourceContext.standalone())) {
-          reader.forEachRemaining(rows::add);
+          reader.forEachRemaining(action);
         }
       }
     } catch (IOException e) {
       throw new dev.lake.exceptions.SourceException(name(), "Cannot read " + id() + ": " + e.getMessage(), e);
     }
-    return rows;
   }
 
   /**

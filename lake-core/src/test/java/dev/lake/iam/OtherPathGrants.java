@@ -25,7 +25,7 @@ public final class OtherPathGrants {
   }
 
   /**
-   * A dataset written: aborts, deletes, the probe's delete, reading the previous manifest and a pending marker,
+   * A dataset written: aborts, deletes, the probe, reading the previous manifest and a pending marker,
    * telling a publication already done, retiring replaced files.
    */
   public OtherPathGrants dataset(String dataset) {
@@ -35,8 +35,11 @@ public final class OtherPathGrants {
         "moves replaced files out (copy, then delete), removes a compaction's outputs no version took");
     reasons.put("s3:GetObject " + root + dataset + "/*", "tells a staged file already published (a HEAD) when "
         + "rolling a crashed commit forward; reads the files it moves");
-    reasons.put("s3:DeleteObject " + root + "_lake/manifests/" + dataset + "/*",
-        "deletes the conditional-create probe and the pending markers of published commits");
+    reasons.put("s3:DeleteObject " + root + "_lake/manifests/" + dataset + "/_pending/*",
+        "deletes the pending markers of published commits");
+    reasons.put("s3:PutObject " + root + "_lake/probes/* *", "the conditional-create probe: once per store and "
+        + "bucket, at the first conditional create");
+    reasons.put("s3:DeleteObject " + root + "_lake/probes/*", "deletes the conditional-create probe again");
     reasons.put("s3:GetObject " + root + "_lake/manifests/" + dataset + "/*", "reads the previous version from "
         + "the second commit on, and pending markers a crash left");
     reasons.put("s3:GetObject " + root + "_lake/retired/" + dataset + "/*", "tells a move already done");
@@ -56,7 +59,8 @@ public final class OtherPathGrants {
   public OtherPathGrants whenUsed(String dataset, String why) {
     dataset(dataset);
     reasons.put("s3:PutObject " + root + dataset + "/*", why);
-    reasons.put("s3:PutObject " + root + "_lake/manifests/" + dataset + "/*", why);
+    reasons.put("s3:PutObject " + root + "_lake/manifests/" + dataset + "/* *", why);
+    reasons.put("s3:PutObject " + root + "_lake/manifests/" + dataset + "/_pending/*", why);
     reasons.put("s3:ListBucket arn:aws:s3:::" + bucket() + " " + prefix() + "_lake/manifests/" + dataset + "/",
         why);
     reasons.put("s3:ListBucket arn:aws:s3:::" + bucket() + " " + prefix() + "_lake/manifests/" + dataset

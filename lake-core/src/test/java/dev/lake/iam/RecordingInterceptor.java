@@ -32,6 +32,8 @@ public final class RecordingInterceptor implements ExecutionInterceptor {
   private final List<Call> calls = new ArrayList<>();
   /** Redshift Data API sessions -> the cluster or workgroup ARN they run on (later requests name only the session). */
   private final Map<String, String> sessionTarget = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Redshift Data API statements this recorder's client submitted: the caller owns them. */
+  private final java.util.Set<String> ownStatements = java.util.concurrent.ConcurrentHashMap.newKeySet();
   /** Kinesis shard iterators and ListShards tokens -> the stream ARN they stand for (the request names no stream). */
   private final Map<String, String> streamOfToken = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -65,6 +67,7 @@ public final class RecordingInterceptor implements ExecutionInterceptor {
           : field(ctx.request(), "WorkgroupName");
       ctx.response().getValueForField("SessionId", String.class).filter(x -> target != null)
           .ifPresent(id -> sessionTarget.put(id, target));
+      ctx.response().getValueForField("Id", String.class).ifPresent(ownStatements::add);
       return;
     }
     String stream = stream(service.toLowerCase(java.util.Locale.ROOT), ctx.request());
@@ -94,7 +97,9 @@ public final class RecordingInterceptor implements ExecutionInterceptor {
     String object = bucketArn + "/" + field(request, "Key");
     return switch (operation) {
       case "GetObject", "HeadObject" -> List.of(new Call("s3:GetObject", object, Map.of()));
-      case "PutObject", "CreateMultipartUpload", "UploadPart", "CompleteMultipartUpload" ->
+      case "PutObject" -> List.of(new Call("s3:PutObject", object, field(request, "IfNoneMatch") == null ? Map.of()
+          : Map.of("s3:if-none-match", field(request, "IfNoneMatch"))));
+      case "CreateMultipartUpload", "UploadPart", "CompleteMultipartUpload" ->
           List.of(new Call("s3:PutObject", object, Map.of()));
       case "AbortMultipartUpload" -> List.of(new Call("s3:AbortMultipartUpload", object, Map.of()));
       case "ListParts" -> List.of(new Call("s3:ListMultipartUploadParts", object, Map.of()));
@@ -120,12 +125,16 @@ public final class RecordingInterceptor implements ExecutionInterceptor {
    * makes with the caller's permissions when a statement opens a connection: {@code redshift:GetClusterCredentials}
    * on the db user and the database (DbUser given), {@code secretsmanager:GetSecretValue} on the secret (SecretArn),
    * {@code redshift-serverless:GetCredentials} on the workgroup, else {@code redshift:GetClusterCredentialsWithIAM}
-   * on the database. A statement in an open session makes no new login.
+   * on the database. A statement in an open session makes no new login. DescribeStatement and GetStatementResult
+   * carry {@code redshift-data:statement-owner-iam-userid}: {@code ${aws:userid}} (the caller itself, as IAM
+   * resolves the policy variable) for a statement this client submitted, another identity otherwise.
    */
   private List<Call> redshiftData(String operation, SdkRequest request) {
     String action = "redshift-data:" + operation;
     if (!operation.equals("ExecuteStatement") && !operation.equals("BatchExecuteStatement")) {
-      return List.of(new Call(action, "*", Map.of()));
+      String id = field(request, "Id");
+      return List.of(new Call(action, "*", id == null ? Map.of() : Map.of("redshift-data:statement-owner-iam-userid",
+          ownStatements.contains(id) ? "${aws:userid}" : "another identity")));
     }
     String session = field(request, "SessionId");
     if (session != null) {

@@ -41,22 +41,30 @@ public final class KinesisEventRunner<T> {
   private final Class<T> type;
   private final Function<Source<T>, Pipeline<?>> pipeline;
   private final Duration margin;
+  private final java.util.function.LongSupplier ticker;
 
-  private KinesisEventRunner(Class<T> type, Function<Source<T>, Pipeline<?>> pipeline, Duration margin) {
+  private KinesisEventRunner(Class<T> type, Function<Source<T>, Pipeline<?>> pipeline, Duration margin,
+      java.util.function.LongSupplier ticker) {
     this.type = type;
     this.pipeline = pipeline;
     this.margin = margin;
+    this.ticker = ticker;
+  }
+
+  /** Test hook: the clock of the budget (nanoseconds), advanced by hand in tests. */
+  KinesisEventRunner<T> withTicker(java.util.function.LongSupplier nanos) {
+    return new KinesisEventRunner<>(type, pipeline, margin, nanos);
   }
 
   /** A runner decoding records into {@code type} and running the pipeline {@code pipeline} builds over them. */
   public static <T> KinesisEventRunner<T> of(Class<T> type, Function<Source<T>, Pipeline<?>> pipeline) {
     return new KinesisEventRunner<>(Objects.requireNonNull(type, "type"), Objects.requireNonNull(pipeline,
-        "pipeline"), Duration.ofSeconds(10));
+        "pipeline"), Duration.ofSeconds(10), LambdaBudget.SYSTEM_TICKER);
   }
 
   /** Time kept back from the Lambda's remaining time for the commit and the response (default 10 s). */
   public KinesisEventRunner<T> withSafetyMargin(Duration safetyMargin) {
-    return new KinesisEventRunner<>(type, pipeline, Objects.requireNonNull(safetyMargin, "margin"));
+    return new KinesisEventRunner<>(type, pipeline, Objects.requireNonNull(safetyMargin, "margin"), ticker);
   }
 
   /** Runs the batch; the response lists the first record to retry, if any. */
@@ -66,7 +74,7 @@ public final class KinesisEventRunner<T> {
     if (records.isEmpty()) {
       return new StreamsEventResponse(List.of());
     }
-    EventBatchSource<T> source = new EventBatchSource<>(records, type, LambdaBudget.of(context, margin));
+    EventBatchSource<T> source = new EventBatchSource<>(records, type, LambdaBudget.of(context, margin, ticker));
     try {
       PipelineResult result = pipeline.apply(source).run();
       LOG.info(result.summary());

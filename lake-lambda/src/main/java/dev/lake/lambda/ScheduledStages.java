@@ -39,8 +39,16 @@ public final class ScheduledStages {
   private final List<Function<LambdaBudget, Pipeline<?>>> stages;
   private final Duration margin;
   private final Duration minimum;
+  private final java.util.function.LongSupplier ticker;
 
-  private ScheduledStages(List<Function<LambdaBudget, Pipeline<?>>> stages, Duration margin, Duration minimum) {
+  /** Test hook: the clock of the budget (nanoseconds), advanced by hand in tests. */
+  ScheduledStages withTicker(java.util.function.LongSupplier nanos) {
+    return new ScheduledStages(stages, margin, minimum, nanos);
+  }
+
+  private ScheduledStages(List<Function<LambdaBudget, Pipeline<?>>> stages, Duration margin, Duration minimum,
+      java.util.function.LongSupplier ticker) {
+    this.ticker = ticker;
     this.stages = stages;
     this.margin = margin;
     this.minimum = minimum;
@@ -51,19 +59,20 @@ public final class ScheduledStages {
     Objects.requireNonNull(stages, "stages");
     ValidationException.check(!stages.isEmpty(), "ScheduledStages needs at least one stage");
     stages.forEach(s -> Objects.requireNonNull(s, "stage"));
-    return new ScheduledStages(List.copyOf(stages), Duration.ofSeconds(10), Duration.ZERO);
+    return new ScheduledStages(List.copyOf(stages), Duration.ofSeconds(10), Duration.ZERO,
+        LambdaBudget.SYSTEM_TICKER);
   }
 
   /** Time kept back from the Lambda's remaining time for the last commit and the response (default 10 s). */
   public ScheduledStages withSafetyMargin(Duration safetyMargin) {
     Objects.requireNonNull(safetyMargin, "safetyMargin");
-    return new ScheduledStages(stages, safetyMargin, minimum);
+    return new ScheduledStages(stages, safetyMargin, minimum, ticker);
   }
 
   /** Fails instead of starting a stage with less than this left of the budget (default zero). */
   public ScheduledStages withMinimumRunTime(Duration minimumRunTime) {
     Objects.requireNonNull(minimumRunTime, "minimumRunTime");
-    return new ScheduledStages(stages, margin, minimumRunTime);
+    return new ScheduledStages(stages, margin, minimumRunTime, ticker);
   }
 
   /**
@@ -73,7 +82,7 @@ public final class ScheduledStages {
    * @throws LakeException when a stage cannot start with the minimum run time left (earlier stages stay committed)
    */
   public List<PipelineResult> handle(ScheduledEvent event, Context context) {
-    LambdaBudget budget = LambdaBudget.of(context, margin);
+    LambdaBudget budget = LambdaBudget.of(context, margin, ticker);
     List<PipelineResult> results = new ArrayList<>();
     for (int i = 0; i < stages.size(); i++) {
       if (budget.remaining().compareTo(minimum) < 0 || budget.expired()) {

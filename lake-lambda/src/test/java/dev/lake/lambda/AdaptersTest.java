@@ -102,20 +102,17 @@ class AdaptersTest {
     return IntStream.range(from, to).mapToObj(i -> "{\"invoice_no\":\"" + i + "\",\"quantity\":" + i + "}").toList();
   }
 
+  /** The budget's clock in these tests: it moves only when a "slow" step says a row took time. */
+  private final java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
+
   private KinesisEventRunner<Sale> runner(Lake lake, long millisPerRow) {
     return KinesisEventRunner.of(Sale.class, rows -> Pipeline.from(rows).named("sales-events")
         .map("slow", s -> {
-          if (millisPerRow > 0) {
-            try {
-              Thread.sleep(millisPerRow);
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-            }
-          }
+          nanos.addAndGet(Duration.ofMillis(millisPerRow).toNanos());
           return s;
         })
         .to(lake.raw("shop", "sales")).onBadRows(BadRowPolicy.toRejectedZone()))
-        .withSafetyMargin(Duration.ofSeconds(1));
+        .withSafetyMargin(Duration.ofSeconds(1)).withTicker(nanos::get);
   }
 
   @Test
@@ -140,7 +137,7 @@ class AdaptersTest {
     KinesisEvent event = Events.parse(kinesisEvent(payloads), KinesisEvent.class);
     Lake lake = Lake.at(dir.toUri());
 
-    StreamsEventResponse first = runner(lake, 50).handle(event, new TestContext(1_600));
+    StreamsEventResponse first = runner(lake, 50).handle(event, TestContext.frozen(1_600));
 
     assertThat(first.getBatchItemFailures()).hasSize(1);
     String retryFrom = first.getBatchItemFailures().get(0).getItemIdentifier();
@@ -166,15 +163,15 @@ class AdaptersTest {
     KinesisEventRunner<Sale> buffered = KinesisEventRunner.of(Sale.class, rows -> Pipeline.from(rows)
         .named("sales-batches")
         .apply(dev.lake.transforms.Step.<Sale, Sale>of("slow", (s, out) -> {
-          Thread.sleep(50);
+          nanos.addAndGet(Duration.ofMillis(50).toNanos()); // 50 ms a row, on the budget's clock
           out.accept(s);
         }))
         .buffer(Buffer.ofRows(1_000)) // never full: the only batch is the one finish emits when the budget ends
         .flatMap("unbatch", batch -> batch)
         .to(lake.raw("shop", "sales")).onBadRows(BadRowPolicy.toRejectedZone()))
-        .withSafetyMargin(Duration.ofSeconds(1));
+        .withSafetyMargin(Duration.ofSeconds(1)).withTicker(nanos::get);
 
-    StreamsEventResponse response = buffered.handle(event, new TestContext(1_600));
+    StreamsEventResponse response = buffered.handle(event, TestContext.frozen(1_600));
 
     List<Sale> committed = lake.read("raw/shop/sales", Sale.class).readAll();
     assertThat(committed).hasSizeBetween(1, 39);

@@ -59,23 +59,20 @@ class ScheduledStagesTest {
   @Test
   void handle_notEnoughLeftForTheSecondStage_failsNamingItAndKeepsTheFirstCommitted() {
     Lake lake = Lake.at(dir.toUri());
+    java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
     Function<LambdaBudget, Pipeline<?>> slow = b -> {
-      try {
-        Thread.sleep(1_500); // uses up the budget above the minimum
-      } catch (InterruptedException e) {
-        throw new AssertionError(e);
-      }
+      nanos.addAndGet(Duration.ofMillis(1_500).toNanos()); // uses up the budget above the minimum, on the test's clock
       return Pipeline.from(InMemorySource.of("one", List.of(new Count(1)))).named("slow").to(lake.processed("a"));
     };
     List<String> second = new ArrayList<>();
     ScheduledStages stages = ScheduledStages.of(List.of(slow, b -> {
       second.add("built");
       return Pipeline.from(InMemorySource.of("two", List.of(new Count(2)))).named("late").to(lake.processed("b"));
-    })).withSafetyMargin(Duration.ZERO).withMinimumRunTime(Duration.ofSeconds(2));
+    })).withSafetyMargin(Duration.ZERO).withMinimumRunTime(Duration.ofSeconds(2)).withTicker(nanos::get);
 
-    assertThatThrownBy(() -> stages.handle(new ScheduledEvent(), new TestContext(3_000)))
+    assertThatThrownBy(() -> stages.handle(new ScheduledEvent(), TestContext.frozen(3_000)))
         .isInstanceOf(LakeException.class)
-        .hasMessageMatching("Only \\d+ ms left of the invocation: not starting stage 2 of 2 \\(stages 1-1 committed\\)"
+        .hasMessageMatching("Only 1500 ms left of the invocation: not starting stage 2 of 2 \\(stages 1-1 committed\\)"
             + "\\. .*");
     assertThat(second).isEmpty();
     assertThat(lake.latest("a")).isPresent();

@@ -82,6 +82,15 @@ public final class S3Stage implements AutoCloseable {
   }
 
   /**
+   * The request context of the PutObject that wrote {@code key}: manifest versions and segments are created with
+   * {@code If-None-Match: *} (the policies grant nothing else there), everything else is a plain put.
+   */
+  public static java.util.Map<String, String> putContext(String key) {
+    return key.contains("_lake/manifests/") && !key.contains("/_pending/")
+        ? java.util.Map.of("s3:if-none-match", "*") : java.util.Map.of();
+  }
+
+  /**
    * The keys a handler's {@code iam-policy.json} lets it write (its "WriteItsDatasets…" statement), written for
    * bucket {@code shop-lake}, as a test on keys of this stage's bucket.
    */

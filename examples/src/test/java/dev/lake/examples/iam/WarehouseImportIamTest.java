@@ -66,6 +66,9 @@ class WarehouseImportIamTest {
     }
   }
 
+  /** A load reads only the statements it ran itself; it runs in one session, so no BatchExecuteStatement. */
+  static final String OWN_STATEMENTS = "{StringEquals={redshift-data:statement-owner-iam-userid=[${aws:userid}]}}";
+
   @Test
   void redshiftWarehouse_addsTheDataApiLoginAndCopyManifestsExactly() {
     String spec = "redshift:cluster=analytics;database=dev;dbUser=loader;"
@@ -75,10 +78,9 @@ class WarehouseImportIamTest {
 
     String lake = "arn:aws:s3:::wh-retail-lake/lake/";
     assertThat(PolicyAssert.grants(load.permissions(S3StandIn.SCOPE))).containsExactlyInAnyOrder(
-        "redshift-data:BatchExecuteStatement arn:aws:redshift:eu-west-1:123456789012:cluster:analytics",
         "redshift-data:ExecuteStatement arn:aws:redshift:eu-west-1:123456789012:cluster:analytics",
-        "redshift-data:DescribeStatement *",
-        "redshift-data:GetStatementResult *",
+        "redshift-data:DescribeStatement * " + OWN_STATEMENTS,
+        "redshift-data:GetStatementResult * " + OWN_STATEMENTS,
         "redshift:GetClusterCredentials arn:aws:redshift:eu-west-1:123456789012:dbuser:analytics/loader",
         "redshift:GetClusterCredentials arn:aws:redshift:eu-west-1:123456789012:dbname:analytics/dev",
         "s3:GetObject " + lake + "_lake/manifests/processed/online_retail/*",

@@ -18,9 +18,10 @@ import java.util.Set;
  * them in step):
  * <ul>
  *   <li>a dataset written: its directory (staged writes and their publication, read to tell a publication already
- *   done, discard dead runs' staged files: no listing, staged files are found as uploads) and {@code _lake/manifests/<dataset>/} (list, read, conditional
- *   create, delete of the probe object), its {@code _pending/} markers (list, write, delete), and
- *   {@code _lake/retired/<dataset>/}, where replaced files are moved (write, read); a coalescing sink's scratch
+ *   done, discard dead runs' staged files: no listing, staged files are found as uploads) and
+ *   {@code _lake/manifests/<dataset>/} (list, read, create-if-absent only: no overwrite, no delete, so committed
+ *   history cannot be rewritten), its {@code _pending/} markers (list, write, delete), the conditional-create probe
+ *   under {@code _lake/probes/} (create, delete), and {@code _lake/retired/<dataset>/}, where replaced files are moved (write, read); a coalescing sink's scratch
  *   directory {@code _lake/scratch/<dataset>/} (write, read, delete);</li>
  *   <li>a dataset read: list and read its manifests, read its files;</li>
  *   <li>the pipeline: its state log {@code _lake/state/<pipeline>/} (list, read, conditional create of the next
@@ -34,14 +35,21 @@ import java.util.Set;
  * }</pre>
  */
 public final class LakePermissions {
+  /**
+   * Where a store checks once that it honours conditional creates (S3's If-None-Match probe), then deletes its probe
+   * object: outside every manifest directory, so no role needs to delete anything there.
+   */
+  public static final String PROBES = "_lake/probes/";
+
   private LakePermissions() {}
 
   /** Writing and committing {@code dataset} (a path such as {@code processed/sales}). */
   public static IamPolicy write(Lake lake, String dataset, IamScope scope) {
     return grant(lake, dataset + "/", EnumSet.of(Access.WRITE, Access.READ, Access.DELETE, Access.CLEAN_UP), scope)
-        .and(grant(lake, manifests(dataset), EnumSet.of(Access.READ, Access.LIST, Access.WRITE, Access.DELETE),
+        .and(grant(lake, manifests(dataset), EnumSet.of(Access.READ, Access.LIST, Access.CREATE), scope))
+        .and(grant(lake, manifests(dataset) + "_pending/", EnumSet.of(Access.LIST, Access.WRITE, Access.DELETE),
             scope))
-        .and(grant(lake, manifests(dataset) + "_pending/", EnumSet.of(Access.LIST), scope))
+        .and(grant(lake, PROBES, EnumSet.of(Access.CREATE, Access.DELETE), scope))
         .and(grant(lake, "_lake/retired/" + dataset + "/", EnumSet.of(Access.WRITE, Access.READ), scope));
   }
 

@@ -134,10 +134,19 @@ final class Segments {
     return load(dataset, previous.segments());
   }
 
+  /**
+   * Creates a segment, never replacing one (the manifest directory is create-only): a retried commit rewriting the
+   * same bytes finds them there; an earlier attempt's different segment of the same name, which no version lists,
+   * is left alone and this one gets a fresh name.
+   */
   private SegmentRef put(String dataset, String runId, long version, int k, Segment s) throws IOException {
+    byte[] bytes = Json.write(s);
     String name = runId + "-v" + version + "-" + k;
     URI uri = uri(dataset, name);
-    store.write(uri, Json.write(s));
+    while (!store.createIfAbsent(uri, bytes)) {
+      name = runId + "-v" + version + "-" + k + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+      uri = uri(dataset, name);
+    }
     CACHE.put(uri.toString(), s);
     return ref(name, s);
   }

@@ -82,4 +82,20 @@ class SegmentsTest {
     assertThat(newest.files()).hasSize(2);
     assertThat(lake().read("rows").readAll()).hasSize(10);
   }
+
+  @Test
+  void write_segmentNameTakenByAnEarlierAttempt_leavesItAloneAndTakesAFreshName() throws Exception {
+    append(1, WriteMode.APPEND);
+    Manifest v1 = lake().latest("rows").orElseThrow();
+    Path taken = dir.resolve("_lake/manifests/processed/rows/segments/retry-v1-0.json");
+    Files.writeString(taken, "an earlier attempt's segment, listed by no version");
+
+    List<SegmentRef> refs = new Segments(lake().manifests()).write("processed/rows", v1, null, "retry");
+
+    assertThat(refs).hasSize(1);
+    assertThat(refs.get(0).name()).startsWith("retry-v1-0-").isNotEqualTo("retry-v1-0");
+    assertThat(Files.readString(taken)).isEqualTo("an earlier attempt's segment, listed by no version");
+    assertThat(new Segments(lake().manifests()).load("processed/rows", refs).get(0).segment().files())
+        .isEqualTo(v1.files());
+  }
 }

@@ -69,7 +69,7 @@ class RetailImportHandlerTest {
     assertThat(s3.keys("lake/")).filteredOn(k -> !k.startsWith("lake/raw/"))
         .as("every object the handler wrote is one its IAM policy lets it write")
         .allMatch(k -> handler.requiredPermissions(IamPolicyFileTest.DOCUMENTED, RetailImportHandler.FUNCTION_NAME)
-            .allows("s3:PutObject", "arn:aws:s3:::shop/" + k, java.util.Map.of()));
+            .allows("s3:PutObject", "arn:aws:s3:::shop/" + k, S3Stage.putContext(k)));
   }
 
   @Test

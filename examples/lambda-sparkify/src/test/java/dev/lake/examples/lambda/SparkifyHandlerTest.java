@@ -53,7 +53,8 @@ class SparkifyHandlerTest {
     assertThat(count("artists")).isEqualTo(distinct("artist_id"));
     assertThat(s3.keys("lake/")).as("every object the handler wrote is one its IAM policy lets it write")
         .isNotEmpty().allMatch(k -> handler.requiredPermissions(IamPolicyFileTest.DOCUMENTED,
-            SparkifyHandler.FUNCTION_NAME).allows("s3:PutObject", "arn:aws:s3:::music/" + k, java.util.Map.of()));
+            SparkifyHandler.FUNCTION_NAME).allows("s3:PutObject", "arn:aws:s3:::music/" + k,
+            S3Stage.putContext(k)));
   }
 
   private long count(String table) throws Exception {

@@ -64,7 +64,7 @@ class ExpectedPointsHandlerTest {
     assertThat(s3.keys("lake/")).as("every object the handler wrote is one its IAM policy lets it write")
         .isNotEmpty().allMatch(k -> handler.requiredPermissions(IamPolicyFileTest.DOCUMENTED,
             ExpectedPointsHandler.FUNCTION_NAME)
-            .allows("s3:PutObject", "arn:aws:s3:::football/" + k, java.util.Map.of()));
+            .allows("s3:PutObject", "arn:aws:s3:::football/" + k, S3Stage.putContext(k)));
   }
 
   /** [match rows, total points, clubs] from the CSV files, read as plain text. */

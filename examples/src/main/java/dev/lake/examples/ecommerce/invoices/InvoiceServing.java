@@ -4,6 +4,7 @@ import dev.lake.PipelineResult;
 import dev.lake.sink.dynamodb.Dynalite;
 import java.io.IOException;
 import java.net.URI;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -13,15 +14,19 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * {@code ecommerce --serve}: loads the invoices into DynamoDB (a given endpoint, or a local dynalite started for the
- * purpose) and serves the invoice API on a loopback port until the process is stopped.
+ * purpose) and serves the invoice API on a loopback port until the process is stopped. It prints two fresh bearer
+ * tokens: one for the admin scope and one for customer 17850; a request without a token gets 401.
  *
  * <pre>{@code
  * java -jar examples/target/lake-examples.jar ecommerce --serve --invoice-files '2010-12-0*.csv.gz' --port 8080
- * curl localhost:8080/invoices/536365
- * curl localhost:8080/customers/17850/invoices
+ * curl -H "Authorization: Bearer $ADMIN_TOKEN" localhost:8080/invoices/536365
+ * curl -H "Authorization: Bearer $CUSTOMER_TOKEN" localhost:8080/customers/17850/invoices
  * }</pre>
  */
 public final class InvoiceServing {
+  /** The customer whose token {@code --serve} prints: the first customer of the data. */
+  static final String DEMO_CUSTOMER = "17850";
+
   private InvoiceServing() {}
 
   /**
@@ -38,10 +43,16 @@ public final class InvoiceServing {
           local != null ? local.endpoint() + " (dynalite, in memory)" : endpoint);
       PipelineResult loaded = table.loader(data, glob, client).run();
       System.out.println(loaded.summary());
+      String admin = InvoiceServer.newToken();
+      String customer = InvoiceServer.newToken();
       try (InvoiceServer server = InvoiceServer.start(new InvoiceApi(new InvoiceService(client, table.name())),
-          port)) {
+          port, Map.of(admin, Caller.admin("local-admin"), customer, Caller.customer(DEMO_CUSTOMER)))) {
         System.out.printf("Invoice API on http://127.0.0.1:%d — try /invoices/536365 and "
-            + "/customers/17850/invoices. Ctrl-C stops it.%n", server.port());
+            + "/customers/%s/invoices with a bearer token (without one: 401). Ctrl-C stops it.%n"
+            + "  admin (every invoice):        curl -H 'Authorization: Bearer %s' %s%n"
+            + "  customer %s (their own only): curl -H 'Authorization: Bearer %s' %s%n", server.port(),
+            DEMO_CUSTOMER, admin, "http://127.0.0.1:" + server.port() + "/invoices/536365", DEMO_CUSTOMER, customer,
+            "http://127.0.0.1:" + server.port() + "/customers/" + DEMO_CUSTOMER + "/invoices");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
         stopped.await();

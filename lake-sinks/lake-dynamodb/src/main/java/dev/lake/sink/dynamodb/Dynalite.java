@@ -41,6 +41,11 @@ public final class Dynalite implements AutoCloseable {
         List.of("--host", "127.0.0.1", "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0")));
   }
 
+  /** The node process's pid (tests check that it ends with this JVM). */
+  long pid() {
+    return service.pid();
+  }
+
   /** Its endpoint, e.g. {@code http://127.0.0.1:41234}. */
   public URI endpoint() {
     return service.endpoint();

@@ -15,7 +15,9 @@ import org.apache.avro.SchemaBuilder;
  * dataset — raw JSON Lines or processed Parquet, as the {@link LakeSink} says — once the buffer reaches a size, once
  * it is older than an interval, or once no row arrived for an idle time; each flush is one commit. JSON that does not
  * convert to the row type, and rows the sink cannot write, go to {@code rejected/<dataset>/} with their reason (the
- * error prefix). Defaults are Firehose's: 128 MB or 5 minutes.
+ * error prefix). Defaults are Firehose's: 128 MB or 5 minutes. A flush that fails is retried with backoff; after
+ * the last attempt the batch goes to the rejected zone with the error as its reason, or stays buffered and the next
+ * {@code put} fails ({@link OnFlushFailure}): a batch is never dropped.
  *
  * <p>It depends only on lake-core's public API and lives here, beside the Kinesis sink, because it is the Firehose
  * replacement of the streaming path; lake-core stays free of background threads.
@@ -49,21 +51,57 @@ public final class BufferedDelivery<T> {
   final long bufferBytes;
   final Duration bufferInterval;
   final Duration idleFlush;
+  final int flushAttempts;
+  final Duration retryBackoff;
+  final OnFlushFailure onFlushFailure;
+  /** How the stream waits between attempts (tests count the waits instead of sleeping). */
+  final Sleeper sleeper;
+
+  /**
+   * What happens to a batch whose flush failed every attempt. Never is it dropped.
+   *
+   * <pre>{@code
+   * BufferedDelivery.of(Sale.class).into(lake.raw("shop", "sales")).onFlushFailure(OnFlushFailure.FAIL_PUTS);
+   * }</pre>
+   */
+  public enum OnFlushFailure {
+    /**
+     * The batch's rows go to {@code rejected/<dataset>/} with the error as their reason (as Firehose's error prefix
+     * keeps records it could not deliver); if even that fails, the batch stays buffered as with {@link #FAIL_PUTS}.
+     * The default.
+     */
+    TO_REJECTED_ZONE,
+    /**
+     * The batch stays buffered; the flush throws, and every later {@code put} first retries the flush and throws
+     * while it still fails, so the producer learns of it synchronously and the buffer does not grow.
+     */
+    FAIL_PUTS
+  }
+
+  /** Waits between flush attempts. */
+  interface Sleeper {
+    void sleep(Duration d) throws InterruptedException;
+  }
 
   private BufferedDelivery(Class<T> type, LakeSink<T> sink, String name, long bufferBytes, Duration bufferInterval,
-      Duration idleFlush) {
+      Duration idleFlush, int flushAttempts, Duration retryBackoff, OnFlushFailure onFlushFailure, Sleeper sleeper) {
     this.type = type;
     this.sink = sink;
     this.name = name;
     this.bufferBytes = bufferBytes;
     this.bufferInterval = bufferInterval;
     this.idleFlush = idleFlush;
+    this.flushAttempts = flushAttempts;
+    this.retryBackoff = retryBackoff;
+    this.onFlushFailure = onFlushFailure;
+    this.sleeper = sleeper;
   }
 
   /** A delivery of rows of {@code type} (a record class, or {@code GenericRecord} with rows only). */
   public static <T> BufferedDelivery<T> of(Class<T> type) {
     Objects.requireNonNull(type, "type");
-    return new BufferedDelivery<>(type, null, null, 128L << 20, Duration.ofMinutes(5), null);
+    return new BufferedDelivery<>(type, null, null, 128L << 20, Duration.ofMinutes(5), null, 3,
+        Duration.ofMillis(200), OnFlushFailure.TO_REJECTED_ZONE, d -> Thread.sleep(d.toMillis()));
   }
 
   /** The dataset to deliver into; its format (JSON Lines for raw, Parquet for processed) is kept. */
@@ -71,34 +109,66 @@ public final class BufferedDelivery<T> {
   public BufferedDelivery<T> into(LakeSink<?> dataset) {
     Objects.requireNonNull(dataset, "dataset");
     String n = name != null ? name : dataset.dataset().replace('/', '.') + ".delivery";
-    return new BufferedDelivery<>(type, (LakeSink<T>) dataset, n, bufferBytes, bufferInterval, idleFlush);
+    return new BufferedDelivery<>(type, (LakeSink<T>) dataset, n, bufferBytes, bufferInterval, idleFlush, flushAttempts, retryBackoff, onFlushFailure, sleeper);
   }
 
   /** Names the delivery (its commits and rejected rows say it); default {@code <zone>.<dataset>.delivery}. */
   public BufferedDelivery<T> named(String deliveryName) {
     ValidationException.check(deliveryName != null && deliveryName.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,127}"),
         "Invalid delivery name '%s': use 1-128 letters, digits, '.', '_' or '-'", deliveryName);
-    return new BufferedDelivery<>(type, sink, deliveryName, bufferBytes, bufferInterval, idleFlush);
+    return new BufferedDelivery<>(type, sink, deliveryName, bufferBytes, bufferInterval, idleFlush, flushAttempts, retryBackoff, onFlushFailure, sleeper);
   }
 
   /** Flushes once the buffered rows reach about this many bytes of JSON (default 128 MB, at least 1 KB). */
   public BufferedDelivery<T> withBufferBytes(long bytes) {
     ValidationException.check(bytes >= 1024, "withBufferBytes needs at least 1024 but got %s", bytes);
-    return new BufferedDelivery<>(type, sink, name, bytes, bufferInterval, idleFlush);
+    return new BufferedDelivery<>(type, sink, name, bytes, bufferInterval, idleFlush, flushAttempts, retryBackoff, onFlushFailure, sleeper);
   }
 
   /** Flushes once the oldest buffered row is this old (default 5 minutes). */
   public BufferedDelivery<T> withBufferInterval(Duration interval) {
     ValidationException.check(interval != null && interval.toMillis() >= 10,
         "withBufferInterval needs at least 10 ms but got %s", interval);
-    return new BufferedDelivery<>(type, sink, name, bufferBytes, interval, idleFlush);
+    return new BufferedDelivery<>(type, sink, name, bufferBytes, interval, idleFlush, flushAttempts, retryBackoff, onFlushFailure, sleeper);
   }
 
   /** Also flushes once no row arrived for this long (default: only size and interval). */
   public BufferedDelivery<T> withIdleFlush(Duration idle) {
     ValidationException.check(idle != null && idle.toMillis() >= 10, "withIdleFlush needs at least 10 ms but got %s",
         idle);
-    return new BufferedDelivery<>(type, sink, name, bufferBytes, bufferInterval, idle);
+    return new BufferedDelivery<>(type, sink, name, bufferBytes, bufferInterval, idle, flushAttempts, retryBackoff, onFlushFailure, sleeper);
+  }
+
+  /**
+   * Tries each flush this many times (default 3), waiting {@link #withRetryBackoff} after the first failure and twice
+   * as long after each next one, before {@link #onFlushFailure} decides.
+   */
+  public BufferedDelivery<T> withFlushAttempts(int attempts) {
+    ValidationException.check(attempts >= 1 && attempts <= 20, "withFlushAttempts needs 1 to 20 but got %s",
+        attempts);
+    return new BufferedDelivery<>(type, sink, name, bufferBytes, bufferInterval, idleFlush, attempts, retryBackoff,
+        onFlushFailure, sleeper);
+  }
+
+  /** The wait after a flush's first failed attempt (default 200 ms), doubled after each next one. */
+  public BufferedDelivery<T> withRetryBackoff(Duration backoff) {
+    ValidationException.check(backoff != null && !backoff.isNegative(), "withRetryBackoff needs a duration >= 0 "
+        + "but got %s", backoff);
+    return new BufferedDelivery<>(type, sink, name, bufferBytes, bufferInterval, idleFlush, flushAttempts, backoff,
+        onFlushFailure, sleeper);
+  }
+
+  /** What happens to a batch whose flush failed every attempt (default: the rejected zone). */
+  public BufferedDelivery<T> onFlushFailure(OnFlushFailure policy) {
+    Objects.requireNonNull(policy, "policy");
+    return new BufferedDelivery<>(type, sink, name, bufferBytes, bufferInterval, idleFlush, flushAttempts,
+        retryBackoff, policy, sleeper);
+  }
+
+  /** Test hook: how the stream waits between attempts. */
+  BufferedDelivery<T> sleeper(Sleeper s) {
+    return new BufferedDelivery<>(type, sink, name, bufferBytes, bufferInterval, idleFlush, flushAttempts,
+        retryBackoff, onFlushFailure, s);
   }
 
   /** Starts delivering: the returned stream takes rows until closed. */
@@ -148,7 +218,10 @@ public final class BufferedDelivery<T> {
     /** Counts so far. */
     Stats stats();
 
-    /** Flushes and stops. A failure of a background flush is thrown here (or from the next put). */
+    /**
+     * Flushes and stops. When the last batch cannot be delivered (every attempt failed, and the rejected zone too or
+     * {@link OnFlushFailure#FAIL_PUTS}) this throws and the stream stays open: call {@code close()} again later.
+     */
     @Override
     void close();
   }
@@ -162,14 +235,24 @@ public final class BufferedDelivery<T> {
    *
    * @param rowsIn rows and JSON texts put
    * @param rowsDelivered rows committed into the dataset
-   * @param rowsRejected rows committed into the rejected zone
+   * @param rowsRejected rows committed into the rejected zone (rows that did not convert, and the rows of batches
+   *     whose flush failed every attempt under {@link OnFlushFailure#TO_REJECTED_ZONE})
    * @param rowsBuffered rows waiting for the next flush
    * @param flushes commits made
+   * @param failedAttempts flush attempts that failed (each retried, or its batch diverted or kept)
    */
-  public record Stats(long rowsIn, long rowsDelivered, long rowsRejected, long rowsBuffered, long flushes) {}
+  public record Stats(long rowsIn, long rowsDelivered, long rowsRejected, long rowsBuffered, long flushes,
+      long failedAttempts) {
+    /** Counts without failed attempts. */
+    public Stats(long rowsIn, long rowsDelivered, long rowsRejected, long rowsBuffered, long flushes) {
+      this(rowsIn, rowsDelivered, rowsRejected, rowsBuffered, flushes, 0);
+    }
+  }
 
-  /** Thrown when a flush failed; the rows of that flush were not committed. */
-  static LakeException flushFailed(String name, Exception e) {
-    return new LakeException("Delivery " + name + " could not commit a flush: " + e.getMessage(), e);
+  /** Thrown when a flush failed every attempt; its rows are still buffered. */
+  static LakeException flushFailed(String name, int attempts, long rows, Exception e) {
+    return new LakeException("Delivery " + name + " could not commit a flush of " + rows + " rows after " + attempts
+        + " attempts: " + e.getMessage() + "; the rows are still buffered: fix the store, then put, flush or close "
+        + "again", e);
   }
 }

@@ -1,6 +1,7 @@
 package dev.lake.sink.kinesis;
 
 import dev.lake.LakeSink;
+import dev.lake.Rows;
 import dev.lake.io.BadRow;
 import dev.lake.io.CommitContext;
 import dev.lake.io.SinkWriter;
@@ -8,6 +9,7 @@ import dev.lake.io.WriterContext;
 import dev.lake.io.WriterResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,26 +21,34 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 
 /**
- * The running buffer of a {@link BufferedDelivery}: one open lake writer per batch; a flush commits the writer's
- * files (and the batch's rejected rows) under a commit key unique to the batch.
+ * The running buffer of a {@link BufferedDelivery}. A batch's rows stay in memory (bounded by the buffer size) until
+ * its flush committed them, so that a failed attempt can be retried: each attempt writes the rows again through a
+ * new lake writer whose commit key is unique to the attempt (no attempt reuses another's file names), and commits.
+ * The rows go first, then the batch's rejected rows; a part once committed is never committed again. After the last
+ * failed attempt the batch's rows join the rejected rows with the error as their reason
+ * ({@link BufferedDelivery.OnFlushFailure#TO_REJECTED_ZONE}), or stay buffered: the flush throws, and each later
+ * {@code put} retries it first.
  */
 final class DeliveryStream<T> implements BufferedDelivery.Stream<T> {
   private final BufferedDelivery<T> config;
   private final LakeSink<Object> rejectedSink;
   private final ScheduledExecutorService timer;
   private final String streamId = UUID.randomUUID().toString().substring(0, 8);
-  private SinkWriter<T> writer;
+  private final List<T> rows = new ArrayList<>();
   private final List<BadRow> rejects = new ArrayList<>();
+  private String batchKey;
   private Instant batchStart;
-  private long batchRows;
   private long batchBytes;
   private long lastPutNanos;
   private long batchSeq;
+  private long attemptSeq;
   private long rowsIn;
   private long delivered;
   private long rejected;
   private long flushes;
-  private RuntimeException backgroundFailure;
+  private long failedAttempts;
+  /** The last flush failed every attempt and its batch is still buffered: puts retry it first. */
+  private RuntimeException pending;
   private boolean closed;
 
   DeliveryStream(BufferedDelivery<T> config) {
@@ -58,38 +68,25 @@ final class DeliveryStream<T> implements BufferedDelivery.Stream<T> {
   public synchronized void put(T row) {
     check();
     rowsIn++;
-    open();
-    try {
-      writer.write(row);
-    } catch (IOException e) {
-      throw BufferedDelivery.flushFailed(config.name, e);
-    }
-    added(dev.lake.Rows.toJson(row).length());
+    begin();
+    rows.add(row);
+    added(Rows.toJson(row).length());
   }
 
   @Override
   public synchronized void putJson(String json) {
     check();
     rowsIn++;
-    open();
-    T row;
+    begin();
     try {
-      row = config.convert(json);
+      rows.add(config.convert(json));
     } catch (RuntimeException e) {
       rejects.add(BadRow.of(config.name, e.getMessage(), config.name + ":" + rowsIn, json));
-      added(json.getBytes(StandardCharsets.UTF_8).length);
-      return;
-    }
-    try {
-      writer.write(row);
-    } catch (IOException e) {
-      throw BufferedDelivery.flushFailed(config.name, e);
     }
     added(json.getBytes(StandardCharsets.UTF_8).length);
   }
 
   private void added(long bytes) {
-    batchRows++;
     batchBytes += bytes;
     lastPutNanos = System.nanoTime();
     if (batchBytes >= config.bufferBytes) {
@@ -97,51 +94,111 @@ final class DeliveryStream<T> implements BufferedDelivery.Stream<T> {
     }
   }
 
-  private void open() {
-    if (writer == null) {
+  private void begin() {
+    if (batchKey == null) {
       batchStart = Instant.now();
-      batchSeq++;
-      String key = "d" + streamId + "-" + batchStart.toEpochMilli() + "-" + batchSeq;
-      writer = config.sink.open(new WriterContext(key, 0, batchStart, rejects::add));
+      batchKey = "d" + streamId + "-" + batchStart.toEpochMilli() + "-" + ++batchSeq;
     }
   }
 
   @Override
   public synchronized void flush() {
-    if (writer == null) {
+    if (batchKey == null) {
       return;
     }
-    String key = "d" + streamId + "-" + batchStart.toEpochMilli() + "-" + batchSeq;
-    CommitContext ctx = new CommitContext(config.name, key, key, batchStart);
     try {
-      WriterResult result = writer.commit();
-      config.sink.commit(List.of(result), ctx);
-      writer.close();
+      if (!rows.isEmpty()) {
+        deliverRows();
+      }
       if (!rejects.isEmpty()) {
-        try (SinkWriter<Object> w = rejectedSink.open(new WriterContext(key, 0, batchStart, r -> {
-          throw new IllegalStateException("Cannot write a rejected row: " + r);
-        }))) {
-          for (BadRow b : rejects) {
-            w.write(rejectedRecord(b, key));
-          }
-          rejectedSink.commit(List.of(w.commit()), ctx);
-        }
+        long n = rejects.size();
+        attempts(this::commitRejects, n);
+        rejected += n;
+        rejects.clear();
       }
-      delivered += result.rows();
-      rejected += rejects.size();
-      flushes++;
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
+      pending = e;
+      throw e;
+    }
+    pending = null;
+    flushes++;
+    batchKey = null;
+    batchBytes = 0;
+  }
+
+  /** Commits the batch's rows, or after the last failed attempt moves them to the rejected rows (by policy). */
+  private void deliverRows() {
+    try {
+      attempts(this::commitRows, rows.size());
+      return;
+    } catch (RuntimeException e) {
+      if (config.onFlushFailure != BufferedDelivery.OnFlushFailure.TO_REJECTED_ZONE) {
+        throw e;
+      }
+      String reason = "Delivery " + config.name + " could not commit these rows after " + config.flushAttempts
+          + " attempts: " + e.getCause().getMessage();
+      for (int i = 0; i < rows.size(); i++) {
+        rejects.add(BadRow.of(config.name, reason, batchKey + ":" + i, Rows.toJson(rows.get(i))));
+      }
+      rows.clear();
+    }
+  }
+
+  /** An attempt of one part of a flush. */
+  private interface Attempt {
+    void run(String attemptKey) throws IOException;
+  }
+
+  /** Runs {@code attempt} up to the configured attempts, with doubling backoff between them. */
+  private void attempts(Attempt attempt, long rowCount) {
+    Duration wait = config.retryBackoff;
+    Exception last = null;
+    for (int i = 1; i <= config.flushAttempts; i++) {
       try {
-        writer.close();
-      } catch (IOException ignored) {
-        // the batch is lost either way; the failure is reported
+        attempt.run(batchKey + "-a" + ++attemptSeq);
+        return;
+      } catch (IOException | RuntimeException e) {
+        last = e;
+        failedAttempts++;
       }
-      throw BufferedDelivery.flushFailed(config.name, e);
-    } finally {
-      writer = null;
-      rejects.clear();
-      batchRows = 0;
-      batchBytes = 0;
+      if (i < config.flushAttempts) {
+        try {
+          config.sleeper.sleep(wait);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+        wait = wait.multipliedBy(2);
+      }
+    }
+    throw BufferedDelivery.flushFailed(config.name, config.flushAttempts, rowCount, last);
+  }
+
+  private void commitRows(String key) throws IOException {
+    if (rows.isEmpty()) {
+      return; // committed by an attempt whose writer then failed to close
+    }
+    List<BadRow> writerRejects = new ArrayList<>();
+    try (SinkWriter<T> w = config.sink.open(new WriterContext(key, 0, batchStart, writerRejects::add))) {
+      for (T row : rows) {
+        w.write(row);
+      }
+      WriterResult result = w.commit();
+      config.sink.commit(List.of(result), new CommitContext(config.name, key, key, batchStart));
+      delivered += result.rows();
+      rows.clear(); // committed: never again
+      rejects.addAll(writerRejects);
+    }
+  }
+
+  private void commitRejects(String key) throws IOException {
+    try (SinkWriter<Object> w = rejectedSink.open(new WriterContext(key, 0, batchStart, r -> {
+      throw new IllegalStateException("Cannot write a rejected row: " + r);
+    }))) {
+      for (BadRow b : rejects) {
+        w.write(rejectedRecord(b, key));
+      }
+      rejectedSink.commit(List.of(w.commit()), new CommitContext(config.name, key, key, batchStart));
     }
   }
 
@@ -158,8 +215,8 @@ final class DeliveryStream<T> implements BufferedDelivery.Stream<T> {
   }
 
   private synchronized void onTimer() {
-    if (writer == null || closed) {
-      return;
+    if (batchKey == null || closed || pending != null) {
+      return; // a failed batch is retried by the next put, flush or close, not in the background
     }
     boolean old = Instant.now().toEpochMilli() - batchStart.toEpochMilli() >= config.bufferInterval.toMillis();
     boolean idle = config.idleFlush != null
@@ -168,37 +225,36 @@ final class DeliveryStream<T> implements BufferedDelivery.Stream<T> {
       try {
         flush();
       } catch (RuntimeException e) {
-        backgroundFailure = e;
+        // kept in pending, the batch still buffered: the next put retries it and fails synchronously if it must
       }
     }
   }
 
+  /** Refuses puts after close; while a failed batch is buffered, retries it first (throwing if it fails again). */
   private void check() {
     if (closed) {
       throw new IllegalStateException("Delivery " + config.name + " is closed");
     }
-    if (backgroundFailure != null) {
-      RuntimeException e = backgroundFailure;
-      backgroundFailure = null;
-      throw e;
+    if (pending != null) {
+      flush();
     }
   }
 
   @Override
   public synchronized BufferedDelivery.Stats stats() {
-    return new BufferedDelivery.Stats(rowsIn, delivered, rejected, batchRows, flushes);
+    return new BufferedDelivery.Stats(rowsIn, delivered, rejected, rows.size() + rejects.size(), flushes,
+        failedAttempts);
   }
 
   @Override
   public void close() {
-    timer.shutdownNow();
     synchronized (this) {
       if (closed) {
         return;
       }
-      check();
+      flush(); // throws with the batch still buffered: the stream stays open, close() may be called again
       closed = true;
-      flush();
     }
+    timer.shutdownNow();
   }
 }

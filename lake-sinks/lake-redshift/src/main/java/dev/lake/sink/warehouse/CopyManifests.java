@@ -11,8 +11,9 @@ import java.util.List;
 /**
  * Redshift COPY manifests for committed files: {@code {"entries":[{"url":"s3://…","mandatory":true,
  * "meta":{"content_length":N}}]}} (content_length is required for Parquet). Written under
- * {@code <root>/_lake/copy-manifests/<dataset>/v<version>/part-<n>.json}; names are deterministic, so a retried load
- * rewrites the same objects.
+ * {@code <root>/_lake/copy-manifests/<dataset>/v<version>/from-v<previous>-<table hash>/part-<n>.json}: a load is
+ * known by its target, the version it loads and the version the table held, so a retried load rewrites the same
+ * objects and loads of the same version into other tables never share them.
  */
 final class CopyManifests {
   /** Where the COPY manifests of a dataset go, under the lake root: {@code _lake/copy-manifests/<dataset>/}. */
@@ -20,9 +21,10 @@ final class CopyManifests {
 
   private CopyManifests() {}
 
-  static URI location(Snapshot snap, int group) {
-    return Locations.child(snap.lake().root(), String.format(PREFIX + "%s/v%020d/part-%05d.json",
-        snap.dataset(), snap.manifest().version(), group));
+  static URI location(Snapshot snap, LoadPlan plan, String table, int group) {
+    String hash = java.util.HexFormat.of().toHexDigits(table.hashCode());
+    return Locations.child(snap.lake().root(), String.format(PREFIX + "%s/v%020d/from-v%d-%s/part-%05d.json",
+        snap.dataset(), plan.version(), plan.previousVersion(), hash, group));
   }
 
   /** An object's S3 URL as COPY wants it: the bucket and the key, not percent-encoded. */
@@ -41,8 +43,7 @@ final class CopyManifests {
     return sb.append("\n]}\n").toString();
   }
 
-  static void write(Snapshot snap, int group, List<DataFile> files) {
-    URI uri = location(snap, group);
+  static void write(Snapshot snap, URI uri, List<DataFile> files) {
     try {
       snap.lake().store().write(uri, json(snap, files).getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {

@@ -15,9 +15,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
- * {@code INSERT INTO <table> SELECT … FROM read_parquet(?)} over the committed files, one statement per partition:
+ * {@code INSERT INTO <table> SELECT … FROM read_parquet(?)} over the files a load moves, one statement per partition:
  * the file list and the partition values are bound parameters, cast to the column types. Hive partitioning is off
  * on purpose: the partition values come from the manifest, exactly as committed. Sets
  * {@code autoinstall_known_extensions=false} on the connection. Files of a lake that is not local (s3://…) are
@@ -27,7 +28,8 @@ import java.util.Map;
 final class DuckDbInsert {
   private DuckDbInsert() {}
 
-  static long insert(Connection c, String into, Snapshot snap) throws SQLException {
+  /** Inserts the snapshot's files; {@code hook} hears {@code "file <n>"} for each file once its partition is in. */
+  static long insert(Connection c, String into, Snapshot snap, Consumer<String> hook) throws SQLException {
     List<ColumnDef> fileCols = snap.fileColumns();
     List<ColumnDef> partCols = snap.partitionColumns();
     List<String> names = new ArrayList<>();
@@ -45,6 +47,7 @@ final class DuckDbInsert {
     // read_parquet is built in; never let DuckDB try to download an extension (offline, and a Lambda has no cache)
     JdbcLoader.execute(c, "SET autoinstall_known_extensions = false");
     long rows = 0;
+    int done = 0;
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       for (Map.Entry<Map<String, String>, List<DataFile>> group : snap.filesByPartition().entrySet()) {
         int i = 1;
@@ -65,6 +68,9 @@ final class DuckDbInsert {
           }
           ps.setArray(i, c.createArrayOf("VARCHAR", paths.toArray()));
           rows += ps.executeUpdate();
+          for (int k = 0; k < group.getValue().size(); k++) {
+            hook.accept("file " + done++);
+          }
         } catch (IOException e) {
           throw new UncheckedIOException("Cannot stage the files of " + snap.dataset() + " for DuckDB", e);
         } finally {

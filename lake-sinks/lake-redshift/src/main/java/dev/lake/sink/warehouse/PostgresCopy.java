@@ -9,28 +9,31 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.avro.generic.GenericRecord;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * Streams the committed files' rows into {@code COPY <table> (<columns>) FROM STDIN (FORMAT csv)}: no temporary
- * files; partition values (directory names, not Parquet columns) are put back into each row. Rows go out in 256 KB
- * chunks.
+ * Streams the rows of the files a load moves into {@code COPY <table> (<columns>) FROM STDIN (FORMAT csv)}: no
+ * temporary files; partition values (directory names, not Parquet columns) are put back into each row. Rows go out in
+ * 256 KB chunks.
  */
 final class PostgresCopy {
   private static final int CHUNK = 256 * 1024;
 
   private PostgresCopy() {}
 
-  static long copy(Connection c, String into, Snapshot snap) throws SQLException {
+  /** Copies the snapshot's files; {@code hook} hears {@code "file <n>"} after each (tests interrupt loads there). */
+  static long copy(Connection c, String into, Snapshot snap, Consumer<String> hook) throws SQLException {
     List<ColumnDef> columns = snap.columns();
     String sql = "COPY " + into + " (" + Sql.idents(snap.columnNames()) + ") FROM STDIN (FORMAT csv)";
     CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
     long rows = 0;
     try {
       StringBuilder sb = new StringBuilder(CHUNK + 4096);
-      for (DataFile f : snap.manifest().files()) {
+      int n = 0;
+      for (DataFile f : snap.files()) {
         String[] partition = new String[columns.size()];
         for (int i = 0; i < columns.size(); i++) {
           partition[i] = columns.get(i).partition() ? Snapshot.partitionValue(f.partition(), columns.get(i)) : null;
@@ -55,6 +58,7 @@ final class PostgresCopy {
         } catch (IOException e) {
           throw new SourceException("lake", "Cannot read " + snap.uri(f) + ": " + e.getMessage(), e);
         }
+        hook.accept("file " + n++);
       }
       write(copy, sb);
       copy.endCopy();

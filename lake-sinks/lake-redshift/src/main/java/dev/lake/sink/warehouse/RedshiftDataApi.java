@@ -40,6 +40,8 @@ import software.amazon.awssdk.services.redshiftdata.model.StatusString;
 public final class RedshiftDataApi implements dev.lake.iam.DeclaresPermissions {
   /** BatchExecuteStatement takes at most this many statements; longer transactions use a session. */
   static final int MAX_BATCH = 40;
+  /** The condition key that names the IAM user id that ran a statement. */
+  static final String STATEMENT_OWNER = "redshift-data:statement-owner-iam-userid";
   private static final java.util.regex.Pattern ROLE = java.util.regex.Pattern.compile("IAM_ROLE '(?:[^']|'')*'");
 
   private final RedshiftDataClient client;
@@ -110,9 +112,14 @@ public final class RedshiftDataApi implements dev.lake.iam.DeclaresPermissions {
    * for SQL NULL).
    */
   public List<List<String>> query(String sql, Map<String, String> parameters) {
+    return query(sql, parameters, null);
+  }
+
+  /** A query, in {@code session} (null: none). */
+  List<List<String>> query(String sql, Map<String, String> parameters, String session) {
     List<SqlParameter> params = new ArrayList<>();
     parameters.forEach((k, v) -> params.add(SqlParameter.builder().name(k).value(v).build()));
-    DescribeStatementResponse done = waitFor(submit(sql, params, null, false).id(), sql);
+    DescribeStatementResponse done = waitFor(submit(sql, params, session, session != null).id(), sql);
     List<List<String>> rows = new ArrayList<>();
     if (!Boolean.TRUE.equals(done.hasResultSet())) {
       return rows;
@@ -132,12 +139,12 @@ public final class RedshiftDataApi implements dev.lake.iam.DeclaresPermissions {
     return rows;
   }
 
-  /** The columns of a table from information_schema (empty when it does not exist). */
-  List<Evolution.Existing> describe(String schema, String table) {
+  /** The columns of a table from information_schema (empty when it does not exist), in {@code session}. */
+  List<Evolution.Existing> describe(String schema, String table, String session) {
     List<Evolution.Existing> out = new ArrayList<>();
     String sql = JdbcLoader.DESCRIBE.replace("table_schema = ?", "table_schema = :schema")
         .replace("table_name = ?", "table_name = :table");
-    for (List<String> r : query(sql, Map.of("schema", schema, "table", table))) {
+    for (List<String> r : query(sql, Map.of("schema", schema, "table", table), session)) {
       out.add(new Evolution.Existing(r.get(0), r.get(1), "YES".equalsIgnoreCase(r.get(2)),
           r.get(3) == null ? null : Integer.valueOf(r.get(3)), r.get(4) == null ? null : Integer.valueOf(r.get(4))));
     }
@@ -159,7 +166,8 @@ public final class RedshiftDataApi implements dev.lake.iam.DeclaresPermissions {
     return null;
   }
 
-  private ExecuteStatementResponse submit(String sql, List<SqlParameter> params, String session, boolean keep) {
+  /** Submits one statement, in {@code session} (null: a new one, kept alive when {@code keep}). */
+  ExecuteStatementResponse submit(String sql, List<SqlParameter> params, String session, boolean keep) {
     ExecuteStatementRequest.Builder b = ExecuteStatementRequest.builder().sql(sql);
     if (session != null) {
       b.sessionId(session);
@@ -235,8 +243,10 @@ public final class RedshiftDataApi implements dev.lake.iam.DeclaresPermissions {
    *   ({@code arn:aws:redshift:<region>:<account>:cluster:<id>}) or the Serverless workgroup (its ARN, which IAM
    *   writes with the workgroup's id: pass that ARN to {@link Builder#workgroupName}, as the Data API accepts it;
    *   a bare name leaves the policy incomplete, listed in {@link IamPolicy#undeclared()});</li>
-   *   <li>{@code redshift-data:DescribeStatement} and {@code redshift-data:GetStatementResult} on {@code *}: the
-   *   actions have no resource type (AWS requires {@code *}); the Data API shows a caller only its own statements;</li>
+   *   <li>{@code redshift-data:DescribeStatement} and {@code redshift-data:GetStatementResult} on {@code *} (the
+   *   actions have no resource type) under the condition {@code redshift-data:statement-owner-iam-userid} equals
+   *   {@code ${aws:userid}}: the role reads only the statements it ran itself, as AWS's managed policy for the
+   *   Data API grants them;</li>
    *   <li>the credentials: with {@link Builder#secretArn} {@code secretsmanager:GetSecretValue} on that secret; with
    *   {@link Builder#dbUser} {@code redshift:GetClusterCredentials} on the user ({@code dbuser:<cluster>/<user>})
    *   and the database ({@code dbname:<cluster>/<database>}); a cluster without either logs in as the caller's IAM
@@ -250,9 +260,15 @@ public final class RedshiftDataApi implements dev.lake.iam.DeclaresPermissions {
    */
   @Override
   public IamPolicy permissions(IamScope scope) {
+    return permissions(scope, true);
+  }
+
+  /** The grants, with {@code BatchExecuteStatement} only when {@code batches} (a load runs in a session). */
+  IamPolicy permissions(IamScope scope, boolean batches) {
     IamScope s = scope.withRegion(clientRegion());
     List<Permission> grants = new ArrayList<>();
-    grants.add(Permission.allow(List.of("redshift-data:DescribeStatement", "redshift-data:GetStatementResult"), "*"));
+    grants.add(Permission.allow(List.of("redshift-data:DescribeStatement", "redshift-data:GetStatementResult"), "*")
+        .when("StringEquals", STATEMENT_OWNER, "${aws:userid}"));
     String target;
     if (clusterIdentifier != null) {
       target = s.arn("redshift", "cluster:" + clusterIdentifier);
@@ -263,8 +279,8 @@ public final class RedshiftDataApi implements dev.lake.iam.DeclaresPermissions {
           + " (IAM names a workgroup by its id: pass its ARN, arn:aws:redshift-serverless:<region>:<account>:"
           + "workgroup/<id>, to workgroupName(..))"));
     }
-    grants.add(Permission.allow(List.of("redshift-data:BatchExecuteStatement", "redshift-data:ExecuteStatement"),
-        target));
+    grants.add(Permission.allow(batches ? List.of("redshift-data:BatchExecuteStatement",
+        "redshift-data:ExecuteStatement") : List.of("redshift-data:ExecuteStatement"), target));
     if (secretArn != null) {
       grants.add(Permission.allow(List.of("secretsmanager:GetSecretValue"), secretArn));
     } else if (clusterIdentifier == null) {

@@ -2,6 +2,7 @@ package dev.lake.sink.warehouse;
 
 import dev.lake.io.DataFile;
 import dev.lake.sink.warehouse.WarehouseLoad.Loaded;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -9,10 +10,10 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * A Redshift load as one list of statements run in one transaction (a Data API batch or session, or a JDBC
- * transaction). Partition columns are directory names, not Parquet columns, so each partition's files are copied
- * into a staging table of the file columns, then inserted into the target (or, for a merge, into a second staging
- * table) with the partition values as escaped literals cast to the column types.
+ * A Redshift load as statements run in one transaction (a Data API session, or a JDBC transaction). Partition
+ * columns are directory names, not Parquet columns, so each partition's files are copied into a staging table of the
+ * file columns, then inserted into the target (or, for a merge, into a second staging table) with the partition
+ * values as escaped literals cast to the column types.
  */
 final class RedshiftLoader {
   private final WarehouseLoad load;
@@ -31,29 +32,60 @@ final class RedshiftLoader {
     this.suffix = suffix;
   }
 
+  /**
+   * The load through a Data API session, as one transaction: lock and read the load state, plan, describe, then
+   * the statements and the state's record; a failure rolls the session back.
+   */
   Loaded runDataApi(RedshiftDataApi api) {
-    List<Evolution.Existing> existing = api.describe(load.tableName().schemaOr(Dialect.REDSHIFT),
-        load.tableName().name());
-    List<ColumnDef> added = existing.isEmpty() ? List.of()
-        : Evolution.columnsToAdd(table, snap.dataset(), existing, snap.columns(), Dialect.REDSHIFT);
-    api.executeTransaction(statements(existing.isEmpty(), added));
-    return new Loaded(snap.manifest().rows(), existing.isEmpty(), added.stream().map(ColumnDef::name).toList());
+    try (DataApiSession session = DataApiSession.begin(api)) {
+      LoadState state = new LoadState(Dialect.REDSHIFT, load.tableName().schemaOr(Dialect.REDSHIFT), table,
+          snap.source());
+      state.prepare().forEach(session::execute);
+      LoadState.Recorded recorded = state.read(session);
+      LoadPlan plan = LoadPlan.of(load.loadMode(), snap.manifest(), recorded, table);
+      List<Evolution.Existing> existing = session.describe(load.tableName().schemaOr(Dialect.REDSHIFT),
+          load.tableName().name());
+      load.hook().accept("planned");
+      if (plan.upToDate()) {
+        session.commit();
+        return new Loaded(0, false, List.of(), plan);
+      }
+      if (load.loadMode() == LoadMode.APPEND && recorded.version() == 0 && !existing.isEmpty()
+          && !session.query("SELECT 1 FROM " + table + " LIMIT 1").isEmpty()) {
+        throw WarehouseLoad.unrecordedRows(table, snap.source());
+      }
+      List<ColumnDef> added = existing.isEmpty() ? List.of()
+          : Evolution.columnsToAdd(table, snap.dataset(), existing, snap.columns(), Dialect.REDSHIFT);
+      new RedshiftLoader(load, snap.withFiles(plan.files()), suffix).statements(existing.isEmpty(), added, plan)
+          .forEach(session::execute);
+      load.hook().accept("moved");
+      state.record(recorded, plan.version(), java.time.Instant.now(), plan.gone(), plan.added(),
+          load.loadMode() == LoadMode.REPLACE).forEach(session::execute);
+      load.hook().accept("recorded");
+      session.commit();
+      return new Loaded(plan.rows(), existing.isEmpty(), added.stream().map(ColumnDef::name).toList(), plan);
+    }
   }
 
-  /** Writes the COPY manifests, then returns the statements of the load. */
-  List<String> statements(boolean create, List<ColumnDef> added) {
+  /** Writes the COPY manifests of the plan's files, then returns the statements that load them. */
+  List<String> statements(boolean create, List<ColumnDef> added, LoadPlan plan) {
     Map<Map<String, String>, List<DataFile>> groups = snap.filesByPartition();
     List<String> manifests = new ArrayList<>();
     int n = 0;
     for (List<DataFile> files : groups.values()) {
-      CopyManifests.write(snap, n, files);
-      manifests.add(CopyManifests.s3Url(CopyManifests.location(snap, n++)));
+      URI at = CopyManifests.location(snap, plan, table, n++);
+      CopyManifests.write(snap, at, files);
+      manifests.add(CopyManifests.s3Url(at));
     }
-    return sql(create, added, new ArrayList<>(groups.keySet()), manifests);
+    return sql(create, added, plan, new ArrayList<>(groups.keySet()), manifests);
   }
 
-  /** The statements, given the partitions and their manifest URLs (golden-tested without S3). */
-  List<String> sql(boolean create, List<ColumnDef> added, List<Map<String, String>> partitions,
+  /**
+   * The statements, given the plan, the partitions to copy and their manifest URLs (golden-tested without S3):
+   * rows the plan reloads are deleted first; REPLACE deletes every row (DELETE, not TRUNCATE: TRUNCATE commits at
+   * once on Redshift).
+   */
+  List<String> sql(boolean create, List<ColumnDef> added, LoadPlan plan, List<Map<String, String>> partitions,
       List<String> manifestUrls) {
     Dialect d = Dialect.REDSHIFT;
     RedshiftOptions o = load.redshiftOptions();
@@ -69,9 +101,11 @@ final class RedshiftLoader {
     boolean merge = load.loadMode() == LoadMode.MERGE;
     if (merge) {
       out.add(Statements.createStage(d, rows, snap.columns()));
-    } else if (load.loadMode() == LoadMode.REPLACE) {
-      out.add(Statements.deleteAll(table)); // DELETE, not TRUNCATE: TRUNCATE commits at once on Redshift
     }
+    if (plan.clearAll()) {
+      out.add(Statements.deleteAll(table));
+    }
+    plan.clear().forEach(p -> out.add(Statements.deletePartition(d, table, snap.partitionColumns(), p)));
     String into = merge ? Sql.ident(rows) : table;
     List<String> fileNames = snap.fileColumns().stream().map(ColumnDef::name).toList();
     List<ColumnDef> parts = snap.partitionColumns();

@@ -13,8 +13,12 @@ import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
 
-/** The newest commit of a dataset, as a load sees it: its columns and its files. Read once per load. */
-record Snapshot(Lake lake, Manifest manifest, Schema rowSchema, Schema fileSchema, List<ColumnDef> columns) {
+/**
+ * The newest commit of a dataset, as a load sees it: its columns, and the files this load moves (all of the
+ * version's until {@link #withFiles} narrows them to a {@link LoadPlan}'s). Read once per load.
+ */
+record Snapshot(Lake lake, Manifest manifest, Schema rowSchema, Schema fileSchema, List<ColumnDef> columns,
+    List<DataFile> files) {
 
   static Snapshot of(Lake lake, String dataset) {
     Manifest m = lake.latest(dataset).orElseThrow(() -> new ValidationException("Dataset " + dataset
@@ -29,7 +33,17 @@ record Snapshot(Lake lake, Manifest manifest, Schema rowSchema, Schema fileSchem
       }
     }
     Schema file = Schema.createRecord(row.getName(), row.getDoc(), row.getNamespace(), false, fileFields);
-    return new Snapshot(lake, m, row, file, ColumnDef.of(row, m.partitionBy()));
+    return new Snapshot(lake, m, row, file, ColumnDef.of(row, m.partitionBy()), m.files());
+  }
+
+  /** The same version, moving only {@code toLoad}. */
+  Snapshot withFiles(List<DataFile> toLoad) {
+    return new Snapshot(lake, manifest, rowSchema, fileSchema, columns, List.copyOf(toLoad));
+  }
+
+  /** The dataset's identity in the warehouse's load state: its URI, e.g. {@code s3://b/lake/processed/sales/}. */
+  String source() {
+    return lake.manifests().dataDirectory(manifest.dataset()).toString();
   }
 
   String dataset() {
@@ -79,10 +93,10 @@ record Snapshot(Lake lake, Manifest manifest, Schema rowSchema, Schema fileSchem
     return v;
   }
 
-  /** Files grouped by partition, in manifest order. */
+  /** The files to move grouped by partition, in manifest order. */
   Map<Map<String, String>, List<DataFile>> filesByPartition() {
     Map<Map<String, String>, List<DataFile>> out = new LinkedHashMap<>();
-    for (DataFile f : manifest.files()) {
+    for (DataFile f : files) {
       out.computeIfAbsent(f.partition(), k -> new ArrayList<>()).add(f);
     }
     return out;

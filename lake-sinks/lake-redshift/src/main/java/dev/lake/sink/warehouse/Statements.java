@@ -3,6 +3,7 @@ package dev.lake.sink.warehouse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** The SQL of a load, per dialect. Identifiers are quoted by {@link Sql#ident}; no value is ever inlined here. */
@@ -82,6 +83,29 @@ final class Statements {
     out.add("DELETE FROM " + table + " USING " + qs + " WHERE " + where);
     out.add("INSERT INTO " + table + " (" + Sql.idents(columns) + ") SELECT " + Sql.idents(columns) + " FROM " + qs);
     return out;
+  }
+
+  /**
+   * Deletes the rows of one partition: each column equal to its value, cast to the column's type; a null value
+   * (Hive's null directory, which also holds '' in text columns) matches NULL, and '' too in a text column.
+   */
+  static String deletePartition(Dialect d, String table, List<ColumnDef> columns, Map<String, String> values) {
+    List<String> terms = new ArrayList<>();
+    for (ColumnDef c : columns) {
+      String v = Snapshot.partitionValue(values, c);
+      String col = Sql.ident(c.name());
+      if (v == null || v.isEmpty()) {
+        terms.add(c.kind() == ColumnDef.Kind.STRING ? "(" + col + " IS NULL OR " + col + " = '')" : col + " IS NULL");
+      } else {
+        terms.add(col + " = " + cast(d, c, literal(d, v)));
+      }
+    }
+    return "DELETE FROM " + table + (terms.isEmpty() ? "" : " WHERE " + String.join(" AND ", terms));
+  }
+
+  /** An escaped string literal of the dialect (PostgreSQL loads run with standard_conforming_strings on). */
+  static String literal(Dialect d, String value) {
+    return d == Dialect.REDSHIFT ? Sql.literal(value) : Sql.standardLiteral(value);
   }
 
   /** {@code CAST(<value> AS type)}: a bound parameter ({@code ?}) or an escaped literal. */

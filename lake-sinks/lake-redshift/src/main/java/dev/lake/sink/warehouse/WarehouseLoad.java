@@ -47,11 +47,11 @@ public final class WarehouseLoad implements dev.lake.iam.DeclaresPermissions {
   private final String distStyle;
   private final List<String> sortKeys;
   private final Map<String, String> encodings;
-  private final Runnable beforeCommit;
+  private final java.util.function.Consumer<String> beforeCommit;
 
   private WarehouseLoad(Lake lake, String dataset, Dialect dialect, DataSource dataSource, RedshiftDataApi dataApi,
       TableName table, LoadMode mode, List<String> mergeKeys, String iamRole, String distKey, String distStyle,
-      List<String> sortKeys, Map<String, String> encodings, Runnable beforeCommit) {
+      List<String> sortKeys, Map<String, String> encodings, java.util.function.Consumer<String> beforeCommit) {
     this.lake = lake;
     this.dataset = dataset;
     this.dialect = dialect;
@@ -73,7 +73,7 @@ public final class WarehouseLoad implements dev.lake.iam.DeclaresPermissions {
     Objects.requireNonNull(lake, "lake");
     ValidationException.check(dataset != null && !dataset.isBlank(), "A dataset name is required");
     return new WarehouseLoad(lake, dataset, null, null, null, null, LoadMode.APPEND, List.of(), null, null, null,
-        List.of(), Map.of(), () -> {});
+        List.of(), Map.of(), point -> {});
   }
 
   /** Loads over JDBC into a warehouse of {@code dialect}. The data source is the caller's: never closed here. */
@@ -154,20 +154,43 @@ public final class WarehouseLoad implements dev.lake.iam.DeclaresPermissions {
         distStyle, sortKeys, copy, beforeCommit);
   }
 
-  /** Test hook: runs inside the transaction, after the data moved and before the commit. */
+  /** Test hook: runs inside the transaction, after the data moved and its record was written, before the commit. */
   WarehouseLoad beforeCommit(Runnable hook) {
+    return at(point -> {
+      if (point.equals("recorded")) {
+        hook.run();
+      }
+    });
+  }
+
+  /**
+   * Test hook: hears each point of the load inside its transaction ({@code planned}, {@code file <n>} after each
+   * file or partition moved over JDBC, {@code moved}, {@code recorded}), so a test can fail or kill it there.
+   */
+  WarehouseLoad at(java.util.function.Consumer<String> hook) {
     return new WarehouseLoad(lake, dataset, dialect, dataSource, dataApi, table, mode, mergeKeys, iamRole, distKey,
         distStyle, sortKeys, encodings, hook);
   }
 
   /**
-   * Loads the dataset's newest commit.
+   * Brings the table up to the dataset's newest commit, in one transaction that also records the version and the
+   * files loaded (tables {@code lake_loads} and {@code lake_loaded_files} in the target's schema): {@code APPEND}
+   * adds only the files committed since the last load (nothing when up to date); see {@link LoadMode}. A load that
+   * fails or is killed at any point leaves the table and its record as they were, so running it again leaves every
+   * row once.
    *
    * @throws ValidationException when the load is misconfigured (before any I/O on the warehouse)
    * @throws dev.lake.exceptions.SchemaException when the dataset no longer fits the table (before any data moves)
-   * @throws dev.lake.exceptions.SinkException when the warehouse fails the load; the table is left as it was
+   * @throws dev.lake.exceptions.SinkException when the warehouse fails the load (the table is left as it was), or
+   *     when an {@code APPEND} meets a table that holds rows but no record of loading this dataset (load it once
+   *     with {@code REPLACE} to adopt it)
    */
   public LoadReport run() {
+    return run(java.util.HexFormat.of().toHexDigits(java.util.concurrent.ThreadLocalRandom.current().nextInt()));
+  }
+
+  /** The load, with {@code suffix} naming its Redshift staging tables (tests fix it for golden statements). */
+  LoadReport run(String suffix) {
     validate();
     Instant start = Instant.now();
     Snapshot snap = Snapshot.of(lake, dataset);
@@ -175,10 +198,19 @@ public final class WarehouseLoad implements dev.lake.iam.DeclaresPermissions {
       ValidationException.check(snap.columnNames().contains(k),
           "Merge key '%s' is not a column of dataset %s; its columns are %s", k, snap.dataset(), snap.columnNames());
     }
-    Loaded loaded = dataApi != null ? new RedshiftLoader(this, snap).runDataApi(dataApi)
+    Loaded loaded = dataApi != null ? new RedshiftLoader(this, snap, suffix).runDataApi(dataApi)
         : new JdbcLoader(this, snap).run(dataSource);
+    LoadPlan plan = loaded.plan();
     return new LoadReport(snap.dataset(), snap.manifest().version(), table.quoted(dialect), mode, loaded.rows(),
-        snap.manifest().files().size(), loaded.created(), loaded.added(), Duration.between(start, Instant.now()));
+        plan.files().size(), loaded.created(), loaded.added(), Duration.between(start, Instant.now()),
+        plan.previousVersion(), plan.clearAll() ? -1 : plan.clear().size());
+  }
+
+  /** An APPEND into a table whose rows did not come from recorded loads: appending would double them. */
+  static dev.lake.exceptions.SinkException unrecordedRows(String table, String source) {
+    return new dev.lake.exceptions.SinkException("warehouse", table + " holds rows but no record of loading "
+        + source + " (loaded before Lake recorded loads, or by something else), so an APPEND cannot tell which rows "
+        + "it has: load it once with LoadMode.REPLACE (or MERGE) to adopt it; nothing was loaded", null, false, 1);
   }
 
   /**
@@ -189,7 +221,8 @@ public final class WarehouseLoad implements dev.lake.iam.DeclaresPermissions {
    *   not AWS: it needs no AWS permission;</li>
    *   <li>Redshift: list and read the dataset's manifests and write its COPY manifests under
    *   {@code _lake/copy-manifests/<dataset>/} (Redshift, not this process, reads the data files); through the Data
-   *   API also what {@link RedshiftDataApi#permissions} lists (over JDBC the driver's login is not an IAM grant).</li>
+   *   API also what {@link RedshiftDataApi#permissions} lists but {@code BatchExecuteStatement}, since a load runs
+   *   in one session (over JDBC the driver's login is not an IAM grant).</li>
    * </ul>
    * SSE-KMS on the lake's store adds its {@code kms:} grants, as for any lake access.
    *
@@ -211,7 +244,7 @@ public final class WarehouseLoad implements dev.lake.iam.DeclaresPermissions {
         java.util.EnumSet.of(dev.lake.iam.Access.READ, dev.lake.iam.Access.LIST), scope)
         .and(lake.store().permissions(lake.uri(CopyManifests.PREFIX + path + "/"),
             java.util.EnumSet.of(dev.lake.iam.Access.WRITE), scope));
-    return dataApi == null ? policy : policy.and(dataApi.permissions(scope));
+    return dataApi == null ? policy : policy.and(dataApi.permissions(scope, false)); // a load runs in a session
   }
 
   /**
@@ -280,12 +313,12 @@ public final class WarehouseLoad implements dev.lake.iam.DeclaresPermissions {
     return new RedshiftOptions(iamRole, distKey, distStyle, sortKeys, encodings);
   }
 
-  Runnable hook() {
+  java.util.function.Consumer<String> hook() {
     return beforeCommit;
   }
 
   /** What the loaders return. */
-  record Loaded(long rows, boolean created, List<String> added) {
+  record Loaded(long rows, boolean created, List<String> added, LoadPlan plan) {
     Loaded {
       added = new ArrayList<>(added);
     }

@@ -53,6 +53,17 @@ final class Datasets {
     return out;
   }
 
+  /** Appends these rows to dataset "sales" (a new version adding files; partitioned by country). */
+  static <T> void append(Lake lake, List<T> rows) {
+    Pipeline.from(InMemorySource.of("sales-" + System.nanoTime(), rows).withSplits(2))
+        .named("sales-append").to(lake.processed("sales").partitionBy("country")).run();
+  }
+
+  /** Every sale id of the dataset's newest version, sorted (what a table loaded from it must hold, once each). */
+  static List<Long> ids(Lake lake) {
+    return lake.read("sales").readAll().stream().map(r -> (Long) r.get("id")).sorted().toList();
+  }
+
   /** Replaces dataset "sales" with these rows (a real pipeline run, partitioned by country). */
   static <T> void write(Lake lake, List<T> rows) {
     Pipeline.from(InMemorySource.of("sales", rows).withSplits(2)).named("sales-" + System.nanoTime())

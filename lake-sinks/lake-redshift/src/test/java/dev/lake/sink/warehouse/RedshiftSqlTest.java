@@ -38,6 +38,12 @@ class RedshiftSqlTest {
     return m;
   }
 
+  /** The plan of a first load of the golden dataset's only version. */
+  private LoadPlan firstLoad(LoadMode mode) {
+    return LoadPlan.of(mode, Snapshot.of(lake, "sales").manifest(), new LoadState.Recorded(0, java.util.Set.of()),
+        T);
+  }
+
   private static final List<Map<String, String>> PARTITIONS =
       List.of(country("United Kingdom"), country("it's \\ here"), country(null));
   private static final List<String> URLS =
@@ -59,8 +65,8 @@ class RedshiftSqlTest {
         .table("a\"b", "x'; drop table t;--").mode(LoadMode.MERGE).mergeKeys("id").iamRole(ROLE)
         .distKey("id").sortKeys("day", "id").encode("name", "zstd").encode("id", "AZ64");
 
-    List<String> sql = new RedshiftLoader(load, Snapshot.of(lake, "sales"), "t1").sql(true, List.of(), PARTITIONS,
-        URLS);
+    List<String> sql = new RedshiftLoader(load, Snapshot.of(lake, "sales"), "t1").sql(true, List.of(),
+        firstLoad(LoadMode.MERGE), PARTITIONS, URLS);
 
     assertThat(sql).containsExactly(
         "CREATE SCHEMA IF NOT EXISTS \"a\"\"b\"",
@@ -92,7 +98,7 @@ class RedshiftSqlTest {
     ColumnDef note = new ColumnDef("note", ColumnDef.Kind.STRING, 0, 0, true, false);
 
     List<String> sql = new RedshiftLoader(load, Snapshot.of(lake, "sales"), "t1").sql(false, List.of(note),
-        PARTITIONS.subList(0, 1), URLS.subList(0, 1));
+        firstLoad(LoadMode.REPLACE), PARTITIONS.subList(0, 1), URLS.subList(0, 1));
 
     assertThat(sql).containsExactly(
         "ALTER TABLE \"public\".\"sales\" ADD COLUMN \"note\" VARCHAR(65535)",
@@ -110,11 +116,13 @@ class RedshiftSqlTest {
         .table("sales").iamRole(ROLE);
     Snapshot snap = Snapshot.of(lake, "sales");
 
-    List<String> sql = new RedshiftLoader(load, snap, "t1").statements(true, List.of());
+    LoadPlan plan = firstLoad(LoadMode.APPEND);
+    List<String> sql = new RedshiftLoader(load, snap, "t1").statements(true, List.of(), plan);
 
     assertThat(sql.stream().filter(s -> s.startsWith("COPY "))).hasSize(snap.filesByPartition().size());
     var files = snap.filesByPartition().values().iterator().next();
-    String json = FakeDataApi.utf8(lake.store().readAllBytes(CopyManifests.location(snap, 0)));
+    String json = FakeDataApi.utf8(lake.store().readAllBytes(CopyManifests.location(snap, plan,
+        "\"public\".\"sales\"", 0)));
     StringBuilder expected = new StringBuilder("{\"entries\":[");
     for (int i = 0; i < files.size(); i++) {
       expected.append(i == 0 ? "\n  " : ",\n  ").append("{\"url\":\"s3://golden/lake/processed/sales/")
@@ -122,7 +130,7 @@ class RedshiftSqlTest {
           .append(files.get(i).bytes()).append("}}");
     }
     assertThat(json).isEqualTo(expected + "\n]}\n");
-    assertThat(sql).anyMatch(s -> s.contains("'" + MANIFESTS + "part-00000.json'"));
+    assertThat(sql).anyMatch(s -> s.matches("COPY .* FROM '" + MANIFESTS + "from-v0-[0-9a-f]{8}/part-00000.json' .*"));
   }
 
   @Test

@@ -14,10 +14,14 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * Create-if-absent for manifests and cursors: PutObject with {@code If-None-Match: *}, which S3 answers with 412 when
  * the key exists. Before the first use on a bucket, a probe object checks that the store honours the header; a store
  * that refuses it (501 NotImplemented, 400 naming the header) or ignores it (the second conditional put of the probe
- * succeeds) gets HEAD-then-PUT instead, which is not safe for concurrent writers of the same key.
+ * succeeds) gets HEAD-then-PUT instead, which is not safe for concurrent writers of the same key (and which a
+ * policy granting only conditional puts denies, as it should). The probe is written and deleted under
+ * {@code <lake root>/_lake/probes/}, never in a manifest directory.
  */
 final class ConditionalCreate {
   private static final Logger LOG = LoggerFactory.getLogger(ConditionalCreate.class);
+
+  private static final String LAKE = "_lake/";
 
   private final S3Operations ops;
   private final Map<String, Boolean> honoured = new ConcurrentHashMap<>(); // bucket -> If-None-Match works
@@ -60,7 +64,7 @@ final class ConditionalCreate {
 
   /** Whether conditional puts work on this bucket: two conditional puts of a fresh probe key, the second must fail. */
   private boolean probe(S3Location near) {
-    S3Location probe = new S3Location(near.bucket(), near.parentPrefix() + ".lake-conditional-probe-" + UUID.randomUUID());
+    S3Location probe = probeLocation(near);
     byte[] none = new byte[0];
     try {
       try {
@@ -99,6 +103,18 @@ final class ConditionalCreate {
         LOG.debug("Could not delete the probe object {}", probe, e);
       }
     }
+  }
+
+  /**
+   * Where the probe goes: {@code <lake root>/_lake/probes/} for a key under a lake's {@code _lake/} directory (a
+   * manifest or a state entry), so that no role needs to delete in a manifest directory; next to the key otherwise.
+   */
+  static S3Location probeLocation(S3Location near) {
+    String key = near.key();
+    int lake = key.startsWith(LAKE) ? 0 : key.indexOf("/" + LAKE) + 1;
+    String directory = lake > 0 || key.startsWith(LAKE) ? key.substring(0, lake) + LAKE + "probes/"
+        : near.parentPrefix();
+    return new S3Location(near.bucket(), directory + ".lake-conditional-probe-" + UUID.randomUUID());
   }
 
   private static boolean preconditionFailed(SinkException e) {

@@ -14,7 +14,9 @@ import java.util.Set;
  * or a pattern with IAM wildcards:
  * <ul>
  *   <li>READ: {@code s3:GetObject} (GetObject, HeadObject); WRITE: {@code s3:PutObject} (PutObject and the three
- *   multipart calls); DELETE: {@code s3:DeleteObject} (DeleteObjects);</li>
+ *   multipart calls); CREATE: {@code s3:PutObject} under {@code StringEquals s3:if-none-match *} (the conditional
+ *   PutObject of {@link ConditionalCreate}: an overwrite is denied); DELETE: {@code s3:DeleteObject}
+ *   (DeleteObjects);</li>
  *   <li>LIST: {@code s3:ListBucket} on the bucket, with {@code StringEquals s3:prefix} the exact directory Lake lists
  *   (ListObjectsV2 always sends the same prefix, page after page);</li>
  *   <li>CLEAN_UP: {@code s3:ListBucketMultipartUploads} on the bucket (the action has no {@code s3:prefix} key) and
@@ -34,6 +36,9 @@ import java.util.Set;
  * }</pre>
  */
 final class S3Permissions {
+  /** The condition key of a conditional put's {@code If-None-Match} header. */
+  static final String IF_NONE_MATCH = "s3:if-none-match";
+
   private S3Permissions() {}
 
   static IamPolicy of(URI location, Set<Access> access, String kmsKeyId, IamScope scope) {
@@ -52,6 +57,10 @@ final class S3Permissions {
     if (access.contains(Access.DELETE)) {
       objectActions.add("s3:DeleteObject");
     }
+    if (access.contains(Access.CREATE) && !access.contains(Access.WRITE)) {
+      // create-if-absent only: a put without If-None-Match (an overwrite) is denied
+      grants.add(Permission.allow(List.of("s3:PutObject"), objects).when("StringEquals", IF_NONE_MATCH, "*"));
+    }
     if (access.contains(Access.CLEAN_UP)) {
       objectActions.add("s3:AbortMultipartUpload");
       grants.add(Permission.allow(List.of("s3:ListBucketMultipartUploads"), bucket));
@@ -64,8 +73,9 @@ final class S3Permissions {
           .when("StringEquals", "s3:prefix", listedPrefix(at.key())));
     }
     IamPolicy policy = IamPolicy.of(grants);
-    if (kmsKeyId != null && (access.contains(Access.READ) || access.contains(Access.WRITE))) {
-      policy = policy.and(kms(kmsKeyId, access.contains(Access.WRITE), scope));
+    boolean writes = access.contains(Access.WRITE) || access.contains(Access.CREATE);
+    if (kmsKeyId != null && (access.contains(Access.READ) || writes)) {
+      policy = policy.and(kms(kmsKeyId, writes, scope));
     }
     return policy;
   }

@@ -42,9 +42,6 @@ import software.amazon.awssdk.services.s3.S3Client;
 class S3PermissionsTest {
   static final IamScope SCOPE = IamScope.of("us-east-1", "123456789012");
   static final RecordingInterceptor CALLS = new RecordingInterceptor(SCOPE);
-  /** Why a manifest directory needs s3:DeleteObject though a run may not call it. */
-  static final String PROBE = "the conditional-create probe object (ConditionalCreate) is deleted again: once per "
-      + "store and bucket, in the first manifest directory committed to";
   static S3Client s3;
   static S3Client setup; // test data goes in through a client that is not recorded
   static S3ObjectStore store;
@@ -111,6 +108,43 @@ class S3PermissionsTest {
         && c.resource().startsWith(arn("lake/processed/sales/")));
     PolicyAssert.assertExact(policy, CALLS.calls(), new dev.lake.iam.OtherPathGrants(arn("lake/"))
         .dataset("processed/sales").dataset("rejected/sales").cursors("sales").build());
+  }
+
+  @Test
+  void requiredPermissions_manifests_createOnlyNoOverwriteNoDeleteAndTheProbeOutside() {
+    String manifest = arn("history/_lake/manifests/processed/h/v00000000000000000001.json");
+    IamPolicy policy;
+    try (S3ObjectStore fresh = S3ObjectStore.builder().client(s3).build()) { // probes again: its first create
+      ObjectStores.register(URI.create("s3://" + bucket + "/history"), fresh);
+      Lake lake = Lake.at("s3://" + bucket + "/history");
+      Pipeline<Sale> p = Pipeline.from(dev.lake.io.InMemorySource.of("h", java.util.List.of(new Sale("H1", 1))))
+          .named("history").to(lake.processed("h"));
+      policy = p.requiredPermissions(SCOPE);
+      CALLS.clear();
+
+      assertThat(p.run().rowsWritten()).isEqualTo(1);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } finally {
+      ObjectStores.register(URI.create("s3://" + bucket + "/history"), store);
+    }
+
+    assertThat(policy.allows("s3:PutObject", manifest, Map.of("s3:if-none-match", "*"))).isTrue();
+    assertThat(policy.allows("s3:PutObject", manifest, Map.of())).as("an overwrite of a version").isFalse();
+    assertThat(policy.allows("s3:DeleteObject", manifest, Map.of())).isFalse();
+    assertThat(policy.allows("s3:DeleteObject", arn("history/_lake/manifests/processed/h/segments/s.json"),
+        Map.of())).isFalse();
+    assertThat(CALLS.calls()).filteredOn(c -> c.action().equals("s3:DeleteObject"))
+        .allMatch(c -> c.resource().startsWith(arn("history/_lake/probes/"))
+            || c.resource().startsWith(arn("history/_lake/manifests/processed/h/_pending/")), "probe or marker");
+    assertThat(CALLS.calls()).anyMatch(c -> c.action().equals("s3:DeleteObject")
+        && c.resource().startsWith(arn("history/_lake/probes/.lake-conditional-probe-")));
+    assertThat(CALLS.calls()).filteredOn(c -> c.action().equals("s3:PutObject")
+        && c.resource().startsWith(arn("history/_lake/manifests/processed/h/"))
+        && !c.resource().contains("/_pending/")).isNotEmpty()
+        .allMatch(c -> "*".equals(c.context().get("s3:if-none-match")), "conditional");
+    PolicyAssert.assertExact(policy, CALLS.calls(), new dev.lake.iam.OtherPathGrants(arn("history/"))
+        .dataset("processed/h").cursors("history").build());
   }
 
   @Test

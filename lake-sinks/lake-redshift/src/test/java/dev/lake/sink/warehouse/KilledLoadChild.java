@@ -1,0 +1,38 @@
+package dev.lake.sink.warehouse;
+
+import dev.lake.Lake;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A warehouse load in its own JVM for {@link KilledLoadTest}: loads dataset "sales" of a lake into a table and, at
+ * the named point of the load, creates a marker file and waits to be killed (SIGKILL from the test).
+ *
+ * <p>{@code java KilledLoadChild <lake dir> <DUCKDB|POSTGRES> <jdbc url> <table> <point> <marker file>}
+ */
+final class KilledLoadChild {
+  private KilledLoadChild() {}
+
+  public static void main(String[] args) throws Exception {
+    Lake lake = Lake.at(Path.of(args[0]).toUri());
+    Dialect dialect = Dialect.valueOf(args[1]);
+    String point = args[4];
+    Path marker = Path.of(args[5]);
+    WarehouseLoad.of(lake, "sales").into(dialect, JdbcDataSource.of(args[2])).table(args[3]).at(p -> {
+      if (p.equals(point)) {
+        try {
+          Files.writeString(marker, p);
+          Thread.sleep(Long.MAX_VALUE); // inside the open transaction, until the test kills this JVM
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted at " + p, e);
+        }
+      }
+    }).run();
+    System.out.println("loaded without reaching " + point);
+  }
+}
