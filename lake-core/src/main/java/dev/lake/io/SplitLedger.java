@@ -33,21 +33,22 @@ public interface SplitLedger {
   boolean appendsOnly();
 
   /**
-   * The source cursors this sink committed with the newest of its commits by {@code pipeline}, and the run that
-   * committed them. The runner uses them where that run is newer than the lake's state knows (a crash came between
-   * the sink's commit and the lake's), or where the pipeline has no lake. The default keeps none.
+   * The source cursors this sink committed with the newest of its commits by {@code pipeline}, the run that committed
+   * them and when. The runner uses them where the lake's state does not hold that run and was committed before it (a
+   * crash came between the sink's commit and the lake's), or where the pipeline has no lake. The default keeps none.
    */
   default java.util.Optional<Cursors> committedCursors(String pipeline) throws IOException {
     return java.util.Optional.empty();
   }
 
   /**
-   * Cursors a sink committed, and the run that committed them.
+   * Cursors a sink committed, the run that committed them and when.
    *
-   * @param runId the run (run ids sort by start time)
+   * @param runId the run
+   * @param committedAt when the sink committed them
    * @param values the cursors
    */
-  record Cursors(String runId, Map<String, String> values) {
+  record Cursors(String runId, java.time.Instant committedAt, Map<String, String> values) {
     public Cursors {
       values = Map.copyOf(values);
     }

@@ -60,12 +60,14 @@ final class Planner {
     long base = 0;
     Map<String, String> cursors = Map.of();
     String stateRun = "";
+    Instant stateAt = Instant.MIN;
     if (lake != null) {
       try {
         Optional<StateLog.Entry> head = new PipelineCommit(lake, pipeline.name()).recover();
         base = head.map(StateLog.Entry::version).orElse(0L);
         cursors = head.isPresent() ? head.get().cursors() : lake.cursors(pipeline.name());
         stateRun = head.map(StateLog.Entry::runId).orElse("");
+        stateAt = head.map(StateLog.Entry::committedAt).orElse(Instant.MIN);
       } catch (IOException | RuntimeException e) {
         throw new LakeException("Cannot start a run of " + pipeline.name() + ": its newest commit could not be "
             + "published (" + e.getMessage() + "). Nothing is lost; nothing was read: run again once the store is "
@@ -73,7 +75,7 @@ final class Planner {
       }
       tidy();
     }
-    cursors = newerSinkCursors(cursors, stateRun);
+    cursors = newerSinkCursors(cursors, stateRun, stateAt);
     Source<Object> source = (Source<Object>) pipeline.source();
     List<Source<Object>> all;
     WarningCounts warnings = new WarningCounts();
@@ -87,12 +89,13 @@ final class Planner {
   }
 
   /**
-   * The cursors a sink with its own ledger committed with a run the lake's state does not know (newer than the
-   * state's run: a crash came between the sink's commit and the lake's, or the pipeline has no lake), merged over
-   * the state's; otherwise the state's. Without this the source would start behind what the sink holds, and skip
-   * that split forever without moving on.
+   * The cursors a sink with its own ledger committed with a run the lake's state does not hold and did not commit
+   * after (a crash came between the sink's commit and the lake's, or the pipeline has no lake), merged over the
+   * state's; otherwise the state's. Without this the source would start behind what the sink holds, and skip that
+   * split forever without moving on. A run commits its sinks before the lake's state, so a state entry of another
+   * run committed after the sink's commit already started from the sink's cursors.
    */
-  private Map<String, String> newerSinkCursors(Map<String, String> cursors, String stateRun) {
+  private Map<String, String> newerSinkCursors(Map<String, String> cursors, String stateRun, Instant stateAt) {
     Map<String, String> merged = cursors;
     for (Sink<Object> sink : pipeline.sinks()) {
       if (sink instanceof SplitLedger own) {
@@ -103,8 +106,8 @@ final class Planner {
           throw new LakeException("Cannot read the cursors " + sink.name() + " committed for " + pipeline.name()
               + ": " + e.getMessage(), e);
         }
-        if (committed.isPresent() && committed.get().runId().compareTo(stateRun) > 0
-            && !committed.get().values().isEmpty()) {
+        if (committed.isPresent() && !committed.get().runId().equals(stateRun)
+            && !committed.get().committedAt().isBefore(stateAt) && !committed.get().values().isEmpty()) {
           LOG.info("{}: cursors from {} (run {} committed there{})", pipeline.name(), sink.name(),
               committed.get().runId(), stateRun.isEmpty() ? "" : " after the lake's state, run " + stateRun);
           Map<String, String> next = new java.util.TreeMap<>(merged);
