@@ -21,7 +21,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * The {@code file://} object store. Writes go to a hidden temporary file beside the target and are renamed into
@@ -105,21 +104,9 @@ public final class LocalObjectStore implements ObjectStore {
       return List.of();
     }
     List<ObjectInfo> out = new ArrayList<>();
-    try (Stream<Path> paths = recursive ? Files.walk(dir) : Files.list(dir)) {
-      for (Path p : (Iterable<Path>) paths::iterator) {
-        String name = p.getFileName().toString();
-        if (unpublished(name)) {
-          continue; // an unfinished or staged write
-        }
-        BasicFileAttributes attrs;
-        try {
-          attrs = Files.readAttributes(p, BasicFileAttributes.class);
-        } catch (NoSuchFileException gone) {
-          continue;
-        }
-        if (attrs.isRegularFile()) {
-          out.add(new ObjectInfo(p.toUri(), attrs.size(), attrs.lastModifiedTime().toInstant()));
-        }
+    for (Entry e : entries(dir, recursive)) {
+      if (!unpublished(e.path().getFileName().toString())) { // not an unfinished or staged write
+        out.add(new ObjectInfo(e.path().toUri(), e.attrs().size(), e.attrs().lastModifiedTime().toInstant()));
       }
     }
     out.sort(Comparator.comparing(o -> o.uri().toString()));
@@ -208,21 +195,11 @@ public final class LocalObjectStore implements ObjectStore {
       return List.of();
     }
     List<ObjectInfo> out = new ArrayList<>();
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : (Iterable<Path>) paths::iterator) {
-        String name = p.getFileName().toString();
-        if (!unpublished(name)) {
-          continue;
-        }
-        try {
-          BasicFileAttributes attrs = Files.readAttributes(p, BasicFileAttributes.class);
-          if (attrs.isRegularFile()) {
-            out.add(new ObjectInfo(p.resolveSibling(targetName(name)).toUri(), attrs.size(),
-                attrs.lastModifiedTime().toInstant()));
-          }
-        } catch (NoSuchFileException gone) {
-          // published or discarded meanwhile
-        }
+    for (Entry e : entries(dir, true)) {
+      String name = e.path().getFileName().toString();
+      if (unpublished(name)) {
+        out.add(new ObjectInfo(e.path().resolveSibling(targetName(name)).toUri(), e.attrs().size(),
+            e.attrs().lastModifiedTime().toInstant()));
       }
     }
     out.sort(Comparator.comparing(o -> o.uri().toString()));
@@ -269,15 +246,51 @@ public final class LocalObjectStore implements ObjectStore {
     if (!Files.isDirectory(dir)) {
       return;
     }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : (Iterable<Path>) paths::iterator) {
-        String name = p.getFileName().toString();
-        if (name.startsWith("." + fileNamePrefix) && unpublished(name) && Files.isRegularFile(p)
-            && Files.getLastModifiedTime(p).toInstant().isBefore(startedBefore)) {
-          Files.deleteIfExists(p);
-        }
+    for (Entry e : entries(dir, true)) {
+      String name = e.path().getFileName().toString();
+      if (name.startsWith("." + fileNamePrefix) && unpublished(name)
+          && e.attrs().lastModifiedTime().toInstant().isBefore(startedBefore)) {
+        Files.deleteIfExists(e.path());
       }
     }
+  }
+
+  private record Entry(Path path, BasicFileAttributes attrs) {}
+
+  /**
+   * The regular files under {@code dir} (or in it), with their attributes. Another run may publish or discard files
+   * here at the same moment (one rolling a committed entry forward while its own run publishes it): a file or
+   * directory gone between listing and looking is skipped, never an error.
+   */
+  private static List<Entry> entries(Path dir, boolean recursive) throws IOException {
+    List<Entry> out = new ArrayList<>();
+    Files.walkFileTree(dir, java.util.Set.of(), recursive ? Integer.MAX_VALUE : 1,
+        new java.nio.file.SimpleFileVisitor<>() {
+          @Override
+          public java.nio.file.FileVisitResult visitFile(Path p, BasicFileAttributes attrs) {
+            if (attrs.isRegularFile()) {
+              out.add(new Entry(p, attrs));
+            }
+            return java.nio.file.FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public java.nio.file.FileVisitResult visitFileFailed(Path p, IOException e) throws IOException {
+            if (e instanceof NoSuchFileException) {
+              return java.nio.file.FileVisitResult.CONTINUE;
+            }
+            throw e;
+          }
+
+          @Override
+          public java.nio.file.FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+            if (e != null && !(e instanceof NoSuchFileException)) {
+              throw e;
+            }
+            return java.nio.file.FileVisitResult.CONTINUE;
+          }
+        });
+    return out;
   }
 
   @Override

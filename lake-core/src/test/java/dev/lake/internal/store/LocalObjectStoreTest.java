@@ -39,4 +39,36 @@ class LocalObjectStoreTest extends ObjectStoreContract {
       assertThat(files.filter(Files::isRegularFile)).isEmpty();
     }
   }
+
+  @Test
+  void listingAndTidying_whileAnotherRunRemovesTheFiles_neverFail() throws Exception {
+    // Another run publishing or discarding the same staged files while this one lists or tidies them (seen in CI as
+    // a NoSuchFileException from Files.walk): a file gone between listing and looking is skipped.
+    for (int round = 0; round < 5; round++) {
+      Path data = Files.createDirectories(dir.resolve("race-" + round));
+      for (int i = 0; i < 400; i++) {
+        Path part = Files.createDirectories(data.resolve("p=" + (i % 20)));
+        Files.writeString(part.resolveSibling("p=" + (i % 20)).resolve(".part-run-" + i + ".parquet.staged"), "x");
+        Files.writeString(part.resolve("part-run-" + i + ".parquet"), "x");
+      }
+      Thread remover = new Thread(() -> {
+        try (Stream<Path> files = Files.walk(data)) {
+          for (Path p : files.filter(Files::isRegularFile).toList()) {
+            Files.deleteIfExists(p);
+          }
+        } catch (IOException | java.io.UncheckedIOException ignored) {
+          // the remover only has to remove; what it trips over does not matter
+        }
+      });
+      remover.start();
+      ObjectStore store = LocalObjectStore.INSTANCE;
+      while (remover.isAlive()) {
+        store.list(data.toUri(), true);
+        store.listUnpublished(data.toUri());
+        store.abortIncompleteWrites(data.toUri(), java.time.Instant.now().plusSeconds(60), "part-");
+      }
+      remover.join();
+      assertThat(store.list(data.toUri(), true)).isEmpty();
+    }
+  }
 }
