@@ -24,7 +24,6 @@ import org.apache.iceberg.DataFile;
 import org.apache.iceberg.DataFiles;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.RewriteFiles;
-import org.apache.iceberg.StructLike;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.io.CloseableIterable;
 
@@ -32,8 +31,9 @@ import org.apache.iceberg.io.CloseableIterable;
  * Rewrites the small data files of each partition into files of about the target size, in one Iceberg
  * {@code replace} snapshot validated against the snapshot it planned from (a concurrent upsert that deleted rows of
  * a rewritten file makes the compaction fail and change nothing). Files with delete files attached are left as they
- * are; files are merged only with files of the same partition and the same file schema. Rows are read and written by
- * Lake's own Parquet reader and writer, field ids included.
+ * are; files are merged only with files of the same partition and the same file schema, in bins of at most the
+ * target size, streamed row by row (memory holds a row group, not a file). Rows are read and written by Lake's own
+ * Parquet reader and writer, field ids included.
  *
  * <pre>{@code
  * IcebergCompaction.Result r = new IcebergCompaction(table, 128L << 20).run();
@@ -75,29 +75,13 @@ final class IcebergCompaction {
     long rows = 0;
     try {
       for (List<DataFile> group : groups.values()) {
-        if (group.size() < 2) {
-          continue;
-        }
-        Map<String, List<GenericRecord>> bySchema = new LinkedHashMap<>();
-        Map<String, List<DataFile>> filesBySchema = new LinkedHashMap<>();
-        for (DataFile f : group) {
-          List<GenericRecord> fileRows = read(f.location());
-          if (fileRows.isEmpty()) {
-            continue;
+        for (List<DataFile> bin : bins(group)) {
+          Merged m = merge(bin, written);
+          if (m != null) {
+            replaced.addAll(m.sources());
+            added.add(m.file());
+            rows += m.rows();
           }
-          String schema = fileRows.get(0).getSchema().toString();
-          bySchema.computeIfAbsent(schema, k -> new ArrayList<>()).addAll(fileRows);
-          filesBySchema.computeIfAbsent(schema, k -> new ArrayList<>()).add(f);
-        }
-        for (Map.Entry<String, List<GenericRecord>> e : bySchema.entrySet()) {
-          List<DataFile> sources = filesBySchema.get(e.getKey());
-          if (sources.size() < 2) {
-            continue;
-          }
-          DataFile merged = write(sources.get(0), e.getValue(), written);
-          replaced.addAll(sources);
-          added.add(merged);
-          rows += e.getValue().size();
         }
       }
       if (replaced.isEmpty()) {
@@ -123,31 +107,74 @@ final class IcebergCompaction {
     }
   }
 
-  private static List<GenericRecord> read(String location) throws IOException {
-    List<GenericRecord> rows = new ArrayList<>();
-    try (SourceReader<GenericRecord> r = FileFormats.newReader(FileFormat.PARQUET, LakeFileIO.store(location),
-        LakeFileIO.uri(location), null)) {
-      while (r.hasNext()) {
-        rows.add(r.next());
+  /** The files of one partition in bins of at most the target size, smallest first; bins of one file are left. */
+  private List<List<DataFile>> bins(List<DataFile> files) {
+    List<DataFile> sorted = new ArrayList<>(files);
+    sorted.sort(java.util.Comparator.comparingLong(DataFile::fileSizeInBytes));
+    List<List<DataFile>> bins = new ArrayList<>();
+    List<DataFile> bin = new ArrayList<>();
+    long bytes = 0;
+    for (DataFile f : sorted) {
+      if (!bin.isEmpty() && bytes + f.fileSizeInBytes() > targetBytes) {
+        bins.add(bin);
+        bin = new ArrayList<>();
+        bytes = 0;
       }
+      bin.add(f);
+      bytes += f.fileSizeInBytes();
     }
-    return rows;
+    bins.add(bin);
+    return bins.stream().filter(b -> b.size() >= 2).toList();
   }
 
-  private DataFile write(DataFile like, List<GenericRecord> rows, List<URI> written) throws IOException {
-    Schema schema = rows.get(0).getSchema();
-    StructLike partition = like.partition();
-    String name = "compacted-" + UUID.randomUUID() + ".parquet";
+  private record Merged(List<DataFile> sources, DataFile file, long rows) {}
+
+  /**
+   * Streams the bin's files, row by row, into one new file (memory holds a row group, never a file); a file of
+   * another schema than the first (written before a schema change) is left as it is. Null when fewer than two files
+   * would be merged: the new file is then discarded.
+   */
+  private Merged merge(List<DataFile> bin, List<URI> written) throws IOException {
+    DataFile like = bin.get(0);
     var spec = table.specs().get(like.specId());
+    String name = "compacted-" + UUID.randomUUID() + ".parquet";
     String location = spec.isUnpartitioned() ? table.locationProvider().newDataLocation(name)
-        : table.locationProvider().newDataLocation(spec, partition, name);
+        : table.locationProvider().newDataLocation(spec, like.partition(), name);
     URI uri = LakeFileIO.uri(location);
-    written.add(uri);
-    WriteSpec writeSpec = new WriteSpec(FileFormat.PARQUET, Compression.SNAPPY, schema, Rows.model(GenericData.Record.class),
-        Math.min(WriteSpec.DEFAULT_ROW_GROUP_BYTES, Math.max(1 << 20, targetBytes)));
-    try (RowFileWriter w = FileFormats.newWriter(writeSpec, LakeFileIO.store(location).newWriter(uri))) {
-      for (GenericRecord r : rows) {
-        w.write(r);
+    List<DataFile> sources = new ArrayList<>();
+    Schema schema = null;
+    RowFileWriter w = null;
+    long rows = 0;
+    try {
+      for (DataFile f : bin) {
+        try (SourceReader<GenericRecord> r = FileFormats.newReader(FileFormat.PARQUET,
+            LakeFileIO.store(f.location()), LakeFileIO.uri(f.location()), null)) {
+          if (!r.hasNext()) {
+            sources.add(f); // an empty file goes too
+            continue;
+          }
+          GenericRecord first = r.next();
+          if (schema == null) {
+            schema = first.getSchema();
+            written.add(uri);
+            w = FileFormats.newWriter(new WriteSpec(FileFormat.PARQUET, Compression.SNAPPY, schema,
+                Rows.model(GenericData.Record.class),
+                Math.min(WriteSpec.DEFAULT_ROW_GROUP_BYTES, Math.max(1 << 20, targetBytes))),
+                LakeFileIO.store(location).newWriter(uri));
+          } else if (!schema.equals(first.getSchema())) {
+            continue; // written with another schema: stays as it is
+          }
+          w.write(first);
+          rows++;
+          while (r.hasNext()) {
+            w.write(r.next());
+            rows++;
+          }
+          sources.add(f);
+        }
+      }
+      if (w == null || sources.size() < 2) {
+        return null;
       }
       w.commit();
       DataFiles.Builder b = DataFiles.builder(spec).withPath(location)
@@ -155,9 +182,13 @@ final class IcebergCompaction {
           .withFileSizeInBytes(w.bytes())
           .withMetrics(IcebergMetrics.of(w.metrics().orElseThrow(), table.schema()));
       if (!spec.isUnpartitioned()) {
-        b.withPartition(partition);
+        b.withPartition(like.partition());
       }
-      return b.build();
+      return new Merged(sources, b.build(), rows);
+    } finally {
+      if (w != null) {
+        w.close(); // without a commit: discards
+      }
     }
   }
 }

@@ -151,4 +151,36 @@ class IcebergMaintenanceTest {
       assertThat(tasks).isEmpty();
     }
   }
+
+  record Wider(String split, int n, String extra) {}
+
+  @Test
+  void compact_binsByTargetSize_andLeavesAFileOfAnOlderSchema() throws Exception {
+    IcebergCatalog catalog = IcebergCatalog.local(dir.resolve("w").toString());
+    IcebergSink<Line> sink = catalog.<Line>table("t.lines").partitionBy("split");
+    for (int run = 0; run < 6; run++) {
+      int r = run;
+      Pipeline.from(NamedSplits.of(Map.of("r" + r, IntStream.range(0, 10).mapToObj(n -> new Line("s", r * 10 + n))
+          .toList()))).named("lines").to(sink).run();
+    }
+    // A later run adds a column: its file has another schema than the six before it
+    Pipeline.from(NamedSplits.of(Map.of("wide", List.of(new Wider("s", 100, "x"))))).named("wide")
+        .to(catalog.<Wider>table("t.lines")).run();
+    Table table = catalog.load("t.lines");
+    java.util.Set<String> before = new java.util.TreeSet<>();
+    IcebergTableReader.rows(table).forEach(r -> before.add(r.get("n") + "/" + r.get("split")));
+    long smallest = IcebergTableReader.dataFiles(table).stream()
+        .mapToLong(p -> Path.of(URI.create(p)).toFile().length()).min().orElseThrow();
+
+    // A target of about three files' size: the six old-schema files go in two or more bins
+    int replaced = IcebergMaintenance.of(catalog, "t.lines").compact(Math.max(1024, smallest * 3));
+
+    List<String> after = IcebergTableReader.dataFiles(table);
+    assertThat(replaced).isBetween(4, 6);
+    assertThat(after.stream().filter(p -> p.contains("/compacted-")).count()).isGreaterThanOrEqualTo(2);
+    assertThat(after).anyMatch(p -> !p.contains("/compacted-")); // the wider file, at least, is left
+    java.util.Set<String> rowsAfter = new java.util.TreeSet<>();
+    IcebergTableReader.rows(table).forEach(r -> rowsAfter.add(r.get("n") + "/" + r.get("split")));
+    assertThat(rowsAfter).hasSize(61).isEqualTo(before);
+  }
 }
