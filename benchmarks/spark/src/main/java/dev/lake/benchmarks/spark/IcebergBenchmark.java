@@ -1,8 +1,6 @@
 package dev.lake.benchmarks.spark;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.month;
-import static org.apache.spark.sql.functions.year;
 
 import dev.lake.Lake;
 import dev.lake.Pipeline;
@@ -12,11 +10,7 @@ import dev.lake.examples.ecommerce.Sale;
 import dev.lake.sink.iceberg.IcebergCatalog;
 import dev.lake.source.files.CsvSource;
 import java.nio.file.Path;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * Online Retail (305 gzip CSV files, 541,909 rows) into an Apache Iceberg table partitioned by year and month, two
@@ -58,22 +52,7 @@ final class IcebergBenchmark {
     spark.conf().set("spark.sql.catalog." + catalog + ".warehouse", dir.toUri().toString());
     String table = catalog + ".retail.online_retail";
     Interleaved.Timed t = Interleaved.Timed.of(() -> {
-      StructType schema = new StructType()
-          .add("InvoiceNo", DataTypes.StringType)
-          .add("StockCode", DataTypes.StringType)
-          .add("Description", DataTypes.StringType)
-          .add("Quantity", DataTypes.IntegerType)
-          .add("InvoiceDate", DataTypes.TimestampNTZType)
-          .add("UnitPrice", DataTypes.createDecimalType(10, 3))
-          .add("CustomerID", DataTypes.DoubleType)
-          .add("Country", DataTypes.StringType);
-      Dataset<Row> sales = spark.read().option("header", "true")
-          .option("timestampNTZFormat", "yyyy-MM-dd HH:mm:ss").schema(schema).csv(glob);
-      sales.select(col("InvoiceNo").as("invoice_no"), col("StockCode").as("stock_code"),
-              col("Description").as("description"), col("Quantity").as("quantity"),
-              col("InvoiceDate").as("invoice_date"), col("UnitPrice").as("unit_price"),
-              col("CustomerID").cast("bigint").as("customer_id"), col("Country").as("country"),
-              year(col("InvoiceDate")).as("year"), month(col("InvoiceDate")).as("month"))
+      SparkSqlJobs.onlineRetailRows(spark, glob)
           .writeTo(table).using("iceberg").tableProperty("write.parquet.compression-codec", "snappy")
           .partitionedBy(col("year"), col("month")).create();
       return 0;

@@ -35,6 +35,12 @@ final class SparkSqlJobs {
 
   /** Online Retail: every by-day file to Snappy Parquet under {@code out}. */
   static void onlineRetail(SparkSession spark, String csvGlob, Path out) {
+    onlineRetailRows(spark, csvGlob).write().mode(SaveMode.Overwrite).option("compression", "snappy")
+        .partitionBy("year", "month").parquet(out.toString());
+  }
+
+  /** The Online Retail rows as Lake's RetailRow has them: the CSV read with its schema given, cast and renamed. */
+  static Dataset<Row> onlineRetailRows(SparkSession spark, String csvGlob) {
     StructType schema = new StructType()
         .add("InvoiceNo", DataTypes.StringType)
         .add("StockCode", DataTypes.StringType)
@@ -46,12 +52,10 @@ final class SparkSqlJobs {
         .add("Country", DataTypes.StringType);
     Dataset<Row> sales = spark.read().option("header", "true").option("timestampNTZFormat", "yyyy-MM-dd HH:mm:ss")
         .schema(schema).csv(csvGlob);
-    sales.select(col("InvoiceNo").as("invoice_no"), col("StockCode").as("stock_code"), col("Description")
+    return sales.select(col("InvoiceNo").as("invoice_no"), col("StockCode").as("stock_code"), col("Description")
             .as("description"), col("Quantity").as("quantity"), col("InvoiceDate").as("invoice_date"),
             col("UnitPrice").as("unit_price"), col("CustomerID").cast("bigint").as("customer_id"),
-            col("Country").as("country"), year(col("InvoiceDate")).as("year"), month(col("InvoiceDate")).as("month"))
-        .write().mode(SaveMode.Overwrite).option("compression", "snappy").partitionBy("year", "month")
-        .parquet(out.toString());
+            col("Country").as("country"), year(col("InvoiceDate")).as("year"), month(col("InvoiceDate")).as("month"));
   }
 
   /** Sparkify: the five tables under {@code out}. */
