@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The handler on s3proxy in the documented bucket, every SDK call recorded as the IAM action and ARN it needs: the
  * generated policy (the committed one) allows each call, and every grant is used or needed on a named other path.
+ * The SnapStart priming runs first, as it would before the snapshot.
  */
 class RetailImportIamTest {
   @Test
@@ -29,6 +30,7 @@ class RetailImportIamTest {
       s3.upload(S3Stage.DATA.resolve("online_retail/SOURCE.md"), "lake/raw/online_retail_notes/SOURCE.md");
       GlobalRecording.start(IamPolicyFileTest.DOCUMENTED);
 
+      handler.priming.beforeCheckpoint(null); // SnapStart primes once, before its snapshot
       String summary = handler.handleRequest(RetailImportHandlerTest.eventIn("shop-lake",
           "lake/raw/online_retail/2010-12-01.csv.gz", "lake/raw/online_retail/2010-12-02.csv.gz"), null);
 
