@@ -39,41 +39,80 @@ import org.apache.iceberg.util.SnapshotUtil;
  * }</pre>
  */
 public final class IcebergRead {
-  private final Table table;
+  private final IcebergCatalog catalog;
+  private final String name;
+  private final Table loaded;
   private final Long snapshotId;
   private final Instant asOf;
 
-  private IcebergRead(Table table, Long snapshotId, Instant asOf) {
-    this.table = table;
+  private IcebergRead(IcebergCatalog catalog, String name, Table loaded, Long snapshotId, Instant asOf) {
+    this.catalog = catalog;
+    this.name = name;
+    this.loaded = loaded;
     this.snapshotId = snapshotId;
     this.asOf = asOf;
   }
 
-  /** Reads {@code table} ({@code namespace.table}) of {@code catalog}. */
+  /** Reads {@code table} ({@code namespace.table}) of {@code catalog}; the table is loaded when planned. */
   public static IcebergRead of(IcebergCatalog catalog, String table) {
     Objects.requireNonNull(catalog, "catalog");
-    return of(catalog.load(table));
+    ValidationException.check(table != null && table.contains("."),
+        "An Iceberg table is named namespace.table, e.g. retail.online_retail; got %s", table);
+    return new IcebergRead(catalog, table, null, null, null);
   }
 
   /** Reads a table loaded from any catalog. */
   public static IcebergRead of(Table table) {
-    return new IcebergRead(Objects.requireNonNull(table, "table"), null, null);
+    Objects.requireNonNull(table, "table");
+    return new IcebergRead(null, table.name(), table, null, null);
   }
 
   /** The snapshot with this id (time travel); must be one of the table's snapshots. */
   public IcebergRead snapshot(long id) {
-    return new IcebergRead(table, id, null);
+    return new IcebergRead(catalog, name, loaded, id, null);
   }
 
   /** The snapshot that was current at {@code time} (time travel by time). */
   public IcebergRead asOf(Instant time) {
-    return new IcebergRead(table, null, Objects.requireNonNull(time, "time"));
+    return new IcebergRead(catalog, name, loaded, null, Objects.requireNonNull(time, "time"));
+  }
+
+  /**
+   * This read as lake-core's {@link dev.lake.io.TableSnapshot}, for lake-redshift's
+   * {@code WarehouseLoad.of(TableSnapshot)}: planned when a load first asks for it, and planned again for every run
+   * of a load that reads the newest snapshot ({@code refreshed()}), so one load object serves a schedule.
+   */
+  public dev.lake.io.TableSnapshot asTableSnapshot() {
+    return new IcebergTableSnapshot(this);
+  }
+
+  /** True when this read follows the newest snapshot (no {@link #snapshot} or {@link #asOf}). */
+  boolean newest() {
+    return snapshotId == null && asOf == null;
+  }
+
+  /**
+   * What reading the table needs from AWS, without any I/O: reading and listing the objects under the table's
+   * prefix and, for an AWS Glue catalog, {@code glue:GetDatabase} and {@code glue:GetTable}. A JDBC catalog is a
+   * database login; a table given as loaded, or a REST catalog, is listed as undeclared.
+   */
+  public dev.lake.iam.IamPolicy permissions(dev.lake.iam.IamScope scope) {
+    if (catalog == null) {
+      return dev.lake.iam.IamPolicy.undeclared("iceberg table " + name + " (loaded by the caller's catalog)");
+    }
+    return IcebergPermissions.read(catalog.properties(), name, scope);
+  }
+
+  /** The table's name as given ({@code retail.online_retail}). */
+  String name() {
+    return name;
   }
 
   /** Resolves the snapshot and plans its files. A table without any snapshot yet plans no files. */
   public Plan plan() {
+    Table table = loaded != null ? loaded : catalog.load(name);
     table.refresh();
-    Snapshot snapshot = resolve();
+    Snapshot snapshot = resolve(table);
     // the newest rows in the table's current schema; time travel in the schema the snapshot was written with
     org.apache.iceberg.Schema schema = snapshot == null || snapshotId == null && asOf == null ? table.schema()
         : SnapshotUtil.schemaFor(table, snapshot.snapshotId());
@@ -89,7 +128,7 @@ public final class IcebergRead {
     return new Plan(table, snapshot, schema, tasks);
   }
 
-  private Snapshot resolve() {
+  private Snapshot resolve(Table table) {
     if (snapshotId != null) {
       Snapshot s = table.snapshot(snapshotId);
       if (s == null) {
@@ -117,6 +156,12 @@ public final class IcebergRead {
 
   /**
    * A resolved snapshot and its planned files.
+   *
+   * <pre>{@code
+   * IcebergRead.Plan plan = IcebergRead.of(catalog, "shop.invoice_lines").plan();
+   * long rowsBeforeDeletes = plan.dataFileRows();
+   * boolean upserted = plan.hasDeletes();
+   * }</pre>
    */
   public static final class Plan {
     private final Table table;

@@ -141,4 +141,35 @@ class IcebergReadTest {
     assertThat(plan.files()).isEmpty();
     assertThat(rows(IcebergRead.of(catalog, "shop.empty"))).isEmpty();
   }
+
+  @Test
+  void asTableSnapshot_versionGrowsPerCommit_filesAndDeletes_plannedAtEachRefresh() throws Exception {
+    IcebergCatalog catalog = catalog();
+    upsert(catalog, "day1", new Line("1", 1, "mug", 6, 12));
+    dev.lake.io.TableSnapshot snapshot = IcebergRead.of(catalog, "shop.lines").asTableSnapshot();
+    assertThat(snapshot.name()).isEqualTo("iceberg shop.lines");
+    assertThat(snapshot.partitioning()).containsExactly("month");
+    long v1 = snapshot.version();
+    upsert(catalog, "day2", new Line("1", 1, "mug", 9, 12));
+    assertThat(snapshot.version()).as("planned once").isEqualTo(v1);
+    dev.lake.io.TableSnapshot next = snapshot.refreshed();
+    assertThat(next.version()).isGreaterThan(v1);
+    assertThat(next.hasDeletes()).isTrue();
+    List<String> paths = next.files().stream().map(dev.lake.io.TableSnapshot.File::path).toList();
+    List<Object> quantities = new ArrayList<>();
+    try (SourceReader<GenericRecord> r = next.open(paths)) {
+      r.forEachRemaining(row -> quantities.add(row.get("quantity")));
+    }
+    assertThat(quantities).containsExactly(9);
+  }
+
+  @Test
+  void permissions_glueCatalog_readOnlyGrants_withoutLoadingTheTable() {
+    IcebergCatalog glue = IcebergCatalog.of("glue", Map.of("catalog-impl",
+        "org.apache.iceberg.aws.glue.GlueCatalog", "warehouse", "s3://bucket/warehouse"));
+    String json = IcebergRead.of(glue, "retail.sales").permissions(dev.lake.iam.IamScope.of("eu-west-1",
+        "123456789012")).toJson();
+    assertThat(json).contains("glue:GetTable").contains("table/retail/sales").contains("retail.db/sales/*")
+        .doesNotContain("PutObject").doesNotContain("glue:UpdateTable");
+  }
 }
