@@ -57,10 +57,11 @@ final class IcebergShow {
         t.deletes().forEach(d -> deletes.add(d.location()));
         bytes += t.file().fileSizeInBytes();
       }
-      out.printf("snapshot %d%s, committed %s, %s%s: %,d rows, %,d data files, %,d delete files, %s%n%n",
+      out.printf("snapshot %d%s, committed %s, %s%s: %,d rows, %,d data file%s, %,d delete file%s, %s%n%n",
           s.snapshotId(), snapshotId == null ? " (newest)" : "", Format.time(Instant.ofEpochMilli(s.timestampMillis())),
           s.operation(), s.summary().containsKey("lake.run-id") ? " by run " + s.summary().get("lake.run-id") : "",
-          IcebergListing.rows(plan), plan.files().size(), deletes.size(), Format.bytes(bytes));
+          IcebergListing.rows(plan), plan.files().size(), plan.files().size() == 1 ? "" : "s", deletes.size(),
+          deletes.size() == 1 ? "" : "s", Format.bytes(bytes));
     }
     schema(out, table, plan);
     partitions(out, table, plan);
@@ -148,13 +149,12 @@ final class IcebergShow {
     SnapshotUtil.currentAncestors(table).forEach(all::add);
     java.util.Collections.reverse(all); // oldest first, as lake show lists a dataset's commits
     out.printf("Snapshots (%d%s):%n", all.size(), all.size() > history ? ", newest " + history : "");
-    TextTable t = new TextTable("snapshot", "committed", "operation", "added rows", "deleted rows", "run", "");
+    TextTable t = new TextTable("snapshot", "committed", "operation", "added rows", "delete records", "run", "");
     for (Snapshot s : all.subList(Math.max(0, all.size() - history), all.size())) {
       Map<String, String> sum = s.summary();
       t.row(String.valueOf(s.snapshotId()), Format.time(Instant.ofEpochMilli(s.timestampMillis())), s.operation(),
           Long.parseLong(sum.getOrDefault("added-records", "0")),
-          Long.parseLong(sum.getOrDefault("deleted-records", "0")) + Long.parseLong(
-              sum.getOrDefault("added-equality-deletes", "0")) + Long.parseLong(
+          Long.parseLong(sum.getOrDefault("added-equality-deletes", "0")) + Long.parseLong(
               sum.getOrDefault("added-position-deletes", "0")),
           sum.getOrDefault("lake.run-id", ""), shown != null && s.snapshotId() == shown.snapshotId() ? "<- shown" : "");
     }

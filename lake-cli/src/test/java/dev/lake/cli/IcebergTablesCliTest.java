@@ -98,7 +98,7 @@ class IcebergTablesCliTest {
         .contains("Sample rows (3, deletes applied)").contains("Snapshots (2):");
     String then = lake("show", "shop.invoice_lines", "--warehouse", warehouse, "--snapshot", String.valueOf(first),
         "--lake", dir.resolve("none").toString()).ok().out();
-    assertThat(then).contains("snapshot " + first + ", committed").contains(": 2 rows, 1 data files, 0 delete files")
+    assertThat(then).contains("snapshot " + first + ", committed").contains(": 2 rows, 1 data file, 0 delete files")
         .contains("Sample rows (2, deletes applied)");
     assertThat(then.lines().filter(l -> l.contains("<- shown")).findFirst().orElseThrow()).contains(
         String.valueOf(first));
