@@ -77,7 +77,7 @@ final class IcebergViews implements AutoCloseable {
       String view = DuckSession.quote(schema) + "." + DuckSession.quote(id.name().toLowerCase(Locale.ROOT));
       try (Statement s = connection.createStatement()) {
         s.execute("CREATE SCHEMA IF NOT EXISTS " + DuckSession.quote(schema));
-        s.execute("CREATE OR REPLACE VIEW " + view + " AS " + body(id, plan));
+        s.execute("CREATE VIEW " + view + " AS " + body(id, plan)); // a clash with a dataset view fails loudly
       }
       views.put(schema + "." + id.name().toLowerCase(Locale.ROOT), "iceberg " + id
           + (plan.snapshot() == null ? "" : "@" + plan.snapshot().snapshotId()));
