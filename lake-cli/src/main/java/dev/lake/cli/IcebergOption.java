@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
  *
  * <pre>{@code
  * @Mixin IcebergOption iceberg;
- * IcebergCatalog catalog = iceberg.catalog(root.lake);   // null: no warehouse
+ * IcebergCatalog catalog = iceberg.catalog(root, root.lake);   // null: no warehouse
  * }</pre>
  */
 final class IcebergOption {
@@ -42,11 +42,19 @@ final class IcebergOption {
     return warehouse != null || catalogUri != null;
   }
 
-  /** The warehouse's catalog, or null when none is named or found next to the lake. */
-  IcebergCatalog catalog(String lakeLocation) {
+  /**
+   * The warehouse's catalog, or null when none is named or found next to the lake. An s3:// warehouse goes through
+   * {@code --s3-endpoint} when one is given, as the lake root does.
+   */
+  IcebergCatalog catalog(RootOption root, String lakeLocation) {
     if (catalogUri != null) {
       if (warehouse == null) {
         throw new CliException("--catalog-uri needs --warehouse <dir|s3://bucket/prefix>: where its tables live");
+      }
+      URI at = ObjectStores.toUri(warehouse);
+      if (root.s3Endpoint != null && "s3".equals(at.getScheme())) {
+        ObjectStores.register(URI.create("s3://" + at.getAuthority()),
+            dev.lake.sink.s3.S3ObjectStore.builder().endpointOverride(root.s3Endpoint).pathStyle(true).build());
       }
       return IcebergCatalog.jdbc(catalogUri, warehouse);
     }
@@ -58,9 +66,10 @@ final class IcebergOption {
       }
       return IcebergCatalog.local(dir);
     }
-    URI root = lakeLocation == null ? null : ObjectStores.toUri(lakeLocation);
-    if (root != null && "file".equals(root.getScheme()) && Files.exists(Path.of(root).resolve("iceberg/catalog.db"))) {
-      return IcebergCatalog.local(Path.of(root).resolve("iceberg").toString());
+    URI lakeRoot = lakeLocation == null ? null : ObjectStores.toUri(lakeLocation);
+    if (lakeRoot != null && "file".equals(lakeRoot.getScheme())
+        && Files.exists(Path.of(lakeRoot).resolve("iceberg/catalog.db"))) {
+      return IcebergCatalog.local(Path.of(lakeRoot).resolve("iceberg").toString());
     }
     if (!snapshots.isEmpty()) {
       throw new CliException("--snapshot reads an Iceberg table, but no warehouse was found: pass --warehouse <dir>");
@@ -118,7 +127,7 @@ final class IcebergOption {
   /** A DuckDB session over the lake's datasets (if the lake exists) and the warehouse's Iceberg tables. */
   DuckSession session(RootOption root, java.io.PrintWriter err) {
     LakeRoot lake = lake(root, root.lake);
-    IcebergCatalog catalog = catalog(root.lake);
+    IcebergCatalog catalog = catalog(root, root.lake);
     return DuckSession.open(lake, err, catalog, catalog == null ? Map.of() : tables(catalog));
   }
 }

@@ -54,7 +54,7 @@ final class LsCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     String at = location != null ? location : root.lake;
     LakeRoot lake = iceberg.lake(root, at);
-    var catalog = iceberg.catalog(at);
+    var catalog = iceberg.catalog(root, at);
     if (lake != null) {
       list(out, lake);
     }

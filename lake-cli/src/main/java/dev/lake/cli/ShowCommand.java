@@ -57,7 +57,7 @@ final class ShowCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     LakeRoot lake = iceberg.lake(root, root.lake);
-    var catalog = iceberg.catalog(root.lake);
+    var catalog = iceberg.catalog(root, root.lake);
     if (catalog != null && IcebergShow.has(catalog, dataset)) {
       var table = catalog.load(dataset);
       IcebergShow.print(out, table, iceberg.snapshotOf(table), rows, history);
