@@ -55,6 +55,9 @@ final class ChartCommand implements Callable<Integer> {
   @Mixin
   RootOption root;
 
+  @Mixin
+  IcebergOption iceberg;
+
   @Parameters(paramLabel = "<sql>", description = "The query whose result to draw.")
   String sql;
 
@@ -90,9 +93,8 @@ final class ChartCommand implements Callable<Integer> {
     if (!svg && !name.endsWith(".png")) {
       throw new CliException("--out must end in .png or .svg, got " + out);
     }
-    LakeRoot lake = root.open();
     DuckSession.Result r;
-    try (DuckSession duck = DuckSession.open(lake, spec.commandLine().getErr())) {
+    try (DuckSession duck = iceberg.session(root, spec.commandLine().getErr())) {
       r = duck.query(sql);
     }
     Chart<?, ?> chart = ChartData.of(r, x, y).draw(type, title, width, height);

@@ -40,6 +40,7 @@ final class DuckSession implements AutoCloseable {
   private final Connection connection;
   private final Map<String, String> views = new LinkedHashMap<>();
   private final Path downloads;
+  private IcebergViews iceberg;
 
   private DuckSession(Connection connection, Path downloads) {
     this.connection = connection;
@@ -47,6 +48,15 @@ final class DuckSession implements AutoCloseable {
   }
 
   static DuckSession open(LakeRoot lake, PrintWriter err) {
+    return open(lake, err, null, Map.of());
+  }
+
+  /**
+   * A session over the lake's datasets (none when {@code lake} is null) and, when {@code catalog} is given, the
+   * Iceberg tables listed with the snapshot to read (null: the newest), as views {@code namespace.table}.
+   */
+  static DuckSession open(LakeRoot lake, PrintWriter err, dev.lake.sink.iceberg.IcebergCatalog catalog,
+      Map<org.apache.iceberg.catalog.TableIdentifier, Long> tables) {
     Path downloads = null;
     try {
       Connection c = DriverManager.getConnection("jdbc:duckdb:");
@@ -55,13 +65,17 @@ final class DuckSession implements AutoCloseable {
         s.execute("SET autoinstall_known_extensions=false");
         s.execute("SET autoload_known_extensions=false");
       }
-      boolean local = "file".equals(lake.root().getScheme());
+      boolean local = lake == null || "file".equals(lake.root().getScheme());
       if (!local) {
         downloads = Files.createTempDirectory("lake-query-");
       }
       DuckSession session = new DuckSession(c, downloads);
-      for (LakeRoot.Dataset d : lake.datasets()) {
+      for (LakeRoot.Dataset d : lake == null ? List.<LakeRoot.Dataset>of() : lake.datasets()) {
         session.createView(lake, d, err);
+      }
+      if (catalog != null) {
+        session.iceberg = new IcebergViews(c, err);
+        session.views.putAll(session.iceberg.create(catalog, tables));
       }
       return session;
     } catch (SQLException e) {
@@ -206,6 +220,9 @@ final class DuckSession implements AutoCloseable {
     }
     if (downloads != null) {
       TempFiles.delete(downloads);
+    }
+    if (iceberg != null) {
+      iceberg.close();
     }
   }
 }

@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "ls", mixinStandardHelpOptions = true,
     description = "Lists the committed datasets per zone: partitions, rows, files, size, last commit.",
     footer = {"", "Examples:", "  lake ls", "  lake ls ./lake", "  lake ls s3://my-bucket/lake",
+        "  lake ls --warehouse ./lake/iceberg      (Iceberg tables too; <lake>/iceberg is found by itself)",
         "", "A dataset of more than 10 files whose median file is under 16 MB is flagged 'small files': readers "
         + "pay per file. Where compaction would merge at least a quarter of the files (partitions hold several "
         + "small files) the note says 'lake compact <dataset>' and how many files would remain; where each "
@@ -45,14 +46,32 @@ final class LsCommand implements Callable<Integer> {
   @Parameters(arity = "0..1", paramLabel = "<root>", description = "The lake root (default: --lake).")
   String location;
 
+  @Mixin
+  IcebergOption iceberg;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    LakeRoot lake = root.open(location != null ? location : root.lake);
+    String at = location != null ? location : root.lake;
+    LakeRoot lake = iceberg.lake(root, at);
+    var catalog = iceberg.catalog(root, at);
+    if (lake != null) {
+      list(out, lake);
+    }
+    if (catalog != null) {
+      if (lake != null) {
+        out.println();
+      }
+      IcebergListing.print(out, catalog, iceberg.tables(catalog), catalog.warehouse());
+    }
+    return 0;
+  }
+
+  private void list(PrintWriter out, LakeRoot lake) {
     List<LakeRoot.Dataset> datasets = lake.datasets();
     if (datasets.isEmpty()) {
       out.println("The lake at " + lake.root() + " has no committed dataset yet.");
-      return 0;
+      return;
     }
     TextTable table = new TextTable("zone", "dataset", "partitions", "rows", "files", "size", "last commit", "note");
     long rows = 0;
@@ -72,7 +91,6 @@ final class LsCommand implements Callable<Integer> {
         + " rows, " + Format.bytes(bytes));
     out.println();
     out.print(table);
-    return 0;
   }
 
   static int partitions(Manifest m) {

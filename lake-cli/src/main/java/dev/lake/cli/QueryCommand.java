@@ -31,7 +31,10 @@ import picocli.CommandLine.Spec;
         "  lake query \"SELECT team, points, xpts, points - xpts AS luck FROM team_season ORDER BY luck\"",
         "  lake query \"SELECT year, month, sum(quantity * unit_price) AS sales FROM online_retail GROUP BY ALL "
             + "ORDER BY ALL\" --format csv --output sales.csv",
-        "  lake query \"SHOW TABLES\""})
+        "  lake query \"SHOW TABLES\"",
+        "  lake query \"SELECT count(*) FROM retail.online_retail\" --warehouse ./lake/iceberg --snapshot <id>",
+        "", "Iceberg tables of --warehouse (or <lake>/iceberg) are views namespace.table over their newest snapshot, "
+        + "or the one --snapshot names, with the deletes of upserts applied."})
 final class QueryCommand implements Callable<Integer> {
   /** Output formats. */
   enum OutputFormat { table, csv, json }
@@ -41,6 +44,9 @@ final class QueryCommand implements Callable<Integer> {
 
   @Mixin
   RootOption root;
+
+  @Mixin
+  IcebergOption iceberg;
 
   @Parameters(paramLabel = "<sql>", description = "The query.")
   String sql;
@@ -54,9 +60,8 @@ final class QueryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    LakeRoot lake = root.open();
     DuckSession.Result result;
-    try (DuckSession duck = DuckSession.open(lake, spec.commandLine().getErr())) {
+    try (DuckSession duck = iceberg.session(root, spec.commandLine().getErr())) {
       result = duck.query(sql);
     }
     if (output == null) {

@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "show", mixinStandardHelpOptions = true,
     description = "Shows a dataset: schema, partitions, sample rows and commit history.",
     footer = {"", "Examples:", "  lake show songplays", "  lake show online_retail --rows 10 --history 3",
-        "  lake show rejected/songplays --lake ./lake"})
+        "  lake show rejected/songplays --lake ./lake",
+        "  lake show retail.online_retail --warehouse ./lake/iceberg --snapshot 3051729675574597004"})
 final class ShowCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -38,7 +39,8 @@ final class ShowCommand implements Callable<Integer> {
   @Mixin
   RootOption root;
 
-  @Parameters(paramLabel = "<dataset>", description = "A dataset name (songplays) or path (raw/api/fixtures).")
+  @Parameters(paramLabel = "<dataset>", description = "A dataset name (songplays) or path (raw/api/fixtures), or "
+      + "an Iceberg table (namespace.table).")
   String dataset;
 
   @Option(names = "--rows", defaultValue = "5", description = "Sample rows to show (default: ${DEFAULT-VALUE}).")
@@ -48,10 +50,23 @@ final class ShowCommand implements Callable<Integer> {
       description = "Newest commits to show (default: ${DEFAULT-VALUE}).")
   int history;
 
+  @Mixin
+  IcebergOption iceberg;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    LakeRoot lake = root.open();
+    LakeRoot lake = iceberg.lake(root, root.lake);
+    var catalog = iceberg.catalog(root, root.lake);
+    if (catalog != null && IcebergShow.has(catalog, dataset)) {
+      var table = catalog.load(dataset);
+      IcebergShow.print(out, table, iceberg.snapshotOf(table), rows, history);
+      return 0;
+    }
+    if (!iceberg.snapshots.isEmpty() || lake == null) {
+      throw new CliException("No Iceberg table " + dataset + (catalog == null ? "" : " in " + catalog.warehouse()
+          + "; its tables are " + IcebergCommand.tables(catalog.catalog())));
+    }
     LakeRoot.Dataset d = lake.find(dataset);
     Manifest m = lake.latest(d);
     out.printf("%s  %s%n", Terminal.bold(d.path()), lake.lake().uri(d.path() + "/"));

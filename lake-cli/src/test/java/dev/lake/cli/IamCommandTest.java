@@ -160,6 +160,31 @@ class IamCommandTest {
   }
 
   @Test
+  void iam_icebergGlueCatalog_sinkWritesItsTable_loadReadsItsTableOnly() throws IOException {
+    TestLakes.Result r = lake("iam", "dev.lake.cli.IamFixtures#icebergGlue", "--region", "eu-west-1", "--account",
+        "123456789012").ok();
+    String bucket = "arn:aws:s3:::ice-lake";
+    String glue = "arn:aws:glue:eu-west-1:123456789012:";
+    assertThat(grants(json(r.out()))).containsExactlyInAnyOrder(
+        "s3:GetObject " + bucket + "/warehouse/retail.db/days/*",
+        "s3:PutObject " + bucket + "/warehouse/retail.db/days/*",
+        "s3:DeleteObject " + bucket + "/warehouse/retail.db/days/*",
+        "s3:ListBucket " + bucket + " warehouse/retail.db/days/",
+        "glue:GetDatabase " + glue + "catalog", "glue:GetDatabase " + glue + "database/retail",
+        "glue:CreateDatabase " + glue + "catalog", "glue:CreateDatabase " + glue + "database/retail",
+        "glue:GetTable " + glue + "catalog", "glue:GetTable " + glue + "database/retail",
+        "glue:GetTable " + glue + "table/retail/days",
+        "glue:CreateTable " + glue + "catalog", "glue:CreateTable " + glue + "database/retail",
+        "glue:CreateTable " + glue + "table/retail/days",
+        "glue:UpdateTable " + glue + "catalog", "glue:UpdateTable " + glue + "database/retail",
+        "glue:UpdateTable " + glue + "table/retail/days",
+        // the load: reading retail.sales, nothing more
+        "s3:GetObject " + bucket + "/warehouse/retail.db/sales/*",
+        "s3:ListBucket " + bucket + " warehouse/retail.db/sales/",
+        "glue:GetTable " + glue + "table/retail/sales");
+  }
+
+  @Test
   void iam_supplierClassWithoutRegion_usesPlaceholdersAndSaysSo() throws IOException {
     TestLakes.Result r = lake("iam", "dev.lake.cli.IamFixtures$Daily").ok();
     assertThat(grants(json(r.out()))).contains("s3:PutObject arn:aws:s3:::daily-lake/root/processed/days/*");

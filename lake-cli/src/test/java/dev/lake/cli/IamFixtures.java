@@ -47,4 +47,24 @@ public final class IamFixtures {
           .to(Lake.at("s3://daily-lake/root").processed("days"));
     }
   }
+
+  /** A row of the Iceberg fixtures. */
+  public record Day(String day) {}
+
+  /**
+   * {@code lake iam dev.lake.cli.IamFixtures#icebergGlue}: a pipeline writing an Iceberg table through the AWS Glue
+   * catalog, and a warehouse load of another table of that catalog (reading only).
+   */
+  public static java.util.List<Object> icebergGlue() {
+    dev.lake.sink.iceberg.IcebergCatalog glue = dev.lake.sink.iceberg.IcebergCatalog.of("glue", java.util.Map.of(
+        "catalog-impl", "org.apache.iceberg.aws.glue.GlueCatalog", "warehouse", "s3://ice-lake/warehouse"));
+    return java.util.List.of(
+        Pipeline.from(dev.lake.io.InMemorySource.of("days", java.util.List.of(new Day("2011-12-01")))).named("days")
+            .to(glue.<Day>table("retail.days")),
+        dev.lake.sink.warehouse.WarehouseLoad.of(dev.lake.sink.iceberg.IcebergRead.of(glue, "retail.sales")
+                .asTableSnapshot())
+            .into(dev.lake.sink.warehouse.Dialect.POSTGRES,
+                dev.lake.sink.warehouse.JdbcDataSource.of("jdbc:postgresql://localhost/warehouse"))
+            .table("public.sales"));
+  }
 }

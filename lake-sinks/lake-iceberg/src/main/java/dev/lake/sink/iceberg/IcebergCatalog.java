@@ -139,6 +139,11 @@ public final class IcebergCatalog implements Serializable {
     return jdbc;
   }
 
+  /** The warehouse location the catalog puts new tables under ({@code file:///…/iceberg}, {@code s3://…}). */
+  public String warehouse() {
+    return properties.getOrDefault(CatalogProperties.WAREHOUSE_LOCATION, "");
+  }
+
   /** The catalog's properties, as given (they may hold credentials: never log them; {@link #toString} hides them). */
   Map<String, String> properties() {
     return properties;

@@ -27,6 +27,18 @@ final class IcebergPermissions {
   private IcebergPermissions() {}
 
   static IamPolicy of(Map<String, String> catalog, String table, IamScope scope) {
+    return of(catalog, table, scope, true);
+  }
+
+  /**
+   * What reading a table needs: its objects read and listed, and for a Glue catalog only {@code glue:GetDatabase}
+   * and {@code glue:GetTable}.
+   */
+  static IamPolicy read(Map<String, String> catalog, String table, IamScope scope) {
+    return of(catalog, table, scope, false);
+  }
+
+  private static IamPolicy of(Map<String, String> catalog, String table, IamScope scope, boolean write) {
     TableIdentifier id = TableIdentifier.parse(table);
     String impl = catalog.getOrDefault(CatalogProperties.CATALOG_IMPL, catalog.getOrDefault("type", ""));
     String warehouse = catalog.getOrDefault(CatalogProperties.WAREHOUSE_LOCATION, "");
@@ -40,7 +52,8 @@ final class IcebergPermissions {
     URI location = ObjectStores.toUri(dir);
     IamPolicy files = "file".equals(location.getScheme()) ? IamPolicy.empty()
         : ObjectStores.forUri(location).permissions(location,
-            EnumSet.of(Access.READ, Access.LIST, Access.WRITE, Access.DELETE), scope);
+            write ? EnumSet.of(Access.READ, Access.LIST, Access.WRITE, Access.DELETE)
+                : EnumSet.of(Access.READ, Access.LIST), scope);
     if (!glue) {
       return files;
     }
@@ -48,6 +61,10 @@ final class IcebergPermissions {
     String catalogArn = scope.arn("glue", "catalog");
     String databaseArn = scope.arn("glue", "database/" + database);
     String tableArn = scope.arn("glue", "table/" + database + "/" + id.name());
+    if (!write) {
+      return files.and(IamPolicy.of(Permission.allow(List.of("glue:GetDatabase"), catalogArn, databaseArn),
+          Permission.allow(List.of("glue:GetTable"), catalogArn, databaseArn, tableArn)));
+    }
     return files.and(IamPolicy.of(
         Permission.allow(List.of("glue:GetDatabase", "glue:CreateDatabase"), catalogArn, databaseArn),
         Permission.allow(List.of("glue:GetTable", "glue:CreateTable", "glue:UpdateTable"), catalogArn, databaseArn,

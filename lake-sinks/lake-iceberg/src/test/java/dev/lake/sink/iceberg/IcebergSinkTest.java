@@ -137,9 +137,9 @@ class IcebergSinkTest {
     assertThat(table.schema().findField("extra")).isNotNull();
     assertThat(table.schema().findField("extra").isOptional()).isTrue();
     Map<String, Long> extras = new TreeMap<>();
-    IcebergTableReader.rows(table).forEach(r -> extras.merge(r.getSchema().getField("extra") == null
-        ? "absent" : String.valueOf(r.get("extra")), 1L, Long::sum));
-    assertThat(extras).isEqualTo(Map.of("absent", 40L, "x", 1L));
+    // read in the table's schema, as Iceberg readers read it: files written before the change hold no such column
+    IcebergTableReader.rows(table).forEach(r -> extras.merge(String.valueOf(r.get("extra")), 1L, Long::sum));
+    assertThat(extras).isEqualTo(Map.of("null", 40L, "x", 1L));
   }
 
   @Test

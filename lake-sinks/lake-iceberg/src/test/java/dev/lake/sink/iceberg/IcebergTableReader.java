@@ -8,7 +8,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,7 +17,6 @@ import java.util.stream.Stream;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.DeleteFile;
-import org.apache.iceberg.FileContent;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.ManifestContent;
 import org.apache.iceberg.ManifestFile;
@@ -28,9 +26,9 @@ import org.apache.iceberg.Table;
 import org.apache.iceberg.io.CloseableIterable;
 
 /**
- * Reads an Iceberg table back the way an engine plans it: the data files of the current snapshot from Iceberg's own
- * scan planning (manifests), each read as Parquet; and lists the Parquet files on disk under the table's data
- * directory, to prove that no file of a failed attempt is left behind.
+ * Reads an Iceberg table back: its rows through {@link IcebergRead} (Spark reads the same tables in lake-spark's
+ * IcebergReadBySparkTest), the data files of the current snapshot from Iceberg's own scan planning; and lists the
+ * Parquet files on disk under the table's data directory, to prove that no file of a failed attempt is left behind.
  */
 final class IcebergTableReader {
   private IcebergTableReader() {}
@@ -53,51 +51,13 @@ final class IcebergTableReader {
     return paths;
   }
 
-  /**
-   * The table's rows as Iceberg's planning gives them: each data file of the current snapshot, less the rows its
-   * delete files remove (position deletes of this file; equality deletes by the delete file's columns).
-   */
+  /** The table's rows at its current snapshot, deletes applied, read by {@link IcebergRead}. */
   static List<GenericRecord> rows(Table table) throws IOException {
     List<GenericRecord> rows = new ArrayList<>();
-    table.refresh();
-    if (table.currentSnapshot() == null) {
-      return rows;
-    }
-    try (CloseableIterable<FileScanTask> tasks = table.newScan().planFiles()) {
-      for (FileScanTask task : tasks) {
-        String path = task.file().location();
-        Set<Long> deletedPositions = new HashSet<>();
-        List<Map.Entry<List<String>, Set<List<String>>>> equalityDeletes = new ArrayList<>();
-        for (DeleteFile d : task.deletes()) {
-          List<GenericRecord> deleted = read(d.location());
-          if (d.content() == FileContent.POSITION_DELETES) {
-            deleted.stream().filter(r -> r.get("file_path").toString().equals(path))
-                .forEach(r -> deletedPositions.add((Long) r.get("pos")));
-          } else {
-            List<String> columns = d.equalityFieldIds().stream().map(id -> table.schema().findColumnName(id))
-                .toList();
-            Set<List<String>> keys = new HashSet<>();
-            deleted.forEach(r -> keys.add(key(r, columns)));
-            equalityDeletes.add(Map.entry(columns, keys));
-          }
-        }
-        long pos = 0;
-        for (GenericRecord r : read(path)) {
-          boolean gone = deletedPositions.contains(pos++);
-          for (Map.Entry<List<String>, Set<List<String>>> eq : equalityDeletes) {
-            gone |= eq.getValue().contains(key(r, eq.getKey()));
-          }
-          if (!gone) {
-            rows.add(r);
-          }
-        }
-      }
+    try (SourceReader<GenericRecord> r = IcebergRead.of(table).plan().open()) {
+      r.forEachRemaining(rows::add);
     }
     return rows;
-  }
-
-  private static List<String> key(GenericRecord r, List<String> columns) {
-    return columns.stream().map(c -> String.valueOf(r.get(c))).toList();
   }
 
   /** Rows in one Parquet file. */

@@ -1,7 +1,17 @@
 package dev.lake.sink.warehouse;
 
 import dev.lake.exceptions.SinkException;
+import dev.lake.Rows;
+import dev.lake.io.Compression;
 import dev.lake.io.DataFile;
+import dev.lake.io.FileFormat;
+import dev.lake.io.FileFormats;
+import dev.lake.io.ObjectStores;
+import dev.lake.io.RowFileWriter;
+import dev.lake.io.SourceReader;
+import dev.lake.io.WriteSpec;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -46,6 +56,9 @@ final class DuckDbInsert {
         + " FROM read_parquet(?::VARCHAR[], hive_partitioning = false)";
     // read_parquet is built in; never let DuckDB try to download an extension (offline, and a Lambda has no cache)
     JdbcLoader.execute(c, "SET autoinstall_known_extensions = false");
+    if (snap.external() != null) {
+      return insertRows(c, sql, snap, hook);
+    }
     long rows = 0;
     int done = 0;
     try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -77,6 +90,41 @@ final class DuckDbInsert {
           deleteAll(downloads);
         }
       }
+    }
+    return rows;
+  }
+
+  /**
+   * A table's rows are not its files' rows (deletes, columns renamed by field id): each file's rows, as the table
+   * gives them, go through a temporary Parquet file in the table's schema.
+   */
+  private static long insertRows(Connection c, String sql, Snapshot snap, Consumer<String> hook)
+      throws SQLException {
+    long rows = 0;
+    int done = 0;
+    Path dir = null;
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      dir = Files.createTempDirectory("lake-duckdb-load-");
+      WriteSpec spec = new WriteSpec(FileFormat.PARQUET, Compression.SNAPPY, snap.rowSchema(),
+          Rows.model(GenericData.Record.class), WriteSpec.DEFAULT_ROW_GROUP_BYTES);
+      for (DataFile f : snap.files()) {
+        Path file = dir.resolve(done + ".parquet");
+        try (SourceReader<GenericRecord> in = snap.open(f);
+            RowFileWriter w = FileFormats.newWriter(spec, ObjectStores.forUri(file.toUri()).newWriter(file.toUri()))) {
+          while (in.hasNext()) {
+            w.write(in.next());
+          }
+          w.commit();
+        }
+        ps.setArray(1, c.createArrayOf("VARCHAR", new Object[] {file.toString()}));
+        rows += ps.executeUpdate();
+        Files.delete(file);
+        hook.accept("file " + done++);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot stage the rows of " + snap.dataset() + " for DuckDB", e);
+    } finally {
+      deleteAll(dir);
     }
     return rows;
   }

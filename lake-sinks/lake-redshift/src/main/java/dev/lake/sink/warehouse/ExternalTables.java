@@ -50,6 +50,19 @@ public final class ExternalTables {
     return new ExternalTables(lake, dataset, "spectrum", name, null, null);
   }
 
+  /**
+   * The Athena and Redshift DDL for an Apache Iceberg table in the Glue Data Catalog (lake-iceberg's
+   * {@code IcebergRead.of(catalog, "retail.sales").asTableSnapshot()}): see {@link IcebergExternalTables}. The Glue
+   * database and table default to the snapshot's namespace and name.
+   */
+  public static IcebergExternalTables iceberg(dev.lake.io.TableSnapshot snapshot) {
+    Objects.requireNonNull(snapshot, "snapshot");
+    String name = snapshot.name().substring(snapshot.name().lastIndexOf(' ') + 1);
+    int dot = name.lastIndexOf('.');
+    return new IcebergExternalTables(snapshot, dot < 0 ? null : name.substring(0, dot), name.substring(dot + 1),
+        "spectrum", null);
+  }
+
   /** The external schema (default {@code spectrum}). */
   public ExternalTables schema(String value) {
     return new ExternalTables(lake, dataset, value, table, glueDatabase, iamRole);

@@ -69,7 +69,7 @@ final class JdbcLoader {
       execute(c, s);
     }
     LoadState.Recorded recorded = state.read(tx);
-    LoadPlan plan = LoadPlan.of(load.loadMode(), snap.manifest(), recorded, table);
+    LoadPlan plan = snap.reloadingAllWhenDeleted(LoadPlan.of(load.loadMode(), snap.manifest(), recorded, table));
     List<Evolution.Existing> existing = describe(c);
     load.hook().accept("planned");
     if (plan.upToDate()) {

@@ -2,8 +2,6 @@ package dev.lake.sink.warehouse;
 
 import dev.lake.exceptions.SourceException;
 import dev.lake.io.DataFile;
-import dev.lake.io.FileFormat;
-import dev.lake.io.FileFormats;
 import dev.lake.io.SourceReader;
 import java.io.IOException;
 import java.sql.Connection;
@@ -38,8 +36,7 @@ final class PostgresCopy {
         for (int i = 0; i < columns.size(); i++) {
           partition[i] = columns.get(i).partition() ? Snapshot.partitionValue(f.partition(), columns.get(i)) : null;
         }
-        try (SourceReader<GenericRecord> in = FileFormats.newReader(FileFormat.valueOf(snap.manifest().format()),
-            snap.lake().store(), snap.uri(f), snap.fileSchema())) {
+        try (SourceReader<GenericRecord> in = snap.open(f)) {
           while (in.hasNext()) {
             GenericRecord r = in.next();
             for (int i = 0; i < columns.size(); i++) {

@@ -6,6 +6,7 @@ import dev.lake.internal.lake.Locations;
 import dev.lake.internal.lake.Manifest;
 import dev.lake.internal.lake.PartitionPaths;
 import dev.lake.io.DataFile;
+import dev.lake.io.TableSnapshot;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,7 +19,44 @@ import org.apache.avro.Schema;
  * version's until {@link #withFiles} narrows them to a {@link LoadPlan}'s). Read once per load.
  */
 record Snapshot(Lake lake, Manifest manifest, Schema rowSchema, Schema fileSchema, List<ColumnDef> columns,
-    List<DataFile> files) {
+    List<DataFile> files, TableSnapshot external) {
+
+  /**
+   * A table snapshot that is not a Lake dataset (an Iceberg table): its data files as a manifest's, with absolute
+   * paths and no partition directories (every column is in the rows).
+   */
+  static Snapshot of(TableSnapshot table) {
+    List<DataFile> files = new ArrayList<>();
+    for (TableSnapshot.File f : table.files()) {
+      files.add(new DataFile(f.path(), Map.of(), f.rows(), f.bytes(), null));
+    }
+    Manifest m = new Manifest(Manifest.FORMAT, table.name(), table.version(), java.time.Instant.now(), null, null,
+        null, "APPEND", "PARQUET", List.of(), table.schema().toString(), files, List.of(), List.of(), Map.of(),
+        List.of(), Map.of(), List.of());
+    return new Snapshot(null, m, table.schema(), table.schema(), ColumnDef.of(table.schema(), List.of()), files,
+        table);
+  }
+
+  /**
+   * The plan an external table with delete files needs: a row once loaded may have been deleted since, so a load
+   * that moves anything reloads every row (deleting the table's rows first, in the same transaction).
+   */
+  LoadPlan reloadingAllWhenDeleted(LoadPlan plan) {
+    if (external == null || !external.hasDeletes() || plan.upToDate() || plan.clearAll()) {
+      return plan;
+    }
+    return new LoadPlan(plan.previousVersion(), plan.version(), manifest.files(), true, List.of(), plan.gone(),
+        plan.added());
+  }
+
+  /** The rows of one file: read as written (a dataset), or through the table with its deletes applied. */
+  dev.lake.io.SourceReader<org.apache.avro.generic.GenericRecord> open(DataFile f) throws java.io.IOException {
+    if (external != null) {
+      return external.open(List.of(f.path()));
+    }
+    return dev.lake.io.FileFormats.newReader(dev.lake.io.FileFormat.valueOf(manifest.format()), lake.store(), uri(f),
+        fileSchema);
+  }
 
   static Snapshot of(Lake lake, String dataset) {
     Manifest m = lake.latest(dataset).orElseThrow(() -> new ValidationException("Dataset " + dataset
@@ -33,16 +71,19 @@ record Snapshot(Lake lake, Manifest manifest, Schema rowSchema, Schema fileSchem
       }
     }
     Schema file = Schema.createRecord(row.getName(), row.getDoc(), row.getNamespace(), false, fileFields);
-    return new Snapshot(lake, m, row, file, ColumnDef.of(row, m.partitionBy()), m.files());
+    return new Snapshot(lake, m, row, file, ColumnDef.of(row, m.partitionBy()), m.files(), null);
   }
 
   /** The same version, moving only {@code toLoad}. */
   Snapshot withFiles(List<DataFile> toLoad) {
-    return new Snapshot(lake, manifest, rowSchema, fileSchema, columns, List.copyOf(toLoad));
+    return new Snapshot(lake, manifest, rowSchema, fileSchema, columns, List.copyOf(toLoad), external);
   }
 
   /** The dataset's identity in the warehouse's load state: its URI, e.g. {@code s3://b/lake/processed/sales/}. */
   String source() {
+    if (external != null) {
+      return external.location();
+    }
     return lake.manifests().dataDirectory(manifest.dataset()).toString();
   }
 
@@ -67,6 +108,9 @@ record Snapshot(Lake lake, Manifest manifest, Schema rowSchema, Schema fileSchem
   }
 
   URI uri(DataFile f) {
+    if (external != null) {
+      return dev.lake.io.ObjectStores.toUri(f.path());
+    }
     return Locations.child(lake.manifests().dataDirectory(manifest.dataset()), f.path());
   }
 

@@ -2,6 +2,7 @@ package dev.lake.sink.warehouse;
 
 import dev.lake.Lake;
 import dev.lake.exceptions.ValidationException;
+import dev.lake.io.TableSnapshot;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,10 +49,12 @@ public final class WarehouseLoad implements dev.lake.iam.DeclaresPermissions {
   private final List<String> sortKeys;
   private final Map<String, String> encodings;
   private final java.util.function.Consumer<String> beforeCommit;
+  private final TableSnapshot external;
 
   private WarehouseLoad(Lake lake, String dataset, Dialect dialect, DataSource dataSource, RedshiftDataApi dataApi,
       TableName table, LoadMode mode, List<String> mergeKeys, String iamRole, String distKey, String distStyle,
-      List<String> sortKeys, Map<String, String> encodings, java.util.function.Consumer<String> beforeCommit) {
+      List<String> sortKeys, Map<String, String> encodings, java.util.function.Consumer<String> beforeCommit,
+      TableSnapshot external) {
     this.lake = lake;
     this.dataset = dataset;
     this.dialect = dialect;
@@ -66,6 +69,7 @@ public final class WarehouseLoad implements dev.lake.iam.DeclaresPermissions {
     this.sortKeys = List.copyOf(sortKeys);
     this.encodings = Map.copyOf(encodings);
     this.beforeCommit = beforeCommit;
+    this.external = external;
   }
 
   /** A load of {@code dataset} ("online_retail", or a path like "processed/online_retail") from {@code lake}. */
@@ -73,7 +77,21 @@ public final class WarehouseLoad implements dev.lake.iam.DeclaresPermissions {
     Objects.requireNonNull(lake, "lake");
     ValidationException.check(dataset != null && !dataset.isBlank(), "A dataset name is required");
     return new WarehouseLoad(lake, dataset, null, null, null, null, LoadMode.APPEND, List.of(), null, null, null,
-        List.of(), Map.of(), point -> {});
+        List.of(), Map.of(), point -> {}, null);
+  }
+
+  /**
+   * A load of a table snapshot that is not a Lake dataset: an Apache Iceberg snapshot, from lake-iceberg's
+   * {@code IcebergRead.of(catalog, "retail.sales").asTableSnapshot()}. Loads are incremental and recorded like a
+   * dataset's, by the snapshot's version and data files: an {@code APPEND} adds the rows of the data files added
+   * since the last load; when a file was removed (compaction, overwrite) or the table has delete files (an upsert),
+   * every row is loaded again in the same transaction, deletes applied. PostgreSQL and DuckDB only: Redshift's COPY
+   * reads data files whole.
+   */
+  public static WarehouseLoad of(TableSnapshot snapshot) {
+    Objects.requireNonNull(snapshot, "snapshot");
+    return new WarehouseLoad(null, snapshot.name(), null, null, null, null, LoadMode.APPEND, List.of(), null, null,
+        null, List.of(), Map.of(), point -> {}, snapshot);
   }
 
   /** Loads over JDBC into a warehouse of {@code dialect}. The data source is the caller's: never closed here. */
@@ -81,14 +99,14 @@ public final class WarehouseLoad implements dev.lake.iam.DeclaresPermissions {
     Objects.requireNonNull(dialect, "dialect");
     Objects.requireNonNull(dataSource, "dataSource");
     return new WarehouseLoad(lake, dataset, dialect, dataSource, null, table, mode, mergeKeys, iamRole, distKey,
-        distStyle, sortKeys, encodings, beforeCommit);
+        distStyle, sortKeys, encodings, beforeCommit, external);
   }
 
   /** Loads into Redshift through the Data API (no JDBC driver or connection pool: suits Lambda). */
   public WarehouseLoad into(RedshiftDataApi dataApi) {
     Objects.requireNonNull(dataApi, "dataApi");
     return new WarehouseLoad(lake, dataset, Dialect.REDSHIFT, null, dataApi, table, mode, mergeKeys, iamRole,
-        distKey, distStyle, sortKeys, encodings, beforeCommit);
+        distKey, distStyle, sortKeys, encodings, beforeCommit, external);
   }
 
   /** The target table: {@code "schema.table"} (split at the first dot) or a name in the default schema. */
@@ -106,44 +124,44 @@ public final class WarehouseLoad implements dev.lake.iam.DeclaresPermissions {
 
   private WarehouseLoad table(TableName t) {
     return new WarehouseLoad(lake, dataset, dialect, dataSource, dataApi, t, mode, mergeKeys, iamRole, distKey,
-        distStyle, sortKeys, encodings, beforeCommit);
+        distStyle, sortKeys, encodings, beforeCommit, external);
   }
 
   /** How the table changes: {@link LoadMode#APPEND} (default), {@code REPLACE} or {@code MERGE}. */
   public WarehouseLoad mode(LoadMode value) {
     Objects.requireNonNull(value, "mode");
     return new WarehouseLoad(lake, dataset, dialect, dataSource, dataApi, table, value, mergeKeys, iamRole, distKey,
-        distStyle, sortKeys, encodings, beforeCommit);
+        distStyle, sortKeys, encodings, beforeCommit, external);
   }
 
   /** The key columns a {@link LoadMode#MERGE} matches rows on. */
   public WarehouseLoad mergeKeys(String... columns) {
     return new WarehouseLoad(lake, dataset, dialect, dataSource, dataApi, table, mode, List.of(columns), iamRole,
-        distKey, distStyle, sortKeys, encodings, beforeCommit);
+        distKey, distStyle, sortKeys, encodings, beforeCommit, external);
   }
 
   /** Redshift: the IAM role ARN that COPY reads S3 with. Required for Redshift loads; never logged. */
   public WarehouseLoad iamRole(String roleArn) {
     return new WarehouseLoad(lake, dataset, dialect, dataSource, dataApi, table, mode, mergeKeys, roleArn, distKey,
-        distStyle, sortKeys, encodings, beforeCommit);
+        distStyle, sortKeys, encodings, beforeCommit, external);
   }
 
   /** Redshift: {@code DISTKEY(column)} (and {@code DISTSTYLE KEY}) for a table this load creates. */
   public WarehouseLoad distKey(String column) {
     return new WarehouseLoad(lake, dataset, dialect, dataSource, dataApi, table, mode, mergeKeys, iamRole, column,
-        distStyle, sortKeys, encodings, beforeCommit);
+        distStyle, sortKeys, encodings, beforeCommit, external);
   }
 
   /** Redshift: {@code DISTSTYLE AUTO | EVEN | ALL} for a table this load creates (without a distribution key). */
   public WarehouseLoad distStyle(String style) {
     return new WarehouseLoad(lake, dataset, dialect, dataSource, dataApi, table, mode, mergeKeys, iamRole, distKey,
-        style, sortKeys, encodings, beforeCommit);
+        style, sortKeys, encodings, beforeCommit, external);
   }
 
   /** Redshift: {@code COMPOUND SORTKEY(columns)} for a table this load creates. */
   public WarehouseLoad sortKeys(String... columns) {
     return new WarehouseLoad(lake, dataset, dialect, dataSource, dataApi, table, mode, mergeKeys, iamRole, distKey,
-        distStyle, List.of(columns), encodings, beforeCommit);
+        distStyle, List.of(columns), encodings, beforeCommit, external);
   }
 
   /** Redshift: the compression encoding of a column ({@code ZSTD}, {@code AZ64}, {@code RAW}, …). */
@@ -151,7 +169,7 @@ public final class WarehouseLoad implements dev.lake.iam.DeclaresPermissions {
     Map<String, String> copy = new LinkedHashMap<>(encodings);
     copy.put(column, encoding);
     return new WarehouseLoad(lake, dataset, dialect, dataSource, dataApi, table, mode, mergeKeys, iamRole, distKey,
-        distStyle, sortKeys, copy, beforeCommit);
+        distStyle, sortKeys, copy, beforeCommit, external);
   }
 
   /** Test hook: runs inside the transaction, after the data moved and its record was written, before the commit. */
@@ -169,7 +187,7 @@ public final class WarehouseLoad implements dev.lake.iam.DeclaresPermissions {
    */
   WarehouseLoad at(java.util.function.Consumer<String> hook) {
     return new WarehouseLoad(lake, dataset, dialect, dataSource, dataApi, table, mode, mergeKeys, iamRole, distKey,
-        distStyle, sortKeys, encodings, hook);
+        distStyle, sortKeys, encodings, hook, external);
   }
 
   /**
@@ -193,7 +211,7 @@ public final class WarehouseLoad implements dev.lake.iam.DeclaresPermissions {
   LoadReport run(String suffix) {
     validate();
     Instant start = Instant.now();
-    Snapshot snap = Snapshot.of(lake, dataset);
+    Snapshot snap = external != null ? Snapshot.of(external.refreshed()) : Snapshot.of(lake, dataset);
     for (String k : mergeKeys) {
       ValidationException.check(snap.columnNames().contains(k),
           "Merge key '%s' is not a column of dataset %s; its columns are %s", k, snap.dataset(), snap.columnNames());
@@ -236,6 +254,9 @@ public final class WarehouseLoad implements dev.lake.iam.DeclaresPermissions {
     java.util.Objects.requireNonNull(scope, "scope");
     ValidationException.check(dialect != null,
         "No warehouse: call .into(Dialect, DataSource) or .into(RedshiftDataApi) before permissions()");
+    if (external != null) { // the table's catalog and files; JDBC needs no AWS grant
+      return external.permissions(scope);
+    }
     if (dialect != Dialect.REDSHIFT) {
       return lake.read(dataset).permissions(scope);
     }
@@ -261,6 +282,7 @@ public final class WarehouseLoad implements dev.lake.iam.DeclaresPermissions {
     java.util.Objects.requireNonNull(scope, "scope");
     ValidationException.check(dialect == Dialect.REDSHIFT,
         "Only Redshift loads COPY with a role; this load is %s", dialect);
+    ValidationException.check(external == null, "%s is not loaded with COPY: no COPY role", dataset);
     String path = datasetPath();
     var read = java.util.EnumSet.of(dev.lake.iam.Access.READ);
     return lake.store().permissions(lake.uri(CopyManifests.PREFIX + path + "/"), read, scope)
@@ -280,6 +302,10 @@ public final class WarehouseLoad implements dev.lake.iam.DeclaresPermissions {
     ValidationException.check(table != null, "No target table: call .table(\"schema.table\") before run()");
     ValidationException.check(mode != LoadMode.MERGE || !mergeKeys.isEmpty(),
         "LoadMode.MERGE needs key columns: call .mergeKeys(\"id\", ...)");
+    ValidationException.check(external == null || dialect != Dialect.REDSHIFT, "Loading %s into Redshift with COPY "
+        + "is not supported: COPY reads data files whole (deleted rows and all) and by column position (not by "
+        + "Iceberg field id). Register the table in the Glue Data Catalog and INSERT INTO ... SELECT from it through "
+        + "Redshift Spectrum (ExternalTables prints the DDL), or load it into PostgreSQL or DuckDB", dataset);
     if (dialect == Dialect.REDSHIFT) {
       ValidationException.check(iamRole != null && !iamRole.isBlank(),
           "Redshift COPY needs an IAM role that can read the lake: call .iamRole(\"arn:aws:iam::…:role/…\")");

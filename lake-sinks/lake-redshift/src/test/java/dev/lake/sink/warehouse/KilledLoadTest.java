@@ -59,11 +59,17 @@ class KilledLoadTest {
   /** Runs the load in a child JVM, waits until it reaches {@code point}, then kills it with SIGKILL. */
   private void killAt(Lake lake, Dialect dialect, String url, String table, String point)
       throws IOException, InterruptedException {
+    killAt(dir, dir.resolve("lake").toString(), dialect, url, table, point);
+  }
+
+  /** Runs the load of {@code source} (see {@link KilledLoadChild}) in a child JVM and kills it at {@code point}. */
+  static void killAt(Path dir, String source, Dialect dialect, String url, String table, String point)
+      throws IOException, InterruptedException {
     Path marker = dir.resolve("reached-" + point.replace(' ', '-'));
     Path log = dir.resolve("child.log");
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
         .toString(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", classPath(),
-        KilledLoadChild.class.getName(), dir.resolve("lake").toString(), dialect.name(), url, table, point,
+        KilledLoadChild.class.getName(), source, dialect.name(), url, table, point,
         marker.toString()));
     Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     try {
