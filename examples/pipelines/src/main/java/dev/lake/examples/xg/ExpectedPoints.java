@@ -96,6 +96,10 @@ public final class ExpectedPoints {
 
   /** Runs {@link #teamSeason()} and returns the table it wrote, best first (points, then goal difference). */
   public List<TeamSeason> season() {
+    if (!to.inLake()) {
+      throw new IllegalStateException("season() reads team_season back from the lake, and this ExpectedPoints writes "
+          + "to " + to.describe(SEASON) + ": run teamSeason() and read the table with an Iceberg reader");
+    }
     PipelineResult written = teamSeason().run();
     if (!written.reconciles() || written.rowsRejected() > 0) {
       throw new IllegalStateException("team_season does not reconcile: " + written.summary());
