@@ -9,7 +9,8 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /**
- * Options every example takes: where the lake is, where the input data is and which SQL warehouse to use.
+ * Options every example takes: where the lake is, where the input data is, how the datasets are stored (Hive-style
+ * Parquet or Iceberg tables) and which SQL warehouse to use.
  *
  * <pre>{@code
  * @Mixin CommonOptions options;
@@ -36,6 +37,29 @@ public final class CommonOptions {
       + "directory for an s3:// lake).")
   String warehouse;
 
+  /** How the examples' datasets are stored. */
+  public enum Format {
+    /** Lake's processed zone: Hive-style Snappy Parquet with Lake's manifests (the default). */
+    PARQUET,
+    /** Apache Iceberg tables (format version 2) in a catalog: see {@link IcebergDestination}. */
+    ICEBERG
+  }
+
+  @Option(names = "--format", defaultValue = "parquet", paramLabel = "parquet|iceberg", description = "How the "
+      + "datasets are stored: parquet (Hive-style Parquet under <lake>/processed/, the default) or iceberg (Apache "
+      + "Iceberg tables, e.g. retail.online_retail, in --iceberg-warehouse).")
+  Format format;
+
+  @Option(names = "--iceberg-warehouse", paramLabel = "<dir or s3://…>", description = "With --format iceberg: "
+      + "where the tables' files go (default: <lake>/iceberg/).")
+  String icebergWarehouse;
+
+  @Option(names = "--iceberg-catalog", paramLabel = "<url>", description = "With --format iceberg: the catalog, "
+      + "jdbc:sqlite:<file>, jdbc:postgresql://host/db?user=…&password=… or an Iceberg REST endpoint https://… "
+      + "(default: the SQLite file catalog.db in a local --iceberg-warehouse, ./iceberg-catalog.db in the working "
+      + "directory for an s3:// one).")
+  String icebergCatalog;
+
   @Option(names = "--verbose", description = "Log what the library does, and print the stack trace of an error.")
   boolean verbose;
 
@@ -57,6 +81,32 @@ public final class CommonOptions {
     return Lake.at(root);
   }
 
+  /** Whether the datasets are stored as Iceberg tables ({@code --format iceberg}). */
+  public boolean iceberg() {
+    return format == Format.ICEBERG;
+  }
+
+  /**
+   * Where the datasets land: the lake's processed zone, or with {@code --format iceberg} the Iceberg catalog of
+   * {@code --iceberg-warehouse} and {@code --iceberg-catalog}; a usage mistake when those are given without it.
+   */
+  public Destination destination() {
+    Lake lake = lake();
+    if (!iceberg()) {
+      if (icebergWarehouse != null || icebergCatalog != null) {
+        throw new UsageException((icebergWarehouse != null ? "--iceberg-warehouse" : "--iceberg-catalog")
+            + " needs --format iceberg (the datasets are Hive-style Parquet under " + lake.uri("processed/")
+            + " otherwise)");
+      }
+      return Destination.processed(lake);
+    }
+    if (warehouse != null) {
+      throw new UsageException("--warehouse loads the Hive-style datasets into SQL, which --format iceberg does not "
+          + "write: leave one of them out (Spark, Trino and Athena read the Iceberg tables through the catalog)");
+    }
+    return IcebergDestination.of(lake, icebergWarehouse, icebergCatalog, Path.of(""));
+  }
+
   /** {@code args} with this command's --warehouse and --s3-endpoint, if given (for commands that run others). */
   String[] passOn(String[] args) {
     java.util.List<String> out = new java.util.ArrayList<>(java.util.List.of(args));
@@ -68,6 +118,13 @@ public final class CommonOptions {
     }
     if (verbose) {
       out.add("--verbose");
+    }
+    out.addAll(java.util.List.of("--format", format.name().toLowerCase(java.util.Locale.ROOT)));
+    if (icebergWarehouse != null) {
+      out.addAll(java.util.List.of("--iceberg-warehouse", icebergWarehouse));
+    }
+    if (icebergCatalog != null) {
+      out.addAll(java.util.List.of("--iceberg-catalog", icebergCatalog));
     }
     return out.toArray(String[]::new);
   }

@@ -24,7 +24,9 @@ public final class RunLines {
     }
     StringBuilder sb = new StringBuilder(r.pipeline()).append(": ").append(nothingToAddNote(r));
     for (SinkReport k : r.sinks()) {
-      sb.append(String.format("; %s still v%d", k.name(), k.version()));
+      // an Iceberg sink that adds nothing reports no version: the table's snapshot is printed beside it
+      sb.append(k.version() > 0 ? String.format("; %s still v%d", k.name(), k.version())
+          : String.format("; %s unchanged", k.name()));
     }
     return sb.toString();
   }

@@ -45,6 +45,51 @@ class LakeExamplesErrorsTest {
     assertThat(dir.resolve("lake")).doesNotExist();
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"ecommerce", "sparkify", "xg", "football", "tweets", "all"})
+  void run_unknownFormat_oneLineNamingTheChoicesAndStatus2(String command) {
+    Run r = run(command, "--format", "orc", "--lake", dir.resolve("lake").toString());
+
+    assertThat(r.status).isEqualTo(2);
+    assertThat(r.errLines()).containsExactly("lake-examples " + command + ": Invalid value for option '--format': "
+        + "expected one of [PARQUET, ICEBERG] (case-insensitive) but was 'orc' (lake-examples " + command
+        + " --help lists the options)");
+    assertThat(r.out).isEmpty();
+    assertThat(dir.resolve("lake")).doesNotExist();
+  }
+
+  @Test
+  void run_icebergOptionsWithoutFormatIceberg_oneLineAndStatus2() {
+    Run r = run("xg", "--lake", dir.resolve("lake").toString(), "--iceberg-warehouse", dir.resolve("w").toString());
+
+    assertThat(r.status).isEqualTo(2);
+    assertThat(r.errLines()).singleElement().asString()
+        .startsWith("lake-examples xg: --iceberg-warehouse needs --format iceberg");
+    assertThat(dir.resolve("lake")).doesNotExist();
+  }
+
+  @Test
+  void run_formatIcebergWithASqlWarehouse_oneLineAndStatus2BeforeAnyRun() {
+    Run r = run("sparkify", "--format", "iceberg", "--lake", dir.resolve("lake").toString(), "--warehouse",
+        "jdbc:duckdb:" + dir.resolve("w.duckdb"));
+
+    assertThat(r.status).isEqualTo(2);
+    assertThat(r.errLines()).singleElement().asString()
+        .startsWith("lake-examples sparkify: --warehouse loads the Hive-style datasets into SQL");
+    assertThat(dir.resolve("lake/iceberg")).doesNotExist();
+  }
+
+  @Test
+  void run_formatIcebergWithAnUnknownCatalog_oneLineAndStatus2() {
+    Run r = run("xg", "--format", "iceberg", "--lake", dir.resolve("lake").toString(), "--iceberg-catalog",
+        "jdbc:mysql://db/x?password=secret");
+
+    assertThat(r.status).isEqualTo(2);
+    assertThat(r.errLines()).singleElement().asString()
+        .startsWith("lake-examples xg: Iceberg catalog jdbc:mysql://db/x?…: use jdbc:sqlite:")
+        .doesNotContain("secret");
+  }
+
   @Test
   void run_dataFolderMissing_saysNoSuchDirectory() {
     Run r = run("xg", "--data", dir.resolve("nowhere").toString(), "--lake", dir.resolve("lake").toString());

@@ -13,6 +13,14 @@ import java.util.Objects;
  * {@code s3://shop-lake/data/}) and optionally {@code LAKE_S3_ENDPOINT} (an S3-compatible endpoint such as s3proxy or
  * MinIO, with path-style access; unset on AWS). A missing variable fails naming it.
  *
+ * <p>{@code LAKE_FORMAT=iceberg} lands the datasets as Apache Iceberg tables ({@link IcebergDestination}; the
+ * default, {@code parquet}, as Hive-style Parquet in the lake): the tables' files under
+ * {@code LAKE_ICEBERG_WAREHOUSE} (default {@code <LAKE_ROOT>/iceberg/}), registered in the catalog
+ * {@code LAKE_ICEBERG_CATALOG}: {@code jdbc:postgresql://host/db?user=…&password=…}, an Iceberg REST endpoint
+ * ({@code https://…}: S3 Tables, Glue's Iceberg REST endpoint) or {@code jdbc:sqlite:<file>}; unset, only a local
+ * warehouse has a default (its {@code catalog.db}), since a Lambda's local disk does not outlive it. The handler's
+ * jar must hold {@code lake-iceberg} (the xG and Sparkify handlers do).
+ *
  * <pre>{@code
  * HandlerSettings settings = HandlerSettings.fromEnvironment();
  * Lake lake = settings.lake();
@@ -57,6 +65,65 @@ public final class HandlerSettings {
           S3ObjectStore.builder().endpointOverride(URI.create(endpoint)).pathStyle(true).build());
     }
     return uri;
+  }
+
+  /**
+   * Where the datasets land: the processed zone of {@link #lake()}, or with {@code LAKE_FORMAT=iceberg} the Iceberg
+   * catalog of {@code LAKE_ICEBERG_WAREHOUSE} and {@code LAKE_ICEBERG_CATALOG}; any other format fails naming it.
+   */
+  public Destination destination() {
+    Lake lake = lake();
+    String format = env.getOrDefault("LAKE_FORMAT", "parquet").strip().toLowerCase(java.util.Locale.ROOT);
+    switch (format) {
+      case "", "parquet" -> {
+        return Destination.processed(lake);
+      }
+      case "iceberg" -> {
+        try {
+          Class.forName("dev.lake.sink.iceberg.IcebergCatalog", false, HandlerSettings.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+          throw new IllegalStateException("LAKE_FORMAT=iceberg, but this handler's jar has no lake-iceberg: deploy a "
+              + "handler that writes Iceberg (xg, sparkify), or set LAKE_FORMAT=parquet", e);
+        }
+        String catalog = blankToNull(env.get("LAKE_ICEBERG_CATALOG"));
+        checkCatalogClasses(catalog);
+        try {
+          return IcebergDestination.of(lake, blankToNull(env.get("LAKE_ICEBERG_WAREHOUSE")), catalog, null);
+        } catch (dev.lake.exceptions.ValidationException e) {
+          throw new IllegalStateException("LAKE_FORMAT=iceberg: " + e.getMessage() + "; set LAKE_ICEBERG_CATALOG "
+              + "(and LAKE_ICEBERG_WAREHOUSE for the tables' files, default <LAKE_ROOT>/iceberg/)", e);
+        }
+      }
+      default -> throw new IllegalStateException("Environment variable LAKE_FORMAT is '" + env.get("LAKE_FORMAT")
+          + "': use parquet (Hive-style Parquet in the lake, the default) or iceberg (Apache Iceberg tables)");
+    }
+  }
+
+  /** Fails before any I/O when the catalog's client is not in the handler's jar (minimized: see the README). */
+  private static void checkCatalogClasses(String catalog) {
+    if (catalog == null) {
+      return;
+    }
+    String shown = catalog.replaceFirst("\\?.*", "?…");
+    if (catalog.startsWith("http://") || catalog.startsWith("https://")) {
+      try {
+        Class.forName("org.apache.iceberg.rest.RESTCatalog", false, HandlerSettings.class.getClassLoader());
+      } catch (ClassNotFoundException e) {
+        throw new IllegalStateException("LAKE_ICEBERG_CATALOG " + shown + " is an Iceberg REST endpoint, but this "
+            + "handler's jar has no REST catalog client (minimizeJar left it out): use a JDBC catalog", e);
+      }
+    } else if (catalog.startsWith("jdbc:")) {
+      try {
+        java.sql.DriverManager.getDriver(catalog);
+      } catch (java.sql.SQLException e) {
+        throw new IllegalStateException("LAKE_ICEBERG_CATALOG " + shown + ": no JDBC driver for it in the handler's "
+            + "class path: add the driver (org.postgresql:postgresql for jdbc:postgresql:) to the handler's jar", e);
+      }
+    }
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
   }
 
   private String required(String name) {

@@ -3,6 +3,10 @@ package dev.lake.examples.ecommerce;
 import dev.lake.Lake;
 import dev.lake.PipelineResult;
 import dev.lake.examples.CommonOptions;
+import dev.lake.examples.IcebergDestination;
+import dev.lake.examples.IcebergLines;
+import dev.lake.examples.UsageException;
+import dev.lake.examples.ecommerce.invoices.InvoiceTable;
 import dev.lake.examples.RunLines;
 import dev.lake.examples.Warehouse;
 import dev.lake.examples.ecommerce.invoices.InvoiceServing;
@@ -53,7 +57,8 @@ public final class EcommerceCommand implements Callable<Integer> {
   URI dynamoDbEndpoint;
 
   @Option(names = "--invoice-files", defaultValue = "*.csv.gz", description = "Which daily files --serve loads "
-      + "(default: all, about 2 minutes into dynalite; '2010-12-0*.csv.gz' loads a week).")
+      + "(default: all, about 2 minutes into dynalite; '2010-12-0*.csv.gz' loads a week), and --format iceberg "
+      + "upserts into retail.invoices.")
   String invoiceFiles;
 
   @Override
@@ -69,6 +74,9 @@ public final class EcommerceCommand implements Callable<Integer> {
       return 0;
     }
     URI data = options.data(INPUT); // every option checked before anything is written
+    if (options.iceberg()) {
+      return toIceberg(data);
+    }
     Lake lake = options.lake();
     Warehouse warehouse = options.warehouse();
     long maxRows = maxRowsPerFile == null ? Long.MAX_VALUE : maxRowsPerFile;
@@ -89,5 +97,33 @@ public final class EcommerceCommand implements Callable<Integer> {
     System.out.printf("Warehouse %s: %s%n%n", warehouse.describe(), loaded.summary());
     System.out.print(new RetailAnswers(warehouse).report());
     return result.reconciles() ? 0 : 1;
+  }
+
+  /**
+   * {@code --format iceberg}: the lines into the Iceberg table {@code retail.online_retail} (appended, by
+   * {@code month(invoice_date)}) and the invoice lines of {@code --invoice-files} into {@code retail.invoices}
+   * (upserted by invoice and line).
+   */
+  private int toIceberg(URI data) {
+    if (fromRaw || maxRowsPerFile != null) {
+      throw new UsageException((fromRaw ? "--from-raw" : "--max-rows-per-file") + " applies to the Hive-style "
+          + "dataset: leave it out with --format iceberg (Iceberg files roll by size)");
+    }
+    IcebergDestination to = (IcebergDestination) options.destination();
+    boolean ok = true;
+    for (var run : java.util.List.of(java.util.Map.entry(OnlineRetail.DATASET, OnlineRetail.pipeline(data, to)),
+        java.util.Map.entry(InvoiceTable.DATASET, InvoiceTable.lines(data, invoiceFiles, to)))) {
+      PipelineResult result = run.getValue().run();
+      ok &= result.reconciles();
+      System.out.println(RunLines.summary(result));
+      System.out.println(IcebergLines.table(to, run.getKey()));
+      if (result.rowsRejected() > 0) {
+        System.out.printf("Rejected rows under %s%n", to.lake().uri(result.rejectedDataset() + "/"));
+      }
+    }
+    System.out.println(IcebergLines.where(to));
+    System.out.println("The warehouse load and the BI answers read the Hive-style dataset: run without "
+        + "--format iceberg for them.");
+    return ok ? 0 : 1;
   }
 }

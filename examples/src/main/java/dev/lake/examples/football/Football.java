@@ -4,6 +4,7 @@ import dev.lake.BadRowPolicy;
 import dev.lake.Lake;
 import dev.lake.Pipeline;
 import dev.lake.WriteMode;
+import dev.lake.examples.Destination;
 import dev.lake.examples.tweets.TweetRow;
 import dev.lake.examples.tweets.Tweets;
 import dev.lake.io.InMemorySource;
@@ -44,24 +45,40 @@ public final class Football {
   private final Source<RawResponse> statisticsResponses;
   private final URI teamCodesCsv;
   private final Lake lake;
+  private final Destination to;
 
   /** Pipelines over these raw responses, writing into {@code lake}. */
   public Football(Source<RawResponse> fixtureResponses, Source<RawResponse> statisticsResponses, URI teamCodesCsv,
       Lake lake) {
+    this(fixtureResponses, statisticsResponses, teamCodesCsv, Destination.processed(lake));
+  }
+
+  /**
+   * The same into {@code to}. Iceberg tables are not read back here: the team codes then take the API's names from
+   * the fixture responses, and {@link #tweetsSentiment(Source, SentimentScorer)} takes the tweets.
+   */
+  public Football(Source<RawResponse> fixtureResponses, Source<RawResponse> statisticsResponses, URI teamCodesCsv,
+      Destination to) {
     this.fixtureResponses = fixtureResponses;
     this.statisticsResponses = statisticsResponses;
     this.teamCodesCsv = teamCodesCsv;
-    this.lake = lake;
+    this.lake = to.lake();
+    this.to = to;
   }
 
   /** Offline: the recorded responses bundled under {@code data} (a folder URI ending in '/'). */
   public static Football replay(URI data, Lake lake) {
+    return replay(data, Destination.processed(lake));
+  }
+
+  /** The same into {@code to}. */
+  public static Football replay(URI data, Destination to) {
     return new Football(
         dev.lake.examples.replay.RecordedResponses.of("api-football", "fixtures",
             URI.create(data + "api_football/fixtures/")),
         dev.lake.examples.replay.RecordedResponses.of("api-football", "fixture_statistics",
             URI.create(data + "api_football/fixture_statistics/")),
-        URI.create(data + "api_football/teamcodes.csv"), lake);
+        URI.create(data + "api_football/teamcodes.csv"), to);
   }
 
   /**
@@ -76,7 +93,8 @@ public final class Football {
         .flatMap("parse-fixtures", (RawResponse r) -> ApiFootball.fixtures(r).stream().map(FixtureRow::of).toList())
         .filter("latest-state", (FixtureRow f) -> f.equals(latest.get(f.fixtureId())))
         .deduplicate(FixtureRow::fixtureId)
-        .to(lake.processed(FIXTURES).partitionBy("season").mode(WriteMode.OVERWRITE))
+        .to(to.<FixtureRow>sink(FIXTURES, WriteMode.OVERWRITE, "season"))
+        .withLake(lake)
         .onBadRows(BadRowPolicy.toRejectedZone());
   }
 
@@ -86,23 +104,25 @@ public final class Football {
         .named("football-statistics")
         .flatMap("parse-statistics", (RawResponse r) -> ApiFootball.statistics(r).stream()
             .flatMap(s -> StatisticRow.of(s).stream()).toList())
-        .to(lake.processed(STATISTICS).partitionBy("statistic").mode(WriteMode.OVERWRITE))
+        .to(to.<StatisticRow>sink(STATISTICS, WriteMode.OVERWRITE, "statistic"))
+        .withLake(lake)
         .onBadRows(BadRowPolicy.toRejectedZone());
   }
 
   /** {@code team_codes}: every term naming each team of the CSV, with the API's name from the committed fixtures. */
   public Pipeline<TeamCode> teamCodes() {
     Map<Long, String> apiNames = new HashMap<>();
-    if (lake.latest(FIXTURES).isPresent()) {
-      for (FixtureRow f : lake.read(FIXTURES, FixtureRow.class).readAll()) {
-        apiNames.put(f.homeTeamId(), f.homeTeam());
-        apiNames.put(f.awayTeamId(), f.awayTeam());
-      }
+    Iterable<FixtureRow> fixtures = !to.inLake() ? LatestFixtures.of(fixtureResponses).values()
+        : lake.latest(FIXTURES).isPresent() ? lake.read(FIXTURES, FixtureRow.class).readAll() : List.of();
+    for (FixtureRow f : fixtures) {
+      apiNames.put(f.homeTeamId(), f.homeTeam());
+      apiNames.put(f.awayTeamId(), f.awayTeam());
     }
     return Pipeline.from(CsvSource.of(TeamCodeCsv.class).from(teamCodesCsv.toString()))
         .named("football-team-codes")
         .flatMap("terms", (TeamCodeCsv t) -> TeamCode.of(t, apiNames.get(t.idTeam())))
-        .to(lake.processed(TEAM_CODES).mode(WriteMode.OVERWRITE))
+        .to(to.<TeamCode>sink(TEAM_CODES, WriteMode.OVERWRITE))
+        .withLake(lake)
         .onBadRows(BadRowPolicy.toRejectedZone());
   }
 
@@ -113,17 +133,41 @@ public final class Football {
 
   /** The same with another scorer (e.g. {@code ComprehendScorer}). */
   public Pipeline<TweetSentiment> tweetsSentiment(SentimentScorer scorer) {
-    List<TeamCode> terms = lake.latest(TEAM_CODES).isPresent()
-        ? lake.read(TEAM_CODES, TeamCode.class).readAll() : List.of();
     Source<TweetRow> tweets = lake.latest(Tweets.DATASET).isPresent()
         ? lake.read(Tweets.DATASET, TweetRow.class) : InMemorySource.of("no-tweets", List.of());
+    return tweetsSentiment(tweets, scorer);
+  }
+
+  /** The tweets of {@code tweets} naming a team, scored with {@code scorer}. */
+  public Pipeline<TweetSentiment> tweetsSentiment(Source<TweetRow> tweets, SentimentScorer scorer) {
+    List<TeamCode> terms = new ArrayList<>();
+    if (!to.inLake()) {
+      teamCodeTerms().forEach(terms::add);
+    } else if (lake.latest(TEAM_CODES).isPresent()) {
+      terms.addAll(lake.read(TEAM_CODES, TeamCode.class).readAll());
+    }
     Map<TeamCode, java.util.regex.Pattern> patterns = new java.util.LinkedHashMap<>();
     terms.forEach(term -> patterns.put(term, term.pattern()));
     return Pipeline.from(tweets)
         .named("football-tweets-sentiment")
         .flatMap("match-and-score", (TweetRow t) -> score(t, patterns, scorer))
-        .to(lake.processed(SENTIMENT).partitionBy("date").mode(WriteMode.OVERWRITE))
+        .to(to.<TweetSentiment>sink(SENTIMENT, WriteMode.OVERWRITE, "date"))
+        .withLake(lake)
         .onBadRows(BadRowPolicy.toRejectedZone());
+  }
+
+  /** What {@link #teamCodes()} writes, computed from its input (for a destination that is not read back). */
+  private List<TeamCode> teamCodeTerms() {
+    Map<Long, String> apiNames = new HashMap<>();
+    for (FixtureRow f : LatestFixtures.of(fixtureResponses).values()) {
+      apiNames.put(f.homeTeamId(), f.homeTeam());
+      apiNames.put(f.awayTeamId(), f.awayTeam());
+    }
+    List<TeamCode> terms = new ArrayList<>();
+    for (TeamCodeCsv t : CsvSource.of(TeamCodeCsv.class).from(teamCodesCsv.toString()).readAll()) {
+      terms.addAll(TeamCode.of(t, apiNames.get(t.idTeam())));
+    }
+    return terms;
   }
 
   /** One row per team the tweet names (the first matching term of each team). */

@@ -3,6 +3,10 @@ package dev.lake.examples.football;
 import dev.lake.Lake;
 import dev.lake.PipelineResult;
 import dev.lake.examples.CommonOptions;
+import dev.lake.examples.IcebergDestination;
+import dev.lake.examples.IcebergLines;
+import dev.lake.examples.UsageException;
+import dev.lake.examples.tweets.TweetsTable;
 import dev.lake.examples.RunLines;
 import dev.lake.examples.TextTable;
 import dev.lake.examples.replay.RecordedResponses;
@@ -58,6 +62,9 @@ public final class FootballCommand implements Callable<Integer> {
     long started = System.nanoTime();
     URI data = live ? options.data("api_football/") : options.data("api_football/fixtures/",
         "api_football/fixture_statistics/", "twitter_v2/tweets/");
+    if (options.iceberg()) {
+      return toIceberg(data, started);
+    }
     Lake lake = options.lake();
     URI teamCodes = URI.create(data + "api_football/teamcodes.csv");
     Football football = live
@@ -84,6 +91,42 @@ public final class FootballCommand implements Callable<Integer> {
     }
     System.out.printf("in %.1f s%n%n", (System.nanoTime() - started) / 1e9);
     printFixtures(lake, Duration.ofHours(windowHours));
+    return ok ? 0 : 1;
+  }
+
+  /**
+   * {@code --format iceberg}: the same tables as Iceberg tables ({@code football.*}, the tweets in
+   * {@code twitter.tweets}); the sentiment scores every tweet of the raw pages naming a team.
+   */
+  private int toIceberg(URI data, long started) {
+    if (live) {
+      throw new UsageException("--live writes the Hive-style datasets: leave out --format iceberg, or --live to "
+          + "read the bundled raw zone into Iceberg tables");
+    }
+    IcebergDestination to = (IcebergDestination) options.destination();
+    Football football = Football.replay(data, to);
+    List<PipelineResult> results = new ArrayList<>();
+    results.add(football.fixtures().run());
+    results.add(football.statistics().run());
+    results.add(football.teamCodes().run());
+    results.add(TweetsTable.pipeline(RecordedResponses.of("twitter", "tweets", Tweets.rawFolder(data)).incremental(),
+        to).run());
+    results.add(football.tweetsSentiment(TweetsTable.tweetsOf(RecordedResponses.of("twitter", "tweets",
+        Tweets.rawFolder(data))), dev.lake.sentiment.VaderScorer.create()).run());
+    String[] datasets = {Football.FIXTURES, Football.STATISTICS, Football.TEAM_CODES, Tweets.DATASET,
+        Football.SENTIMENT};
+    boolean ok = true;
+    for (int i = 0; i < results.size(); i++) {
+      PipelineResult r = results.get(i);
+      System.out.printf("%-18s %,6d rows written, %,d rejected -> %s%n", datasets[i], r.rowsWritten(),
+          r.rowsRejected(), to.describe(datasets[i]));
+      r.badRows().forEach(b -> System.out.println("  rejected " + b.position() + ": " + b.reason()));
+      ok &= r.reconciles();
+    }
+    System.out.printf("in %.1f s%n", (System.nanoTime() - started) / 1e9);
+    System.out.println(IcebergLines.where(to));
+    System.out.println("The fixtures beside the tweets' mood read the Hive-style datasets: run without --format "
+        + "iceberg for them.");
     return ok ? 0 : 1;
   }
 

@@ -3,6 +3,9 @@ package dev.lake.examples.tweets;
 import dev.lake.Lake;
 import dev.lake.PipelineResult;
 import dev.lake.examples.CommonOptions;
+import dev.lake.examples.IcebergDestination;
+import dev.lake.examples.IcebergLines;
+import dev.lake.examples.UsageException;
 import dev.lake.examples.TextTable;
 import dev.lake.examples.replay.RecordedResponses;
 import dev.lake.sink.warehouse.ExternalTables;
@@ -42,6 +45,9 @@ public final class TweetsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     java.net.URI data = live ? null : options.data("twitter_v2/tweets/"); // checked before any write
+    if (options.iceberg()) {
+      return toIceberg(data);
+    }
     Lake lake = options.lake();
     PipelineResult result = live ? LiveTweets.run(lake, query)
         : Tweets.pipeline(RecordedResponses.of("twitter", "tweets", Tweets.rawFolder(data)).incremental(), lake)
@@ -56,6 +62,24 @@ public final class TweetsCommand implements Callable<Integer> {
     }
     printDays(lake);
     printDdl(lake, result.sinks().stream().allMatch(PipelineResult.SinkReport::unchanged));
+    return result.reconciles() ? 0 : 1;
+  }
+
+  /** {@code --format iceberg}: the raw pages into the Iceberg table {@code twitter.tweets}, upserted by tweet id. */
+  private int toIceberg(java.net.URI data) {
+    if (live) {
+      throw new UsageException("--live writes the Hive-style dataset: leave out --format iceberg, or --live to "
+          + "read the bundled raw zone into the Iceberg table");
+    }
+    IcebergDestination to = (IcebergDestination) options.destination();
+    PipelineResult result = TweetsTable.pipeline(
+        RecordedResponses.of("twitter", "tweets", Tweets.rawFolder(data)).incremental(), to).run();
+    System.out.printf("%-7s %,d new raw files read, %,d rows written, %,d rejected in %.1f s -> %s%n", Tweets.DATASET,
+        result.splits(), result.rowsWritten(), result.rowsRejected(), result.duration().toMillis() / 1000.0,
+        to.describe(Tweets.DATASET));
+    result.badRows().forEach(b -> System.out.println("  rejected " + b.position() + ": " + b.reason()));
+    System.out.println(IcebergLines.table(to, Tweets.DATASET));
+    System.out.println(IcebergLines.where(to));
     return result.reconciles() ? 0 : 1;
   }
 

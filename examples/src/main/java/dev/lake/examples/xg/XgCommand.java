@@ -3,6 +3,9 @@ package dev.lake.examples.xg;
 import dev.lake.Lake;
 import dev.lake.PipelineResult;
 import dev.lake.examples.CommonOptions;
+import dev.lake.examples.Destination;
+import dev.lake.examples.IcebergDestination;
+import dev.lake.examples.IcebergLines;
 import dev.lake.examples.RunLines;
 import dev.lake.examples.TextTable;
 import dev.lake.examples.Warehouse;
@@ -29,7 +32,21 @@ public final class XgCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     java.net.URI data = options.data("epl_2020_21_xg/understat/"); // options checked before any write
-    Lake lake = options.lake();
+    Destination to = options.destination();
+    Lake lake = to.lake();
+    if (options.iceberg()) {
+      ExpectedPoints xg = new ExpectedPoints(data, to);
+      PipelineResult matches = xg.teamMatches().run();
+      PipelineResult season = xg.teamSeason().run();
+      System.out.printf("%-13s %,6d rows written, %,d rejected -> %s%n", ExpectedPoints.MATCHES,
+          matches.rowsWritten(), matches.rowsRejected(), to.describe(ExpectedPoints.MATCHES));
+      System.out.printf("%-13s %,6d rows written -> %s%n", ExpectedPoints.SEASON, season.rowsWritten(),
+          to.describe(ExpectedPoints.SEASON));
+      System.out.println(IcebergLines.where((IcebergDestination) to));
+      System.out.println("The warehouse load and the points table read the Hive-style datasets: run without "
+          + "--format iceberg for them.");
+      return matches.reconciles() && season.reconciles() ? 0 : 1;
+    }
     Warehouse warehouse = options.warehouse();
     ExpectedPoints xg = new ExpectedPoints(data, lake);
     PipelineResult matches = xg.teamMatches().run();

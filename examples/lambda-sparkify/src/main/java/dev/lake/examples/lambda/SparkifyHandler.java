@@ -3,9 +3,9 @@ package dev.lake.examples.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import dev.lake.Lake;
 import dev.lake.Pipeline;
 import dev.lake.PipelineResult;
+import dev.lake.examples.Destination;
 import dev.lake.examples.HandlerSettings;
 import dev.lake.examples.sparkify.Sparkify;
 import dev.lake.iam.IamPolicy;
@@ -20,7 +20,8 @@ import java.time.Duration;
  * under {@code <LAKE_DATA>/sparkify/} into {@code songs}, {@code artists}, {@code users}, {@code time} and
  * {@code songplays} (each replaced by the run). A table is not started with less than a minute left, so a run
  * that would be cut short fails instead and the next one starts over. Environment: {@code LAKE_ROOT},
- * {@code LAKE_DATA} (and {@code LAKE_S3_ENDPOINT} off AWS), see {@link HandlerSettings}.
+ * {@code LAKE_DATA} (and {@code LAKE_S3_ENDPOINT} off AWS); {@code LAKE_FORMAT=iceberg} writes Iceberg tables
+ * {@code sparkify.*} instead (catalog from {@code LAKE_ICEBERG_CATALOG}), see {@link HandlerSettings}.
  *
  * <pre>{@code
  * Handler: dev.lake.examples.lambda.SparkifyHandler::handleRequest   (jar: target/lake-sparkify-handler.jar)
@@ -31,7 +32,7 @@ public final class SparkifyHandler implements RequestHandler<ScheduledEvent, Str
   /** The function name the README deploys it as (its log group is {@code /aws/lambda/lake-sparkify}). */
   public static final String FUNCTION_NAME = "lake-sparkify";
 
-  private final Lake lake;
+  private final Destination to;
   private final URI data;
 
   /** Configured from the environment, once per Lambda container. */
@@ -40,7 +41,7 @@ public final class SparkifyHandler implements RequestHandler<ScheduledEvent, Str
   }
 
   SparkifyHandler(HandlerSettings settings) {
-    lake = settings.lake();
+    to = settings.destination();
     data = settings.data();
   }
 
@@ -59,7 +60,7 @@ public final class SparkifyHandler implements RequestHandler<ScheduledEvent, Str
    */
   public IamPolicy requiredPermissions(IamScope scope, String functionName) {
     IamPolicy policy = FunctionPermissions.logs(functionName, scope);
-    for (Pipeline<?> pipeline : Sparkify.pipelines(data, lake)) {
+    for (Pipeline<?> pipeline : Sparkify.pipelines(data, to)) {
       policy = policy.and(pipeline.requiredPermissions(scope));
     }
     return policy;
@@ -69,7 +70,7 @@ public final class SparkifyHandler implements RequestHandler<ScheduledEvent, Str
   @Override
   public String handleRequest(ScheduledEvent event, Context context) {
     StringBuilder out = new StringBuilder();
-    for (Pipeline<?> pipeline : Sparkify.pipelines(data, lake)) {
+    for (Pipeline<?> pipeline : Sparkify.pipelines(data, to)) {
       PipelineResult r = ScheduledRunner.of(budget -> pipeline).withMinimumRunTime(Duration.ofMinutes(1))
           .handle(event, context);
       if (!r.reconciles()) {

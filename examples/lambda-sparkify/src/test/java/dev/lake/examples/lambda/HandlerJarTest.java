@@ -17,7 +17,8 @@ class HandlerJarTest {
         "runs after package (surefire's handler-jar execution), when the jar exists");
     Path jar = Path.of(System.getProperty("handler.jar"));
     assertThat(jar).exists();
-    assertThat(Files.size(jar)).as("handler jar size, at most 25 MB").isLessThanOrEqualTo(25_000_000L);
+    // 25 MB before LAKE_FORMAT=iceberg; iceberg-core (minimized) and Caffeine add about 4.9 MB
+    assertThat(Files.size(jar)).as("handler jar size, at most 30 MB").isLessThanOrEqualTo(30_000_000L);
     try (S3Stage s3 = S3Stage.start("jar")) {
       s3.uploadTree(SparkifyHandlerTest.SPARKIFY, "data/sparkify/");
 

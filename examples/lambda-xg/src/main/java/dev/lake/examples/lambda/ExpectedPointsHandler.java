@@ -18,7 +18,8 @@ import java.util.List;
  * The expected-goals use case as a scheduled Lambda (an EventBridge rule, e.g. every Monday in the season): the
  * Understat files under {@code <LAKE_DATA>/epl_2020_21_xg/understat/} into {@code team_matches}, then the season
  * table {@code team_season} (both replaced by the run). Environment: {@code LAKE_ROOT}, {@code LAKE_DATA} (and
- * {@code LAKE_S3_ENDPOINT} off AWS), see {@link HandlerSettings}.
+ * {@code LAKE_S3_ENDPOINT} off AWS); {@code LAKE_FORMAT=iceberg} writes the Iceberg tables {@code xg.team_matches}
+ * and {@code xg.team_season} instead (catalog from {@code LAKE_ICEBERG_CATALOG}), see {@link HandlerSettings}.
  *
  * <pre>{@code
  * Handler: dev.lake.examples.lambda.ExpectedPointsHandler::handleRequest   (jar: target/lake-xg-handler.jar)
@@ -30,6 +31,7 @@ public final class ExpectedPointsHandler implements RequestHandler<ScheduledEven
   public static final String FUNCTION_NAME = "lake-xg";
 
   private final ExpectedPoints xg;
+  private final boolean inLake;
 
   /** Configured from the environment, once per Lambda container. */
   public ExpectedPointsHandler() {
@@ -37,8 +39,9 @@ public final class ExpectedPointsHandler implements RequestHandler<ScheduledEven
   }
 
   ExpectedPointsHandler(HandlerSettings settings) {
-    var lake = settings.lake();
-    xg = new ExpectedPoints(settings.data(), lake);
+    var to = settings.destination();
+    xg = new ExpectedPoints(settings.data(), to);
+    inLake = to.inLake();
   }
 
   /**
@@ -65,6 +68,10 @@ public final class ExpectedPointsHandler implements RequestHandler<ScheduledEven
         .handle(event, context);
     if (!matches.reconciles()) {
       throw new IllegalStateException("team_matches does not reconcile: " + matches.summary());
+    }
+    if (!inLake) { // Iceberg tables: the season table is written, not read back here
+      PipelineResult season = xg.teamSeason().run();
+      return matches.summary() + "\n" + season.summary();
     }
     List<TeamSeason> table = xg.season();
     return matches.summary() + "\n" + ExpectedPoints.SEASON + ": " + table.size() + " teams, leader "

@@ -4,6 +4,8 @@ import dev.lake.BadRowPolicy;
 import dev.lake.Lake;
 import dev.lake.Pipeline;
 import dev.lake.WriteMode;
+import dev.lake.examples.Destination;
+import dev.lake.examples.IcebergDestination;
 import dev.lake.source.files.CsvSource;
 import java.net.URI;
 import java.util.List;
@@ -31,6 +33,20 @@ public final class OnlineRetail {
   /** The same pipeline, rolling files after {@code maxRowsPerFile} rows. */
   public static Pipeline<RetailRow> pipeline(URI data, Lake lake, long maxRowsPerFile) {
     return pipeline(CsvSource.of(Sale.class).from(data + "online_retail/by-day/*.csv*"), lake, maxRowsPerFile);
+  }
+
+  /**
+   * The same pipeline into {@code to}: Lake's processed zone, or an Iceberg table ({@link IcebergDestination}:
+   * {@code retail.online_retail}, partitioned by {@code month(invoice_date)}). Bad lines go to the rejected zone of
+   * {@code to.lake()}.
+   */
+  public static Pipeline<RetailRow> pipeline(URI data, Destination to) {
+    return Pipeline.from(CsvSource.of(Sale.class).from(data + "online_retail/by-day/*.csv*"))
+        .named("online-retail")
+        .map("partition-by-month", RetailRow::of)
+        .to(to.<RetailRow>sink(DATASET, WriteMode.APPEND, "year", "month"))
+        .withLake(to.lake())
+        .onBadRows(BadRowPolicy.toRejectedZone());
   }
 
   /**

@@ -2,10 +2,10 @@ package dev.lake.examples.sparkify;
 
 import dev.lake.BadRowPolicy;
 import dev.lake.Lake;
-import dev.lake.LakeSink;
 import dev.lake.Lookup;
 import dev.lake.Pipeline;
 import dev.lake.WriteMode;
+import dev.lake.examples.Destination;
 import dev.lake.source.files.JsonSource;
 import java.net.URI;
 import java.util.List;
@@ -43,27 +43,43 @@ public final class Sparkify {
 
   /** The five pipelines, dimensions first. Building them reads the song files and the logs once (see users). */
   public static List<Pipeline<?>> pipelines(URI data, Lake lake) {
-    return List.of(songs(data, lake), artists(data, lake), users(data, lake), time(data, lake),
-        songplays(data, lake));
+    return pipelines(data, Destination.processed(lake));
+  }
+
+  /** The five pipelines into {@code to} (e.g. Iceberg tables {@code sparkify.songs}, … with the same partitions). */
+  public static List<Pipeline<?>> pipelines(URI data, Destination to) {
+    return List.of(songs(data, to), artists(data, to), users(data, to), time(data, to), songplays(data, to));
   }
 
   /** {@code songs}: one row per song_id, partitioned by year and artist_id. */
   public static Pipeline<SongRow> songs(URI data, Lake lake) {
+    return songs(data, Destination.processed(lake));
+  }
+
+  /** The same into {@code to}. */
+  public static Pipeline<SongRow> songs(URI data, Destination to) {
     return Pipeline.from(songFiles(data))
         .named("sparkify-songs")
         .deduplicate(Song::songId)
         .map("to-song-row", SongRow::of)
-        .to(sink(lake, SONGS).partitionBy("year", "artist_id"))
+        .to(sink(to, SONGS, "year", "artist_id"))
+        .withLake(to.lake())
         .onBadRows(BadRowPolicy.toRejectedZone());
   }
 
   /** {@code artists}: one row per artist_id (the first song file read gives the name and location). */
   public static Pipeline<ArtistRow> artists(URI data, Lake lake) {
+    return artists(data, Destination.processed(lake));
+  }
+
+  /** The same into {@code to}. */
+  public static Pipeline<ArtistRow> artists(URI data, Destination to) {
     return Pipeline.from(songFiles(data))
         .named("sparkify-artists")
         .deduplicate(Song::artistId)
         .map("to-artist-row", ArtistRow::of)
-        .to(sink(lake, ARTISTS))
+        .to(sink(to, ARTISTS))
+        .withLake(to.lake())
         .onBadRows(BadRowPolicy.toRejectedZone());
   }
 
@@ -74,24 +90,36 @@ public final class Sparkify {
    * with {@code lookupJoin}. A map rather than a sort: the logs are small enough, and the pipeline stays streaming.
    */
   public static Pipeline<UserRow> users(URI data, Lake lake) {
+    return users(data, Destination.processed(lake));
+  }
+
+  /** The same into {@code to}. */
+  public static Pipeline<UserRow> users(URI data, Destination to) {
     Map<String, LogEvent> latest = LatestPlays.byUser(eventFiles(data));
     return Pipeline.from(eventFiles(data))
         .named("sparkify-users")
         .filter("song-plays", LogEvent::isSongPlay)
         .deduplicate(LogEvent::userId)
         .lookupJoin(latest, LogEvent::userId, (event, last) -> UserRow.of(last == null ? event : last))
-        .to(sink(lake, USERS))
+        .to(sink(to, USERS))
+        .withLake(to.lake())
         .onBadRows(BadRowPolicy.toRejectedZone());
   }
 
   /** {@code time}: one row per distinct play timestamp, partitioned by year and month. */
   public static Pipeline<TimeRow> time(URI data, Lake lake) {
+    return time(data, Destination.processed(lake));
+  }
+
+  /** The same into {@code to}. */
+  public static Pipeline<TimeRow> time(URI data, Destination to) {
     return Pipeline.from(eventFiles(data))
         .named("sparkify-time")
         .filter("song-plays", LogEvent::isSongPlay)
         .deduplicate(LogEvent::ts)
         .map("to-time-row", e -> TimeRow.of(e.ts()))
-        .to(sink(lake, TIME).partitionBy("year", "month"))
+        .to(sink(to, TIME, "year", "month"))
+        .withLake(to.lake())
         .onBadRows(BadRowPolicy.toRejectedZone());
   }
 
@@ -100,16 +128,22 @@ public final class Sparkify {
    * and artist_id stay null when no song matches, which is most of the time with this song subset).
    */
   public static Pipeline<Songplay> songplays(URI data, Lake lake) {
+    return songplays(data, Destination.processed(lake));
+  }
+
+  /** The same into {@code to}. */
+  public static Pipeline<Songplay> songplays(URI data, Destination to) {
     Map<Song.SongKey, Song> songs = Lookup.load(songFiles(data), Song::key);
     return Pipeline.from(eventFiles(data))
         .named("sparkify-songplays")
         .filter("song-plays", LogEvent::isSongPlay)
         .lookupJoin(songs, LogEvent::songKey, Songplay::of)
-        .to(sink(lake, SONGPLAYS).partitionBy("year", "month"))
+        .to(sink(to, SONGPLAYS, "year", "month"))
+        .withLake(to.lake())
         .onBadRows(BadRowPolicy.toRejectedZone());
   }
 
-  private static LakeSink<Object> sink(Lake lake, String dataset) {
-    return lake.processed(dataset).mode(WriteMode.OVERWRITE);
+  private static <T> dev.lake.io.Sink<T> sink(Destination to, String dataset, String... partitionBy) {
+    return to.sink(dataset, WriteMode.OVERWRITE, partitionBy);
   }
 }

@@ -6,6 +6,7 @@ import dev.lake.Lookup;
 import dev.lake.Pipeline;
 import dev.lake.PipelineResult;
 import dev.lake.WriteMode;
+import dev.lake.examples.Destination;
 import dev.lake.io.Source;
 import dev.lake.source.files.CsvSource;
 import java.net.URI;
@@ -32,11 +33,18 @@ public final class ExpectedPoints {
 
   private final URI data;
   private final Lake lake;
+  private final Destination to;
 
   /** {@code data} is the data folder (ending in '/'), holding {@code epl_2020_21_xg/understat/}. */
   public ExpectedPoints(URI data, Lake lake) {
+    this(data, Destination.processed(lake));
+  }
+
+  /** The same into {@code to} (e.g. Iceberg tables {@code xg.team_matches} and {@code xg.team_season}). */
+  public ExpectedPoints(URI data, Destination to) {
     this.data = data;
-    this.lake = lake;
+    this.lake = to.lake();
+    this.to = to;
   }
 
   private Source<UnderstatMatch> understat() {
@@ -46,15 +54,18 @@ public final class ExpectedPoints {
 
   /** Every club's matches, each with its opponent, into {@code team_matches} (replacing the previous load). */
   public Pipeline<TeamMatch> teamMatches() {
+    return matches().to(to.<TeamMatch>sink(MATCHES, WriteMode.OVERWRITE)).withLake(lake)
+        .onBadRows(BadRowPolicy.toRejectedZone());
+  }
+
+  private Pipeline<TeamMatch> matches() {
     // A match appears in both clubs' files; the opponent's row is the one at the same kick-off, on the other side,
     // with the expected goals mirrored (kick-off alone is ambiguous: the last day's ten matches start together).
     Map<String, UnderstatMatch> byKey = Lookup.load(understat(), UnderstatMatch::ownKey);
     return Pipeline.from(understat())
         .named("xg-team-matches")
         .lookupJoin(byKey, UnderstatMatch::opponentKey, (m, opponent) -> TeamMatch.of(m,
-            opponent == null ? null : opponent.team()))
-        .to(lake.processed(MATCHES).mode(WriteMode.OVERWRITE))
-        .onBadRows(BadRowPolicy.toRejectedZone());
+            opponent == null ? null : opponent.team()));
   }
 
   /**
@@ -73,14 +84,22 @@ public final class ExpectedPoints {
   }
 
   public Pipeline<TeamSeason> teamSeason() {
-    return Pipeline.from(lake.read(MATCHES, TeamMatch.class))
-        .named("xg-team-season")
+    // Iceberg tables are not read back here: the totals then come from the same matches, computed from the input
+    Pipeline<TeamMatch> matches = to.inLake()
+        ? Pipeline.from(lake.read(MATCHES, TeamMatch.class)).named("xg-team-season")
+        : matches().named("xg-team-season").onBadRows(BadRowPolicy.toRejectedZone());
+    return matches
         .aggregate("season-totals", TeamMatch::team, TeamSeason.TOTALS, (team, totals) -> totals.toSeason(team))
-        .to(lake.processed(SEASON).mode(WriteMode.OVERWRITE));
+        .to(to.<TeamSeason>sink(SEASON, WriteMode.OVERWRITE))
+        .withLake(lake);
   }
 
   /** Runs {@link #teamSeason()} and returns the table it wrote, best first (points, then goal difference). */
   public List<TeamSeason> season() {
+    if (!to.inLake()) {
+      throw new IllegalStateException("season() reads team_season back from the lake, and this ExpectedPoints writes "
+          + "to " + to.describe(SEASON) + ": run teamSeason() and read the table with an Iceberg reader");
+    }
     PipelineResult written = teamSeason().run();
     if (!written.reconciles() || written.rowsRejected() > 0) {
       throw new IllegalStateException("team_season does not reconcile: " + written.summary());

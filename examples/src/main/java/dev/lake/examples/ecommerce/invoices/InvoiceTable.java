@@ -2,6 +2,8 @@ package dev.lake.examples.ecommerce.invoices;
 
 import dev.lake.BadRowPolicy;
 import dev.lake.Pipeline;
+import dev.lake.WriteMode;
+import dev.lake.examples.Destination;
 import dev.lake.examples.ecommerce.Sale;
 import dev.lake.sink.dynamodb.DynamoDbSink;
 import dev.lake.sink.dynamodb.DynamoDbTables;
@@ -26,6 +28,8 @@ public final class InvoiceTable {
   public static final String PARTITION_KEY = "invoice_no";
   public static final String SORT_KEY = "line";
   public static final String BY_CUSTOMER = "by_customer";
+  /** The dataset of {@link #lines}. */
+  public static final String DATASET = "invoices";
 
   private final String name;
 
@@ -54,6 +58,19 @@ public final class InvoiceTable {
   public DynamoDbSink<InvoiceLine> sink(DynamoDbClient client) {
     return DynamoDbSink.<InvoiceLine>toTable(name).withClient(client).withPartitionKey(PARTITION_KEY)
         .withSortKey(SORT_KEY);
+  }
+
+  /**
+   * The same lines into the dataset {@code invoices} of {@code to}: as an Iceberg table ({@code retail.invoices},
+   * {@link dev.lake.examples.IcebergDestination}) upserted by {@code invoice_no, line}, so a file that corrects
+   * invoices replaces their lines and the table keeps one row per line. Bad lines go to the rejected zone.
+   */
+  public static Pipeline<InvoiceLine> lines(URI data, String glob, Destination to) {
+    return Pipeline.from(InvoiceLineSource.of(CsvSource.of(Sale.class).from(data + "online_retail/by-day/" + glob)))
+        .named("invoice-lines")
+        .to(to.<InvoiceLine>sink(DATASET, WriteMode.APPEND))
+        .withLake(to.lake())
+        .onBadRows(BadRowPolicy.toRejectedZone());
   }
 
   /**
