@@ -177,6 +177,24 @@ public final class LakeSink<T> implements Sink<T> {
     return dev.lake.internal.lake.LakePublications.commitDirect(this, results, ctx);
   }
 
+  /**
+   * Whether a direct {@link #commit} made with {@code ctx} took effect, for a caller that retries a commit whose
+   * outcome it did not learn (a write landed but its response was lost): true when a version of the dataset holds it,
+   * or when its decision (the pending marker a direct commit writes before publishing) exists, in which case it is
+   * published now. False: it took no effect, and the caller may commit the rows again under a new run id.
+   *
+   * <pre>{@code
+   * try {
+   *   sink.commit(results, ctx);
+   * } catch (IOException lost) {
+   *   if (!sink.committedDirect(ctx)) { ... write the rows again and commit under a new run id ... }
+   * }
+   * }</pre>
+   */
+  public boolean committedDirect(CommitContext ctx) throws IOException {
+    return dev.lake.internal.lake.LakePublications.landedDirect(this, ctx);
+  }
+
   /** Discards what writers staged for a run that will not commit. */
   @Override
   public void abort(List<WriterResult> results) throws IOException {

@@ -27,9 +27,13 @@ import org.apache.avro.Schema;
  * {@code rejected_songplays}, {@code raw_api_fixtures}), over exactly the files of the dataset's newest manifest, so
  * queries see committed rows only. Files of a non-local root (s3://) are downloaded to a temporary directory first.
  *
+ * <p>Results are streamed from DuckDB ({@code jdbc_stream_results}): {@link #stream} hands the rows over one at a
+ * time as DuckDB produces them, so neither the JVM nor DuckDB holds a whole result.
+ *
  * <pre>{@code
  * try (DuckSession duck = DuckSession.open(lake, err)) {
  *   DuckSession.Result r = duck.query("SELECT level, count(*) FROM songplays GROUP BY ALL");
+ *   long rows = duck.stream("SELECT * FROM songplays", ResultFormats.csv(writer));
  * }
  * }</pre>
  */
@@ -37,8 +41,19 @@ final class DuckSession implements AutoCloseable {
   /** A query's column names and rows (JDBC objects). */
   record Result(List<String> columns, List<List<Object>> rows) {}
 
+  /** Takes a query's column names, then its rows one at a time, then the end with the number of rows. */
+  interface RowHandler {
+    void columns(List<String> columns) throws IOException;
+
+    void row(List<Object> row) throws IOException;
+
+    default void end(long rows) throws IOException {}
+  }
+
   private final Connection connection;
   private final Map<String, String> views = new LinkedHashMap<>();
+  /** The statements that set the session up, to replay in {@link #messageOfFailedStart}. */
+  private final List<String> setup = new ArrayList<>();
   private final Path downloads;
   private IcebergViews iceberg;
 
@@ -59,22 +74,23 @@ final class DuckSession implements AutoCloseable {
       Map<org.apache.iceberg.catalog.TableIdentifier, Long> tables) {
     Path downloads = null;
     try {
-      Connection c = DriverManager.getConnection("jdbc:duckdb:");
-      try (Statement s = c.createStatement()) {
-        // Offline and predictable: Parquet and JSON are built in; nothing is fetched from the network.
-        s.execute("SET autoinstall_known_extensions=false");
-        s.execute("SET autoload_known_extensions=false");
-      }
+      java.util.Properties properties = new java.util.Properties();
+      // rows are fetched chunk by chunk as they are read, not materialized whole first
+      properties.setProperty("jdbc_stream_results", "true");
+      Connection c = DriverManager.getConnection("jdbc:duckdb:", properties);
       boolean local = lake == null || "file".equals(lake.root().getScheme());
       if (!local) {
         downloads = Files.createTempDirectory("lake-query-");
       }
       DuckSession session = new DuckSession(c, downloads);
+      // Offline and predictable: Parquet and JSON are built in; nothing is fetched from the network.
+      session.execute("SET autoinstall_known_extensions=false");
+      session.execute("SET autoload_known_extensions=false");
       for (LakeRoot.Dataset d : lake == null ? List.<LakeRoot.Dataset>of() : lake.datasets()) {
         session.createView(lake, d, err);
       }
       if (catalog != null) {
-        session.iceberg = new IcebergViews(c, err);
+        session.iceberg = new IcebergViews(session::execute, err);
         session.views.putAll(session.iceberg.create(catalog, tables));
       }
       return session;
@@ -118,10 +134,15 @@ final class DuckSession implements AutoCloseable {
         }
       }
     }
-    try (Statement s = connection.createStatement()) {
-      s.execute("CREATE VIEW " + quote(d.viewName()) + " AS " + body);
-    }
+    execute("CREATE VIEW " + quote(d.viewName()) + " AS " + body);
     views.put(d.viewName(), d.path());
+  }
+
+  private void execute(String statement) throws SQLException {
+    try (Statement s = connection.createStatement()) {
+      s.execute(statement);
+    }
+    setup.add(statement);
   }
 
   /** Local paths of the manifest's files; for a remote root, downloaded (with progress on a terminal). */
@@ -188,26 +209,84 @@ final class DuckSession implements AutoCloseable {
     return "\"" + identifier.replace("\"", "\"\"") + "\"";
   }
 
-  /** Runs a query; invalid SQL fails with DuckDB's message, which shows the position. */
+  /** Runs a query and collects its rows (for results known to be small); invalid SQL fails as {@link #stream}. */
   Result query(String sql) {
-    try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    List<String> columns = new ArrayList<>();
+    List<List<Object>> rows = new ArrayList<>();
+    try {
+      stream(sql, new RowHandler() {
+        @Override
+        public void columns(List<String> names) {
+          columns.addAll(names);
+        }
+
+        @Override
+        public void row(List<Object> row) {
+          rows.add(row);
+        }
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new Result(columns, rows);
+  }
+
+  /**
+   * Runs a query and hands its rows to {@code handler} as DuckDB streams them; returns the number of rows. Invalid
+   * SQL fails before any row with DuckDB's message, which shows the position; an error while the rows are produced
+   * says after how many.
+   */
+  long stream(String sql, RowHandler handler) throws IOException {
+    long n = 0;
+    try (Statement s = connection.createStatement(); ResultSet rs = execute(s, sql)) {
       ResultSetMetaData meta = rs.getMetaData();
       List<String> columns = new ArrayList<>();
       for (int i = 1; i <= meta.getColumnCount(); i++) {
         columns.add(meta.getColumnLabel(i));
       }
-      List<List<Object>> rows = new ArrayList<>();
+      handler.columns(columns);
       while (rs.next()) {
         List<Object> row = new ArrayList<>(columns.size());
         for (int i = 1; i <= columns.size(); i++) {
           row.add(rs.getObject(i));
         }
-        rows.add(row);
+        handler.row(row);
+        n++;
       }
-      return new Result(columns, rows);
     } catch (SQLException e) {
-      throw new CliException("Invalid query: " + e.getMessage().strip() + "\nViews: " + String.join(", ",
-          views.keySet()), e);
+      throw new CliException(String.format("Query failed after %,d row%s: %s", n, n == 1 ? "" : "s",
+          e.getMessage().strip()), e);
+    }
+    handler.end(n);
+    return n;
+  }
+
+  private ResultSet execute(Statement s, String sql) {
+    try {
+      return s.executeQuery(sql);
+    } catch (SQLException e) {
+      throw new CliException("Invalid query: " + messageOfFailedStart(sql, e).strip() + "\nViews: "
+          + String.join(", ", views.keySet()), e);
+    }
+  }
+
+  /**
+   * DuckDB's message for a query that failed before its first rows. A streamed result (duckdb_jdbc 2.0) then reports
+   * only "Invalid result set"; the query started again unstreamed, in a fresh DuckDB set up the same way, stops at
+   * the same error and names it (the rows before it are produced again, once, on this failure path only).
+   */
+  private String messageOfFailedStart(String sql, SQLException streamed) {
+    if (!String.valueOf(streamed.getMessage()).contains("Invalid result set")) {
+      return String.valueOf(streamed.getMessage());
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+      for (String statement : setup) {
+        s.execute(statement);
+      }
+      s.executeQuery(sql).close();
+      return streamed.getMessage();
+    } catch (SQLException e) {
+      return String.valueOf(e.getMessage());
     }
   }
 

@@ -18,9 +18,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,18 +42,23 @@ import org.apache.iceberg.types.Types;
  * remote warehouse (s3://) are downloaded first; DuckDB's iceberg and httpfs extensions are never needed.
  *
  * <pre>{@code
- * try (IcebergViews views = new IcebergViews(connection, err)) {
+ * try (IcebergViews views = new IcebergViews(session::execute, err)) {
  *   views.create(catalog, iceberg.tables(catalog));
  * }
  * }</pre>
  */
 final class IcebergViews implements AutoCloseable {
-  private final Connection connection;
+  /** Runs one statement in the session (which keeps it, to set up a second session the same way). */
+  interface Statements {
+    void execute(String sql) throws SQLException;
+  }
+
+  private final Statements session;
   private final PrintWriter err;
   private Path temp;
 
-  IcebergViews(Connection connection, PrintWriter err) {
-    this.connection = connection;
+  IcebergViews(Statements session, PrintWriter err) {
+    this.session = session;
     this.err = err;
   }
 
@@ -75,10 +78,8 @@ final class IcebergViews implements AutoCloseable {
       IcebergRead.Plan plan = (e.getValue() == null ? read : read.snapshot(e.getValue())).plan();
       String schema = String.join("_", id.namespace().levels()).toLowerCase(Locale.ROOT);
       String view = DuckSession.quote(schema) + "." + DuckSession.quote(id.name().toLowerCase(Locale.ROOT));
-      try (Statement s = connection.createStatement()) {
-        s.execute("CREATE SCHEMA IF NOT EXISTS " + DuckSession.quote(schema));
-        s.execute("CREATE VIEW " + view + " AS " + body(id, plan)); // a clash with a dataset view fails loudly
-      }
+      session.execute("CREATE SCHEMA IF NOT EXISTS " + DuckSession.quote(schema));
+      session.execute("CREATE VIEW " + view + " AS " + body(id, plan)); // a clash with a dataset view fails loudly
       views.put(schema + "." + id.name().toLowerCase(Locale.ROOT), "iceberg " + id
           + (plan.snapshot() == null ? "" : "@" + plan.snapshot().snapshotId()));
     }

@@ -10,10 +10,11 @@ import java.util.List;
 
 /**
  * Query results as CSV (RFC 4180 quoting, a header line) or JSON (an array of objects, one per line, numbers and
- * booleans kept as such, everything else as text).
+ * booleans kept as such, everything else as text), each row written as it arrives: memory does not grow with the
+ * result.
  *
  * <pre>{@code
- * ResultFormats.csv(result, writer);
+ * long rows = duck.stream("SELECT * FROM songplays", ResultFormats.csv(writer));
  * }</pre>
  */
 final class ResultFormats {
@@ -21,11 +22,18 @@ final class ResultFormats {
 
   private ResultFormats() {}
 
-  static void csv(DuckSession.Result r, Writer w) throws IOException {
-    line(r.columns(), w);
-    for (List<Object> row : r.rows()) {
-      line(row, w);
-    }
+  static DuckSession.RowHandler csv(Writer w) {
+    return new DuckSession.RowHandler() {
+      @Override
+      public void columns(List<String> columns) throws IOException {
+        line(columns, w);
+      }
+
+      @Override
+      public void row(List<Object> row) throws IOException {
+        line(row, w);
+      }
+    };
   }
 
   private static void line(List<?> cells, Writer w) throws IOException {
@@ -43,22 +51,40 @@ final class ResultFormats {
     w.write("\r\n");
   }
 
-  static void json(DuckSession.Result r, Writer w) throws IOException {
-    w.write("[");
-    for (int n = 0; n < r.rows().size(); n++) {
-      w.write(n == 0 ? "\n" : ",\n");
-      try (JsonGenerator g = JSON.getFactory().createGenerator(w)) {
-        g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+  static DuckSession.RowHandler json(Writer w) throws IOException {
+    JsonGenerator g = JSON.getFactory().createGenerator(w);
+    g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    g.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM); // flush() hands the text to w; w decides when to write
+    g.setRootValueSeparator(null); // the separators between rows are written here
+    return new DuckSession.RowHandler() {
+      private List<String> columns;
+      private boolean first = true;
+
+      @Override
+      public void columns(List<String> names) throws IOException {
+        columns = names;
+        w.write("[");
+      }
+
+      @Override
+      public void row(List<Object> row) throws IOException {
+        g.flush(); // the previous row's text before this separator
+        w.write(first ? "\n" : ",\n");
+        first = false;
         g.writeStartObject();
-        List<Object> row = r.rows().get(n);
-        for (int i = 0; i < r.columns().size(); i++) {
-          g.writeFieldName(r.columns().get(i));
+        for (int i = 0; i < columns.size(); i++) {
+          g.writeFieldName(columns.get(i));
           value(g, row.get(i));
         }
         g.writeEndObject();
       }
-    }
-    w.write(r.rows().isEmpty() ? "]\n" : "\n]\n");
+
+      @Override
+      public void end(long rows) throws IOException {
+        g.flush();
+        w.write(first ? "]\n" : "\n]\n");
+      }
+    };
   }
 
   private static void value(JsonGenerator g, Object v) throws IOException {

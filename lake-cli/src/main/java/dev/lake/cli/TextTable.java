@@ -45,6 +45,10 @@ final class TextTable {
     return rows.isEmpty();
   }
 
+  int size() {
+    return rows.size();
+  }
+
   static String text(Object v, boolean grouping) {
     if (v == null) {
       return "NULL";

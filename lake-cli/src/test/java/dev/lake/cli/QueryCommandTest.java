@@ -62,6 +62,44 @@ class QueryCommandTest {
   }
 
   @Test
+  void query_failingMidway_leavesTheOutputFileAsItWas() throws Exception {
+    Path file = TestLakes.temp("lake-cli-query-").resolve("rows.csv");
+    Files.writeString(file, "kept\n");
+
+    TestLakes.Result r = lake("query", "--lake", root.toString(), "--format", "csv", "--output", file.toString(),
+        "SELECT i, CASE WHEN i < 300000 THEN i ELSE error('no row ' || i) END AS v FROM range(400000) t(i)");
+
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.err()).contains("no row 3");
+    assertThat(Files.readString(file)).isEqualTo("kept\n");
+    try (var files = Files.list(file.getParent())) {
+      assertThat(files.toList()).containsExactly(file); // no partial file left beside it
+    }
+  }
+
+  @Test
+  void query_tableLongerThanMaxRows_showsTheFirstAndCountsAll() {
+    String out = lake("query", "--lake", root.toString(), "--max-rows", "2",
+        "SELECT team, points FROM team_season ORDER BY points DESC, team").ok().out();
+
+    assertThat(out).isEqualTo("""
+        team               points
+        -----------------  ------
+        Manchester City        86
+        Manchester United      74
+        (20 rows, the first 2 shown; --max-rows shows more, --format csv or json writes all)
+        """);
+  }
+
+  @Test
+  void query_maxRowsBelowOne_usageErrorNamingTheFix() {
+    TestLakes.Result r = lake("query", "--lake", root.toString(), "--max-rows", "0", "SELECT 1");
+
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.err()).contains("--max-rows must be at least 1, not 0; for every row use --format csv or json.");
+  }
+
+  @Test
   void query_json_numbersStayNumbers() throws Exception {
     String out = lake("query", "--lake", root.toString(), "-f", "json",
         "SELECT team, points, xpts FROM team_season ORDER BY points DESC LIMIT 2").ok().out();

@@ -27,6 +27,9 @@ public final class FaultyStore implements ObjectStore {
   private final AtomicLong bytesLeft = new AtomicLong(Long.MAX_VALUE);
   private volatile String readOnlyUnder;
   private final AtomicLong publishesLeft = new AtomicLong(Long.MAX_VALUE);
+  private volatile String losingUnder;
+  private volatile boolean losingCreates;
+  private final AtomicLong responsesToLose = new AtomicLong();
 
   public FaultyStore(ObjectStore delegate) {
     this.delegate = delegate;
@@ -43,6 +46,33 @@ public final class FaultyStore implements ObjectStore {
   public FaultyStore readOnly(URI prefix) {
     readOnlyUnder = prefix.toString();
     return this;
+  }
+
+  /**
+   * The next {@code n} {@link #write}s under {@code prefix} take effect, then fail with "the response was lost": a
+   * request that succeeded at the store but whose caller never heard.
+   */
+  public FaultyStore loseWriteResponsesUnder(URI prefix, long n) {
+    return losing(prefix, n, false);
+  }
+
+  /** The same for the next {@code n} {@link #createIfAbsent}s under {@code prefix} (a conditional commit). */
+  public FaultyStore loseCreateResponsesUnder(URI prefix, long n) {
+    return losing(prefix, n, true);
+  }
+
+  private FaultyStore losing(URI prefix, long n, boolean creates) {
+    losingCreates = creates;
+    losingUnder = prefix.toString();
+    responsesToLose.set(n);
+    return this;
+  }
+
+  private void loseResponse(URI uri, boolean create) throws IOException {
+    String l = losingUnder;
+    if (l != null && create == losingCreates && uri.toString().startsWith(l) && responsesToLose.getAndDecrement() > 0) {
+      throw new IOException("Writing " + uri + ": the write took effect but its response was lost (injected)");
+    }
   }
 
   /** Every {@link #publish} fails, as if the process died right after its commit. */
@@ -179,13 +209,16 @@ public final class FaultyStore implements ObjectStore {
   @Override
   public boolean createIfAbsent(URI uri, byte[] content) throws IOException {
     checkWritable(uri);
-    return delegate.createIfAbsent(uri, content);
+    boolean created = delegate.createIfAbsent(uri, content);
+    loseResponse(uri, true);
+    return created;
   }
 
   @Override
   public void write(URI uri, byte[] content) throws IOException {
     checkWritable(uri);
     delegate.write(uri, content);
+    loseResponse(uri, false);
   }
 
   @Override

@@ -8,6 +8,7 @@ import dev.lake.examples.IcebergLines;
 import dev.lake.examples.UsageException;
 import dev.lake.examples.TextTable;
 import dev.lake.examples.replay.RecordedResponses;
+import dev.lake.io.DataFile;
 import dev.lake.sink.warehouse.ExternalTables;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,13 +84,14 @@ public final class TweetsCommand implements Callable<Integer> {
     return result.reconciles() ? 0 : 1;
   }
 
+  /** The rows per day from the newest manifest's file entries (rows per file): no data file is read. */
   private static void printDays(Lake lake) {
-    Map<String, int[]> days = new TreeMap<>();
-    for (TweetRow t : lake.read(Tweets.DATASET, TweetRow.class).readAll()) {
-      days.computeIfAbsent(t.date(), d -> new int[1])[0]++;
+    Map<String, Long> days = new TreeMap<>();
+    for (DataFile f : lake.latest(Tweets.DATASET).orElseThrow().files()) {
+      days.merge(f.partition().get("date"), f.rows(), Long::sum);
     }
     List<List<?>> rows = new ArrayList<>();
-    days.forEach((day, n) -> rows.add(List.of(day, n[0])));
+    days.forEach((day, n) -> rows.add(List.of(day, n)));
     System.out.println();
     System.out.println("Tweets stored, by day (partition date=...):");
     System.out.print(TextTable.format(List.of("date", "tweets"), rows));

@@ -10,6 +10,7 @@ import dev.lake.examples.replay.RecordedResponses;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -96,6 +97,62 @@ class TweetsTest {
     try (Duck duck = new Duck()) {
       assertThat(duck.one("SELECT count(*) FROM " + tweets())).isEqualTo(all);
       assertThat(duck.one("SELECT count(DISTINCT source_file) FROM " + tweets())).isEqualTo(3L);
+    }
+  }
+
+  @Test
+  void tweets_newFileOfStoredTweets_addsNoneReadingOnlyTheIndexOfItsDays() throws Exception {
+    Path folder = data.resolve("twitter_v2/tweets");
+    TweetFacts.copy(PAGES, folder, "brexit_page0.json.gz", "test_client_search_recent_tweets_0.json");
+    Printed.byExample("tweets", "--lake", lake.toString(), "--data", data.toString());
+    TweetFacts facts = TweetFacts.of(folder);
+    Path brexitOnly = data.resolve("brexit");
+    TweetFacts.copy(PAGES, brexitOnly, "brexit_page0.json.gz");
+    Set<String> brexitDays = TweetFacts.of(brexitOnly).perDay().keySet();
+    // the same tweets in a new raw file (a split no run has read); meanwhile every data file of processed/tweets and
+    // the index files of the other days are made unreadable: a run that read them fails
+    Files.copy(folder.resolve("brexit_page0.json.gz"), folder.resolve("brexit_again_page0.json.gz"));
+    Set<Path> unreadable = new HashSet<>();
+    parquetFiles().forEach(f -> unreadable.add(Path.of(f)));
+    try (Stream<Path> index = Files.walk(lake.resolve("processed/tweet_ids"))) {
+      index.filter(f -> f.toString().endsWith(".parquet"))
+          .filter(f -> brexitDays.stream().noneMatch(day -> f.toString().contains("/date=" + day + "/")))
+          .forEach(unreadable::add);
+    }
+    assertThat(unreadable).anyMatch(f -> f.toString().contains("/tweet_ids/"));
+    Map<Path, byte[]> kept = new HashMap<>();
+    for (Path f : unreadable) {
+      kept.put(f, Files.readAllBytes(f));
+      Files.writeString(f, "not parquet: this run must not read it");
+    }
+
+    PipelineResult again;
+    String printed;
+    try {
+      again = Tweets.pipeline(RecordedResponses.of("twitter", "tweets", folder.toUri()).incremental(),
+          Lake.at(lake.toString())).run();
+      printed = Printed.byExample("tweets", "--lake", lake.toString(), "--data", data.toString());
+    } finally {
+      for (Map.Entry<Path, byte[]> e : kept.entrySet()) {
+        Files.write(e.getKey(), e.getValue());
+      }
+    }
+
+    assertThat(again.splits()).isEqualTo(1);
+    assertThat(again.rowsRead()).isEqualTo(1);
+    assertThat(again.rowsWritten()).isZero();
+    assertThat(again.rowsRejected()).as("rejected: %s", again.badRows()).isZero(); // a failed lookup rejects its row
+    PipelineResult.StepReport lookup = again.steps().stream().filter(st -> st.name().equals("not-yet-stored"))
+        .findFirst().orElseThrow();
+    assertThat(lookup.in()).isEqualTo(TweetFacts.of(brexitOnly).textById().size()); // every tweet found stored
+    assertThat(lookup.out()).isZero();
+    facts.perDay().forEach((day, n) -> assertThat(printed).containsPattern("(?m)^\\s*" + day + "\\s+" + n + "$"));
+    long stored = facts.textById().size();
+    try (Duck duck = new Duck()) {
+      assertThat(duck.one("SELECT count(*) FROM " + tweets())).isEqualTo(stored);
+      assertThat(duck.one("SELECT count(DISTINCT tweet_id) FROM " + tweets())).isEqualTo(stored);
+      assertThat(duck.one("SELECT count(*) FROM " + Duck.parquet(lake.resolve("processed/tweet_ids"))))
+          .isEqualTo(stored);
     }
   }
 

@@ -72,4 +72,37 @@ public final class LakePublications {
         pub);
     return summary(sink, pub, r);
   }
+
+  /**
+   * Whether a direct commit ({@link #commitDirect}) with {@code ctx}'s committer and run id took effect, for a caller
+   * that did not learn its outcome: true when a version holds it (looked for among the versions committed since
+   * {@code ctx.startedAt()}), or when its decision, the pending marker, exists: then it is published now and the
+   * marker removed. False: it took no effect.
+   */
+  public static boolean landedDirect(LakeSink<?> sink, CommitContext ctx) throws IOException {
+    ManifestStore manifests = sink.lake().manifests();
+    String dataset = sink.dataset();
+    PendingMarkers markers = new PendingMarkers(manifests);
+    for (PendingMarkers.Found found : markers.list(dataset)) {
+      PendingMarkers.Marker m = found.marker();
+      if (m.runId().equals(ctx.runId()) && m.pipeline().equals(ctx.pipeline())) {
+        new DatasetCommit(manifests).publish(m.pipeline(), m.stateVersion() == null ? 0 : m.stateVersion(),
+            m.runId(), m.publication());
+        markers.delete(dataset, m.runId());
+        return true;
+      }
+    }
+    // no marker: never decided, or published and its marker removed
+    long newest = manifests.latest(dataset).map(Manifest::version).orElse(0L);
+    for (long v = newest; v >= 1; v--) {
+      java.util.Optional<Manifest> m = manifests.version(dataset, v);
+      if (m.isEmpty() || m.get().committedAt().isBefore(ctx.startedAt())) {
+        break;
+      }
+      if (ctx.runId().equals(m.get().runId()) && ctx.pipeline().equals(m.get().pipeline())) {
+        return true;
+      }
+    }
+    return false;
+  }
 }

@@ -24,7 +24,10 @@ import org.apache.avro.generic.GenericRecord;
  * The running buffer of a {@link BufferedDelivery}. A batch's rows stay in memory (bounded by the buffer size) until
  * its flush committed them, so that a failed attempt can be retried: each attempt writes the rows again through a
  * new lake writer whose commit key is unique to the attempt (no attempt reuses another's file names), and commits.
- * The rows go first, then the batch's rejected rows; a part once committed is never committed again. After the last
+ * The rows go first, then the batch's rejected rows; a part once committed is never committed again. An attempt whose
+ * outcome is unknown (its commit failed, perhaps after a write took effect whose response was lost) is looked up
+ * before the next attempt and before the batch is given up ({@link LakeSink#committedDirect}): when it took effect
+ * the batch counts as delivered, so a batch never lands twice; otherwise its staged files are discarded. After the last
  * failed attempt the batch's rows join the rejected rows with the error as their reason
  * ({@link BufferedDelivery.OnFlushFailure#TO_REJECTED_ZONE}), or stay buffered: the flush throws, and each later
  * {@code put} retries it first.
@@ -36,6 +39,8 @@ final class DeliveryStream<T> implements BufferedDelivery.Stream<T> {
   private final String streamId = UUID.randomUUID().toString().substring(0, 8);
   private final List<T> rows = new ArrayList<>();
   private final List<BadRow> rejects = new ArrayList<>();
+  /** This batch's attempts at committing its rows whose outcome is unknown. */
+  private final List<Tried> tried = new ArrayList<>();
   private String batchKey;
   private Instant batchStart;
   private long batchBytes;
@@ -135,6 +140,13 @@ final class DeliveryStream<T> implements BufferedDelivery.Stream<T> {
       if (config.onFlushFailure != BufferedDelivery.OnFlushFailure.TO_REJECTED_ZONE) {
         throw e;
       }
+      try {
+        if (settled()) {
+          return; // an attempt took effect after all
+        }
+      } catch (IOException unknown) {
+        throw BufferedDelivery.flushFailed(config.name, config.flushAttempts, rows.size(), unknown); // kept: unknown
+      }
       String reason = "Delivery " + config.name + " could not commit these rows after " + config.flushAttempts
           + " attempts: " + e.getCause().getMessage();
       for (int i = 0; i < rows.size(); i++) {
@@ -175,8 +187,8 @@ final class DeliveryStream<T> implements BufferedDelivery.Stream<T> {
   }
 
   private void commitRows(String key) throws IOException {
-    if (rows.isEmpty()) {
-      return; // committed by an attempt whose writer then failed to close
+    if (rows.isEmpty() || settled()) {
+      return; // committed by an earlier attempt (whose writer then failed to close, or whose response was lost)
     }
     List<BadRow> writerRejects = new ArrayList<>();
     try (SinkWriter<T> w = config.sink.open(new WriterContext(key, 0, batchStart, writerRejects::add))) {
@@ -184,11 +196,39 @@ final class DeliveryStream<T> implements BufferedDelivery.Stream<T> {
         w.write(row);
       }
       WriterResult result = w.commit();
-      config.sink.commit(List.of(result), new CommitContext(config.name, key, key, batchStart));
-      delivered += result.rows();
-      rows.clear(); // committed: never again
-      rejects.addAll(writerRejects);
+      Tried attempt = new Tried(new CommitContext(config.name, key, key, batchStart), result, writerRejects);
+      tried.add(attempt);
+      config.sink.commit(List.of(result), attempt.ctx());
+      accept(attempt);
     }
+  }
+
+  /** An attempt at committing the batch's rows: what it staged and the rows its writer rejected. */
+  private record Tried(CommitContext ctx, WriterResult result, List<BadRow> writerRejects) {}
+
+  /**
+   * Whether an earlier attempt of this batch took effect (then the batch is delivered); the attempts that did not
+   * have their staged files discarded. Throws when the store cannot tell: the batch stays as it is.
+   */
+  private boolean settled() throws IOException {
+    for (Tried t : tried) {
+      if (config.sink.committedDirect(t.ctx())) {
+        accept(t);
+        return true;
+      }
+    }
+    for (Tried t : tried) {
+      config.sink.abort(List.of(t.result())); // took no effect: its staged files are dead
+    }
+    tried.clear();
+    return false;
+  }
+
+  private void accept(Tried attempt) {
+    delivered += attempt.result().rows();
+    rows.clear(); // committed: never again
+    rejects.addAll(attempt.writerRejects());
+    tried.clear();
   }
 
   private void commitRejects(String key) throws IOException {

@@ -44,6 +44,11 @@ public final class Kinesalite implements AutoCloseable {
         List.of("--createStreamMs", "0", "--deleteStreamMs", "0", "--updateStreamMs", "0", "--shardLimit", "100")));
   }
 
+  /** The node process's pid (tests check that it ends with this JVM). */
+  long pid() {
+    return service.pid();
+  }
+
   /** Its endpoint, e.g. {@code http://127.0.0.1:41234}. */
   public URI endpoint() {
     return service.endpoint();

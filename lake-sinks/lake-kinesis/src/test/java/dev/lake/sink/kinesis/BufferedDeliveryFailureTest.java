@@ -19,6 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A delivery whose store fails never drops a batch: each flush is retried with doubling backoff (the waits are
@@ -77,6 +79,30 @@ class BufferedDeliveryFailureTest {
     assertThat(lake.read("raw/shop/sales", Sale.class).readAll()).extracting(Sale::quantity)
         .containsExactlyInAnyOrderElementsOf(IntStream.range(0, 10).boxed().toList());
     assertThat(lake.history("raw/shop/sales")).hasSize(1);
+  }
+
+  @ParameterizedTest(name = "lost: the response to the {0}")
+  @ValueSource(strings = {"pending marker", "manifest version"})
+  void flush_commitTookEffectButItsResponseWasLost_theBatchLandsOnce(String lost) {
+    Lake lake = Lake.at(root);
+    URI manifests = root.resolve("_lake/manifests/raw/shop/sales/");
+    if (lost.equals("pending marker")) {
+      faulty.loseWriteResponsesUnder(manifests.resolve("_pending/"), 1); // the commit's decision, then an error
+    } else {
+      faulty.loseCreateResponsesUnder(manifests, 1); // the version itself, then an error
+    }
+    BufferedDelivery.Stream<Sale> sales = delivery(lake).start();
+    IntStream.range(0, 10).forEach(i -> sales.put(sale(i)));
+
+    sales.flush();
+    sales.close();
+    lake.compact("raw/shop/sales"); // rolls forward any commit a crash left decided but unpublished
+
+    assertThat(waits).containsExactly(Duration.ofMillis(100));
+    assertThat(sales.stats()).isEqualTo(new BufferedDelivery.Stats(10, 10, 0, 0, 1, 1));
+    assertThat(lake.read("raw/shop/sales", Sale.class).readAll()).extracting(Sale::quantity)
+        .containsExactlyInAnyOrderElementsOf(IntStream.range(0, 10).boxed().toList());
+    assertThat(lake.latest("rejected/sales")).isEmpty();
   }
 
   @Test

@@ -46,6 +46,7 @@ class FootballIamTest {
           "tweets", "tweets");
       pipelines.forEach((dataset, pipeline) -> other.dataset("processed/" + dataset).cursors(pipeline)
           .whenUsed("rejected/" + dataset, "bad rows go to the rejected zone; the recorded responses have none"));
+      other.dataset("processed/tweet_ids"); // the tweets' key index, written with them (read from a second run on)
       PolicyAssert.assertExact(policy, calls, other.build());
     }
   }

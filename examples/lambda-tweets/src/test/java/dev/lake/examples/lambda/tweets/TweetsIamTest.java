@@ -40,9 +40,9 @@ class TweetsIamTest {
       OtherPathGrants other = new OtherPathGrants("arn:aws:s3:::my-bucket/lake/")
           .because("logs:CreateLogStream " + logs, "Lambda creates a log stream per execution environment")
           .because("logs:PutLogEvents " + logs, "Lambda writes the function's output to its log stream")
-          .because("s3:GetObject arn:aws:s3:::my-bucket/lake/processed/tweets/*", "reads the ids already stored; "
-              + "on a first run there are none")
-          .dataset("processed/tweets").cursors("tweets")
+          .because("s3:GetObject arn:aws:s3:::my-bucket/lake/processed/tweet_ids/*", "reads the stored ids of the "
+              + "new tweets' days; on a first run there are none")
+          .dataset("processed/tweets").dataset("processed/tweet_ids").cursors("tweets")
           .whenUsed("rejected/tweets", "pages that do not parse go to the rejected zone; the recorded ones all do");
       PolicyAssert.assertExact(policy, calls, other.build());
     }
