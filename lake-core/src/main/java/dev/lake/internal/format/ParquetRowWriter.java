@@ -38,7 +38,7 @@ final class ParquetRowWriter extends BaseRowFileWriter {
       fileSchema = ParquetFieldIds.apply(fileSchema, spec.schema());
     }
     this.writer = new Builder(ObjectOutput.parquetFile(out),
-        new AvroWriteSupport<>(fileSchema, spec.schema(), spec.model()))
+        new RecordColumnsWriteSupport(fileSchema, spec.schema(), spec.model()))
         .withConf(conf)
         .withCodecFactory(ParquetCodecs.INSTANCE)
         .withCompressionCodec(codec(spec))

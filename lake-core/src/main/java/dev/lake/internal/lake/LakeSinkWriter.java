@@ -109,9 +109,32 @@ public final class LakeSinkWriter<T> implements SinkWriter<T> {
           + "); the row was " + safeJson(row) + ". Nothing was committed.", e);
     }
     rows++;
-    if (file.writer.bytes() >= sink.targetFileBytes() || file.writer.rows() >= sink.maxRowsPerFile()) {
+    if (file.writer.rows() >= sink.maxRowsPerFile() || sizeReached(file)) {
       finish(file);
     }
+  }
+
+  /** Most rows between checks of a file's size: bounds how far past its target a file can grow. */
+  private static final long MAX_ROWS_BETWEEN_SIZE_CHECKS = 256;
+
+  /**
+   * Whether the file reached its target size. Asking a Parquet writer its size walks every column's buffers, so it is
+   * asked again only when, at the file's bytes per row so far, half the room left would be used (at most
+   * {@link #MAX_ROWS_BETWEEN_SIZE_CHECKS} rows later): every row while the file is near its target.
+   */
+  private boolean sizeReached(OpenFile file) {
+    long rowsSoFar = file.writer.rows();
+    if (rowsSoFar < file.nextSizeCheck) {
+      return false;
+    }
+    long bytes = file.writer.bytes();
+    long room = sink.targetFileBytes() - bytes;
+    if (room <= 0) {
+      return true;
+    }
+    long bytesPerRow = Math.max(1, bytes / rowsSoFar);
+    file.nextSizeCheck = rowsSoFar + Math.max(1, Math.min(MAX_ROWS_BETWEEN_SIZE_CHECKS, room / bytesPerRow / 2));
+    return false;
   }
 
   @Override
@@ -260,6 +283,7 @@ public final class LakeSinkWriter<T> implements SinkWriter<T> {
     final Map<String, String> partition;
     final java.util.LinkedHashSet<String> splits = new java.util.LinkedHashSet<>();
     int taggedSplit = -1;
+    long nextSizeCheck = 1;
     final ObjectWriter out;
     RowFileWriter writer;
 

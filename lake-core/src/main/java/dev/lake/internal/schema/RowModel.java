@@ -37,6 +37,14 @@ public final class RowModel extends GenericData {
     addLogicalTypeConversion(new Conversions.UUIDConversion());
   }
 
+  /**
+   * Getters of a record class's components in the order of {@code fileSchema}'s fields, returning what Avro and
+   * Parquet writers expect (see {@link RecordAccessors}); a field without a component reads null.
+   */
+  public static Function<Object, Object>[] fieldGetters(Class<?> recordClass, Schema fileSchema) {
+    return RecordAccessors.of(recordClass).writersFor(fileSchema);
+  }
+
   private RecordAccessors accessors(Class<?> type) {
     RecordAccessors hit = last;
     if (hit != null && hit.type == type) {

@@ -58,9 +58,29 @@ final class SparkSqlJobs {
             col("Country").as("country"), year(col("InvoiceDate")).as("year"), month(col("InvoiceDate")).as("month"));
   }
 
-  /** Sparkify: the five tables under {@code out}. */
+  /** The song files' fields as Lake's {@code Song} record has them (no schema inference over the files). */
+  static final StructType SONG_SCHEMA = new StructType()
+      .add("num_songs", DataTypes.IntegerType).add("artist_id", DataTypes.StringType)
+      .add("artist_latitude", DataTypes.DoubleType).add("artist_longitude", DataTypes.DoubleType)
+      .add("artist_location", DataTypes.StringType).add("artist_name", DataTypes.StringType)
+      .add("song_id", DataTypes.StringType).add("title", DataTypes.StringType)
+      .add("duration", DataTypes.DoubleType).add("year", DataTypes.IntegerType);
+
+  /** The event logs' fields as Lake's {@code LogEvent} record has them. */
+  static final StructType LOG_SCHEMA = new StructType()
+      .add("artist", DataTypes.StringType).add("auth", DataTypes.StringType)
+      .add("firstName", DataTypes.StringType).add("gender", DataTypes.StringType)
+      .add("itemInSession", DataTypes.IntegerType).add("lastName", DataTypes.StringType)
+      .add("length", DataTypes.DoubleType).add("level", DataTypes.StringType)
+      .add("location", DataTypes.StringType).add("method", DataTypes.StringType)
+      .add("page", DataTypes.StringType).add("registration", DataTypes.DoubleType)
+      .add("sessionId", DataTypes.LongType).add("song", DataTypes.StringType)
+      .add("status", DataTypes.IntegerType).add("ts", DataTypes.LongType)
+      .add("userAgent", DataTypes.StringType).add("userId", DataTypes.StringType);
+
+  /** Sparkify: the five tables under {@code out}, the JSON read with its schema given. */
   static void sparkify(SparkSession spark, Path data, Path out) {
-    Dataset<Row> songs = spark.read().option("multiLine", "true")
+    Dataset<Row> songs = spark.read().option("multiLine", "true").schema(SONG_SCHEMA)
         .json(data.resolve("sparkify/song_data").toString() + "/*/*/*/*.json");
     songs.select("song_id", "title", "artist_id", "year", "duration").dropDuplicates("song_id")
         .write().mode(SaveMode.Overwrite).partitionBy("year", "artist_id").parquet(out.resolve("songs").toString());
@@ -68,7 +88,7 @@ final class SparkSqlJobs {
             col("artist_latitude").as("latitude"), col("artist_longitude").as("longitude"))
         .dropDuplicates("artist_id").write().mode(SaveMode.Overwrite).parquet(out.resolve("artists").toString());
 
-    Dataset<Row> plays = spark.read().json(data.resolve("sparkify/log_data").toString() + "/*/*/*.json")
+    Dataset<Row> plays = spark.read().schema(LOG_SCHEMA).json(data.resolve("sparkify/log_data").toString() + "/*/*/*.json")
         .filter(col("page").equalTo("NextSong"))
         .withColumn("start_time", timestamp_millis(col("ts")));
     plays.withColumn("n", row_number().over(Window.partitionBy("userId").orderBy(col("ts").desc())))

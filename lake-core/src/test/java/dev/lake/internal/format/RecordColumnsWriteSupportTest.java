@@ -1,0 +1,163 @@
+package dev.lake.internal.format;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lake.Decimal;
+import dev.lake.Rows;
+import dev.lake.Schemas;
+import dev.lake.internal.store.LocalObjectStore;
+import dev.lake.io.Compression;
+import dev.lake.io.FileFormat;
+import dev.lake.io.FileFormats;
+import dev.lake.io.RowFileWriter;
+import dev.lake.io.WriteSpec;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.parquet.avro.AvroParquetWriter;
+import org.apache.parquet.avro.AvroWriteSupport;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.LocalOutputFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Java records written column by column ({@link RecordColumnsWriteSupport}, the Parquet writer's shortcut) make the
+ * same file as parquet-avro's {@link AvroWriteSupport} over the same rows and model: DuckDB, an independent reader,
+ * reads the same values, schema and key-value metadata from both.
+ */
+class RecordColumnsWriteSupportTest {
+  enum Status { NEW, SHIPPED }
+
+  record Line(String name, int quantity, long total, Long customer, double weight, float ratio, boolean gift,
+      short shelf, byte[] code, Status status, Instant at, LocalDateTime local, LocalDate day, LocalTime time,
+      @Decimal(precision = 10, scale = 2) BigDecimal price, UUID id, String country) {}
+
+  @TempDir
+  Path dir;
+
+  private static List<Line> lines() {
+    return List.of(
+        new Line("Mug, \"large\"\nblue é", 6, 6_000_000_001L, 17850L, 1.25, 0.5f, true, (short) 3,
+            new byte[] {1, 2, 3}, Status.NEW, Instant.parse("2011-01-05T08:26:00.123456Z"),
+            LocalDateTime.parse("2011-01-05T08:26:00.123456"), LocalDate.parse("2011-01-05"),
+            LocalTime.parse("08:26:00.5"), new BigDecimal("1234.5"), UUID.fromString(
+                "123e4567-e89b-12d3-a456-426614174000"), "United Kingdom"),
+        new Line("Plate", -2, 0L, null, -0.0, Float.NaN, false, (short) -1, new byte[0], Status.SHIPPED,
+            Instant.EPOCH, LocalDateTime.parse("1969-12-31T23:59:59.999999"), LocalDate.parse("1900-02-28"),
+            LocalTime.MIDNIGHT, new BigDecimal("-0.05"), UUID.fromString("00000000-0000-0000-0000-000000000001"),
+            null),
+        new Line("", Integer.MAX_VALUE, Long.MIN_VALUE, 0L, Double.MAX_VALUE, Float.MIN_VALUE, true, Short.MAX_VALUE,
+            new byte[] {(byte) 0xff}, Status.NEW, Instant.parse("2262-04-11T23:47:16.854775Z"),
+            LocalDateTime.parse("2010-12-01T08:26:00"), LocalDate.parse("2011-12-09"), LocalTime.parse("23:59:59"),
+            new BigDecimal("99999999.99"), UUID.fromString("ffffffff-ffff-ffff-ffff-ffffffffffff"), "Japan"));
+  }
+
+  @Test
+  void javaRecords_writtenColumnByColumn_sameFileAsAvroWriteSupport() throws Exception {
+    Schema schema = Schemas.of(Line.class);
+    GenericData model = Rows.model(Line.class);
+    Path lake = dir.resolve("lake.parquet");
+    Path avro = dir.resolve("avro.parquet");
+    writeWithLake(schema, model, lake);
+    writeWithAvroWriteSupport(schema, model, avro);
+
+    List<List<Object>> lakeRows = query("SELECT * FROM read_parquet('" + lake + "')");
+    List<List<Object>> avroRows = query("SELECT * FROM read_parquet('" + avro + "')");
+    assertThat(lakeRows).hasSize(3);
+    assertThat(lakeRows.get(0)).startsWith("Mug, \"large\"\nblue é", 6, 6_000_000_001L, 17850L, 1.25, 0.5f, true, 3);
+    assertThat(lakeRows.get(1).get(3)).isNull();
+    assertThat(lakeRows).isEqualTo(avroRows);
+    assertThat(query("SELECT CAST(price AS VARCHAR), typeof(price), CAST(id AS VARCHAR), status FROM read_parquet('"
+        + lake + "')")).containsExactly(
+            List.of("1234.50", "DECIMAL(10,2)", "123e4567-e89b-12d3-a456-426614174000", "NEW"),
+            List.of("-0.05", "DECIMAL(10,2)", "00000000-0000-0000-0000-000000000001", "SHIPPED"),
+            List.of("99999999.99", "DECIMAL(10,2)", "ffffffff-ffff-ffff-ffff-ffffffffffff", "NEW"));
+    String schemaSql = "SELECT name, type, type_length, repetition_type, num_children, converted_type, scale, "
+        + "precision, field_id, CAST(logical_type AS VARCHAR) FROM parquet_schema('%s')";
+    assertThat(query(String.format(schemaSql, lake))).isEqualTo(query(String.format(schemaSql, avro)));
+    String metadataSql = "SELECT CAST(key AS VARCHAR), CAST(value AS VARCHAR) FROM parquet_kv_metadata('%s') "
+        + "ORDER BY 1";
+    assertThat(query(String.format(metadataSql, lake))).isEqualTo(query(String.format(metadataSql, avro)))
+        .anyMatch(kv -> kv.get(0).equals("parquet.avro.schema"));
+  }
+
+  @Test
+  void genericRows_goThroughAvroWriteSupport_sameValues() throws Exception {
+    Schema schema = Schemas.of(Line.class);
+    Path file = dir.resolve("generic.parquet");
+    try (RowFileWriter writer = FileFormats.newWriter(WriteSpec.of(FileFormat.PARQUET, Compression.SNAPPY, schema,
+        Rows.model(org.apache.avro.generic.GenericRecord.class)), LocalObjectStore.INSTANCE.newWriter(file.toUri()))) {
+      for (Line line : lines()) {
+        writer.write(Rows.toGeneric(line));
+      }
+      writer.commit();
+    }
+    Path records = dir.resolve("records.parquet");
+    writeWithLake(schema, Rows.model(Line.class), records);
+
+    assertThat(query("SELECT * FROM read_parquet('" + file + "')")).hasSize(3)
+        .isEqualTo(query("SELECT * FROM read_parquet('" + records + "')"));
+  }
+
+  private static void writeWithLake(Schema schema, GenericData model, Path file) throws IOException {
+    try (RowFileWriter writer = FileFormats.newWriter(WriteSpec.of(FileFormat.PARQUET, Compression.SNAPPY, schema,
+        model), LocalObjectStore.INSTANCE.newWriter(file.toUri()))) {
+      for (Line line : lines()) {
+        writer.write(line);
+      }
+      writer.commit();
+    }
+  }
+
+  private static void writeWithAvroWriteSupport(Schema schema, GenericData model, Path file) throws IOException {
+    PlainParquetConfiguration conf = new PlainParquetConfiguration();
+    conf.set(AvroWriteSupport.WRITE_OLD_LIST_STRUCTURE, "false");
+    conf.set(AvroWriteSupport.WRITE_PARQUET_UUID, "false");
+    try (ParquetWriter<Object> writer = AvroParquetWriter.<Object>builder(new LocalOutputFile(file))
+        .withSchema(schema).withDataModel(model).withConf(conf).withCodecFactory(ParquetCodecs.INSTANCE)
+        .withCompressionCodec(CompressionCodecName.SNAPPY).withDictionaryEncoding(true).build()) {
+      for (Line line : lines()) {
+        writer.write(line);
+      }
+    }
+  }
+
+  private static List<List<Object>> query(String sql) throws SQLException {
+    try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
+        Statement statement = db.createStatement()) {
+      statement.execute("SET autoinstall_known_extensions=false");
+      statement.execute("SET autoload_known_extensions=false");
+      List<List<Object>> rows = new ArrayList<>();
+      try (ResultSet rs = statement.executeQuery(sql)) {
+        int columns = rs.getMetaData().getColumnCount();
+        while (rs.next()) {
+          List<Object> row = new ArrayList<>();
+          for (int i = 1; i <= columns; i++) {
+            Object value = rs.getObject(i);
+            row.add(value instanceof byte[] bytes ? ByteBuffer.wrap(bytes) : value);
+          }
+          rows.add(row);
+        }
+      }
+      return rows;
+    }
+  }
+}
