@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lake.exceptions.ValidationException;
 import dev.lake.internal.schema.TypeGuess;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,8 +53,7 @@ public final class SchemaInference {
       if (sample == null || !sample.isObject()) {
         continue;
       }
-      for (Iterator<Map.Entry<String, JsonNode>> it = sample.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : sample.properties()) {
         fields.computeIfAbsent(e.getKey(), k -> new TypeGuess()).observeJson(e.getValue());
       }
     }

@@ -140,7 +140,7 @@ public final class S3Stage implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() {
     client.close();
     server.close();
   }

@@ -60,7 +60,7 @@ final class S3StandIn implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() throws IOException {
     store.close();
     recorded.close();
     setup.close();

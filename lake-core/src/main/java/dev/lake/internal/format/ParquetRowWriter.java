@@ -61,7 +61,10 @@ final class ParquetRowWriter extends BaseRowFileWriter {
       return this;
     }
 
+    // Deprecated in Parquet 1.16 but still abstract, so it must be implemented; Lake builds the writer with a
+    // ParquetConfiguration, which the overload below serves.
     @Override
+    @SuppressWarnings("deprecation")
     protected WriteSupport<Object> getWriteSupport(org.apache.hadoop.conf.Configuration conf) {
       return support;
     }

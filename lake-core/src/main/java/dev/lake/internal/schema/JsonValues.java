@@ -68,8 +68,7 @@ final class JsonValues {
       case MAP:
         if (node.isObject()) {
           Map<String, Object> map = new LinkedHashMap<>();
-          for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+          for (Map.Entry<String, JsonNode> e : node.properties()) {
             map.put(e.getKey(), convert(e.getValue(), schema.getValueType()));
           }
           return map;

@@ -53,8 +53,8 @@ public final class RecordAccessors {
     this.schema = RecordSchemas.of(type);
     RecordComponent[] components = type.getRecordComponents();
     names = new String[components.length];
-    raw = new Function[components.length];
-    writers = new Function[components.length];
+    raw = (Function<Object, Object>[]) new Function<?, ?>[components.length];
+    writers = (Function<Object, Object>[]) new Function<?, ?>[components.length];
     MethodHandles.Lookup lookup = lookup(type);
     for (int i = 0; i < components.length; i++) {
       names[i] = RecordSchemas.fieldName(components[i]);
@@ -89,7 +89,7 @@ public final class RecordAccessors {
     }
     Function<Object, Object>[] result = aligned.computeIfAbsent(fileSchema, s -> {
       List<Schema.Field> fields = s.getFields();
-      Function<Object, Object>[] getters = new Function[fields.size()];
+      Function<Object, Object>[] getters = (Function<Object, Object>[]) new Function<?, ?>[fields.size()];
       for (int i = 0; i < getters.length; i++) {
         getters[i] = writer(fields.get(i).name(), -1);
       }

@@ -57,7 +57,7 @@ public final class RowFactories {
     Plan plan = PLANS.get(type);
     List<Schema.Field> fields = schema.getFields();
     int[] targets = new int[size];
-    Function<Object, Object>[] converters = new Function[size];
+    Function<Object, Object>[] converters = (Function<Object, Object>[]) new Function<?, ?>[size];
     for (int i = 0; i < size; i++) {
       Integer component = plan.index.get(fields.get(i).name());
       targets[i] = component == null ? -1 : component;

@@ -3,7 +3,6 @@ package dev.lake.internal.schema;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,8 +58,7 @@ public final class TypeGuess {
     } else if (node.isObject()) {
       widen(Kind.RECORD);
       if (kind == Kind.RECORD) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-          Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
           fields.computeIfAbsent(e.getKey(), k -> new TypeGuess()).observeJson(e.getValue());
         }
       }

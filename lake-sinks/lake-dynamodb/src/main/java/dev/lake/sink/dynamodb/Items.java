@@ -129,9 +129,9 @@ final class Items {
         case "time-millis" -> iso(LocalTime.ofNanoOfDay(x * 1_000_000));
         case "time-micros" -> iso(LocalTime.ofNanoOfDay(x * 1000));
         case "local-timestamp-millis" -> iso(LocalDateTime.ofEpochSecond(Math.floorDiv(x, 1000),
-            (int) Math.floorMod(x, 1000) * 1_000_000, java.time.ZoneOffset.UTC));
+            Math.floorMod(x, 1000) * 1_000_000, java.time.ZoneOffset.UTC));
         case "local-timestamp-micros" -> iso(LocalDateTime.ofEpochSecond(Math.floorDiv(x, 1_000_000),
-            (int) Math.floorMod(x, 1_000_000) * 1000, java.time.ZoneOffset.UTC));
+            Math.floorMod(x, 1_000_000) * 1000, java.time.ZoneOffset.UTC));
         default -> null;
       };
       if (iso != null) {

@@ -39,7 +39,7 @@ final class FaultyClient implements DynamoDbClient {
   public BatchWriteItemResponse batchWriteItem(BatchWriteItemRequest request) {
     if (calls.incrementAndGet() % 3 == 0) {
       throttled.incrementAndGet();
-      throw (ProvisionedThroughputExceededException) ProvisionedThroughputExceededException.builder()
+      throw ProvisionedThroughputExceededException.builder()
           .statusCode(400).message("forced by the test")
           .awsErrorDetails(AwsErrorDetails.builder().errorCode("ProvisionedThroughputExceededException")
               .errorMessage("The level of configured provisioned throughput for the table was exceeded").build())

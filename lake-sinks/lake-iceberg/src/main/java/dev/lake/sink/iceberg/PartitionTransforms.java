@@ -70,7 +70,7 @@ final class PartitionTransforms {
   /** Each spec field's transform, bound to its source column's type. */
   @SuppressWarnings("unchecked")
   static Function<Object, Object>[] bind(PartitionSpec spec, Schema schema) {
-    Function<Object, Object>[] out = new Function[spec.fields().size()];
+    Function<Object, Object>[] out = (Function<Object, Object>[]) new Function<?, ?>[spec.fields().size()];
     for (int i = 0; i < out.length; i++) {
       PartitionField field = spec.fields().get(i);
       Transform<Object, Object> transform = (Transform<Object, Object>) field.transform();

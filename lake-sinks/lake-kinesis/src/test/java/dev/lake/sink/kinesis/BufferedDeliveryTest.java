@@ -75,14 +75,13 @@ class BufferedDeliveryTest {
   void putJson_thatDoesNotConvert_goesToTheRejectedZoneWithItsReason() {
     Lake lake = Lake.at(dir.toUri());
     BufferedDelivery.Stats stats;
-    try (BufferedDelivery.Stream<Sale> sales = BufferedDelivery.of(Sale.class).into(lake.raw("shop", "sales"))
-        .start()) {
+    BufferedDelivery.Stream<Sale> sales = BufferedDelivery.of(Sale.class).into(lake.raw("shop", "sales")).start();
+    try (sales) {
       sales.putJson(json(1));
       sales.putJson("{\"invoiceNo\":\"x\",\"quantity\":\"many\"}");
       sales.putJson("not json");
-      sales.close();
-      stats = sales.stats();
     }
+    stats = sales.stats();
 
     assertThat(stats).isEqualTo(new BufferedDelivery.Stats(3, 1, 2, 0, 1));
     assertThat(lake.read("raw/shop/sales", Sale.class).readAll()).hasSize(1);

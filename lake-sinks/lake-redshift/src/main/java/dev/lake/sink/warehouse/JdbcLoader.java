@@ -146,7 +146,7 @@ final class JdbcLoader {
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           out.add(new Evolution.Existing(rs.getString(1), rs.getString(2), "YES".equalsIgnoreCase(rs.getString(3)),
-              (Integer) rs.getObject(4, Integer.class), (Integer) rs.getObject(5, Integer.class)));
+              rs.getObject(4, Integer.class), rs.getObject(5, Integer.class)));
         }
       }
     }

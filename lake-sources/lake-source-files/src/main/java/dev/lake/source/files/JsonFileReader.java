@@ -7,7 +7,6 @@ import dev.lake.internal.schema.Values;
 import dev.lake.io.SourceContext;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
@@ -77,8 +76,7 @@ final class JsonFileReader<T> extends FilesReader<T> {
     }
     Object[] values = new Object[fields.size()];
     java.util.Arrays.fill(values, UNSET);
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : node.properties()) {
       int i = matcher.fieldOfKey(e.getKey(), keys);
       if (i < 0) {
         continue;

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lake.source.http.RawResponse;
 import dev.lake.source.http.RestClient;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -83,14 +82,13 @@ final class Envelope {
     JsonNode errors = root.path("errors");
     List<String> found = new ArrayList<>();
     if (errors.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = errors.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : errors.properties()) {
         found.add("parameter '" + e.getKey() + "': " + e.getValue().asText());
       }
     } else if (errors.isArray()) {
       for (JsonNode e : errors) {
         if (e.isObject()) {
-          e.fields().forEachRemaining(f -> found.add("parameter '" + f.getKey() + "': " + f.getValue().asText()));
+          e.properties().forEach(f -> found.add("parameter '" + f.getKey() + "': " + f.getValue().asText()));
         } else {
           found.add(e.asText());
         }
