@@ -57,7 +57,10 @@ final class RecordColumnsWriteSupport extends WriteSupport<Object> {
     return avro.getName();
   }
 
+  // Deprecated in Parquet 1.16 but still abstract, so it must be implemented; Lake builds the writer with a
+  // ParquetConfiguration, which the overload below serves.
   @Override
+  @SuppressWarnings("deprecation")
   public WriteContext init(org.apache.hadoop.conf.Configuration configuration) {
     return avro.init(configuration);
   }
@@ -189,9 +192,8 @@ final class RecordColumnsWriteSupport extends WriteSupport<Object> {
       }
     }
 
-    @SuppressWarnings("unchecked")
     private <T> Object convert(Conversion<T> conversion, Object value) {
-      return Conversions.convertToRawType((T) conversion.getConvertedType().cast(value), schema, logicalType,
+      return Conversions.convertToRawType(conversion.getConvertedType().cast(value), schema, logicalType,
           conversion);
     }
 
