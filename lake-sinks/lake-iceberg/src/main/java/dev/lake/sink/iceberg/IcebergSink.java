@@ -98,7 +98,10 @@ public final class IcebergSink<T> implements Sink<T>, SplitLedger {
   /**
    * Upsert by key: a row replaces the table's row with the same values in these columns (an Iceberg equality delete
    * and the new row, in one snapshot: merge-on-read), or is added. The key must include the table's partition
-   * columns, as in Iceberg's Flink upsert; within one writer the later of two rows with the same key wins.
+   * columns, as in Iceberg's Flink upsert. Of two rows with the same key in one run, the one from the later input
+   * split (the source's order) wins, whether one writer or two read them: the commit deletes the other by position.
+   * The commit holds every distinct key of the run in memory once, as each writer holds its own: an upsert run's
+   * keys must fit in the committing JVM's heap.
    */
   public IcebergSink<T> upsertBy(String... keyColumns) {
     ValidationException.check(keyColumns.length > 0, "upsertBy needs at least one key column");
