@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.iceberg.HasTableOperations;
-import org.apache.iceberg.catalog.TableIdentifier;
 
 /**
  * Lands a pipeline's rows in an Apache Iceberg table (format version 2), created from the rows' schema on the first
@@ -27,8 +26,8 @@ import org.apache.iceberg.catalog.TableIdentifier;
  *
  * <p>Writes ({@link IcebergWrite}): append (the default), overwrite of the whole table ({@code mode(OVERWRITE)}),
  * overwrite of the partitions the rows fall into ({@link #overwritePartitions()}), and upsert by key
- * ({@link #upsertBy}: equality deletes, merge-on-read), each in one snapshot. Partitions are identity partitions on the named columns, which stay in the
- * data files (Iceberg readers need them there).
+ * ({@link #upsertBy}: equality deletes, merge-on-read), each in one snapshot. Partitions are those of
+ * {@link #partitionBy}: identity (the column stays in the data files, as Iceberg readers need) or a transform.
  *
  * <pre>{@code
  * IcebergCatalog catalog = IcebergCatalog.local("./lake/iceberg");
@@ -155,7 +154,7 @@ public final class IcebergSink<T> implements Sink<T>, SplitLedger {
 
   @Override
   public Map<String, String> committedSplits() {
-    if (!catalog.catalog().tableExists(TableIdentifier.parse(table))) {
+    if (!catalog.exists(table)) {
       return Map.of();
     }
     org.apache.iceberg.Table t = catalog.load(table);
@@ -165,7 +164,7 @@ public final class IcebergSink<T> implements Sink<T>, SplitLedger {
   /** The cursors the newest snapshot of {@code pipeline} carries (its run's cursors, committed with its data). */
   @Override
   public java.util.Optional<SplitLedger.Cursors> committedCursors(String pipeline) {
-    if (!catalog.catalog().tableExists(TableIdentifier.parse(table))) {
+    if (!catalog.exists(table)) {
       return java.util.Optional.empty();
     }
     return SnapshotLedger.cursors(((HasTableOperations) catalog.load(table)).operations().current(), pipeline);

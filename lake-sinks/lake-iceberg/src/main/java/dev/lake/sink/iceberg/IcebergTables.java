@@ -25,6 +25,14 @@ final class IcebergTables {
   private IcebergTables() {}
 
   static Table prepare(IcebergSink<?> sink, org.apache.avro.Schema rows) {
+    try {
+      return prepareIn(sink, rows);
+    } catch (RuntimeException e) {
+      throw CatalogFailures.explain(sink.catalog(), e);
+    }
+  }
+
+  private static Table prepareIn(IcebergSink<?> sink, org.apache.avro.Schema rows) {
     Catalog catalog = sink.catalog().catalog();
     TableIdentifier id = TableIdentifier.parse(sink.table());
     org.apache.iceberg.Schema wanted = IcebergSchemas.toIceberg(rows);
