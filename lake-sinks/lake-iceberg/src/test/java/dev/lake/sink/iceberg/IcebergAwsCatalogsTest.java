@@ -11,18 +11,27 @@ import dev.lake.io.NamedSplits;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +50,11 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.signer.Aws4Signer;
+import software.amazon.awssdk.auth.signer.params.Aws4SignerParams;
+import software.amazon.awssdk.http.SdkHttpFullRequest;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.regions.Region;
 
 /**
  * The AWS catalogs, as far as they can be tested offline. Neither Glue nor S3 Tables runs here, so:
@@ -48,7 +62,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
  * <ul>
  *   <li>a SigV4-signed REST catalog ({@link IcebergCatalog#signedFor}) runs a whole pipeline against Iceberg's own
  *       REST catalog server behind a filter that refuses every request not signed {@code AWS4-HMAC-SHA256} with the
- *       test key for the region and service asked for (the signature's shape is checked, not recomputed);
+ *       test key for the region and service asked for (the signature computed again by the AWS SDK's signer);
  *   <li>the Glue catalog ({@link IcebergCatalog#glue}) is pointed at a local HTTP server that records what it is
  *       sent and answers as Glue does for a missing database ({@code EntityNotFoundException}): the test checks the
  *       first call is a signed {@code AWSGlue.GetTable} for the right database and table, never that anything
@@ -79,7 +93,11 @@ class IcebergAwsCatalogsTest {
     }
   }
 
-  /** Refuses (403) every request without a SigV4 Authorization header for the test key, region and service. */
+  /**
+   * Refuses (403) every request whose {@code Authorization} is not a valid SigV4 signature by the test key for the
+   * region and service: the shape is checked, then the signature is computed again by the AWS SDK's own signer over
+   * the request as received (method, path, query, the signed headers, the body) at its {@code X-Amz-Date}.
+   */
   static final class RequireSigV4 implements Filter {
     final String region;
     final String service;
@@ -95,18 +113,85 @@ class IcebergAwsCatalogsTest {
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
         throws IOException, ServletException {
       HttpServletRequest http = (HttpServletRequest) req;
+      byte[] body = http.getInputStream().readAllBytes();
       String auth = http.getHeader("Authorization");
       String line = http.getMethod() + " " + http.getRequestURI();
       Matcher m = auth == null ? null : SIGV4.matcher(auth);
       boolean signed = m != null && m.matches() && m.group(1).equals(KEY_ID) && m.group(3).equals(region)
-          && m.group(4).equals(service) && m.group(5).contains("x-amz-date") && http.getHeader("X-Amz-Date") != null;
+          && m.group(4).equals(service) && http.getHeader("X-Amz-Date") != null
+          && auth.equals(signAgain(http, body, m.group(5)));
       if (!signed) {
         refused.add(line + " " + auth);
         ((HttpServletResponse) res).sendError(403, "not signed for " + region + "/" + service);
         return;
       }
       seen.add(line);
-      chain.doFilter(req, res);
+      chain.doFilter(new BufferedBody(http, body), res);
+    }
+
+    /** The Authorization header the SDK's SigV4 signer gives the request as received. */
+    private String signAgain(HttpServletRequest http, byte[] body, String signedHeaders) {
+      String query = http.getQueryString();
+      SdkHttpFullRequest.Builder request = SdkHttpFullRequest.builder()
+          .method(SdkHttpMethod.fromValue(http.getMethod()))
+          .uri(URI.create("http://" + http.getHeader("Host") + http.getRequestURI() + (query == null ? "" : "?"
+              + query)))
+          .contentStreamProvider(() -> new ByteArrayInputStream(body));
+      for (String header : signedHeaders.split(";")) {
+        if (!header.equals("host") && !header.equals("x-amz-date")) {
+          java.util.Collections.list(http.getHeaders(header)).forEach(v -> request.appendHeader(header, v));
+        }
+      }
+      Instant at = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC)
+          .parse(http.getHeader("X-Amz-Date"), Instant::from);
+      Aws4SignerParams params = Aws4SignerParams.builder()
+          .awsCredentials(AwsBasicCredentials.create(KEY_ID, SECRET))
+          .signingName(service)
+          .signingRegion(Region.of(region))
+          .signingClockOverride(Clock.fixed(at, ZoneOffset.UTC))
+          .build();
+      return Aws4Signer.create().sign(request.build(), params).firstMatchingHeader("Authorization").orElse("");
+    }
+  }
+
+  /** The request with its body read already, for the servlet behind the filter. */
+  static final class BufferedBody extends HttpServletRequestWrapper {
+    private final byte[] body;
+
+    BufferedBody(HttpServletRequest request, byte[] body) {
+      super(request);
+      this.body = body;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+      ByteArrayInputStream in = new ByteArrayInputStream(body);
+      return new ServletInputStream() {
+        @Override
+        public int read() {
+          return in.read();
+        }
+
+        @Override
+        public boolean isFinished() {
+          return in.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+          throw new UnsupportedOperationException("blocking reads only");
+        }
+      };
+    }
+
+    @Override
+    public java.io.BufferedReader getReader() {
+      return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
     }
   }
 
