@@ -65,8 +65,8 @@ import software.amazon.awssdk.regions.Region;
  *       test key for the region and service asked for (the signature computed again by the AWS SDK's signer);
  *   <li>the Glue catalog ({@link IcebergCatalog#glue}) is pointed at a local HTTP server that records what it is
  *       sent and answers as Glue does for a missing database ({@code EntityNotFoundException}): the test checks the
- *       first call is a signed {@code AWSGlue.GetTable} for the right database and table, never that anything
- *       works against it; and an unreachable Glue endpoint fails naming the fix.
+ *       first call is a validly signed {@code AWSGlue.GetTable} for the right database and table, never that
+ *       anything works against it; and an unreachable Glue endpoint fails naming the fix.
  * </ul>
  * No secret key may appear in an exception or a log line.
  */
@@ -129,29 +129,39 @@ class IcebergAwsCatalogsTest {
       chain.doFilter(new BufferedBody(http, body), res);
     }
 
-    /** The Authorization header the SDK's SigV4 signer gives the request as received. */
     private String signAgain(HttpServletRequest http, byte[] body, String signedHeaders) {
       String query = http.getQueryString();
-      SdkHttpFullRequest.Builder request = SdkHttpFullRequest.builder()
-          .method(SdkHttpMethod.fromValue(http.getMethod()))
-          .uri(URI.create("http://" + http.getHeader("Host") + http.getRequestURI() + (query == null ? "" : "?"
-              + query)))
-          .contentStreamProvider(() -> new ByteArrayInputStream(body));
-      for (String header : signedHeaders.split(";")) {
-        if (!header.equals("host") && !header.equals("x-amz-date")) {
-          java.util.Collections.list(http.getHeaders(header)).forEach(v -> request.appendHeader(header, v));
-        }
-      }
-      Instant at = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC)
-          .parse(http.getHeader("X-Amz-Date"), Instant::from);
-      Aws4SignerParams params = Aws4SignerParams.builder()
-          .awsCredentials(AwsBasicCredentials.create(KEY_ID, SECRET))
-          .signingName(service)
-          .signingRegion(Region.of(region))
-          .signingClockOverride(Clock.fixed(at, ZoneOffset.UTC))
-          .build();
-      return Aws4Signer.create().sign(request.build(), params).firstMatchingHeader("Authorization").orElse("");
+      return IcebergAwsCatalogsTest.signAgain(http.getMethod(), "http://" + http.getHeader("Host")
+          + http.getRequestURI() + (query == null ? "" : "?" + query),
+          h -> java.util.Collections.list(http.getHeaders(h)), body, signedHeaders, http.getHeader("X-Amz-Date"),
+          region, service);
     }
+  }
+
+  /**
+   * The Authorization header the AWS SDK's SigV4 signer gives a request as received: method, URI, the headers it
+   * signed ({@code headers} gives each one's values), the body, signed at {@code amzDate} with the test key.
+   */
+  static String signAgain(String method, String uri, java.util.function.Function<String, List<String>> headers,
+      byte[] body, String signedHeaders, String amzDate, String region, String service) {
+    SdkHttpFullRequest.Builder request = SdkHttpFullRequest.builder()
+        .method(SdkHttpMethod.fromValue(method))
+        .uri(URI.create(uri))
+        .contentStreamProvider(() -> new ByteArrayInputStream(body));
+    for (String header : signedHeaders.split(";")) {
+      if (!header.equals("host") && !header.equals("x-amz-date")) {
+        headers.apply(header).forEach(v -> request.appendHeader(header, v));
+      }
+    }
+    Instant at = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC)
+        .parse(amzDate, Instant::from);
+    Aws4SignerParams params = Aws4SignerParams.builder()
+        .awsCredentials(AwsBasicCredentials.create(KEY_ID, SECRET))
+        .signingName(service)
+        .signingRegion(Region.of(region))
+        .signingClockOverride(Clock.fixed(at, ZoneOffset.UTC))
+        .build();
+    return Aws4Signer.create().sign(request.build(), params).firstMatchingHeader("Authorization").orElse("");
   }
 
   /** The request with its body read already, for the servlet behind the filter. */
@@ -339,10 +349,16 @@ class IcebergAwsCatalogsTest {
       server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
       server.createContext("/", exchange -> {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String auth = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"));
+        Matcher m = SIGV4.matcher(auth);
+        String again = !m.matches() ? "" : signAgain(exchange.getRequestMethod(), "http://"
+            + exchange.getRequestHeaders().getFirst("Host") + exchange.getRequestURI(),
+            h -> exchange.getRequestHeaders().getOrDefault(h, List.of()),
+            body.getBytes(StandardCharsets.UTF_8), m.group(5),
+            exchange.getRequestHeaders().getFirst("X-Amz-Date"), m.group(3), m.group(4));
         requests.add(Map.of("method", exchange.getRequestMethod(),
             "target", String.valueOf(exchange.getRequestHeaders().getFirst("X-Amz-Target")),
-            "authorization", String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")),
-            "body", body));
+            "authorization", auth, "signed-again", again, "body", body));
         byte[] error = "{\"__type\":\"EntityNotFoundException\",\"Message\":\"Database shop not found.\"}"
             .getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
@@ -393,6 +409,7 @@ class IcebergAwsCatalogsTest {
       assertThat(signature.group(1)).isEqualTo(KEY_ID);
       assertThat(signature.group(3)).isEqualTo("eu-west-1");
       assertThat(signature.group(4)).isEqualTo("glue");
+      assertThat(first.get("signed-again")).as("the signature, computed again").isEqualTo(first.get("authorization"));
       // Glue answered that the database is missing; creating it was refused the same way: the run fails, loudly
       assertThat(error[0]).as("the run fails").isNotNull().contains("EntityNotFoundException").doesNotContain(SECRET);
       assertThat(glue.requests).extracting(r -> r.get("target")).contains("AWSGlue.CreateDatabase");
