@@ -26,6 +26,16 @@ public interface SinkWriter<T> extends Closeable {
    */
   default void startSplit(String splitId) {}
 
+  /**
+   * {@link #startSplit(String)}, with the split's place in the run's input ({@code order}: 0-based, the source's
+   * order of the splits; -1 when unknown). Writers of one run read splits in parallel, so a sink that keeps the later
+   * of two rows with one key across writers (an upsert) compares this order, as one writer would see them. The
+   * default ignores the order.
+   */
+  default void startSplit(String splitId, int order) {
+    startSplit(splitId);
+  }
+
   /** Pushes buffered rows out (an idle flush for streams). The default does nothing. */
   default void flush() throws IOException {}
 

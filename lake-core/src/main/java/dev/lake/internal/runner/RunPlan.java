@@ -57,6 +57,8 @@ public final class RunPlan implements Serializable {
   /** A stable hash of the pipeline, its sinks and the splits it reads: the same input gives the same key. */
   final String inputKey;
   private final transient List<Source<Object>> splits;
+  /** Each split's place in the run's input (the source's order), for sinks that let a later row win. */
+  private final HashMap<String, Integer> order = new HashMap<>();
 
   private RunPlan(Pipeline<?> pipeline, String runId, int round, Instant startedAt, Planned planned) {
     this.pipeline = pipeline;
@@ -71,6 +73,9 @@ public final class RunPlan implements Serializable {
     this.planWarnings = planned.warnings;
     this.rejectedSink = Planner.rejectedSink(pipeline);
     this.splits = List.copyOf(planned.splits);
+    for (Source<Object> split : this.splits) {
+      order.putIfAbsent(split.id(), order.size());
+    }
     this.inputKey = Planner.inputKey(pipeline, this.splits);
   }
 
@@ -145,6 +150,11 @@ public final class RunPlan implements Serializable {
   /** The splits to read, in the source's order; empty on a copy that was serialized. */
   public List<Source<Object>> splits() {
     return splits == null ? List.of() : splits;
+  }
+
+  /** The split's place in the run's input (0-based, the source's order); -1 for an id the plan does not list. */
+  int order(String splitId) {
+    return order.getOrDefault(splitId, -1);
   }
 
   /** True when sink {@code sink} already holds split {@code splitId}: its rows go to the other sinks only. */

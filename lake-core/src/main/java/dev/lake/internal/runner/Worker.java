@@ -289,9 +289,10 @@ final class Worker implements SourceContext {
   }
 
   private void startSplit(String id) {
+    int order = run.plan.order(id);
     for (int s = 0; s < writers.size(); s++) {
       held[s] = run.plan.held(s, id);
-      writers.get(s).startSplit(id);
+      writers.get(s).startSplit(id, order);
     }
     if (rejectedWriter != null) {
       rejectedWriter.startSplit(id);

@@ -18,15 +18,18 @@ import org.apache.iceberg.util.PropertyUtil;
 
 /**
  * Where Iceberg tables are registered, chosen by one setting. The embedded default is a JDBC catalog in one SQLite
- * file next to the tables ({@link #local}): offline, no server. {@link #rest} speaks the Iceberg REST protocol (S3
- * Tables, the AWS Glue Iceberg REST endpoint, Apache Polaris); {@link #of} takes any catalog's properties, e.g.
- * {@code catalog-impl=org.apache.iceberg.aws.glue.GlueCatalog} with iceberg-aws on the classpath. Table files go
+ * file next to the tables ({@link #local}): offline, no server. {@link #rest} speaks the Iceberg REST protocol
+ * (Apache Polaris; S3 Tables and the AWS Glue Iceberg REST endpoint with {@link #signedFor}); {@link #glue} is the AWS
+ * Glue Data Catalog; {@link #of} takes any catalog's properties. Table files go
  * through Lake's object stores ({@link LakeFileIO}) unless the properties name another {@code io-impl}.
  *
  * <p>Serializable, so a pipeline holding it runs on Spark; the catalog itself is created once per JVM.
  *
  * <pre>{@code
  * IcebergCatalog catalog = IcebergCatalog.local("./lake/iceberg");
+ * IcebergCatalog glue = IcebergCatalog.glue("s3://my-bucket/warehouse", "eu-west-1");
+ * IcebergCatalog s3Tables = IcebergCatalog.rest("https://s3tables.eu-west-1.amazonaws.com/iceberg",
+ *     "arn:aws:s3tables:eu-west-1:123456789012:bucket/my-tables").signedFor("s3tables", "eu-west-1");
  * Pipeline.from(CsvSource.of(Sale.class).from("data/*.csv.gz"))
  *     .named("online-retail")
  *     .map("partition-by-month", RetailRow::of)
@@ -94,6 +97,54 @@ public final class IcebergCatalog implements Serializable {
     return new IcebergCatalog("lake", props);
   }
 
+  /**
+   * The AWS Glue Data Catalog of this account ({@code org.apache.iceberg.aws.glue.GlueCatalog}), in the region and
+   * with the credentials of the AWS SDK's default chains ({@code AWS_REGION}, the Lambda role, ...); new tables
+   * under {@code warehouse} ({@code s3://bucket/prefix}), their files through Lake's object stores. The namespace
+   * of a table is its Glue database. Needs {@code org.apache.iceberg:iceberg-aws} and the AWS SDK's {@code glue},
+   * {@code kms}, {@code sts} and {@code url-connection-client} on the classpath (optional dependencies of
+   * lake-iceberg, left out of the Lambda handlers). {@code with("glue.endpoint", url)} points it at another
+   * endpoint (a VPC endpoint), {@code with("glue.id", account)} at another account's catalog.
+   */
+  public static IcebergCatalog glue(String warehouse) {
+    AwsCatalogs.require("IcebergCatalog.glue", AwsCatalogs.GLUE);
+    Map<String, String> props = new LinkedHashMap<>();
+    props.put(CatalogProperties.CATALOG_IMPL, "org.apache.iceberg.aws.glue.GlueCatalog");
+    props.put(CatalogProperties.WAREHOUSE_LOCATION, ObjectStores.toUri(warehouse).toString());
+    props.put(CatalogProperties.FILE_IO_IMPL, LakeFileIO.class.getName());
+    props.put("http-client.type", "urlconnection");
+    return new IcebergCatalog("glue", props);
+  }
+
+  /** {@link #glue(String)} in {@code region} (e.g. {@code eu-west-1}) instead of the default chain's. */
+  public static IcebergCatalog glue(String warehouse, String region) {
+    ValidationException.check(region != null && !region.isBlank(), "IcebergCatalog.glue needs a region, e.g. "
+        + "\"eu-west-1\", but was %s", region);
+    return glue(warehouse).with("client.region", region);
+  }
+
+  /**
+   * This REST catalog with every request signed by AWS Signature Version 4 for {@code service} in {@code region},
+   * as Amazon S3 Tables ({@code "s3tables"}, uri {@code https://s3tables.<region>.amazonaws.com/iceberg}, warehouse
+   * the table bucket's ARN) and Glue's Iceberg REST endpoint ({@code "glue"}, uri
+   * {@code https://glue.<region>.amazonaws.com/iceberg}, warehouse the account id) require. Credentials come from the
+   * AWS SDK's default chain, or {@code with("rest.access-key-id", ..)} and {@code with("rest.secret-access-key", ..)}
+   * (never shown by {@link #toString}). Needs {@code org.apache.iceberg:iceberg-aws}, the AWS SDK's {@code auth},
+   * {@code kms} and {@code sts}, and {@code commons-io:commons-io} on the classpath.
+   */
+  public IcebergCatalog signedFor(String service, String region) {
+    ValidationException.check("org.apache.iceberg.rest.RESTCatalog".equals(properties.get(
+        CatalogProperties.CATALOG_IMPL)), "signedFor(%s, %s) signs requests to a REST catalog: start from "
+        + "IcebergCatalog.rest(uri, warehouse), not %s", service, region, this);
+    ValidationException.check(service != null && !service.isBlank(), "signedFor needs the AWS service that signs, "
+        + "\"s3tables\" or \"glue\", but was %s", service);
+    ValidationException.check(region != null && !region.isBlank(), "signedFor needs the AWS region, e.g. "
+        + "\"eu-west-1\", but was %s", region);
+    AwsCatalogs.require("IcebergCatalog.signedFor", AwsCatalogs.SIGV4);
+    return with("rest.auth.type", "sigv4").with("rest.auth.sigv4.delegate-auth-type", "none")
+        .with("rest.signing-name", service).with("rest.signing-region", region);
+  }
+
   /** Any catalog, by its Iceberg properties ({@code catalog-impl} or {@code type}, {@code uri}, ...). */
   public static IcebergCatalog of(String name, Map<String, String> properties) {
     Map<String, String> props = new LinkedHashMap<>(properties);
@@ -115,7 +166,20 @@ public final class IcebergCatalog implements Serializable {
 
   /** Loads a table. */
   public Table load(String identifier) {
-    return catalog().loadTable(TableIdentifier.parse(identifier));
+    try {
+      return catalog().loadTable(TableIdentifier.parse(identifier));
+    } catch (RuntimeException e) {
+      throw CatalogFailures.explain(this, e);
+    }
+  }
+
+  /** True when the table exists; an unreachable catalog fails with the fix named ({@link CatalogFailures}). */
+  boolean exists(String identifier) {
+    try {
+      return catalog().tableExists(TableIdentifier.parse(identifier));
+    } catch (RuntimeException e) {
+      throw CatalogFailures.explain(this, e);
+    }
   }
 
   /** The Iceberg catalog, created once per JVM for these properties. */

@@ -99,6 +99,7 @@ final class IcebergCommit {
         RowDelta d = checked.newRowDelta();
         files.forEach(d::addRows);
         deletes.forEach(d::addDeletes);
+        acrossWriters(table, results, ctx, lakeFiles).forEach(d::addDeletes);
         yield d;
       }
     };
@@ -130,6 +131,33 @@ final class IcebergCommit {
     Snapshot mine = find(table, ctx.runId(), attempts);
     long version = mine == null ? table.currentSnapshot().sequenceNumber() : mine.sequenceNumber();
     return new CommitSummary(sink.name(), version, rows, lakeFiles, List.of());
+  }
+
+  /**
+   * Position deletes for keys several writers wrote (the row of the latest split stays), written now and listed in
+   * {@code lakeFiles} so that a failed commit removes them too.
+   */
+  private List<DeleteFile> acrossWriters(Table table, List<WriterResult> results, CommitContext ctx,
+      List<dev.lake.io.DataFile> lakeFiles) throws IOException {
+    List<URI> written = new ArrayList<>();
+    try {
+      List<DeleteFile> out = CrossWriterUpserts.deletes(table, results, ctx.runId(), written);
+      for (DeleteFile d : out) {
+        lakeFiles.add(new dev.lake.io.DataFile(d.location(), java.util.Map.of(), d.recordCount(),
+            d.fileSizeInBytes(), ctx.runId(), List.of()));
+      }
+      return out;
+    } catch (IOException | RuntimeException e) {
+      for (URI uri : written) {
+        try {
+          LakeFileIO.store(uri.toString()).delete(uri);
+        } catch (IOException | RuntimeException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
+      remove(lakeFiles);
+      throw e;
+    }
   }
 
   private static Snapshot find(Table table, String runId, Set<String> attempts) {

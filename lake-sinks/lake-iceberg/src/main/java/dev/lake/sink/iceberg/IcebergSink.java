@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.iceberg.HasTableOperations;
-import org.apache.iceberg.catalog.TableIdentifier;
 
 /**
  * Lands a pipeline's rows in an Apache Iceberg table (format version 2), created from the rows' schema on the first
@@ -27,8 +26,8 @@ import org.apache.iceberg.catalog.TableIdentifier;
  *
  * <p>Writes ({@link IcebergWrite}): append (the default), overwrite of the whole table ({@code mode(OVERWRITE)}),
  * overwrite of the partitions the rows fall into ({@link #overwritePartitions()}), and upsert by key
- * ({@link #upsertBy}: equality deletes, merge-on-read), each in one snapshot. Partitions are identity partitions on the named columns, which stay in the
- * data files (Iceberg readers need them there).
+ * ({@link #upsertBy}: equality deletes, merge-on-read), each in one snapshot. Partitions are those of
+ * {@link #partitionBy}: identity (the column stays in the data files, as Iceberg readers need) or a transform.
  *
  * <pre>{@code
  * IcebergCatalog catalog = IcebergCatalog.local("./lake/iceberg");
@@ -98,7 +97,10 @@ public final class IcebergSink<T> implements Sink<T>, SplitLedger {
   /**
    * Upsert by key: a row replaces the table's row with the same values in these columns (an Iceberg equality delete
    * and the new row, in one snapshot: merge-on-read), or is added. The key must include the table's partition
-   * columns, as in Iceberg's Flink upsert; within one writer the later of two rows with the same key wins.
+   * columns, as in Iceberg's Flink upsert. Of two rows with the same key in one run, the one from the later input
+   * split (the source's order) wins, whether one writer or two read them: the commit deletes the other by position.
+   * The commit holds every distinct key of the run in memory once, as each writer holds its own: an upsert run's
+   * keys must fit in the committing JVM's heap.
    */
   public IcebergSink<T> upsertBy(String... keyColumns) {
     ValidationException.check(keyColumns.length > 0, "upsertBy needs at least one key column");
@@ -152,7 +154,7 @@ public final class IcebergSink<T> implements Sink<T>, SplitLedger {
 
   @Override
   public Map<String, String> committedSplits() {
-    if (!catalog.catalog().tableExists(TableIdentifier.parse(table))) {
+    if (!catalog.exists(table)) {
       return Map.of();
     }
     org.apache.iceberg.Table t = catalog.load(table);
@@ -162,7 +164,7 @@ public final class IcebergSink<T> implements Sink<T>, SplitLedger {
   /** The cursors the newest snapshot of {@code pipeline} carries (its run's cursors, committed with its data). */
   @Override
   public java.util.Optional<SplitLedger.Cursors> committedCursors(String pipeline) {
-    if (!catalog.catalog().tableExists(TableIdentifier.parse(table))) {
+    if (!catalog.exists(table)) {
       return java.util.Optional.empty();
     }
     return SnapshotLedger.cursors(((HasTableOperations) catalog.load(table)).operations().current(), pipeline);

@@ -54,6 +54,7 @@ final class IcebergSinkWriter<T> implements SinkWriter<T> {
   private final List<URI> written = new ArrayList<>();
   private String split;
   private int splitSeq;
+  private int splitOrder = -1;
 
   private Table table;
   private PartitionSpec spec;
@@ -76,8 +77,18 @@ final class IcebergSinkWriter<T> implements SinkWriter<T> {
 
   @Override
   public void startSplit(String splitId) {
+    startSplit(splitId, -1);
+  }
+
+  /** Also notes the split's order in the run's input, by which an upsert keeps the later of two writers' rows. */
+  @Override
+  public void startSplit(String splitId, int order) {
     split = splitId;
     splitSeq++;
+    splitOrder = order;
+    if (deletes != null) {
+      deletes.split(order);
+    }
   }
 
   @Override
@@ -133,6 +144,7 @@ final class IcebergSinkWriter<T> implements SinkWriter<T> {
         Math.max(1 << 20, Math.min(WriteSpec.DEFAULT_ROW_GROUP_BYTES, sink.targetFileBytes())));
     if (sink.write() == IcebergWrite.UPSERT) {
       deletes = new UpsertDeletes(table, fileSchema, model, sink.key(), ctx, writeSpec.rowGroupBytes());
+      deletes.split(splitOrder);
     }
   }
 
@@ -204,6 +216,7 @@ final class IcebergSinkWriter<T> implements SinkWriter<T> {
       meta.put(DataFileCodec.KEY, DataFileCodec.encode(done));
     }
     if (deletes != null) {
+      meta.put(UpsertKeys.KEY, deletes.keys(done));
       List<DeleteFile> deleteFiles = deletes.finish();
       if (!deleteFiles.isEmpty()) {
         meta.put(DataFileCodec.DELETES, DataFileCodec.encode(deleteFiles));

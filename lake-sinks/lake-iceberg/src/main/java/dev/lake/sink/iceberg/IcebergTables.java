@@ -13,8 +13,9 @@ import org.apache.iceberg.types.Types;
 
 /**
  * Finds the table a writer writes to: creates it from the rows' schema when absent (format version 2, Parquet,
- * identity partitions on the sink's columns), and adds the rows' new fields to an existing one as optional columns
- * (Iceberg schema evolution: files written before read them as null). Several writers racing to create or evolve the
+ * the sink's partitions, the newest {@value #PREVIOUS_METADATA_FILES} earlier metadata files kept), and adds the
+ * rows' new fields to an existing one as optional columns (Iceberg schema evolution: files written before read them
+ * as null). Several writers racing to create or evolve the
  * same table end with one table and each column once.
  *
  * <pre>{@code
@@ -22,9 +23,19 @@ import org.apache.iceberg.types.Types;
  * }</pre>
  */
 final class IcebergTables {
+  /** Earlier metadata files a table Lake creates keeps (Iceberg deletes older ones after each commit). */
+  static final int PREVIOUS_METADATA_FILES = 100;
   private IcebergTables() {}
 
   static Table prepare(IcebergSink<?> sink, org.apache.avro.Schema rows) {
+    try {
+      return prepareIn(sink, rows);
+    } catch (RuntimeException e) {
+      throw CatalogFailures.explain(sink.catalog(), e);
+    }
+  }
+
+  private static Table prepareIn(IcebergSink<?> sink, org.apache.avro.Schema rows) {
     Catalog catalog = sink.catalog().catalog();
     TableIdentifier id = TableIdentifier.parse(sink.table());
     org.apache.iceberg.Schema wanted = IcebergSchemas.toIceberg(rows);
@@ -59,7 +70,11 @@ final class IcebergTables {
       catalog.buildTable(id, schema).withPartitionSpec(spec)
           .withProperties(Map.of(TableProperties.FORMAT_VERSION, "2",
               TableProperties.DEFAULT_FILE_FORMAT, "parquet",
-              TableProperties.PARQUET_COMPRESSION, "snappy"))
+              TableProperties.PARQUET_COMPRESSION, "snappy",
+              // Every commit writes a whole new metadata file (all snapshots, their ledgers included): keep the
+              // newest 100 and delete older ones, instead of Iceberg's default of keeping every one forever
+              TableProperties.METADATA_DELETE_AFTER_COMMIT_ENABLED, "true",
+              TableProperties.METADATA_PREVIOUS_VERSIONS_MAX, String.valueOf(PREVIOUS_METADATA_FILES)))
           .create();
     } catch (RuntimeException raced) {
       // another writer created it first (AlreadyExistsException, or a constraint violation from a JDBC catalog)

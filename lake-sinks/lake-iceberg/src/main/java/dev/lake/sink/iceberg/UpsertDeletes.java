@@ -10,17 +10,14 @@ import dev.lake.io.WriterContext;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericRecord;
 import org.apache.iceberg.DeleteFile;
 import org.apache.iceberg.FileMetadata;
-import org.apache.iceberg.MetadataColumns;
 import org.apache.iceberg.PartitionField;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Table;
@@ -29,7 +26,10 @@ import org.apache.iceberg.Table;
  * The delete files of one writer's upsert, as Iceberg's own upsert writers make them: for every key the writer sees,
  * an equality delete (in the row's partition) that removes the table's older rows with that key; and for a key seen
  * twice by this writer, a position delete of the earlier row it wrote, so that the later row wins. Position deletes
- * are kept in memory (one per repeated key) and written sorted at the end, as the spec requires.
+ * are kept in memory (one per repeated key) and written sorted at the end, as the spec requires. Every key the
+ * writer wrote is kept in memory with where its latest row is and the order of the split it came from
+ * ({@link #keys}), so that the commit can keep one row of a key that several writers of the run wrote
+ * ({@link UpsertKeys}): a writer's distinct keys must fit in its heap.
  *
  * <pre>{@code
  * UpsertDeletes deletes = new UpsertDeletes(table, fileSchema, model, List.of("invoice_no"), ctx, 64 << 20);
@@ -38,8 +38,6 @@ import org.apache.iceberg.Table;
  * }</pre>
  */
 final class UpsertDeletes {
-  private static final Schema POSITIONS = positionSchema();
-
   private final Table table;
   private final PartitionSpec spec;
   private final GenericData model;
@@ -48,14 +46,13 @@ final class UpsertDeletes {
   private final int[] keyPos;
   private final int[] keyIds;
   private final WriterContext ctx;
-  private final Map<List<Object>, Position> written = new HashMap<>();
+  private final Map<List<Object>, UpsertKeys.Written> written = new HashMap<>();
+  private int order = -1;
   private final Map<PartitionValues, Open> equality = new LinkedHashMap<>();
-  private final Map<PartitionValues, List<Position>> positions = new LinkedHashMap<>();
+  private final Map<PartitionValues, List<PositionDeleteFiles.Position>> positions = new LinkedHashMap<>();
   private final List<DeleteFile> done = new ArrayList<>();
   private final List<URI> files = new ArrayList<>();
   private int seq;
-
-  private record Position(String file, long pos) {}
 
   private record Open(String location, RowFileWriter writer) {}
 
@@ -93,6 +90,11 @@ final class UpsertDeletes {
     this.equalitySpec = new WriteSpec(FileFormat.PARQUET, Compression.SNAPPY, keySchema, model, rowGroupBytes);
   }
 
+  /** The rows written from now on come from the split at {@code order} in the run's input (-1: unknown). */
+  void split(int order) {
+    this.order = order;
+  }
+
   /** Records the row about to be written at {@code pos} of {@code dataFile}. */
   void beforeWrite(Object row, PartitionValues partition, String dataFile, long pos) throws IOException {
     Object[] values = new Object[key.length];
@@ -100,9 +102,10 @@ final class UpsertDeletes {
       values[i] = PartitionValues.internal(model.getField(row, key[i], keyPos[i]));
     }
     List<Object> k = java.util.Arrays.asList(values);
-    Position earlier = written.put(k, new Position(dataFile, pos));
+    UpsertKeys.Written earlier = written.put(k, new UpsertKeys.Written(dataFile, pos, order));
     if (earlier != null) {
-      positions.computeIfAbsent(partition, p -> new ArrayList<>()).add(earlier);
+      positions.computeIfAbsent(partition, p -> new ArrayList<>())
+          .add(new PositionDeleteFiles.Position(earlier.file(), earlier.pos()));
       return; // its equality delete is written already
     }
     Open eq = equality.get(partition);
@@ -132,22 +135,10 @@ final class UpsertDeletes {
       w.close();
     }
     equality.clear();
-    WriteSpec positionSpec = new WriteSpec(FileFormat.PARQUET, Compression.SNAPPY, POSITIONS, GenericData.get(),
-        equalitySpec.rowGroupBytes());
-    for (Map.Entry<PartitionValues, List<Position>> e : positions.entrySet()) {
-      List<Position> sorted = new ArrayList<>(e.getValue());
-      sorted.sort(Comparator.comparing(Position::file).thenComparingLong(Position::pos));
-      Open out = open(e.getKey(), "pos-deletes", positionSpec);
-      for (Position p : sorted) {
-        GenericRecord r = new GenericData.Record(POSITIONS);
-        r.put("file_path", p.file());
-        r.put("pos", p.pos());
-        out.writer().write(r);
-      }
-      out.writer().commit();
-      done.add(describe(FileMetadata.deleteFileBuilder(spec).ofPositionDeletes(), e.getKey(), out.location(),
-          out.writer()));
-      out.writer().close();
+    for (Map.Entry<PartitionValues, List<PositionDeleteFiles.Position>> e : positions.entrySet()) {
+      String name = String.format("pos-deletes-%s-%05d-%05d.parquet", ctx.attemptId(), ctx.writerIndex(), seq++);
+      done.add(PositionDeleteFiles.write(table, e.getKey(), name, e.getValue(), equalitySpec.rowGroupBytes(),
+          files));
     }
     positions.clear();
     return List.copyOf(done);
@@ -165,6 +156,18 @@ final class UpsertDeletes {
     return builder.build();
   }
 
+  /**
+   * Every key this writer wrote, with its latest row: {@code dataFiles} are the writer's finished data files, in the
+   * order of its result, which the rows' file indexes point into.
+   */
+  String keys(List<org.apache.iceberg.DataFile> dataFiles) {
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < dataFiles.size(); i++) {
+      index.put(dataFiles.get(i).location(), i);
+    }
+    return UpsertKeys.encode(written, index, table.name());
+  }
+
   /** Every file this writer started, for removal when the run does not commit. */
   List<URI> files() {
     return files;
@@ -175,14 +178,5 @@ final class UpsertDeletes {
     for (Open o : equality.values()) {
       o.writer().close();
     }
-  }
-
-  private static Schema positionSchema() {
-    Schema string = Schema.create(Schema.Type.STRING);
-    Schema.Field file = new Schema.Field("file_path", string);
-    file.addProp("field-id", MetadataColumns.DELETE_FILE_PATH.fieldId());
-    Schema.Field pos = new Schema.Field("pos", Schema.create(Schema.Type.LONG));
-    pos.addProp("field-id", MetadataColumns.DELETE_FILE_POS.fieldId());
-    return Schema.createRecord("position_delete", null, null, false, List.of(file, pos));
   }
 }

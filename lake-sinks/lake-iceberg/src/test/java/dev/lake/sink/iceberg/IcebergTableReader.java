@@ -69,6 +69,11 @@ final class IcebergTableReader {
     }
   }
 
+  /** The rows of one Parquet file as written (no deletes applied). */
+  static List<GenericRecord> parquetRows(String path) throws IOException {
+    return read(path);
+  }
+
   private static List<GenericRecord> read(String path) throws IOException {
     List<GenericRecord> rows = new ArrayList<>();
     try (SourceReader<GenericRecord> r = FileFormats.newReader(FileFormat.PARQUET, LakeFileIO.store(path),
