@@ -30,4 +30,28 @@ public final class Schemas {
   public static Schema of(Class<?> type) {
     return RecordSchemas.of(type);
   }
+
+  /**
+   * The one non-null branch of a nullable union ({@code ["null", T]} gives {@code T}); any other schema, including a
+   * union of several non-null types, as it is. {@code null} gives {@code null}.
+   *
+   * <pre>{@code
+   * Schema at = Schemas.nonNull(Schemas.of(Sale.class).getField("at").schema()); // timestamp-micros long
+   * }</pre>
+   */
+  public static Schema nonNull(Schema schema) {
+    if (schema == null || schema.getType() != Schema.Type.UNION) {
+      return schema;
+    }
+    Schema only = null;
+    for (Schema branch : schema.getTypes()) {
+      if (branch.getType() != Schema.Type.NULL) {
+        if (only != null) {
+          return schema; // a real union of several types
+        }
+        only = branch;
+      }
+    }
+    return only == null ? schema : only;
+  }
 }

@@ -1,5 +1,6 @@
 package dev.lake.cli;
 
+import dev.lake.Schemas;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,22 +24,13 @@ import org.apache.avro.Schema;
 final class SchemaText {
   private SchemaText() {}
 
-  /** The schema without its null branch. */
-  static Schema nonNull(Schema s) {
-    if (s.getType() == Schema.Type.UNION) {
-      List<Schema> branches = s.getTypes().stream().filter(b -> b.getType() != Schema.Type.NULL).toList();
-      return branches.size() == 1 ? branches.get(0) : s;
-    }
-    return s;
-  }
-
   static boolean nullable(Schema s) {
     return s.getType() == Schema.Type.NULL
         || s.getType() == Schema.Type.UNION && s.getTypes().stream().anyMatch(b -> b.getType() == Schema.Type.NULL);
   }
 
   static String type(Schema schema) {
-    Schema s = nonNull(schema);
+    Schema s = Schemas.nonNull(schema);
     LogicalType logical = s.getLogicalType();
     if (logical instanceof LogicalTypes.Decimal d) {
       return "decimal(" + d.getPrecision() + "," + d.getScale() + ")";
@@ -63,7 +55,7 @@ final class SchemaText {
     if (v == null) {
       return null;
     }
-    Schema s = nonNull(schema);
+    Schema s = Schemas.nonNull(schema);
     LogicalType logical = s.getLogicalType();
     String name = logical == null ? "" : logical.getName();
     if (v instanceof Long l) {

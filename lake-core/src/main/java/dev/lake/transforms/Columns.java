@@ -1,6 +1,7 @@
 package dev.lake.transforms;
 
 import dev.lake.Rows;
+import dev.lake.Schemas;
 import dev.lake.exceptions.SchemaException;
 import dev.lake.internal.schema.Values;
 import java.util.ArrayList;
@@ -147,7 +148,7 @@ public final class Columns {
   private static void flattenFields(Schema record, String prefix, String sep, boolean nullableParent,
       List<Schema.Field> out) {
     for (Schema.Field f : record.getFields()) {
-      Schema s = nonNull(f.schema());
+      Schema s = Schemas.nonNull(f.schema());
       boolean nullable = nullableParent || isNullable(f.schema());
       if (s.getType() == Schema.Type.RECORD) {
         flattenFields(s, prefix + f.name() + sep, sep, nullable, out);
@@ -160,7 +161,7 @@ public final class Columns {
 
   private static void flattenValues(GenericRecord in, GenericData.Record out, int[] pos) {
     for (Schema.Field f : in.getSchema().getFields()) {
-      Schema s = nonNull(f.schema());
+      Schema s = Schemas.nonNull(f.schema());
       Object v = in.get(f.pos());
       if (s.getType() == Schema.Type.RECORD) {
         if (v == null) {
@@ -177,7 +178,7 @@ public final class Columns {
   private static int countLeaves(Schema record) {
     int n = 0;
     for (Schema.Field f : record.getFields()) {
-      Schema s = nonNull(f.schema());
+      Schema s = Schemas.nonNull(f.schema());
       n += s.getType() == Schema.Type.RECORD ? countLeaves(s) : 1;
     }
     return n;
@@ -209,13 +210,6 @@ public final class Columns {
 
   static Schema nullable(Schema s) {
     return Schema.createUnion(Schema.create(Schema.Type.NULL), s);
-  }
-
-  static Schema nonNull(Schema s) {
-    if (s.getType() != Schema.Type.UNION) {
-      return s;
-    }
-    return s.getTypes().stream().filter(t -> t.getType() != Schema.Type.NULL).findFirst().orElse(s);
   }
 
   /** Caches the output schema for the last input schema seen (rows of one run nearly always share one). */

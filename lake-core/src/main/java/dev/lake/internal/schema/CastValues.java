@@ -1,6 +1,7 @@
 package dev.lake.internal.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lake.Schemas;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -91,7 +92,7 @@ final class CastValues {
   }
 
   private static Object union(Object value, Schema union) {
-    Schema branch = Values.nonNull(union);
+    Schema branch = Schemas.nonNull(union);
     if (branch != union) {
       return cast(value, branch);
     }
@@ -125,7 +126,7 @@ final class CastValues {
         return null;
       }
       BigDecimal d = value instanceof BigDecimal ? (BigDecimal) value : new BigDecimal(value.toString());
-      return DecimalValues.fit(d, schema, value.toString());
+      return Decimals.fit(d, schema, value.toString());
     }
     byte[] bytes = value instanceof byte[] ? (byte[]) value
         : value instanceof ByteBuffer ? toArray((ByteBuffer) value) : null;

@@ -1,5 +1,6 @@
 package dev.lake.internal.schema;
 
+import dev.lake.Schemas;
 import dev.lake.exceptions.SchemaException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
@@ -42,7 +43,7 @@ final class Coercions {
   private Coercions() {}
 
   static Function<Object, Object> to(Type target, Schema schema, String where) {
-    Schema s = RecordSchemas.nonNull(schema);
+    Schema s = Schemas.nonNull(schema);
     if (target instanceof ParameterizedType p && p.getRawType() instanceof Class<?> raw) {
       Type[] args = p.getActualTypeArguments();
       if (raw == List.class || raw == Set.class) {

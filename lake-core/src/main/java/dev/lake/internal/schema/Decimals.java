@@ -25,21 +25,46 @@ public final class Decimals {
    * rescaling would lose digits or the value needs more than {@code precision} digits.
    */
   public static BigDecimal fit(BigDecimal value, int precision, int scale, String where) {
+    BigDecimal scaled = rescaled(value, precision, scale);
+    if (scaled != null) {
+      return scaled;
+    }
+    BigDecimal atScale;
+    try {
+      atScale = value.setScale(scale, RoundingMode.UNNECESSARY);
+    } catch (ArithmeticException e) {
+      throw new SchemaException(where + ": " + value.toPlainString() + " does not fit decimal(" + precision + ", "
+          + scale + "): it has more than " + scale + " decimal places; round it first (value.setScale(" + scale
+          + ", RoundingMode.HALF_UP)) or raise @Decimal(scale)", e);
+    }
+    throw new SchemaException(where + ": " + value.toPlainString() + " does not fit decimal(" + precision + ", "
+        + scale + "): it needs " + atScale.precision() + " digits; raise @Decimal(precision)");
+  }
+
+  /**
+   * A parsed or cast value at the decimal {@code schema}'s scale; when that would round it or overflow, the
+   * conversion error every value parser gives ("Expected decimal(p, s) but was 'shown'").
+   */
+  static BigDecimal fit(BigDecimal value, Schema schema, String shown) {
+    LogicalTypes.Decimal d = (LogicalTypes.Decimal) schema.getLogicalType();
+    BigDecimal scaled = rescaled(value, d.getPrecision(), d.getScale());
+    if (scaled == null) {
+      throw Values.error(schema, Values.quote(shown));
+    }
+    return scaled;
+  }
+
+  /** {@code value} at {@code scale}, or null when rescaling would round it or it needs more than {@code precision}. */
+  private static BigDecimal rescaled(BigDecimal value, int precision, int scale) {
     BigDecimal scaled = value;
     if (value.scale() != scale) {
       try {
         scaled = value.setScale(scale, RoundingMode.UNNECESSARY);
-      } catch (ArithmeticException e) {
-        throw new SchemaException(where + ": " + value.toPlainString() + " does not fit decimal(" + precision + ", "
-            + scale + "): it has more than " + scale + " decimal places; round it first (value.setScale(" + scale
-            + ", RoundingMode.HALF_UP)) or raise @Decimal(scale)", e);
+      } catch (ArithmeticException wouldRound) {
+        return null;
       }
     }
-    if (scaled.precision() > precision) {
-      throw new SchemaException(where + ": " + value.toPlainString() + " does not fit decimal(" + precision + ", "
-          + scale + "): it needs " + scaled.precision() + " digits; raise @Decimal(precision)");
-    }
-    return scaled;
+    return scaled.precision() > precision ? null : scaled;
   }
 
   /** Avro's decimal conversion, rescaling like {@link #fit} and failing with a SchemaException. */

@@ -1,6 +1,7 @@
 package dev.lake.internal.schema;
 
 import dev.lake.RowFactory;
+import dev.lake.Schemas;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -58,7 +59,7 @@ public final class GenericRows {
     GenericData.Record out = new GenericData.Record(accessors.schema);
     List<Schema.Field> fields = accessors.schema.getFields();
     for (int i = 0; i < accessors.raw.length; i++) {
-      out.put(i, generic(accessors.raw[i].apply(row), RecordSchemas.nonNull(fields.get(i).schema())));
+      out.put(i, generic(accessors.raw[i].apply(row), Schemas.nonNull(fields.get(i).schema())));
     }
     return out;
   }

@@ -1,6 +1,7 @@
 package dev.lake.internal.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lake.Schemas;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -57,7 +58,7 @@ final class JsonValues {
       case BYTES:
       case FIXED:
         if (node.isNumber() && schema.getLogicalType() instanceof LogicalTypes.Decimal) {
-          return DecimalValues.fit(node.decimalValue(), schema, node.asText());
+          return Decimals.fit(node.decimalValue(), schema, node.asText());
         }
         break;
       case ARRAY:
@@ -109,7 +110,7 @@ final class JsonValues {
   }
 
   private static Object union(JsonNode node, Schema union) {
-    Schema branch = Values.nonNull(union);
+    Schema branch = Schemas.nonNull(union);
     if (node.isTextual() && node.textValue().isEmpty() && branch.getType() != Schema.Type.STRING) {
       return Values.nullFor(union, "''"); // "" in a nullable number, date...: no value
     }

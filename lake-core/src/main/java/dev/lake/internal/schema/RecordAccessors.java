@@ -1,5 +1,6 @@
 package dev.lake.internal.schema;
 
+import dev.lake.Schemas;
 import dev.lake.exceptions.SchemaException;
 import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
@@ -60,7 +61,7 @@ public final class RecordAccessors {
       names[i] = RecordSchemas.fieldName(components[i]);
       index.put(names[i], i);
       raw[i] = getter(lookup, type, components[i]);
-      Schema fieldSchema = RecordSchemas.nonNull(schema.getFields().get(i).schema());
+      Schema fieldSchema = Schemas.nonNull(schema.getFields().get(i).schema());
       writers[i] = writer(raw[i], components[i].getType(), fieldSchema,
           "Field " + names[i] + " of " + type.getSimpleName());
     }

@@ -87,18 +87,6 @@ public final class RecordSchemas {
     return column == null || column.value().isEmpty() ? component.getName() : column.value();
   }
 
-  /** The non-null branch of a nullable union, or the schema itself. */
-  public static Schema nonNull(Schema schema) {
-    if (schema == null || schema.getType() != Schema.Type.UNION) {
-      return schema;
-    }
-    List<Schema> types = schema.getTypes();
-    if (types.size() == 2) {
-      return types.get(0).getType() == Schema.Type.NULL ? types.get(1) : types.get(0);
-    }
-    return schema;
-  }
-
   private Schema record(Class<?> type, String path) {
     Schema known = named.get(type);
     if (known != null) {

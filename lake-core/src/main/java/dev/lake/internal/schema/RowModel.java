@@ -1,5 +1,6 @@
 package dev.lake.internal.schema;
 
+import dev.lake.Schemas;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.function.Function;
@@ -92,7 +93,7 @@ public final class RowModel extends GenericData {
     }
     Object value = row.get(field.pos());
     if (value instanceof java.math.BigDecimal decimal
-        && RecordSchemas.nonNull(field.schema()).getLogicalType()
+        && Schemas.nonNull(field.schema()).getLogicalType()
             instanceof org.apache.avro.LogicalTypes.Decimal type) {
       return Decimals.fit(decimal, type.getPrecision(), type.getScale(),
           "Field " + name + " of " + row.getSchema().getName());

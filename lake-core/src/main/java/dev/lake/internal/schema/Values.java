@@ -2,6 +2,7 @@ package dev.lake.internal.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lake.Schemas;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
@@ -79,23 +80,6 @@ public final class Values {
   /** Casts a value of any supported Java type to {@code schema} (e.g. "12" to 12L, 1.5 to "1.5"). */
   public static Object cast(Object value, Schema schema) {
     return CastValues.cast(value, schema);
-  }
-
-  /** The non-null branch of a nullable union ({@code ["null", T]}), or the schema itself. */
-  public static Schema nonNull(Schema schema) {
-    if (schema.getType() != Schema.Type.UNION) {
-      return schema;
-    }
-    Schema only = null;
-    for (Schema branch : schema.getTypes()) {
-      if (branch.getType() != Schema.Type.NULL) {
-        if (only != null) {
-          return schema; // a real union of several types
-        }
-        only = branch;
-      }
-    }
-    return only == null ? schema : only;
   }
 
   /** True when {@code schema} is null or a union holding null. */
@@ -178,7 +162,7 @@ public final class Values {
         return null;
       }
     }
-    Schema branch = nonNull(union);
+    Schema branch = Schemas.nonNull(union);
     if (branch != union) {
       return parse(text, branch);
     }
@@ -221,7 +205,7 @@ public final class Values {
       if (!TextValues.isNumber(t)) {
         return fail(schema, text);
       }
-      return DecimalValues.fit(new BigDecimal(t), schema, text);
+      return Decimals.fit(new BigDecimal(t), schema, text);
     }
     byte[] bytes;
     try {

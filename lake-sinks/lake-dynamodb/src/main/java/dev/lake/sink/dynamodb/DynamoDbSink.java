@@ -158,7 +158,10 @@ public final class DynamoDbSink<T> implements Sink<T> {
         backoffCap);
   }
 
-  /** Full-jitter backoff: before retry n, sleep a random time up to {@code min(cap, base * 2^n)}. */
+  /**
+   * Lake's full-jitter {@link dev.lake.io.Backoff}: after the n-th failed attempt in a row, sleep a random time up to
+   * {@code min(cap, base * 2^(n-1))}.
+   */
   public DynamoDbSink<T> withBackoff(Duration base, Duration cap) {
     ValidationException.check(base != null && cap != null && !base.isNegative() && cap.compareTo(base) >= 0,
         "withBackoff needs 0 <= base <= cap but got %s, %s", base, cap);

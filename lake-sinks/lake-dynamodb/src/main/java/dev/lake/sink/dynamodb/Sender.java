@@ -1,6 +1,7 @@
 package dev.lake.sink.dynamodb;
 
 import dev.lake.exceptions.SinkException;
+import dev.lake.io.Backoff;
 import dev.lake.io.BadRow;
 import dev.lake.sink.dynamodb.DynamoDbSink.WriteMode;
 import java.util.ArrayList;
@@ -9,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -183,14 +183,9 @@ final class Sender {
     rejects.accept(BadRow.of(sink.name(), reason, "table " + sink.table + ", key " + p.key(), p.text()));
   }
 
-  /** Full jitter: a random sleep up to min(cap, base * 2^attempt). */
+  /** Lake's full-jitter backoff after the {@code attempt}-th failed attempt. */
   private void sleep(int attempt) throws InterruptedException {
-    long base = sink.backoffBase.toMillis();
-    long cap = sink.backoffCap.toMillis();
-    long ceiling = Math.min(cap, base << Math.min(attempt, 20));
-    if (ceiling > 0) {
-      Thread.sleep(ThreadLocalRandom.current().nextLong(ceiling + 1));
-    }
+    Backoff.fullJitter(sink.backoffBase, sink.backoffCap).sleep(attempt);
   }
 
   static boolean retryable(AwsServiceException e) {

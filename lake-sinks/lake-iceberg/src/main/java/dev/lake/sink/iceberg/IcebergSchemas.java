@@ -201,14 +201,12 @@ final class IcebergSchemas {
     return false;
   }
 
+  /** {@link dev.lake.Schemas#nonNull}, refusing a union of several types, which no Iceberg column can hold. */
   static Schema nonNull(Schema s) {
-    if (s.getType() != Schema.Type.UNION) {
-      return s;
+    Schema branch = dev.lake.Schemas.nonNull(s);
+    if (branch.getType() == Schema.Type.UNION) {
+      throw new SchemaException("A union of " + branch.getTypes() + " cannot be an Iceberg column: only [null, T] can");
     }
-    List<Schema> branches = s.getTypes().stream().filter(b -> b.getType() != Schema.Type.NULL).toList();
-    if (branches.size() == 1) {
-      return branches.get(0);
-    }
-    throw new SchemaException("A union of " + branches + " cannot be an Iceberg column: only [null, T] can");
+    return branch;
   }
 }

@@ -3,6 +3,7 @@ package dev.lake.sink.kinesis;
 import dev.lake.Rows;
 import dev.lake.exceptions.SinkException;
 import dev.lake.exceptions.ValidationException;
+import dev.lake.io.Backoff;
 import dev.lake.io.BadRow;
 import dev.lake.io.SinkWriter;
 import dev.lake.io.WriterContext;
@@ -16,7 +17,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import software.amazon.awssdk.core.SdkBytes;
@@ -234,10 +234,8 @@ final class KinesisSinkWriter<T> implements SinkWriter<T> {
     if (failedRounds == 0) {
       return;
     }
-    long cap = Math.min(sink.backoffCap.toMillis(), sink.backoffBase.toMillis() << Math.min(failedRounds, 20));
-    long sleep = cap <= 0 ? 0 : ThreadLocalRandom.current().nextLong(cap + 1);
     try {
-      Thread.sleep(sleep);
+      Backoff.fullJitter(sink.backoffBase, sink.backoffCap).sleep(failedRounds);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SinkException("kinesis", "Interrupted while retrying PutRecords to " + sink.stream, e);

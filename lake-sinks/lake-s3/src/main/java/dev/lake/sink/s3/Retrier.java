@@ -1,8 +1,10 @@
 package dev.lake.sink.s3;
 
 import dev.lake.exceptions.SinkException;
+import dev.lake.io.Backoff;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,9 +14,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * Lake's retry around idempotent S3 calls, on top of the SDK's own retries: a throttled (503 SlowDown) or failing
- * (500, 502, 504) call, or a reset connection, is tried again after a jittered exponential backoff ("full jitter":
- * a random delay between 0 and {@code base * 2^attempt}, capped). When the attempts run out the failure is a
- * {@link SinkException} with {@code retryable() == true} and the attempts made.
+ * (500, 502, 504) call, or a reset connection, is tried again after Lake's {@link Backoff} (full jitter). When the
+ * attempts run out the failure is a {@link SinkException} with {@code retryable() == true} and the attempts made.
  */
 final class Retrier {
   private static final Logger LOG = LoggerFactory.getLogger(Retrier.class);
@@ -25,14 +26,12 @@ final class Retrier {
   }
 
   private final int maxAttempts;
-  private final long baseDelayMillis;
-  private final long maxDelayMillis;
+  private final Backoff backoff;
   private final Redactor redactor;
 
   Retrier(int maxAttempts, long baseDelayMillis, long maxDelayMillis, Redactor redactor) {
     this.maxAttempts = maxAttempts;
-    this.baseDelayMillis = baseDelayMillis;
-    this.maxDelayMillis = maxDelayMillis;
+    this.backoff = Backoff.fullJitter(Duration.ofMillis(baseDelayMillis), Duration.ofMillis(maxDelayMillis));
     this.redactor = redactor;
   }
 
@@ -67,8 +66,7 @@ final class Retrier {
               + ". S3 kept throttling or failing; retry later, or lower the request rate (fewer parallel workers)",
               e, true, attempt);
         }
-        long delay = ThreadLocalRandom.current().nextLong(
-            Math.min(maxDelayMillis, baseDelayMillis << Math.min(attempt - 1, 20)) + 1);
+        long delay = backoff.delayMillis(attempt, ThreadLocalRandom.current());
         LOG.warn("{} failed (attempt {} of {}), retrying in {} ms: {}", what, attempt, maxAttempts, delay,
             redactor.redact(e.toString()));
         sleep(delay);

@@ -2,6 +2,7 @@ package dev.lake.source.files;
 
 import dev.lake.RowFactory;
 import dev.lake.SchemaInference;
+import dev.lake.Schemas;
 import dev.lake.internal.schema.Values;
 import dev.lake.io.SourceContext;
 import java.io.IOException;
@@ -51,7 +52,7 @@ final class CsvFileReader<T> extends FilesReader<T> {
       int i = field.pos();
       types[i] = field.schema();
       names[i] = field.name();
-      cacheable[i] = isImmutable(Values.nonNull(field.schema()));
+      cacheable[i] = isImmutable(Schemas.nonNull(field.schema()));
       missing[i] = FieldMatcher.missing(field);
     }
   }

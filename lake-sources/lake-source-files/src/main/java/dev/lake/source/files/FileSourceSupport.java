@@ -104,7 +104,7 @@ final class FileSourceSupport {
     }
     org.apache.avro.Schema.Field field = schema.getField(fileColumn);
     ValidationException.check(field != null
-            && dev.lake.internal.schema.Values.nonNull(field.schema()).getType() == org.apache.avro.Schema.Type.STRING,
+            && dev.lake.Schemas.nonNull(field.schema()).getType() == org.apache.avro.Schema.Type.STRING,
         "%s withFileColumn(\"%s\"): the rows need a string field of that name; fields are %s", connector, fileColumn,
         schema.getFields().stream().map(org.apache.avro.Schema.Field::name).toList());
     return field.pos();

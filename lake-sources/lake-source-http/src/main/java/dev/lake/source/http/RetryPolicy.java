@@ -1,12 +1,13 @@
 package dev.lake.source.http;
 
 import dev.lake.exceptions.ValidationException;
+import dev.lake.io.Backoff;
 import java.time.Duration;
 import java.util.Random;
 
 /**
- * How often and how long to back off on 429, 5xx, connection resets, timeouts and truncated bodies: full jitter over
- * an exponential ceiling. Waits a server asks for with {@code Retry-After} (or a rate-limit reset header) do not
+ * How often and how long to back off on 429, 5xx, connection resets, timeouts and truncated bodies: Lake's
+ * full-jitter {@link Backoff}. Waits a server asks for with {@code Retry-After} (or a rate-limit reset header) do not
  * count against {@code maxAttempts}; at most {@code maxServerWaits} of them are honoured per request.
  *
  * <pre>{@code
@@ -20,6 +21,7 @@ public final class RetryPolicy {
   private final int maxServerWaits;
   private final Duration maxServerWait;
   private final long seed;
+  private final Backoff backoff;
 
   private RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay, int maxServerWaits,
       Duration maxServerWait, long seed) {
@@ -29,6 +31,7 @@ public final class RetryPolicy {
     this.maxServerWaits = maxServerWaits;
     this.maxServerWait = maxServerWait;
     this.seed = seed;
+    this.backoff = Backoff.fullJitter(baseDelay, maxDelay);
   }
 
   /** 4 attempts, 500 ms base, 30 s ceiling, up to 10 server-requested waits of at most 15 minutes each. */
@@ -68,8 +71,7 @@ public final class RetryPolicy {
 
   /** The jittered wait before attempt {@code attempt + 1} (attempt counts from 1). */
   Duration backoff(int attempt, Random random) {
-    long ceiling = Math.min(maxDelay.toMillis(), baseDelay.toMillis() << Math.min(20, attempt - 1));
-    return Duration.ofMillis(ceiling <= 0 ? 0 : (long) (random.nextDouble() * ceiling) + 1);
+    return Duration.ofMillis(backoff.delayMillis(attempt, random));
   }
 
   @Override

@@ -1,10 +1,12 @@
 package dev.lake.source.kinesis;
 
 import dev.lake.exceptions.SourceException;
+import dev.lake.io.Backoff;
 import dev.lake.io.BadRow;
 import dev.lake.io.SourceContext;
 import dev.lake.io.SourceReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -28,6 +30,7 @@ import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
  */
 final class ShardReader<T> implements SourceReader<T> {
   private static final int MAX_ATTEMPTS = 10;
+  private static final Backoff BACKOFF = Backoff.fullJitter(Duration.ofMillis(200), Duration.ofSeconds(5));
   private static final long EMPTY_POLL_MILLIS = 200; // GetRecords allows 5 calls a second per shard
 
   private final ShardSplit<T> split;
@@ -190,7 +193,7 @@ final class ShardReader<T> implements SourceReader<T> {
       throw new SourceException(split.source.name(), what + " on " + stream + "/" + shard + " still failing after "
           + attempt + " attempts: " + e.getMessage() + ". Run again: nothing was committed.", e, true, attempt);
     }
-    sleep(ThreadLocalRandom.current().nextLong(Math.min(5_000, 100L << Math.min(attempt, 10)) + 1));
+    sleep(BACKOFF.delayMillis(attempt, ThreadLocalRandom.current()));
   }
 
   private static void sleep(long millis) {
