@@ -32,7 +32,8 @@ public final class BenchmarkSuite {
 
   /** The benchmarks, in the order they run. */
   static List<Benchmark> all() {
-    return List.of(new CsvToParquetBenchmark(1), new CsvToParquetBenchmark(10), new SparkifyBenchmark(),
+    return List.of(new CsvToParquetBenchmark(1), new CsvToParquetBenchmark(10), new SparkifyBenchmark(false),
+        new SparkifyBenchmark(true),
         new DynamoDbLoadBenchmark(), new PostgresLoadBenchmark(), new LambdaColdStartBenchmark(),
         new MemoryBenchmark(), new S3UploadBenchmark(), new CompactionBenchmark(false), new CompactionBenchmark(true),
         new BufferBenchmark(), new AggregateBenchmark());

@@ -25,38 +25,58 @@ import java.util.Map;
  * give them, rather than sampling the files to detect a schema.
  *
  * <pre>{@code
- * mvn -B -q -pl benchmarks -am verify -DskipTests -Pbench -Dbench.args="--only sparkify"
+ * mvn -B -q -pl benchmarks -am verify -DskipTests -Pbench -Dbench.args="--only sparkify,sparkify-15k"
  * }</pre>
+ *
+ * <p>{@code sparkify-15k} runs the same on {@link SparkifyInput}'s 15,000 song files, whose {@code songs} table has
+ * about 12,600 partition directories: the cost of many small files.
  */
 final class SparkifyBenchmark implements Benchmark {
+  /** Many small partitions: 15,000 song files over about 12,600 (year, artist) partitions of {@code songs}. */
+  static final int MANY_SONG_FILES = 15_000;
+  static final int MANY_PARTITIONS = 12_600;
+
+  private final boolean manySongs;
+
+  /** The bundled files, or with {@code manySongs} the generated {@link SparkifyInput} of 15,000 song files. */
+  SparkifyBenchmark(boolean manySongs) {
+    this.manySongs = manySongs;
+  }
 
   @Override
   public String name() {
-    return "sparkify";
+    return manySongs ? "sparkify-15k" : "sparkify";
   }
 
   @Override
   public void run(Harness h, Settings s) throws Exception {
     Map<String, Long> lakeRows = new LinkedHashMap<>();
     Map<String, Long> duckRows = new LinkedHashMap<>();
-    h.compare(Comparison.of(name(), "Sparkify JSON -> songs, artists, users, time, songplays (partitioned Parquet)")
+    int tenth = s.quick() ? 10 : 1;
+    Path data = manySongs
+        ? SparkifyInput.songs(s.data(), s.target(), MANY_SONG_FILES / tenth, MANY_PARTITIONS / tenth) : s.data();
+    String what = manySongs
+        ? String.format("Sparkify with %,d song files over %,d generated (year, artist) partitions",
+            MANY_SONG_FILES / tenth, MANY_PARTITIONS / tenth)
+        : "Sparkify JSON";
+    h.compare(Comparison.of(name(), what + " -> songs, artists, users, time, songplays (partitioned Parquet)")
         .variant("lake", (clock, dir) -> {
           lakeRows.clear();
-          for (Pipeline<?> p : Sparkify.pipelines(s.data().toUri(), Lake.at(dir.toString()))) {
+          for (Pipeline<?> p : Sparkify.pipelines(data.toUri(), Lake.at(dir.toString()))) {
             lakeRows.put(p.name().replace("sparkify-", ""), p.run().rowsWritten());
           }
           clock.stop();
           return outcome(lakeRows, dir);
         })
         .variant("duckdb", (clock, dir) -> {
-          duckDb(s.data(), dir, clock, duckRows);
+          duckDb(data, dir, clock, duckRows);
           if (!duckRows.equals(lakeRows)) {
             throw new IllegalStateException("DuckDB wrote " + duckRows + " but Lake " + lakeRows);
           }
           return outcome(duckRows, dir);
         })
-        .warmups(s.warmups(2, 1))
-        .runs(s.runs(7, 1)));
+        .warmups(s.warmups(manySongs ? 1 : 2, 1))
+        .runs(s.runs(manySongs ? 3 : 7, 1)));
   }
 
   private static Outcome outcome(Map<String, Long> rows, Path dir) throws java.io.IOException {
