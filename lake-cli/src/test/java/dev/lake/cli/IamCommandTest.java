@@ -169,6 +169,7 @@ class IamCommandTest {
         "s3:GetObject " + bucket + "/warehouse/retail.db/days/*",
         "s3:PutObject " + bucket + "/warehouse/retail.db/days/*",
         "s3:DeleteObject " + bucket + "/warehouse/retail.db/days/*",
+        "s3:AbortMultipartUpload " + bucket + "/warehouse/retail.db/days/*", // a failed run's upload in parts
         "s3:ListBucket " + bucket + " warehouse/retail.db/days/",
         "glue:GetDatabase " + glue + "catalog", "glue:GetDatabase " + glue + "database/retail",
         "glue:CreateDatabase " + glue + "catalog", "glue:CreateDatabase " + glue + "database/retail",

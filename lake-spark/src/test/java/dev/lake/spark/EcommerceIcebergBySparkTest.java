@@ -127,26 +127,37 @@ class EcommerceIcebergBySparkTest {
   void killedWhileWriting_thenRunAgain_everyRowOnce_andACorrectedInvoiceOneRowPerLine(@TempDir Path dir)
       throws Exception {
     long seed = Long.getLong("lake.kill.seed", System.nanoTime());
-    Path killedLake = dir.resolve("lake");
-    Path dataFiles = killedLake.resolve("iceberg/retail/online_retail/data");
     int filesBeforeKill = 1 + new Random(seed).nextInt(12);
-    Process child = child(killedLake, dir.resolve("child.log"));
-    try {
-      while (child.isAlive() && count(dataFiles) < filesBeforeKill) {
-        child.waitFor(10, TimeUnit.MILLISECONDS);
+    Path killedLake;
+    int attempt = 0;
+    while (true) {
+      killedLake = dir.resolve("lake-" + attempt);
+      Path dataFiles = killedLake.resolve("iceberg/retail/online_retail/data");
+      Path log = dir.resolve("child-" + attempt + ".log");
+      Process child = child(killedLake, log);
+      try {
+        while (child.isAlive() && count(dataFiles) < filesBeforeKill) {
+          child.waitFor(10, TimeUnit.MILLISECONDS);
+        }
+        child.destroyForcibly().waitFor(2, TimeUnit.MINUTES);
+      } finally {
+        child.destroyForcibly();
       }
-      child.destroyForcibly().waitFor(2, TimeUnit.MINUTES);
-    } finally {
-      child.destroyForcibly();
+      if (child.exitValue() == 137) {
+        break; // killed while it ran
+      }
+      // it finished before the kill (exit 0: no kill test) or failed on its own (a broken test)
+      assertThat(child.exitValue()).as("seed %s, child log: %s", seed, Files.readString(log)).isZero();
+      assertThat(filesBeforeKill).as("the child finished before its first data file was seen; seed %s", seed)
+          .isGreaterThan(1);
+      filesBeforeKill = Math.max(1, filesBeforeKill / 2); // kill earlier, in a fresh lake
+      attempt++;
     }
-    // killed (137) while writing, or it finished first: a child that failed on its own is a broken test
-    assertThat(child.exitValue()).as("seed %s, child log: %s", seed, Files.readString(dir.resolve("child.log")))
-        .isIn(0, 137);
 
     assertThat(ecommerce(killedLake, SharedSpark.DATA)).isZero();
 
-    String context = "seed " + seed + ", child exit " + child.exitValue() + " after " + filesBeforeKill
-        + " data files";
+    String context = "seed " + seed + ", child killed after " + filesBeforeKill + " data files (attempt " + attempt
+        + ")";
     Row totals = spark(killedLake).sql("SELECT count(*), sum(quantity * unit_price) FROM lake.retail.online_retail")
         .first();
     assertThat(totals.getLong(0)).as(context).isEqualTo(ROWS);

@@ -19,7 +19,7 @@ import java.util.Objects;
  * {@code LAKE_ICEBERG_CATALOG}: {@code jdbc:postgresql://host/db?user=…&password=…}, an Iceberg REST endpoint
  * ({@code https://…}: S3 Tables, Glue's Iceberg REST endpoint) or {@code jdbc:sqlite:<file>}; unset, only a local
  * warehouse has a default (its {@code catalog.db}), since a Lambda's local disk does not outlive it. The handler's
- * jar must hold {@code lake-iceberg} (the xG and Sparkify handlers do).
+ * jar must hold {@code lake-iceberg} (the e-commerce, Sparkify, xG, tweets and football handlers do).
  *
  * <pre>{@code
  * HandlerSettings settings = HandlerSettings.fromEnvironment();
@@ -72,7 +72,14 @@ public final class HandlerSettings {
    * catalog of {@code LAKE_ICEBERG_WAREHOUSE} and {@code LAKE_ICEBERG_CATALOG}; any other format fails naming it.
    */
   public Destination destination() {
-    Lake lake = lake();
+    return destination(lake());
+  }
+
+  /**
+   * The same for a handler that configures its lake itself (the tweets and football handlers read
+   * {@code LAKE_URI}): run reports, cursors and rejected rows in {@code lake}.
+   */
+  public Destination destination(Lake lake) {
     String format = env.getOrDefault("LAKE_FORMAT", "parquet").strip().toLowerCase(java.util.Locale.ROOT);
     switch (format) {
       case "", "parquet" -> {
@@ -82,8 +89,8 @@ public final class HandlerSettings {
         try {
           Class.forName("dev.lake.sink.iceberg.IcebergCatalog", false, HandlerSettings.class.getClassLoader());
         } catch (ClassNotFoundException e) {
-          throw new IllegalStateException("LAKE_FORMAT=iceberg, but this handler's jar has no lake-iceberg: deploy a "
-              + "handler that writes Iceberg (xg, sparkify), or set LAKE_FORMAT=parquet", e);
+          throw new IllegalStateException("LAKE_FORMAT=iceberg, but this handler's jar has no lake-iceberg: add "
+              + "dev.lake:lake-iceberg to the handler's jar, or set LAKE_FORMAT=parquet", e);
         }
         String catalog = blankToNull(env.get("LAKE_ICEBERG_CATALOG"));
         checkCatalogClasses(catalog);
@@ -91,7 +98,7 @@ public final class HandlerSettings {
           return IcebergDestination.of(lake, blankToNull(env.get("LAKE_ICEBERG_WAREHOUSE")), catalog, null);
         } catch (dev.lake.exceptions.ValidationException e) {
           throw new IllegalStateException("LAKE_FORMAT=iceberg: " + e.getMessage() + "; set LAKE_ICEBERG_CATALOG "
-              + "(and LAKE_ICEBERG_WAREHOUSE for the tables' files, default <LAKE_ROOT>/iceberg/)", e);
+              + "(and LAKE_ICEBERG_WAREHOUSE for the tables' files, default iceberg/ in the lake)", e);
         }
       }
       default -> throw new IllegalStateException("Environment variable LAKE_FORMAT is '" + env.get("LAKE_FORMAT")

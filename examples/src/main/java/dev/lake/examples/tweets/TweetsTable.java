@@ -29,7 +29,15 @@ public final class TweetsTable {
 
   /** Raw pages from {@code raw} into the dataset {@code tweets} of {@code to}, partitioned by day. */
   public static Pipeline<TweetRow> pipeline(Source<RawResponse> raw, Destination to) {
-    return Pipeline.from(raw).named(PIPELINE)
+    return pipeline(Pipeline.from(raw).named(PIPELINE), to);
+  }
+
+  /**
+   * The same after the raw pages {@code from} yields (e.g. the lake's raw zone, filtered to the pages a live capture
+   * just wrote); {@code from} names the pipeline.
+   */
+  public static Pipeline<TweetRow> pipeline(Pipeline<RawResponse> from, Destination to) {
+    return from
         .flatMap("parse-page", (RawResponse page) -> RecentSearch.tweets(page).stream()
             .map(t -> TweetRow.of(page, t)).toList())
         .deduplicate(TweetRow::tweetId)

@@ -9,6 +9,7 @@ import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotificatio
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3ObjectEntity;
 import dev.lake.Lake;
 import dev.lake.PipelineResult;
+import dev.lake.examples.Destination;
 import dev.lake.examples.HandlerSettings;
 import dev.lake.examples.ecommerce.OnlineRetail;
 import dev.lake.examples.ecommerce.RetailRow;
@@ -29,8 +30,10 @@ import java.util.List;
  * The e-commerce bulk import as an S3-triggered Lambda: each Online Retail CSV file (gzip or not) created under
  * {@code <LAKE_ROOT>/raw/online_retail/} is imported into {@code processed/online_retail/year=…/month=…/} as
  * Parquet; bad lines go to {@code rejected/online_retail/}. A re-delivered event writes the same files again, so no
- * row is added twice. Environment: {@code LAKE_ROOT} (and {@code LAKE_S3_ENDPOINT} off AWS), see
- * {@link HandlerSettings}.
+ * row is added twice. Environment: {@code LAKE_ROOT} (and {@code LAKE_S3_ENDPOINT} off AWS);
+ * {@code LAKE_FORMAT=iceberg} appends the files to the Iceberg table {@code retail.online_retail} instead (partitioned
+ * by {@code month(invoice_date)}; catalog from {@code LAKE_ICEBERG_CATALOG}; a re-delivered event adds nothing, its
+ * files being in the table's snapshots), see {@link HandlerSettings}.
  *
  * <pre>{@code
  * Handler: dev.lake.examples.lambda.RetailImportHandler::handleRequest   (jar: target/lake-ecommerce-handler.jar)
@@ -55,8 +58,10 @@ public final class RetailImportHandler implements RequestHandler<S3Event, String
   }
 
   RetailImportHandler(HandlerSettings settings) {
-    lake = settings.lake();
-    runner = S3EventRunner.of((objects, budget) -> OnlineRetail.pipeline(objects, lake));
+    Destination to = settings.destination();
+    lake = to.lake();
+    runner = S3EventRunner.of((objects, budget) -> to.inLake() ? OnlineRetail.pipeline(objects, lake)
+        : OnlineRetail.pipeline(objects, to));
     // With SnapStart on, the write path is primed before the snapshot; elsewhere registering does nothing
     priming = SnapStartPriming.register(lake.uri(PRIMING_PREFIX), SAMPLE);
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import dev.lake.examples.HandlerSettings;
 import dev.lake.examples.S3Stage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -95,6 +96,61 @@ class RetailImportHandlerTest {
       assertThat(rs.getString(1)).isEqualTo("s3://shop/bad/raw/online_retail/2010-12-05.csv.gz:6");
       assertThat(rs.getString(2)).contains("quantity").contains("many");
     }
+  }
+
+  @Test
+  void handle_lakeFormatIceberg_appendsToTheIcebergTable_onceEvenWhenTheEventIsRedelivered() throws Exception {
+    java.util.Map<String, String> env = new java.util.HashMap<>(s3.environment("s3://shop/ice", "s3://shop/data/"));
+    env.put("LAKE_FORMAT", "iceberg");
+    env.put("LAKE_ICEBERG_CATALOG", "jdbc:sqlite:" + dir.resolve("catalog.db"));
+    RetailImportHandler iceberg = new RetailImportHandler(HandlerSettings.of(env));
+    String[] days = {"2010-12-06", "2010-12-07"};
+    for (String day : days) {
+      s3.upload(BY_DAY.resolve(day + ".csv.gz"), "ice/raw/online_retail/" + day + ".csv.gz");
+    }
+    S3Event created = event("ice/raw/online_retail/2010-12-06.csv.gz", "ice/raw/online_retail/2010-12-07.csv.gz");
+
+    String first = iceberg.handleRequest(created, null);
+    String again = iceberg.handleRequest(created, null);
+
+    long lines = csvLines(days[0]) + csvLines(days[1]);
+    assertThat(first).contains(String.format("%,d written", lines)).contains("0 rejected")
+        .contains("iceberg:retail.online_retail");
+    assertThat(again).as("a redelivered event: both files are in the table's snapshots")
+        .contains("0 written").contains("2 of 2 splits already committed");
+    assertThat(s3.keys("ice/processed/")).isEmpty();
+    var table = dev.lake.sink.iceberg.IcebergCatalog.jdbc("jdbc:sqlite:" + dir.resolve("catalog.db"),
+        "s3://shop/ice/iceberg/").load("retail.online_retail");
+    assertThat(table.snapshots()).as("the redelivered event committed nothing").hasSize(1);
+    assertThat(table.spec().fields()).singleElement()
+        .satisfies(f -> assertThat(f.transform().toString()).isEqualTo("month"));
+    Path files = Files.createTempDirectory(dir, "ice");
+    try (var tasks = table.newScan().planFiles()) {
+      for (var task : tasks) {
+        assertThat(task.deletes()).isEmpty(); // appended: no delete files
+        String key = task.file().location().replaceFirst("^s3://shop/", "");
+        String name = key.substring(key.lastIndexOf('/') + 1);
+        Path folder = s3.download(key.substring(0, key.length() - name.length()), Files.createTempDirectory(dir, "f"));
+        Files.move(folder.resolve(name), files.resolve(java.util.UUID.randomUUID() + ".parquet"));
+      }
+    }
+    // DuckDB reads the CSV files and the table's data files: the same lines and quantities
+    String csv = "['" + BY_DAY.resolve(days[0] + ".csv.gz") + "', '" + BY_DAY.resolve(days[1] + ".csv.gz") + "']";
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM read_parquet('" + files + "/*.parquet')), "
+             + "(SELECT sum(quantity) FROM read_parquet('" + files + "/*.parquet')), "
+             + "(SELECT sum(Quantity) FROM read_csv(" + csv + ", header = true, "
+             + "columns = {'InvoiceNo': 'VARCHAR', 'StockCode': 'VARCHAR', 'Description': 'VARCHAR', "
+             + "'Quantity': 'BIGINT', 'InvoiceDate': 'VARCHAR', 'UnitPrice': 'VARCHAR', 'CustomerID': 'VARCHAR', "
+             + "'Country': 'VARCHAR'}))")) {
+      rs.next();
+      assertThat(rs.getLong(1)).isEqualTo(lines);
+      assertThat(rs.getLong(2)).isEqualTo(rs.getLong(3)).isNotZero();
+    }
+    assertThat(s3.keys("ice/iceberg/")).as("every object the handler wrote is one its IAM policy lets it write")
+        .isNotEmpty()
+        .allMatch(k -> iceberg.requiredPermissions(IamPolicyFileTest.DOCUMENTED, RetailImportHandler.FUNCTION_NAME)
+            .allows("s3:PutObject", "arn:aws:s3:::shop/" + k, S3Stage.putContext(k)));
   }
 
   private long count(String prefix) throws Exception {

@@ -18,11 +18,17 @@ import software.amazon.awssdk.services.kinesis.KinesisClientBuilder;
  * {@code POST /sales} with one invoice line or an array of them → validated → Kinesis stream {@code LAKE_STREAM}
  * (default {@code sales}), keyed by invoice number. Everything is built once, when the class initialises.
  * {@code LAKE_KINESIS_ENDPOINT} points it at a local Kinesis (kinesalite).
+ *
+ * <p>It writes no table, so {@code LAKE_FORMAT}, which the other examples' handlers read, does not apply: set to
+ * anything but {@code parquet} (e.g. {@code iceberg}) the function fails at initialisation saying so. The rows land
+ * in the lake, or in an Iceberg table, through the stream's consumer (a pipeline from {@code KinesisSource}).
  */
 public final class IngestHandler
     implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
   /** The function name the policy's log group is for ({@code /aws/lambda/lake-ingest}). */
   public static final String FUNCTION_NAME = "lake-ingest";
+  /** Checked first, when the class initialises: a {@code LAKE_FORMAT} this handler cannot honour fails the init. */
+  private static final String FORMAT = checkFormat(System.getenv("LAKE_FORMAT"));
   /** Built once, when the class initialises (in Lambda's init phase). */
   static final KinesisSink<SaleEvent> SINK = sink(env("LAKE_STREAM", "sales"), client());
   static final IngestEndpoint<SaleEvent> ENDPOINT = endpoint(SINK);
@@ -60,6 +66,19 @@ public final class IngestHandler
    */
   public IamPolicy requiredPermissions(IamScope scope, String functionName) {
     return sink.permissions(scope).and(FunctionPermissions.logs(functionName, scope));
+  }
+
+  /**
+   * {@code LAKE_FORMAT} unset, blank or {@code parquet} is returned; any other value fails naming it and where the
+   * format is chosen instead: the handler puts rows on a stream, it writes no table.
+   */
+  static String checkFormat(String format) {
+    if (format == null || format.isBlank() || format.strip().equalsIgnoreCase("parquet")) {
+      return format;
+    }
+    throw new IllegalStateException("LAKE_FORMAT=" + format.strip() + " does not apply to the ingest handler: it "
+        + "puts each request's rows on the Kinesis stream and writes no table. Choose the format where the stream "
+        + "is consumed (a pipeline from KinesisSource into the lake or an IcebergSink) and unset LAKE_FORMAT here");
   }
 
   static KinesisClient client() {

@@ -41,7 +41,19 @@ public final class OnlineRetail {
    * {@code to.lake()}.
    */
   public static Pipeline<RetailRow> pipeline(URI data, Destination to) {
-    return Pipeline.from(CsvSource.of(Sale.class).from(data + "online_retail/by-day/*.csv*"))
+    return pipeline(CsvSource.of(Sale.class).from(data + "online_retail/by-day/*.csv*"), to);
+  }
+
+  /**
+   * The pipeline over exactly these files (the objects an S3 event created) into {@code to}, appended: a
+   * re-delivered event finds its files in the split ledger (for an Iceberg table, in its snapshots' summaries).
+   */
+  public static Pipeline<RetailRow> pipeline(List<URI> files, Destination to) {
+    return pipeline(CsvSource.of(Sale.class).from(files.toArray(URI[]::new)), to);
+  }
+
+  private static Pipeline<RetailRow> pipeline(CsvSource<Sale> source, Destination to) {
+    return Pipeline.from(source)
         .named("online-retail")
         .map("partition-by-month", RetailRow::of)
         .to(to.<RetailRow>sink(DATASET, WriteMode.APPEND, "year", "month"))

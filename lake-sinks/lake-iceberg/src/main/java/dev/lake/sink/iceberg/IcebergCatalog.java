@@ -50,20 +50,43 @@ public final class IcebergCatalog implements Serializable {
   }
 
   /**
-   * An embedded JDBC catalog: the SQLite file {@code catalog.db} in {@code warehouse} (a local path or
-   * {@code file://} URI), tables under it.
+   * An embedded JDBC catalog: the SQLite file {@code catalog.db} in {@code warehouse} (a local path, or a
+   * {@code file:} URI in either spelling: {@code file:/x} and {@code file:///x} both name {@code /x}), tables under
+   * it. Any other scheme fails naming the catalogs that take it.
    */
   public static IcebergCatalog local(String warehouse) {
-    URI root = ObjectStores.toUri(warehouse);
-    ValidationException.check("file".equals(root.getScheme()), "IcebergCatalog.local keeps its SQLite catalog on "
-        + "the local file system; for %s use IcebergCatalog.jdbc with a database URL, or IcebergCatalog.rest", root);
-    java.nio.file.Path dir = java.nio.file.Path.of(root);
+    java.nio.file.Path dir = localDirectory(warehouse);
+    URI root = dir.toUri();
     try {
       java.nio.file.Files.createDirectories(dir);
     } catch (java.io.IOException e) {
       throw new ValidationException("Cannot create the Iceberg warehouse " + dir + ": " + e.getMessage());
     }
     return jdbc("jdbc:sqlite:" + dir.resolve("catalog.db"), root.toString());
+  }
+
+  /** The absolute directory {@link #local}'s {@code warehouse} names: a path, or a {@code file:} URI. */
+  private static java.nio.file.Path localDirectory(String warehouse) {
+    ValidationException.check(warehouse != null && !warehouse.isBlank(),
+        "IcebergCatalog.local needs a directory, e.g. ./lake/iceberg or file:///data/iceberg");
+    // a scheme is two characters or more, so a Windows drive (C:\x) stays a path
+    java.util.regex.Matcher scheme = java.util.regex.Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]+):").matcher(warehouse);
+    if (!scheme.find()) {
+      return java.nio.file.Path.of(warehouse).toAbsolutePath().normalize();
+    }
+    ValidationException.check("file".equalsIgnoreCase(scheme.group(1)), "IcebergCatalog.local keeps its SQLite "
+        + "catalog on the local file system; for %s use IcebergCatalog.jdbc with a database URL, or "
+        + "IcebergCatalog.rest", warehouse);
+    try {
+      URI uri = URI.create(warehouse);
+      ValidationException.check(uri.getRawAuthority() == null || uri.getRawAuthority().isEmpty(), "IcebergCatalog"
+          + ".local: %s names a directory on the host '%s'; give a local directory: file:///dir, file:/dir or a "
+          + "path", warehouse, uri.getRawAuthority());
+      return java.nio.file.Path.of(uri).toAbsolutePath().normalize();
+    } catch (IllegalArgumentException e) { // not a URI (e.g. a space), or not hierarchical (file:dir)
+      throw new ValidationException("IcebergCatalog.local: " + warehouse + " is not a file: URI of a directory ("
+          + e.getMessage() + "); give file:///dir (spaces as %20) or a plain path");
+    }
   }
 
   /**

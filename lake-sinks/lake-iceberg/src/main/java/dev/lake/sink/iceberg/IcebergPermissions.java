@@ -14,8 +14,9 @@ import org.apache.iceberg.catalog.TableIdentifier;
 
 /**
  * What writing to an Iceberg table needs from AWS: on the table's prefix (the catalog's default location for it),
- * reading, listing and writing objects, and deleting them (a failed attempt's files, expired snapshots' files,
- * orphans); for the AWS Glue catalog, reading and updating the table and creating it and its database. A JDBC
+ * reading, listing and writing objects, deleting them (a failed attempt's files, expired snapshots' files,
+ * orphans) and, on S3, aborting a failed run's multipart upload (a data file larger than the store's part size);
+ * for the AWS Glue catalog, reading and updating the table and creating it and its database. A JDBC
  * catalog is a database login, not IAM; what a REST catalog (S3 Tables, Polaris) authorizes is the catalog's own
  * policy, so it is listed as undeclared rather than guessed.
  *
@@ -54,6 +55,12 @@ final class IcebergPermissions {
         : ObjectStores.forUri(location).permissions(location,
             write ? EnumSet.of(Access.READ, Access.LIST, Access.WRITE, Access.DELETE)
                 : EnumSet.of(Access.READ, Access.LIST), scope);
+    if (write && "s3".equals(location.getScheme())) {
+      // a data file larger than the store's part size goes up in parts; a run that fails after a part was sent
+      // aborts that upload (nothing lists uploads, so no s3:ListBucketMultipartUploads)
+      files = files.and(IamPolicy.of(Permission.allow(List.of("s3:AbortMultipartUpload"),
+          "arn:" + scope.partition() + ":s3:::" + location.getAuthority() + location.getPath() + "*")));
+    }
     if (!glue) {
       return files;
     }

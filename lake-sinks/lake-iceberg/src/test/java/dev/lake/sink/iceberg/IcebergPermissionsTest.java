@@ -25,6 +25,10 @@ class IcebergPermissionsTest {
     assertThat(p.allows("s3:PutObject", "arn:aws:s3:::bucket/warehouse/retail/online_retail_2/x", Map.of()))
         .isFalse();
     assertThat(p.toJson()).doesNotContain("glue:");
+    assertThat(p.allows("s3:AbortMultipartUpload", object, Map.of())).as("a failed run's upload in parts").isTrue();
+    assertThat(p.allows("s3:AbortMultipartUpload", "arn:aws:s3:::bucket/warehouse/retail/other/x", Map.of()))
+        .isFalse();
+    assertThat(p.toJson()).as("nothing lists uploads").doesNotContain("s3:ListBucketMultipartUploads");
   }
 
   @Test

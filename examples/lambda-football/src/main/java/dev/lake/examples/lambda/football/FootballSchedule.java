@@ -2,14 +2,18 @@ package dev.lake.examples.lambda.football;
 
 import dev.lake.Lake;
 import dev.lake.Pipeline;
+import dev.lake.examples.Destination;
+import dev.lake.examples.HandlerSettings;
 import dev.lake.examples.football.Football;
 import dev.lake.examples.football.LiveFootball;
 import dev.lake.examples.replay.RecordedResponses;
 import dev.lake.examples.tweets.Tweets;
+import dev.lake.examples.tweets.TweetsTable;
 import dev.lake.iam.IamPolicy;
 import dev.lake.iam.IamScope;
 import dev.lake.lambda.LambdaBudget;
 import dev.lake.lambda.ScheduledStages;
+import dev.lake.sentiment.VaderScorer;
 import dev.lake.source.football.ApiFootball;
 import dev.lake.source.http.HttpSource;
 import dev.lake.source.http.Secret;
@@ -35,13 +39,20 @@ import java.util.function.Function;
  * earlier ones wrote): capture fixtures, capture statistics (live only), fixtures, statistics, team codes,
  * tweets sentiment (over the tweets the tweets function stores in the same lake).
  *
+ * <p>{@code LAKE_FORMAT=iceberg} writes the Iceberg tables {@code football.fixtures}, {@code fixture_statistics},
+ * {@code team_codes} and {@code tweets_sentiment} instead, as {@code football --format iceberg} does: tables under
+ * {@code LAKE_ICEBERG_WAREHOUSE} (default {@code <LAKE_URI>/iceberg/}) in the catalog {@code LAKE_ICEBERG_CATALOG}
+ * (see {@link HandlerSettings}). Nothing is read back from the tables: the team codes take the API's names from the
+ * fixture responses, and the sentiment scores every tweet of the raw tweet pages (replay: also upserted into
+ * {@code twitter.tweets}; live: the pages the tweets function captured into the same lake's raw zone).
+ *
  * <pre>{@code
  * FootballSchedule schedule = FootballSchedule.fromEnv(System.getenv());
  * for (Function<LambdaBudget, Pipeline<?>> stage : schedule.stages()) { ... }
  * }</pre>
  */
-public record FootballSchedule(Lake lake, URI teamCodes, URI replayData, int league, int season, int days,
-    Secret key, Clock clock) {
+public record FootballSchedule(Lake lake, Destination to, URI teamCodes, URI replayData, int league, int season,
+    int days, Secret key, Clock clock) {
 
   /** The schedule the environment describes. */
   public static FootballSchedule fromEnv(Map<String, String> env) {
@@ -55,7 +66,7 @@ public record FootballSchedule(Lake lake, URI teamCodes, URI replayData, int lea
     URI replay = env.containsKey("REPLAY_DATA") ? URI.create(folder(env.get("REPLAY_DATA"))) : null;
     Clock clock = Clock.systemUTC();
     Secret key = replay == null ? Secret.fromEnv("API_FOOTBALL_KEY") : null;
-    return new FootballSchedule(lake, codes, replay, Integer.parseInt(env.getOrDefault("LEAGUE", "39")),
+    return new FootballSchedule(lake, HandlerSettings.of(env).destination(lake), codes, replay, Integer.parseInt(env.getOrDefault("LEAGUE", "39")),
         Integer.parseInt(env.getOrDefault("SEASON", Integer.toString(LocalDate.now(clock).getYear()))),
         Integer.parseInt(env.getOrDefault("DAYS", "7")), key, clock);
   }
@@ -74,20 +85,36 @@ public record FootballSchedule(Lake lake, URI teamCodes, URI replayData, int lea
       stages.add(b -> LiveFootball.captureFixtures(api, league, season, today.minusDays(days), today, lake)
           .withDeadline(b.deadline()));
       stages.add(b -> LiveFootball.captureStatistics(api, lake).withDeadline(b.deadline()));
-      football = LiveFootball.football(teamCodes, lake);
+      football = new Football(HttpSource.replay(lake, "api-football", "fixtures"),
+          HttpSource.replay(lake, "api-football", "fixture_statistics"), teamCodes, to);
     } else {
       football = new Football(RecordedResponses.of("api-football", "fixtures", replayData.resolve("api_football/fixtures/")),
           RecordedResponses.of("api-football", "fixture_statistics",
-              replayData.resolve("api_football/fixture_statistics/")), teamCodes, lake);
-      stages.add(b -> Tweets.pipeline(RecordedResponses.of("twitter", "tweets", Tweets.rawFolder(replayData))
-          .incremental(), lake));
+              replayData.resolve("api_football/fixture_statistics/")), teamCodes, to);
+      stages.add(b -> {
+        var pages = RecordedResponses.of("twitter", "tweets", Tweets.rawFolder(replayData)).incremental();
+        return to.inLake() ? Tweets.pipeline(pages, lake) : TweetsTable.pipeline(pages, to);
+      });
     }
     stages.add(b -> football.fixtures());
     stages.add(b -> football.statistics());
     stages.add(b -> football.teamCodes());
-    stages.add(b -> football.tweetsSentiment());
+    stages.add(b -> to.inLake() ? football.tweetsSentiment()
+        : football.tweetsSentiment(TweetsTable.tweetsOf(rawTweets()), VaderScorer.create()));
     return stages;
   }
+
+  /** The tweet pages the Iceberg sentiment scores: the replayed ones, or those captured into the raw zone. */
+  private dev.lake.io.Source<dev.lake.source.http.RawResponse> rawTweets() {
+    if (replayData != null) {
+      return RecordedResponses.of("twitter", "tweets", Tweets.rawFolder(replayData));
+    }
+    return lake.latest(RAW_TWEETS).isPresent() ? HttpSource.replay(lake, "twitter", "tweets")
+        : dev.lake.io.InMemorySource.of("no-tweets", List.of());
+  }
+
+  /** The raw zone the tweets function captures into. */
+  private static final String RAW_TWEETS = "raw/twitter/tweets";
 
   /**
    * What the stages need: each stage's pipeline, built as an invocation builds it (so the lake is read now), and the
@@ -97,10 +124,14 @@ public record FootballSchedule(Lake lake, URI teamCodes, URI replayData, int lea
    * so the policy does not depend on the lake's state.
    */
   public IamPolicy requiredPermissions(IamScope scope) {
-    IamPolicy policy = ScheduledStages.of(stages()).requiredPermissions(scope)
-        .and(lake.read(Football.FIXTURES).permissions(scope))
-        .and(lake.read(Football.TEAM_CODES).permissions(scope))
-        .and(lake.read(Tweets.DATASET).permissions(scope));
+    IamPolicy policy = ScheduledStages.of(stages()).requiredPermissions(scope);
+    if (to.inLake()) {
+      policy = policy.and(lake.read(Football.FIXTURES).permissions(scope))
+          .and(lake.read(Football.TEAM_CODES).permissions(scope))
+          .and(lake.read(Tweets.DATASET).permissions(scope));
+    } else if (replayData == null) { // Iceberg: the sentiment reads the tweet pages of the raw zone
+      policy = policy.and(HttpSource.replay(lake, "twitter", "tweets").permissions(scope));
+    }
     if (replayData == null) {
       policy = policy.and(HttpSource.replay(lake, "api-football", "fixtures").permissions(scope))
           .and(HttpSource.replay(lake, "api-football", "fixture_statistics").permissions(scope));

@@ -12,6 +12,10 @@ import java.util.Map;
  * }</pre>
  */
 public final class ReplayRun {
+  /** Taken from the environment when set: {@code LAKE_FORMAT=iceberg} replays into Iceberg tables. */
+  private static final java.util.List<String> FORMAT_VARIABLES = java.util.List.of("LAKE_FORMAT",
+      "LAKE_ICEBERG_WAREHOUSE", "LAKE_ICEBERG_CATALOG");
+
   private ReplayRun() {}
 
   public static void main(String[] args) {
@@ -20,7 +24,9 @@ public final class ReplayRun {
       System.exit(2);
     }
     String data = java.nio.file.Path.of(args[1]).toAbsolutePath().normalize().toUri().toString();
-    TweetsSchedule schedule = TweetsSchedule.fromEnv(Map.of("LAKE_URI", args[0], "REPLAY_DATA", data));
+    Map<String, String> env = new java.util.HashMap<>(Map.of("LAKE_URI", args[0], "REPLAY_DATA", data));
+    FORMAT_VARIABLES.forEach(v -> java.util.Optional.ofNullable(System.getenv(v)).ifPresent(x -> env.put(v, x)));
+    TweetsSchedule schedule = TweetsSchedule.fromEnv(env);
     System.out.println(new TweetsHandler(schedule).handleRequest(new ScheduledEvent(),
         new LocalContext("tweets", java.time.Duration.ofMinutes(15))));
   }

@@ -2,13 +2,18 @@ package dev.lake.examples.lambda.tweets;
 
 import dev.lake.Lake;
 import dev.lake.Pipeline;
+import dev.lake.examples.Destination;
+import dev.lake.examples.HandlerSettings;
 import dev.lake.examples.replay.RecordedResponses;
 import dev.lake.examples.tweets.LiveTweets;
 import dev.lake.examples.tweets.Tweets;
+import dev.lake.examples.tweets.TweetsTable;
 import dev.lake.iam.IamPolicy;
 import dev.lake.iam.IamScope;
 import dev.lake.lambda.LambdaBudget;
 import dev.lake.lambda.ScheduledStages;
+import dev.lake.source.http.HttpSource;
+import dev.lake.source.http.RawResponse;
 import dev.lake.source.http.Secret;
 import dev.lake.source.twitter.RecentSearch;
 import java.net.URI;
@@ -30,11 +35,16 @@ import java.util.function.Function;
  * Live, the stages are: capture the pages newer than the committed {@code since_id} into {@code raw/twitter/tweets},
  * then parse the pages captured since the invocation started into {@code processed/tweets}.
  *
+ * <p>{@code LAKE_FORMAT=iceberg} lands the tweets in the Iceberg table {@code twitter.tweets} instead, upserted by
+ * {@code tweet_id} (a tweet found again replaces its row), as {@code tweets --format iceberg} does: tables under
+ * {@code LAKE_ICEBERG_WAREHOUSE} (default {@code <LAKE_URI>/iceberg/}) in the catalog {@code LAKE_ICEBERG_CATALOG}
+ * (see {@link HandlerSettings}). The raw pages, cursors and run reports stay in the lake.
+ *
  * <pre>{@code
  * TweetsSchedule schedule = TweetsSchedule.fromEnv(System.getenv());
  * }</pre>
  */
-public record TweetsSchedule(Lake lake, URI replayData, String query, int maxPages, Secret token) {
+public record TweetsSchedule(Lake lake, Destination to, URI replayData, String query, int maxPages, Secret token) {
 
   /** The schedule the environment describes. */
   public static TweetsSchedule fromEnv(Map<String, String> env) {
@@ -43,7 +53,8 @@ public record TweetsSchedule(Lake lake, URI replayData, String query, int maxPag
       throw new IllegalArgumentException("Set LAKE_URI to the lake's root, e.g. s3://my-bucket/lake");
     }
     String replay = env.get("REPLAY_DATA");
-    return new TweetsSchedule(Lake.at(lakeUri), replay == null ? null
+    Lake lake = Lake.at(lakeUri);
+    return new TweetsSchedule(lake, HandlerSettings.of(env).destination(lake), replay == null ? null
         : URI.create(replay.endsWith("/") ? replay : replay + "/"),
         env.getOrDefault("QUERY", "#PremierLeague -is:retweet"), Integer.parseInt(env.getOrDefault("MAX_PAGES", "10")),
         replay == null ? Secret.fromEnv("TWITTER_BEARER_TOKEN") : null);
@@ -53,14 +64,18 @@ public record TweetsSchedule(Lake lake, URI replayData, String query, int maxPag
   public List<Function<LambdaBudget, Pipeline<?>>> stages() {
     List<Function<LambdaBudget, Pipeline<?>>> stages = new ArrayList<>();
     if (replayData != null) {
-      stages.add(b -> Tweets.pipeline(RecordedResponses.of("twitter", "tweets", Tweets.rawFolder(replayData))
-          .incremental(), lake));
+      stages.add(b -> {
+        var pages = RecordedResponses.of("twitter", "tweets", Tweets.rawFolder(replayData)).incremental();
+        return to.inLake() ? Tweets.pipeline(pages, lake) : TweetsTable.pipeline(pages, to);
+      });
       return stages;
     }
     Instant started = Instant.now();
     RecentSearch search = RecentSearch.query(query).withBearerToken(token).maxPages(maxPages);
     stages.add(b -> LiveTweets.capture(search, lake).withDeadline(b.deadline()));
-    stages.add(b -> LiveTweets.process(lake, started));
+    stages.add(b -> to.inLake() ? LiveTweets.process(lake, started)
+        : TweetsTable.pipeline(Pipeline.from(HttpSource.replay(lake, "twitter", "tweets")).named(TweetsTable.PIPELINE)
+            .filter("captured-since", (RawResponse r) -> !r.fetchedAt().isBefore(started)), to));
     return stages;
   }
 

@@ -35,7 +35,7 @@ class TweetsHandlerTest {
     return handler.handleRequest(new ScheduledEvent(), new LocalContext("tweets", Duration.ofMinutes(5)));
   }
 
-  private static Set<String> ids(Path folder) throws Exception {
+  static Set<String> ids(Path folder) throws Exception {
     Set<String> ids = new HashSet<>();
     try (var files = Files.list(folder)) {
       for (Path f : files.toList()) {
