@@ -72,7 +72,7 @@ final class IcebergCommit {
     IcebergWrite write = sink.write();
     boolean skipsInput = sink.appendsOnly();
     if (files.isEmpty() && (write != IcebergWrite.OVERWRITE || !sink.catalog().catalog().tableExists(id))) {
-      return CommitSummary.unchanged(sink.name(), 0);
+      return CommitSummary.unchanged(sink.name(), currentSequence(id));
     }
     Table table = sink.catalog().load(sink.table());
     TableOperations ops = ((HasTableOperations) table).operations();
@@ -158,6 +158,15 @@ final class IcebergCommit {
       remove(lakeFiles);
       throw e;
     }
+  }
+
+  /** The sequence number of the table's newest snapshot: the version a run that commits nothing leaves it at. */
+  private long currentSequence(TableIdentifier id) {
+    if (!sink.catalog().catalog().tableExists(id)) {
+      return 0;
+    }
+    Snapshot current = sink.catalog().load(sink.table()).currentSnapshot();
+    return current == null ? 0 : current.sequenceNumber();
   }
 
   private static Snapshot find(Table table, String runId, Set<String> attempts) {

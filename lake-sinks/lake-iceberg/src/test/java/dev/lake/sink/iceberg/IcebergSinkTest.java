@@ -107,6 +107,7 @@ class IcebergSinkTest {
 
     assertThat(again.splitsSkipped()).isEqualTo(2);
     assertThat(again.rowsWritten()).isZero();
+    assertThat(again.summary()).contains("unchanged (nothing to commit, still v1)");
     assertThat(overlap.splitsSkipped()).isEqualTo(1);
     Table table = catalog.load("retail.lines");
     assertThat(IcebergTableReader.countBy(table, "split"))
