@@ -151,7 +151,7 @@ final class ChartCommand implements Callable<Integer> {
         }
       }
       throw new CliException(option + " " + name + " is not a column of the result " + columns + "."
-          + Names.closest(name, columns).map(c -> " Did you mean '" + c + "'?").orElse(""));
+          + DidYouMean.closest(name, columns).map(c -> " Did you mean '" + c + "'?").orElse(""));
     }
 
     private static boolean numeric(DuckSession.Result r, int column) {

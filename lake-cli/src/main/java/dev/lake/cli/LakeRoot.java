@@ -132,7 +132,7 @@ final class LakeRoot {
       }
     }
     List<String> names = datasets().stream().map(Dataset::name).toList();
-    String hint = Names.closest(n, names).map(c -> " Did you mean '" + c + "'?").orElse("");
+    String hint = DidYouMean.closest(n, names).map(c -> " Did you mean '" + c + "'?").orElse("");
     throw new CliException("No dataset '" + name + "' in the lake at " + root() + "." + hint
         + (names.isEmpty() ? " The lake has no committed dataset yet." : " Its datasets: " + String.join(", ", names)
             + " (lake ls lists them)."));

@@ -96,7 +96,7 @@ final class PipelineRef {
   private static Object invoke(Class<?> type, String name, List<String> args, String ref) {
     List<Method> named = statics(type).stream().filter(m -> m.getName().equals(name)).toList();
     if (named.isEmpty()) {
-      String hint = Names.closest(name, statics(type).stream().map(Method::getName).toList())
+      String hint = DidYouMean.closest(name, statics(type).stream().map(Method::getName).toList())
           .map(n -> " Did you mean " + n + "?").orElse("");
       throw new CliException("No public static method " + name + " in " + type.getName() + "." + hint
           + " Its static methods: " + signatures(statics(type)));
@@ -204,7 +204,7 @@ final class PipelineRef {
     for (String p : new String[] {pkg, pkg.contains(".") ? pkg.substring(0, pkg.lastIndexOf('.')) : pkg}) {
       names.addAll(classesIn(p, loader));
     }
-    return Names.closest(className, names);
+    return DidYouMean.closest(className, names);
   }
 
   private static List<String> classesIn(String pkg, ClassLoader loader) {

@@ -73,7 +73,7 @@ final class RunsCommand implements Callable<Integer> {
     }
     if (pipeline != null && !pipelines.contains(pipeline)) {
       throw new CliException("No runs of pipeline '" + pipeline + "' in the lake at " + lake.root() + "."
-          + Names.closest(pipeline, pipelines).map(c -> " Did you mean '" + c + "'?").orElse("")
+          + DidYouMean.closest(pipeline, pipelines).map(c -> " Did you mean '" + c + "'?").orElse("")
           + (pipelines.isEmpty() ? "" : " Pipelines with runs: " + String.join(", ", pipelines) + "."));
     }
     // only the newest `last` reports are kept while reading (a heap whose head is the oldest kept): memory does not

@@ -1,6 +1,6 @@
 package dev.lake.examples.ecommerce;
 
-import dev.lake.examples.TextTable;
+import dev.lake.examples.AnswerTable;
 import dev.lake.examples.Warehouse;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -142,24 +142,24 @@ public final class RetailAnswers {
     String nl = System.lineSeparator();
     StringBuilder out = new StringBuilder();
     out.append("Lines (sales and cancellations count, net; other lines are left out):").append(nl)
-        .append(TextTable.format(List.of("kind", "lines", "amount"), lineKinds().stream()
+        .append(AnswerTable.format(List.of("kind", "lines", "amount"), lineKinds().stream()
             .map(r -> List.of(r.get(0), r.get(1), money(r.get(2)))).toList())).append(nl);
     out.append("Average net sales per period with trade:").append(nl)
-        .append(TextTable.format(List.of("per", "periods", "average"), averages())).append(nl);
+        .append(AnswerTable.format(List.of("per", "periods", "average"), averages())).append(nl);
     out.append(perDayTable("By hour of day (UK time)", "hour", byHourOfDay(), b -> String.format("%02d:00", b)));
     out.append(perDayTable("By day of week", "day", byDayOfWeek(), b -> WEEKDAYS[b]));
     out.append(perDayTable("By month", "month", byMonth(), b -> String.format("%d-%02d", b / 100, b % 100)));
     out.append(perDayTable("By year", "year", byYear(), String::valueOf));
     out.append("Most sold products (net units):").append(nl)
-        .append(TextTable.format(List.of("stock_code", "description", "units", "net sales"), topProducts().stream()
+        .append(AnswerTable.format(List.of("stock_code", "description", "units", "net sales"), topProducts().stream()
             .map(r -> List.of(r.get(0), String.valueOf(r.get(1)), r.get(2), money(r.get(3)))).toList())).append(nl);
     out.append("Highest invoices:").append(nl)
-        .append(TextTable.format(List.of("invoice_no", "date", "customer", "country", "lines", "total"),
+        .append(AnswerTable.format(List.of("invoice_no", "date", "customer", "country", "lines", "total"),
             topInvoices().stream().map(r -> List.of(r.get(0), minutes(r.get(1)), r.get(2) == null ? "guest"
                 : String.valueOf(r.get(2)),
                 r.get(3), r.get(4), money(r.get(5)))).toList())).append(nl);
     out.append("Top customers (net sales):").append(nl)
-        .append(TextTable.format(List.of("customer", "country", "invoices", "net sales"), topCustomers().stream()
+        .append(AnswerTable.format(List.of("customer", "country", "invoices", "net sales"), topCustomers().stream()
             .map(r -> List.of(String.valueOf(r.get(0)), r.get(1), r.get(2), money(r.get(3)))).toList())).append(nl);
     List<Object> repeat = repeatCustomers();
     long customers = ((Number) repeat.get(0)).longValue();
@@ -188,7 +188,7 @@ public final class RetailAnswers {
       rows.add(List.of((countries.size() - TOP) + " other countries", "", "", money(rest), share(rest, total)));
     }
     return "Sales by country:" + System.lineSeparator()
-        + TextTable.format(List.of("country", "customers", "invoices", "net sales", "%"), rows);
+        + AnswerTable.format(List.of("country", "customers", "invoices", "net sales", "%"), rows);
   }
 
   private static String perDayTable(String title, String name, List<List<Object>> rows,
@@ -201,7 +201,7 @@ public final class RetailAnswers {
           money(net.divide(BigDecimal.valueOf(days), 2, RoundingMode.HALF_UP))));
     }
     return title + ":" + System.lineSeparator()
-        + TextTable.format(List.of(name, "days", "invoices", "net sales", "per day"), out) + System.lineSeparator();
+        + AnswerTable.format(List.of(name, "days", "invoices", "net sales", "per day"), out) + System.lineSeparator();
   }
 
   private static Double share(BigDecimal part, BigDecimal total) {
@@ -219,7 +219,7 @@ public final class RetailAnswers {
     return value == null ? BigDecimal.ZERO : value instanceof BigDecimal b ? b : new BigDecimal(value.toString());
   }
 
-  /** An amount rounded to pence (printed as 1,234.50 by {@link TextTable}). */
+  /** An amount rounded to pence (printed as 1,234.50 by {@link AnswerTable}). */
   private static BigDecimal money(Object value) {
     return decimal(value).setScale(2, RoundingMode.HALF_UP);
   }

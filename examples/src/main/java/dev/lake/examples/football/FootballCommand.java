@@ -8,7 +8,7 @@ import dev.lake.examples.IcebergLines;
 import dev.lake.examples.UsageException;
 import dev.lake.examples.tweets.TweetsTable;
 import dev.lake.examples.RunLines;
-import dev.lake.examples.TextTable;
+import dev.lake.examples.AnswerTable;
 import dev.lake.examples.replay.RecordedResponses;
 import dev.lake.examples.tweets.LiveTweets;
 import dev.lake.examples.tweets.Tweets;
@@ -141,7 +141,7 @@ public final class FootballCommand implements Callable<Integer> {
     }
     System.out.println("Fixtures, match statistics and the sentiment of tweets naming either team within "
         + window.toHours() + " h of kick-off:");
-    System.out.print(TextTable.format(List.of("kick-off (UTC)", "home", "score", "away", "possession",
+    System.out.print(AnswerTable.format(List.of("kick-off (UTC)", "home", "score", "away", "possession",
         "shots on goal", "tweets", "mean compound"), rows));
     List<List<?>> teams = new ArrayList<>();
     java.util.Map<String, double[]> byTeam = new java.util.TreeMap<>();
@@ -155,7 +155,7 @@ public final class FootballCommand implements Callable<Integer> {
     byTeam.forEach((team, a) -> teams.add(List.of(team, (long) a[0], String.format("%+.2f", a[1] / a[0]))));
     System.out.println();
     System.out.println("All stored tweets naming a team (tweets_sentiment), any date:");
-    System.out.print(TextTable.format(List.of("team", "tweets", "mean compound"), teams));
+    System.out.print(AnswerTable.format(List.of("team", "tweets", "mean compound"), teams));
   }
 
   private static String pair(Double home, Double away, boolean percent) {

@@ -1,6 +1,6 @@
 package dev.lake.examples.sparkify;
 
-import dev.lake.examples.TextTable;
+import dev.lake.examples.AnswerTable;
 import dev.lake.examples.Warehouse;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,11 +56,11 @@ public final class SparkifyQueries {
     String nl = System.lineSeparator();
     List<Object> matched = matchedPlays();
     return "Top 5 users by plays:" + nl
-        + TextTable.format(List.of("user_id", "name", "level", "plays"), topUsers()) + nl
+        + AnswerTable.format(List.of("user_id", "name", "level", "plays"), topUsers()) + nl
         + "Plays per level:" + nl
-        + TextTable.format(List.of("level", "plays", "%"), playsPerLevel()) + nl
+        + AnswerTable.format(List.of("level", "plays", "%"), playsPerLevel()) + nl
         + "Busiest hours (UTC):" + nl
-        + TextTable.format(List.of("hour", "plays"), busiestHours()) + nl
+        + AnswerTable.format(List.of("hour", "plays"), busiestHours()) + nl
         + String.format("Plays matched to a song in the song files: %,d of %,d%n",
             ((Number) matched.get(0)).longValue(), ((Number) matched.get(1)).longValue());
   }

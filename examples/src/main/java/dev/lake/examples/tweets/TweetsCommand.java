@@ -6,7 +6,7 @@ import dev.lake.examples.CommonOptions;
 import dev.lake.examples.IcebergDestination;
 import dev.lake.examples.IcebergLines;
 import dev.lake.examples.UsageException;
-import dev.lake.examples.TextTable;
+import dev.lake.examples.AnswerTable;
 import dev.lake.examples.replay.RecordedResponses;
 import dev.lake.io.DataFile;
 import dev.lake.sink.warehouse.ExternalTables;
@@ -94,7 +94,7 @@ public final class TweetsCommand implements Callable<Integer> {
     days.forEach((day, n) -> rows.add(List.of(day, n)));
     System.out.println();
     System.out.println("Tweets stored, by day (partition date=...):");
-    System.out.print(TextTable.format(List.of("date", "tweets"), rows));
+    System.out.print(AnswerTable.format(List.of("date", "tweets"), rows));
   }
 
   private static void printDdl(Lake lake, boolean nothingCommitted) {

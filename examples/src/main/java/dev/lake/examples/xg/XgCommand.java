@@ -7,7 +7,7 @@ import dev.lake.examples.Destination;
 import dev.lake.examples.IcebergDestination;
 import dev.lake.examples.IcebergLines;
 import dev.lake.examples.RunLines;
-import dev.lake.examples.TextTable;
+import dev.lake.examples.AnswerTable;
 import dev.lake.examples.Warehouse;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,7 +70,7 @@ public final class XgCommand implements Callable<Integer> {
           String.format("%.1f:%.1f", ((Number) s.get(4)).doubleValue(), ((Number) s.get(7)).doubleValue()), points,
           String.format("%.1f", xpts), String.format("%+.1f", points - xpts)));
     }
-    System.out.print(TextTable.format(List.of("#", "team", "P", "goals", "xG", "pts", "xpts", "pts-xpts"), rows));
+    System.out.print(AnswerTable.format(List.of("#", "team", "P", "goals", "xG", "pts", "xpts", "pts-xpts"), rows));
     return matches.reconciles() && table.size() == rows.size() ? 0 : 1;
   }
 

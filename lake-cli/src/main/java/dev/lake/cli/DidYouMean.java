@@ -8,11 +8,11 @@ import java.util.Optional;
  * "Did you mean …?": the closest known name by Levenshtein distance, if it is close enough to be a typo.
  *
  * <pre>{@code
- * Names.closest("songplay", List.of("songplays", "songs")); // Optional[songplays]
+ * DidYouMean.closest("songplay", List.of("songplays", "songs")); // Optional[songplays]
  * }</pre>
  */
-final class Names {
-  private Names() {}
+final class DidYouMean {
+  private DidYouMean() {}
 
   /** The closest candidate, when at most a third of its letters (at least 2) differ, or one contains the other. */
   static Optional<String> closest(String name, Collection<String> candidates) {

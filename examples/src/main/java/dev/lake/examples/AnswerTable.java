@@ -8,11 +8,11 @@ import java.util.List;
  * text left-aligned.
  *
  * <pre>{@code
- * System.out.print(TextTable.format(List.of("level", "plays"), List.of(List.of("paid", 5591L))));
+ * System.out.print(AnswerTable.format(List.of("level", "plays"), List.of(List.of("paid", 5591L))));
  * }</pre>
  */
-public final class TextTable {
-  private TextTable() {}
+public final class AnswerTable {
+  private AnswerTable() {}
 
   public static String format(List<String> header, List<? extends List<?>> rows) {
     int n = header.size();
