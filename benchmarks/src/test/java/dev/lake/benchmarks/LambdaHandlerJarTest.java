@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -31,8 +32,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * The S3 CSV→Parquet handler jar the cold-start benchmark measures ({@code benchmarks/lambda-s3}, shaded and
  * minimized): at most 20 MB (MiB, as BENCHMARKS.md counts), and, with only what it packages, run in a fresh JVM with
  * Lambda's default flags (C1, serial GC) on an S3 event against s3proxy, it writes every good line as Parquet (read
- * back by DuckDB) and the bad line to the rejected zone. Needs the jar built ({@code mvn -pl benchmarks -am package}
- * builds it before this module's tests).
+ * back by DuckDB) and the bad line to the rejected zone. Runs in the integration-test phase (surefire's
+ * {@code handler-jar} execution), after lambda-s3 has built the jar: {@code mvn -pl benchmarks -am verify}.
  */
 class LambdaHandlerJarTest {
   private static final long MAX_BYTES = 20L * 1024 * 1024;
@@ -102,14 +103,11 @@ class LambdaHandlerJarTest {
   }
 
   private static Path jar() {
-    for (Path p : List.of(Path.of("lambda-s3/target/lake-s3-csv-handler.jar"),
-        Path.of("benchmarks/lambda-s3/target/lake-s3-csv-handler.jar"))) {
-      if (Files.isRegularFile(p)) {
-        return p.toAbsolutePath();
-      }
-    }
-    throw new AssertionError("No lambda-s3/target/lake-s3-csv-handler.jar: build it first (mvn -pl benchmarks -am "
-        + "package -DskipTests)");
+    Assumptions.assumeTrue(System.getProperty("handler.jar") != null,
+        "runs after package (surefire's handler-jar execution), when lambda-s3's jar exists");
+    Path jar = Path.of(System.getProperty("handler.jar"));
+    assertThat(jar).as("lambda-s3's shaded jar (built in its package phase)").isRegularFile();
+    return jar;
   }
 
   /** Where the repository's data is, as the benchmarks find it. */
