@@ -226,6 +226,10 @@ class LakeSinkTest {
         .hasMessageStartingWith("disk on fire").hasMessageContaining("Nothing was committed");
 
     assertThat(dataFiles(dir)).isEmpty();
+    try (Stream<Path> all = Files.walk(dir)) {
+      assertThat(all.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".staged")))
+          .as("files a worker staged (each stages its own as its input ends) are discarded").isEmpty();
+    }
     assertThat(lake.latest("events")).isEmpty();
   }
 

@@ -52,18 +52,16 @@ public final class LocalRunner {
           pool.add(new Worker(run, i));
         }
         execute(run, pool, new ConcurrentLinkedQueue<>(splits));
-        for (Worker w : pool) {
-          List<WriterResult> written = w.stage();
-          if (!plan.aggregates()) {
-            results.add(written);
-          }
+        if (!plan.aggregates()) {
+          pool.forEach(w -> results.add(w.staged()));
         }
-      } catch (IOException e) {
-        abort(plan, pool, results, run);
-        throw new LakeException("Run " + plan.runId() + " of " + pipeline.name() + " failed: " + Causes.message(e)
-            + ". Nothing was committed.", e);
+      } catch (IOException | StagingFailed e) {
+        IOException cause = e instanceof StagingFailed f ? f.getCause() : (IOException) e;
+        abort(plan, pool, staged(plan, pool), run);
+        throw new LakeException("Run " + plan.runId() + " of " + pipeline.name() + " failed: "
+            + Causes.message(cause) + ". Nothing was committed.", cause);
       } catch (RuntimeException e) {
-        abort(plan, pool, results, run);
+        abort(plan, pool, staged(plan, pool), run);
         throw RunPlan.beforeCommit(e);
       } finally {
         pool.forEach(Worker::close);
@@ -88,9 +86,49 @@ public final class LocalRunner {
         new java.util.TreeMap<>(run.proposedCursors), run.stoppedAtDeadline(), splitIds, partials);
   }
 
+  /**
+   * A worker's whole share of the run, on its own thread: its splits, then (unless the run failed meanwhile) staging
+   * its files, so that the workers finish their Parquet files in parallel rather than one after the other at the end.
+   */
+  private static void readAndStage(Worker w, ConcurrentLinkedQueue<Source<Object>> queue, RunState run) {
+    w.runSplits(queue);
+    if (!run.failed()) {
+      try {
+        w.stage();
+      } catch (IOException e) {
+        throw new StagingFailed(e);
+      }
+    }
+  }
+
+  /** The files the workers staged before the run failed, to discard (as committed results, unless aggregating). */
+  private static List<List<WriterResult>> staged(RunPlan plan, List<Worker> pool) {
+    List<List<WriterResult>> staged = new ArrayList<>();
+    for (Worker w : pool) {
+      if (!plan.aggregates() && w.staged() != null) {
+        staged.add(w.staged());
+      }
+    }
+    return staged;
+  }
+
+  /** A worker's files could not be staged (an I/O error finishing them): the run fails, nothing is committed. */
+  private static final class StagingFailed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    StagingFailed(IOException cause) {
+      super(cause);
+    }
+
+    @Override
+    public synchronized IOException getCause() {
+      return (IOException) super.getCause();
+    }
+  }
+
   private void execute(RunState run, List<Worker> pool, ConcurrentLinkedQueue<Source<Object>> queue) {
     if (pool.size() == 1) {
-      pool.get(0).runSplits(queue);
+      readAndStage(pool.get(0), queue, run);
       return;
     }
     ExecutorService executor = Executors.newFixedThreadPool(pool.size(), r -> {
@@ -103,7 +141,7 @@ public final class LocalRunner {
       for (Worker w : pool) {
         futures.add(executor.submit(() -> {
           try {
-            w.runSplits(queue);
+            readAndStage(w, queue, run);
           } catch (RuntimeException e) {
             run.fail();
             throw e;

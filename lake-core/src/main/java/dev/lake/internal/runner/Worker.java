@@ -45,6 +45,7 @@ final class Worker implements SourceContext {
   /** Per sink: true while the current split is one that sink already holds (its rows go to the others only). */
   private boolean[] held;
   private final List<String> splitsRead = new ArrayList<>();
+  private volatile List<WriterResult> staged;
   /** The step running now on this worker's thread (-1: the source; steps.size(): the sinks), for warnings. */
   private int current = -1;
 
@@ -335,7 +336,13 @@ final class Worker implements SourceContext {
     if (rejectedWriter != null) {
       run.addRejectedResult(rejectedWriter.commit());
     }
-    return results;
+    staged = List.copyOf(results);
+    return staged;
+  }
+
+  /** What {@link #stage} returned, or null before it did (or when it failed). */
+  List<WriterResult> staged() {
+    return staged;
   }
 
   /** Closes every writer; those not staged yet discard what they wrote. */
