@@ -5,7 +5,7 @@ package dev.lake.io;
  * the whole file (GZIP, adding {@code .gz}).
  *
  * <pre>{@code
- * lake.dataset("sales").compression(Compression.ZSTD).build();
+ * lake.processed("sales").compression(Compression.ZSTD);
  * }</pre>
  */
 public enum Compression {

@@ -4,7 +4,7 @@ package dev.lake.io;
  * The file formats Lake writes and reads.
  *
  * <pre>{@code
- * lake.dataset("sales").format(FileFormat.PARQUET).compression(Compression.ZSTD).build();
+ * lake.processed("sales").format(FileFormat.PARQUET).compression(Compression.ZSTD);
  * }</pre>
  */
 public enum FileFormat {

@@ -10,11 +10,11 @@ import java.util.List;
  * readers before that commit.
  *
  * <pre>{@code
- * Sink<Sale> sink = lake.dataset("sales").partitionBy("year", "month").build();
- * try (SinkWriter<Sale> w = sink.open(WriterContext.of("run-1", 0))) {
+ * Sink<Object> sink = Lake.at("./lake").processed("sales").partitionBy("year", "month");
+ * try (SinkWriter<Object> w = sink.open(WriterContext.of("run-1", 0))) {
  *   w.write(sale);
  *   WriterResult part = w.commit();
- *   sink.commit(List.of(part), CommitContext.of("run-1"));
+ *   sink.commit(List.of(part), CommitContext.of("sales-import", "run-1", "run-1"));
  * }
  * }</pre>
  *
