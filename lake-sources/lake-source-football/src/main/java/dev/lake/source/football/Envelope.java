@@ -50,7 +50,7 @@ final class Envelope {
     }
     Envelope env = new Envelope(root, where);
     env.checkErrors();
-    String get = Json.text(root, "/get");
+    String get = JsonFields.text(root, "/get");
     if (expected != null && get != null && !get.equals(expected)) {
       String parser = PARSERS.get(get);
       throw new ApiFootballException("Expected a response to '" + expected + "' but got one to '" + get + "' at "

@@ -52,25 +52,25 @@ public record Fixture(long id, String referee, String timezone, Instant date, Ve
   public record Score(Goals halftime, Goals fulltime, Goals extratime, Goals penalty) {}
 
   static Fixture of(JsonNode n) {
-    String date = Json.text(n, "/fixture/date");
-    return new Fixture(n.at("/fixture/id").asLong(), Json.text(n, "/fixture/referee"),
-        Json.text(n, "/fixture/timezone"), date == null ? null : OffsetDateTime.parse(date).toInstant(),
-        new Venue(Json.number(n, "/fixture/venue/id"), Json.text(n, "/fixture/venue/name"),
-            Json.text(n, "/fixture/venue/city")),
-        new Status(Json.text(n, "/fixture/status/short"), Json.text(n, "/fixture/status/long"),
-            Json.integer(n, "/fixture/status/elapsed")),
-        new League(n.at("/league/id").asLong(), Json.text(n, "/league/name"), Json.text(n, "/league/country"),
-            n.at("/league/season").asInt(), Json.text(n, "/league/round")),
+    String date = JsonFields.text(n, "/fixture/date");
+    return new Fixture(n.at("/fixture/id").asLong(), JsonFields.text(n, "/fixture/referee"),
+        JsonFields.text(n, "/fixture/timezone"), date == null ? null : OffsetDateTime.parse(date).toInstant(),
+        new Venue(JsonFields.number(n, "/fixture/venue/id"), JsonFields.text(n, "/fixture/venue/name"),
+            JsonFields.text(n, "/fixture/venue/city")),
+        new Status(JsonFields.text(n, "/fixture/status/short"), JsonFields.text(n, "/fixture/status/long"),
+            JsonFields.integer(n, "/fixture/status/elapsed")),
+        new League(n.at("/league/id").asLong(), JsonFields.text(n, "/league/name"), JsonFields.text(n, "/league/country"),
+            n.at("/league/season").asInt(), JsonFields.text(n, "/league/round")),
         team(n.at("/teams/home")), team(n.at("/teams/away")), goals(n.at("/goals")),
         new Score(goals(n.at("/score/halftime")), goals(n.at("/score/fulltime")), goals(n.at("/score/extratime")),
             goals(n.at("/score/penalty"))));
   }
 
   private static Team team(JsonNode t) {
-    return new Team(t.at("/id").asLong(), Json.text(t, "/name"), Json.bool(t, "/winner"));
+    return new Team(t.at("/id").asLong(), JsonFields.text(t, "/name"), JsonFields.bool(t, "/winner"));
   }
 
   private static Goals goals(JsonNode g) {
-    return new Goals(Json.integer(g, "/home"), Json.integer(g, "/away"));
+    return new Goals(JsonFields.integer(g, "/home"), JsonFields.integer(g, "/away"));
   }
 }

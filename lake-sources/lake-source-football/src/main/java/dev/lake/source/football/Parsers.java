@@ -36,10 +36,10 @@ final class Parsers {
     List<FixtureEvent> out = new ArrayList<>();
     long fixture = env.param("fixture");
     for (JsonNode n : env.items()) {
-      out.add(new FixtureEvent(fixture, Json.integer(n, "/time/elapsed"), Json.integer(n, "/time/extra"),
-          Json.number(n, "/team/id"), Json.text(n, "/team/name"), Json.number(n, "/player/id"),
-          Json.text(n, "/player/name"), Json.number(n, "/assist/id"), Json.text(n, "/assist/name"),
-          Json.text(n, "/type"), Json.text(n, "/detail"), Json.text(n, "/comments")));
+      out.add(new FixtureEvent(fixture, JsonFields.integer(n, "/time/elapsed"), JsonFields.integer(n, "/time/extra"),
+          JsonFields.number(n, "/team/id"), JsonFields.text(n, "/team/name"), JsonFields.number(n, "/player/id"),
+          JsonFields.text(n, "/player/name"), JsonFields.number(n, "/assist/id"), JsonFields.text(n, "/assist/name"),
+          JsonFields.text(n, "/type"), JsonFields.text(n, "/detail"), JsonFields.text(n, "/comments")));
     }
     return out;
   }
@@ -48,8 +48,8 @@ final class Parsers {
     List<Lineup> out = new ArrayList<>();
     long fixture = env.param("fixture");
     for (JsonNode n : env.items()) {
-      out.add(new Lineup(fixture, n.at("/team/id").asLong(), Json.text(n, "/team/name"), Json.text(n, "/formation"),
-          Json.text(n, "/coach/name"), players(n.path("startXI")), players(n.path("substitutes"))));
+      out.add(new Lineup(fixture, n.at("/team/id").asLong(), JsonFields.text(n, "/team/name"), JsonFields.text(n, "/formation"),
+          JsonFields.text(n, "/coach/name"), players(n.path("startXI")), players(n.path("substitutes"))));
     }
     return out;
   }
@@ -58,8 +58,8 @@ final class Parsers {
     List<Lineup.Player> out = new ArrayList<>();
     for (JsonNode p : list) {
       JsonNode q = p.path("player");
-      out.add(new Lineup.Player(q.path("id").asLong(), Json.text(q, "/name"), Json.integer(q, "/number"),
-          Json.text(q, "/pos"), Json.text(q, "/grid")));
+      out.add(new Lineup.Player(q.path("id").asLong(), JsonFields.text(q, "/name"), JsonFields.integer(q, "/number"),
+          JsonFields.text(q, "/pos"), JsonFields.text(q, "/grid")));
     }
     return out;
   }
@@ -68,15 +68,15 @@ final class Parsers {
     List<PlayerSeason> out = new ArrayList<>();
     for (JsonNode n : env.items()) {
       JsonNode p = n.path("player");
-      String birth = Json.text(p, "/birth/date");
+      String birth = JsonFields.text(p, "/birth/date");
       for (JsonNode s : n.path("statistics")) {
-        String rating = Json.text(s, "/games/rating");
-        out.add(new PlayerSeason(p.path("id").asLong(), Json.text(p, "/name"), Json.text(p, "/firstname"),
-            Json.text(p, "/lastname"), Json.integer(p, "/age"), birth == null ? null : LocalDate.parse(birth),
-            Json.text(p, "/nationality"), Json.bool(p, "/injured"), Json.number(s, "/team/id"),
-            Json.text(s, "/team/name"), Json.number(s, "/league/id"), Json.integer(s, "/league/season"),
-            Json.integer(s, "/games/appearences"), Json.integer(s, "/games/minutes"), Json.integer(s, "/goals/total"),
-            Json.integer(s, "/goals/assists"), rating == null ? null : Double.valueOf(rating)));
+        String rating = JsonFields.text(s, "/games/rating");
+        out.add(new PlayerSeason(p.path("id").asLong(), JsonFields.text(p, "/name"), JsonFields.text(p, "/firstname"),
+            JsonFields.text(p, "/lastname"), JsonFields.integer(p, "/age"), birth == null ? null : LocalDate.parse(birth),
+            JsonFields.text(p, "/nationality"), JsonFields.bool(p, "/injured"), JsonFields.number(s, "/team/id"),
+            JsonFields.text(s, "/team/name"), JsonFields.number(s, "/league/id"), JsonFields.integer(s, "/league/season"),
+            JsonFields.integer(s, "/games/appearences"), JsonFields.integer(s, "/games/minutes"), JsonFields.integer(s, "/goals/total"),
+            JsonFields.integer(s, "/goals/assists"), rating == null ? null : Double.valueOf(rating)));
       }
     }
     return out;
@@ -89,9 +89,9 @@ final class Parsers {
       for (JsonNode group : league.path("standings")) {
         for (JsonNode r : group) {
           JsonNode all = r.path("all");
-          out.add(new Standing(league.path("id").asLong(), league.path("season").asInt(), Json.text(r, "/group"),
-              r.path("rank").asInt(), r.at("/team/id").asLong(), Json.text(r, "/team/name"), r.path("points").asInt(),
-              r.path("goalsDiff").asInt(), Json.text(r, "/form"), Json.text(r, "/description"),
+          out.add(new Standing(league.path("id").asLong(), league.path("season").asInt(), JsonFields.text(r, "/group"),
+              r.path("rank").asInt(), r.at("/team/id").asLong(), JsonFields.text(r, "/team/name"), r.path("points").asInt(),
+              r.path("goalsDiff").asInt(), JsonFields.text(r, "/form"), JsonFields.text(r, "/description"),
               all.path("played").asInt(), all.path("win").asInt(), all.path("draw").asInt(),
               all.path("lose").asInt(), all.at("/goals/for").asInt(), all.at("/goals/against").asInt()));
         }
@@ -105,8 +105,8 @@ final class Parsers {
     for (JsonNode n : env.items()) {
       List<Integer> seasons = new ArrayList<>();
       n.path("seasons").forEach(s -> seasons.add(s.path("year").asInt()));
-      out.add(new LeagueInfo(n.at("/league/id").asLong(), Json.text(n, "/league/name"), Json.text(n, "/league/type"),
-          Json.text(n, "/country/name"), seasons));
+      out.add(new LeagueInfo(n.at("/league/id").asLong(), JsonFields.text(n, "/league/name"), JsonFields.text(n, "/league/type"),
+          JsonFields.text(n, "/country/name"), seasons));
     }
     return out;
   }
@@ -114,10 +114,10 @@ final class Parsers {
   static List<TeamInfo> teams(Envelope env) {
     List<TeamInfo> out = new ArrayList<>();
     for (JsonNode n : env.items()) {
-      out.add(new TeamInfo(n.at("/team/id").asLong(), Json.text(n, "/team/name"), Json.text(n, "/team/code"),
-          Json.text(n, "/team/country"), Json.integer(n, "/team/founded"), Json.bool(n, "/team/national"),
-          Json.number(n, "/venue/id"), Json.text(n, "/venue/name"), Json.text(n, "/venue/city"),
-          Json.integer(n, "/venue/capacity")));
+      out.add(new TeamInfo(n.at("/team/id").asLong(), JsonFields.text(n, "/team/name"), JsonFields.text(n, "/team/code"),
+          JsonFields.text(n, "/team/country"), JsonFields.integer(n, "/team/founded"), JsonFields.bool(n, "/team/national"),
+          JsonFields.number(n, "/venue/id"), JsonFields.text(n, "/venue/name"), JsonFields.text(n, "/venue/city"),
+          JsonFields.integer(n, "/venue/capacity")));
     }
     return out;
   }

@@ -69,6 +69,6 @@ public record TeamStatistics(long fixtureId, long teamId, String teamName, Map<S
         values.put(normalise(type), v);
       }
     }
-    return new TeamStatistics(fixtureId, n.at("/team/id").asLong(), Json.text(n, "/team/name"), values);
+    return new TeamStatistics(fixtureId, n.at("/team/id").asLong(), JsonFields.text(n, "/team/name"), values);
   }
 }

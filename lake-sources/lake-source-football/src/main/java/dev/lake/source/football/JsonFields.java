@@ -3,8 +3,8 @@ package dev.lake.source.football;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Null-tolerant reads: a missing or null field is null, never "0" or "null". */
-final class Json {
-  private Json() {}
+final class JsonFields {
+  private JsonFields() {}
 
   static JsonNode at(JsonNode n, String pointer) {
     return n.at(pointer);
