@@ -25,6 +25,8 @@ final class CsvFileReader<T> extends FilesReader<T> {
   private final String[] names;
   private final boolean[] cacheable;
   private final boolean[] textual;
+  private final Schema[] plain;
+  private final boolean[] nullable;
   private final Object[] missing;
   private final char[][] lastText;
   private final int[] lastLength;
@@ -48,6 +50,8 @@ final class CsvFileReader<T> extends FilesReader<T> {
     names = new String[n];
     cacheable = new boolean[n];
     textual = new boolean[n];
+    plain = new Schema[n];
+    nullable = new boolean[n];
     missing = new Object[n];
     lastText = new char[n][];
     lastLength = new int[n];
@@ -57,7 +61,9 @@ final class CsvFileReader<T> extends FilesReader<T> {
       types[i] = field.schema();
       names[i] = field.name();
       cacheable[i] = isImmutable(Values.nonNull(field.schema()));
-      textual[i] = Values.nonNull(field.schema()).getType() == Schema.Type.STRING;
+      plain[i] = Values.nonNull(field.schema()); // T of a ["null", T] union: parsed as such, same values and errors
+      nullable[i] = plain[i] != field.schema() && Values.isNullable(field.schema());
+      textual[i] = plain[i].getType() == Schema.Type.STRING;
       missing[i] = FieldMatcher.missing(field);
     }
   }
@@ -177,8 +183,13 @@ final class CsvFileReader<T> extends FilesReader<T> {
         continue;
       }
       try {
-        values[i] = textual[i] ? Values.parse(r.field(column), types[i])
-            : Values.parse(r.source(column), r.start(column), r.end(column), types[i]);
+        if (nullable[i] && r.start(column) == r.end(column)) {
+          values[i] = null;
+        } else if (textual[i]) {
+          values[i] = r.field(column);
+        } else {
+          values[i] = Values.parse(r.source(column), r.start(column), r.end(column), plain[i]);
+        }
       } catch (IllegalArgumentException e) {
         return reject("Field " + names[i] + ": " + e.getMessage(), r.raw);
       }
@@ -193,8 +204,8 @@ final class CsvFileReader<T> extends FilesReader<T> {
   }
 
   @Override
-  String rowPosition() {
-    return file.where(line);
+  long rowLine() {
+    return line;
   }
 
   @Override
