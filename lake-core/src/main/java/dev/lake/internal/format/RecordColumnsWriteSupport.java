@@ -193,8 +193,10 @@ final class RecordColumnsWriteSupport extends WriteSupport<Object> {
             raw = convert(conversion, value);
             if (raw instanceof ByteBuffer buffer && buffer.hasArray()) {
               // the conversion's own new buffer (decimals): constant bytes, which Parquet neither copies nor wraps
-              raw = Binary.fromConstantByteArray(buffer.array(), buffer.arrayOffset() + buffer.position(),
-                  buffer.remaining());
+              int offset = buffer.arrayOffset() + buffer.position();
+              raw = offset == 0 && buffer.remaining() == buffer.array().length
+                  ? Binary.fromConstantByteArray(buffer.array()) // hashed and compared without a slice's wrapping
+                  : Binary.fromConstantByteArray(buffer.array(), offset, buffer.remaining());
             }
           }
           lastValue = value;
