@@ -13,7 +13,7 @@ trap 'git worktree remove --force "$tree"' EXIT
     -pl examples/pipelines)
 mkdir -p "$out"
 for f in $(tr ':' '\n' < "$out.cp" | grep "/dev/lake/"); do cp -p "$f" "$out/"; done
-cp -p "$tree"/examples/pipelines/target/lake-example-pipelines-*.jar "$out/"
+cp -p $(ls "$tree"/examples/pipelines/target/lake-example-pipelines-*.jar | grep -v -- -tests.jar) "$out/"
 parent="$(dirname "$out")/parent-cp.txt"
 if [ ! -f "$parent" ]; then
   duck=$(find "$repo/org/duckdb/duckdb_jdbc" -name 'duckdb_jdbc-*.jar' | sort | tail -1)
