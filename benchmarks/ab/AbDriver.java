@@ -82,7 +82,8 @@ public final class AbDriver {
       }
       ChildFirst loader = new ChildFirst(urls.toArray(URL[]::new), AbDriver.class.getClassLoader());
       @SuppressWarnings("unchecked")
-      Function<String, Long> run = (Function<String, Long>) loader.loadClass("VariantRun").getDeclaredConstructor().newInstance();
+      Function<String, Long> run =
+          (Function<String, Long>) loader.loadClass("VariantRun").getDeclaredConstructor().newInstance();
       labels.add(label);
       variants.put(label, dir -> {
         Thread t = Thread.currentThread();
@@ -102,7 +103,8 @@ public final class AbDriver {
           long rows = variants.get(l).apply(dir);
           double s = (System.nanoTime() - t0) / 1e9, c = (cpu() - c0) / 1e9;
           if (rows != Long.getLong("rows", 541_909L)) throw new IllegalStateException(l + " rows " + rows);
-          System.out.printf("RUN %s %s wall=%.3f cpu=%.3f load=%s%n", l, i < warm ? "warmup" : String.valueOf(i - warm + 1), s, c, load());
+          String round = i < warm ? "warmup" : String.valueOf(i - warm + 1);
+          System.out.printf("RUN %s %s wall=%.3f cpu=%.3f load=%s%n", l, round, s, c, load());
           if (i >= warm) res.get(l).add(new double[] {s, c});
         } finally { delete(dir); }
       }
