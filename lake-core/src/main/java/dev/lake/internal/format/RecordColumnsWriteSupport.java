@@ -32,6 +32,11 @@ import org.apache.parquet.schema.Type;
  * nested records, lists, maps) goes to {@link AvroWriteSupport}, and the file's schema and metadata are the ones it
  * makes either way.
  *
+ * <p>A column reuses what it wrote for the row before when the next row holds the same object: the bytes of a string
+ * (Parquet's dictionary then finds its entry by identity instead of comparing byte by byte) and the converted value
+ * of a decimal or a {@code java.time} value (which cannot change), as rows read from text share the object of a
+ * repeated value.
+ *
  * <pre>{@code
  * WriteSupport<Object> support = new RecordColumnsWriteSupport(fileSchema, avroSchema, rowModel);
  * }</pre>
@@ -154,6 +159,10 @@ final class RecordColumnsWriteSupport extends WriteSupport<Object> {
     final LogicalType logicalType;
     private Class<?> convertedFrom;
     private Conversion<?> conversion;
+    private Object lastValue;
+    private Object lastRaw;
+    private String lastString;
+    private Binary lastBinary;
 
     Column(String name, int index, boolean required, Function<Object, Object> get, Schema schema) {
       this.name = name;
@@ -166,15 +175,32 @@ final class RecordColumnsWriteSupport extends WriteSupport<Object> {
     }
 
     void write(RecordConsumer consumer, Object value, GenericData model) {
+      if (type == Schema.Type.STRING && logicalType == null && value instanceof String s) {
+        consumer.addBinary(string(s));
+        return;
+      }
       Object raw = value;
       if (logicalType != null) {
-        Class<?> from = value.getClass();
-        if (from != convertedFrom) {
-          conversion = model.getConversionByClass(from, logicalType);
-          convertedFrom = from;
-        }
-        if (conversion != null) {
-          raw = convert(conversion, value);
+        if (value == lastValue && immutable(value)) {
+          raw = lastRaw; // the same object as the row before: the same conversion
+        } else {
+          Class<?> from = value.getClass();
+          if (from != convertedFrom) {
+            conversion = model.getConversionByClass(from, logicalType);
+            convertedFrom = from;
+          }
+          if (conversion != null) {
+            raw = convert(conversion, value);
+            if (raw instanceof ByteBuffer buffer && buffer.hasArray()) {
+              // the conversion's own new buffer (decimals): constant bytes, which Parquet neither copies nor wraps
+              int offset = buffer.arrayOffset() + buffer.position();
+              raw = offset == 0 && buffer.remaining() == buffer.array().length
+                  ? Binary.fromConstantByteArray(buffer.array()) // hashed and compared without a slice's wrapping
+                  : Binary.fromConstantByteArray(buffer.array(), offset, buffer.remaining());
+            }
+          }
+          lastValue = value;
+          lastRaw = raw;
         }
       }
       switch (type) {
@@ -184,7 +210,8 @@ final class RecordColumnsWriteSupport extends WriteSupport<Object> {
         case DOUBLE -> consumer.addDouble(((Number) raw).doubleValue());
         case FLOAT -> consumer.addFloat(((Number) raw).floatValue());
         case BOOLEAN -> consumer.addBoolean((Boolean) raw);
-        case BYTES -> consumer.addBinary(raw instanceof byte[] bytes ? Binary.fromReusedByteArray(bytes)
+        case BYTES -> consumer.addBinary(raw instanceof Binary converted ? converted
+            : raw instanceof byte[] bytes ? Binary.fromReusedByteArray(bytes)
             : Binary.fromReusedByteBuffer((ByteBuffer) raw));
         case FIXED -> consumer.addBinary(Binary.fromReusedByteArray(((GenericFixed) raw).bytes()));
         case ENUM -> consumer.addBinary(Binary.fromString(raw.toString()));
@@ -192,14 +219,32 @@ final class RecordColumnsWriteSupport extends WriteSupport<Object> {
       }
     }
 
+    /** Values that cannot change between two rows: decimals and {@code java.time} values. */
+    private static boolean immutable(Object value) {
+      return value.getClass() == java.math.BigDecimal.class || value instanceof java.time.temporal.TemporalAccessor
+          && value.getClass().getPackageName().equals("java.time");
+    }
+
+    /**
+     * The bytes of {@code s}: the ones written for the row before when it held the same object (rows read from text
+     * share the object of a repeated value), so that Parquet's dictionary finds the entry by identity.
+     */
+    private Binary string(String s) {
+      if (s != lastString) {
+        lastString = s;
+        lastBinary = Binary.fromConstantByteArray(s.getBytes(StandardCharsets.UTF_8));
+      }
+      return lastBinary;
+    }
+
     private <T> Object convert(Conversion<T> conversion, Object value) {
       return Conversions.convertToRawType(conversion.getConvertedType().cast(value), schema, logicalType,
           conversion);
     }
 
-    private static Binary string(Object value) {
+    private Binary string(Object value) {
       if (value instanceof String s) {
-        return Binary.fromConstantByteArray(s.getBytes(StandardCharsets.UTF_8));
+        return string(s);
       }
       if (value instanceof Utf8 utf8) {
         return Binary.fromReusedByteArray(utf8.getBytes(), 0, utf8.getByteLength());

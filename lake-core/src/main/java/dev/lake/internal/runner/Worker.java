@@ -40,6 +40,8 @@ final class Worker implements SourceContext {
   private final List<Consumer<Object>> emits = new ArrayList<>();
   private SinkWriter<GenericRecord> rejectedWriter;
   private String position = "";
+  /** The reader whose last row is being processed: asked where it is only when needed (a String per row otherwise). */
+  private SourceReader<Object> positionOf;
   /** The first aggregate step, where this worker stops; or steps.size() when it runs every step into the sinks. */
   private final int stopAt;
   /** Per sink: true while the current split is one that sink already holds (its rows go to the others only). */
@@ -170,7 +172,7 @@ final class Worker implements SourceContext {
         throw e;
       } catch (IOException | RuntimeException e) {
         throw new dev.lake.exceptions.SinkException("lake", run.pipeline.sinks().get(s).name() + " failed at "
-            + position + ": " + Causes.describe(e) + ". Nothing was committed.", e);
+            + position() + ": " + Causes.describe(e) + ". Nothing was committed.", e);
       }
     }
   }
@@ -179,7 +181,7 @@ final class Worker implements SourceContext {
     counters.stepRejected[s]++;
     String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": "
         + e.getMessage();
-    record(BadRow.of(steps.get(s).name(), reason, position, RunState.json(row)));
+    record(BadRow.of(steps.get(s).name(), reason, position(), RunState.json(row)));
   }
 
   private void rejectFromSink(BadRow row) {
@@ -190,7 +192,12 @@ final class Worker implements SourceContext {
         break;
       }
     }
-    record(new BadRow(row.step(), row.reason(), row.position().isEmpty() ? position : row.position(), row.value()));
+    record(new BadRow(row.step(), row.reason(), row.position().isEmpty() ? position() : row.position(), row.value()));
+  }
+
+  /** Where the row being processed came from: the source's position, or what the worker is doing. */
+  private String position() {
+    return positionOf != null ? positionOf.position() : position;
   }
 
   private void record(BadRow row) {
@@ -212,7 +219,9 @@ final class Worker implements SourceContext {
     WarningCounts.on(this::warn, () -> {
       readSplits(splits);
       if (!run.failed()) {
-        position = position.isEmpty() ? "end of input" : "end of input after " + position;
+        String last = position();
+        positionOf = null;
+        position = last.isEmpty() ? "end of input" : "end of input after " + last;
         finishSteps(0, stopAt);
       }
     });
@@ -239,6 +248,7 @@ final class Worker implements SourceContext {
     partials.forEach(p -> aggregate.mergeInto(merged, p));
     Consumer<Object> emit = emits.get(a);
     aggregate.results(merged, (key, row) -> {
+      positionOf = null;
       position = "group " + key + " of " + aggregate.name();
       try {
         emit.accept(row);
@@ -246,6 +256,7 @@ final class Worker implements SourceContext {
         throw (RuntimeException) d.getCause();
       }
     });
+    positionOf = null;
     position = "end of the groups of " + aggregate.name();
     finishSteps(a + 1, steps.size());
   }
@@ -262,22 +273,14 @@ final class Worker implements SourceContext {
       String id = split.id();
       startSplit(id);
       try (SourceReader<Object> reader = split.open(this)) {
-        Consumer<Object> head = chain.get(0);
-        while (reader.hasNext()) {
-          Object row = reader.next();
-          counters.rowsRead++;
-          position = reader.position();
-          try {
-            head.accept(row);
-          } catch (Downstream d) {
-            throw (RuntimeException) d.getCause();
-          }
-          if (run.failed()) {
+        try {
+          if (readRows(id, reader, stopWithin)) {
             return;
           }
-          if (stopWithin && run.pastDeadline()) {
-            splitsRead.add(id);
-            return;
+        } finally {
+          if (positionOf == reader) {
+            position = reader.position(); // the last row's, kept past the reader's close
+            positionOf = null;
           }
         }
       } catch (IOException e) {
@@ -287,6 +290,29 @@ final class Worker implements SourceContext {
       splitsRead.add(id);
       run.progress.splitDone(counters.rowsRead);
     }
+  }
+
+  /** Pushes the reader's rows through the steps; true when the worker is to stop (the run failed, or its deadline). */
+  private boolean readRows(String id, SourceReader<Object> reader, boolean stopWithin) {
+    Consumer<Object> head = chain.get(0);
+    while (reader.hasNext()) {
+      Object row = reader.next();
+      counters.rowsRead++;
+      positionOf = reader; // asked where it is only if a message needs it
+      try {
+        head.accept(row);
+      } catch (Downstream d) {
+        throw (RuntimeException) d.getCause();
+      }
+      if (run.failed()) {
+        return true;
+      }
+      if (stopWithin && run.pastDeadline()) {
+        splitsRead.add(id);
+        return true;
+      }
+    }
+    return false;
   }
 
   private void startSplit(String id) {
@@ -385,8 +411,9 @@ final class Worker implements SourceContext {
   public void warn(String kind, String message) {
     String by = current < 0 ? run.pipeline.source().name()
         : current < steps.size() ? steps.get(current).name() : "sinks";
-    long nth = counters.warnings.add(by, kind, message + (position.isEmpty() || message.contains(position) ? ""
-        : " (at " + position + ")"));
+    String where = position();
+    long nth = counters.warnings.add(by, kind, message + (where.isEmpty() || message.contains(where) ? ""
+        : " (at " + where + ")"));
     WarningCounts.log(nth, run.pipeline.name(), by, kind, message);
   }
 

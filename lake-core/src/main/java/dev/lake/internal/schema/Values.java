@@ -72,6 +72,25 @@ public final class Values {
     }
   }
 
+  /**
+   * {@link #parse(String, Schema)} of {@code text.substring(from, to)} (a field within a CSV line): the same value or
+   * the same error, with plain ints, longs and decimals ({@code "-12"}, {@code "17850.0"}, {@code "2.55"}) read from
+   * the characters in place, without the substring.
+   */
+  public static Object parse(String text, int from, int to, Schema schema) {
+    Schema type = schema;
+    if (schema.getType() == Schema.Type.UNION) {
+      type = from == to ? schema : Schemas.nonNull(schema); // empty text: null, or the union's error
+    }
+    if (type.getType() != Schema.Type.UNION) {
+      Object value = PlainNumbers.read(text, from, to, type);
+      if (value != PlainNumbers.NOT_PLAIN) {
+        return value;
+      }
+    }
+    return parse(text.substring(from, to), schema);
+  }
+
   /** Converts a JSON node into a value of {@code schema}; JSON null and a missing node are null. */
   public static Object fromJson(JsonNode node, Schema schema) {
     return JsonValues.convert(node, schema);

@@ -117,6 +117,66 @@ class RecordColumnsWriteSupportTest {
         .isEqualTo(query("SELECT * FROM read_parquet('" + records + "')"));
   }
 
+  record Repeated(String name, String note, @Decimal(precision = 10, scale = 3) BigDecimal price,
+      LocalDateTime sold) {}
+
+  /**
+   * Runs of rows sharing one object (as rows read from text share a repeated value), equal values in new objects,
+   * and values that change every row.
+   */
+  private static List<Repeated> repeated() {
+    List<Repeated> rows = new ArrayList<>();
+    LocalDateTime start = LocalDateTime.parse("2010-12-01T08:26:00");
+    String name = null;
+    BigDecimal price = null;
+    LocalDateTime sold = null;
+    for (int i = 0; i < 5_000; i++) {
+      if (i % 7 == 0) { // a new run: new objects, some equal to an earlier run's
+        name = String.format("%040d", i % 3 == 0 ? 0 : i);
+        price = new BigDecimal(i % 11).movePointLeft(2);
+        sold = start.plusMinutes(i % 5);
+      }
+      rows.add(new Repeated(name, "é" + (i % 10) + "x".repeat(i % 300), price, sold));
+    }
+    return rows;
+  }
+
+  @Test
+  void repeatedValues_sameFileAsAvroWriteSupport() throws Exception {
+    Schema schema = Schemas.of(Repeated.class);
+    GenericData model = Rows.model(Repeated.class);
+    List<Repeated> rows = repeated();
+    Path lake = dir.resolve("repeated-lake.parquet");
+    Path avro = dir.resolve("repeated-avro.parquet");
+    try (RowFileWriter writer = FileFormats.newWriter(WriteSpec.of(FileFormat.PARQUET, Compression.SNAPPY, schema,
+        model), LocalObjectStore.INSTANCE.newWriter(lake.toUri()))) {
+      for (Repeated row : rows) {
+        writer.write(row);
+      }
+      writer.commit();
+    }
+    PlainParquetConfiguration conf = new PlainParquetConfiguration();
+    try (ParquetWriter<Object> writer = AvroParquetWriter.<Object>builder(new LocalOutputFile(avro))
+        .withSchema(schema).withDataModel(model).withConf(conf).withCodecFactory(ParquetCodecs.INSTANCE)
+        .withCompressionCodec(CompressionCodecName.SNAPPY).withDictionaryEncoding(true).build()) {
+      for (Repeated row : rows) {
+        writer.write(row);
+      }
+    }
+
+    String sql = "SELECT name, note, CAST(price AS VARCHAR), sold FROM read_parquet('%s')";
+    List<List<Object>> lakeRows = query(String.format(sql, lake));
+    assertThat(lakeRows).hasSize(rows.size()).isEqualTo(query(String.format(sql, avro)));
+    for (int i = 0; i < rows.size(); i += 97) {
+      Repeated row = rows.get(i);
+      assertThat(lakeRows.get(i)).containsExactly(row.name(), row.note(), row.price().setScale(3).toPlainString(),
+          java.sql.Timestamp.valueOf(row.sold()));
+    }
+    String statsSql = "SELECT path_in_schema, CAST(stats_min AS VARCHAR), CAST(stats_max AS VARCHAR), "
+        + "stats_null_count FROM parquet_metadata('%s') ORDER BY 1";
+    assertThat(query(String.format(statsSql, lake))).isEqualTo(query(String.format(statsSql, avro)));
+  }
+
   private static void writeWithLake(Schema schema, GenericData model, Path file) throws IOException {
     try (RowFileWriter writer = FileFormats.newWriter(WriteSpec.of(FileFormat.PARQUET, Compression.SNAPPY, schema,
         model), LocalObjectStore.INSTANCE.newWriter(file.toUri()))) {

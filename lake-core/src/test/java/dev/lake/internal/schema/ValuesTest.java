@@ -228,4 +228,39 @@ class ValuesTest {
     assertThatThrownBy(() -> Values.cast(true, DOUBLE)).hasMessage("Expected a double but was true (Boolean)");
     assertThatThrownBy(() -> Values.cast(null, LONG)).hasMessage("Expected a long but was null");
   }
+
+  @Test
+  void parseRange_sameValueOrErrorAsTheSubstring() {
+    Schema decimal = LogicalTypes.decimal(10, 3).addToSchema(Schema.create(Schema.Type.BYTES));
+    Schema fixedDecimal = LogicalTypes.decimal(4, 2).addToSchema(Schema.createFixed("d", null, null, 2));
+    Schema nullableLong = Schema.createUnion(Schema.create(Schema.Type.NULL), Schema.create(Schema.Type.LONG));
+    Schema nullableDecimal = Schema.createUnion(Schema.create(Schema.Type.NULL), decimal);
+    Schema timestamp = LogicalTypes.timestampMicros().addToSchema(Schema.create(Schema.Type.LONG));
+    List<Schema> schemas = List.of(Schema.create(Schema.Type.INT), Schema.create(Schema.Type.LONG), decimal,
+        fixedDecimal, nullableLong, nullableDecimal, timestamp, Schema.create(Schema.Type.DOUBLE),
+        Schema.create(Schema.Type.STRING), Schema.createUnion(Schema.create(Schema.Type.LONG),
+            Schema.create(Schema.Type.STRING)));
+    List<String> texts = List.of("12", "-3", "+4", "007", "17850.0", "17850.", "17850.5", "2.55", "2.550", "2.5555",
+        "2.5500", ".5", "5.", "-0.00", "-", "+", ".", "", " 7 ", "12x", "1e3", "2..5", "2147483647", "2147483648",
+        "-2147483648", "9223372036854775807", "9223372036854775808", "123456789012345678", "1234567890123456789",
+        "99999999.999", "9999999.999", "99.99", "999.9", "2010-12-01 08:26:00", "1291191960000", "abc");
+    for (Schema schema : schemas) {
+      for (String text : texts) {
+        String line = "x," + text + ",y";
+        Object expected;
+        try {
+          expected = Values.parse(text, schema);
+        } catch (IllegalArgumentException e) {
+          assertThatThrownBy(() -> Values.parse(line, 2, 2 + text.length(), schema))
+              .as("%s as %s", text, schema).isInstanceOf(IllegalArgumentException.class).hasMessage(e.getMessage());
+          continue;
+        }
+        Object actual = Values.parse(line, 2, 2 + text.length(), schema);
+        assertThat(actual).as("%s as %s", text, schema).isEqualTo(expected);
+        if (expected instanceof BigDecimal d) {
+          assertThat(((BigDecimal) actual).scale()).isEqualTo(d.scale());
+        }
+      }
+    }
+  }
 }

@@ -15,7 +15,8 @@ import org.apache.avro.Schema;
  * Reads CSV files into rows, record by record ({@link CsvRecords}: one per line unless {@code multiLine}), each line
  * decoded strictly ({@link TextLines}: a line with bytes invalid in the charset is a bad row). Per field it keeps
  * the last text and its parsed value: consecutive rows of one invoice share dates, countries and customers, and
- * reusing the value skips the parse (values are immutable).
+ * reusing the value skips the parse (values are immutable). A field's text is compared with the last one where it
+ * lies in the line, and numbers are parsed from there too: no {@code String} is made for a repeated value or a number.
  */
 final class CsvFileReader<T> extends FilesReader<T> {
   private final Schema schema;
@@ -24,8 +25,12 @@ final class CsvFileReader<T> extends FilesReader<T> {
   private final Schema[] types;
   private final String[] names;
   private final boolean[] cacheable;
+  private final boolean[] textual;
+  private final Schema[] plain;
+  private final boolean[] nullable;
   private final Object[] missing;
-  private final String[] lastText;
+  private final char[][] lastText;
+  private final int[] lastLength;
   private final Object[] lastValue;
 
   private CsvRecords records;
@@ -45,14 +50,21 @@ final class CsvFileReader<T> extends FilesReader<T> {
     types = new Schema[n];
     names = new String[n];
     cacheable = new boolean[n];
+    textual = new boolean[n];
+    plain = new Schema[n];
+    nullable = new boolean[n];
     missing = new Object[n];
-    lastText = new String[n];
+    lastText = new char[n][];
+    lastLength = new int[n];
     lastValue = new Object[n];
     for (Schema.Field field : schema.getFields()) {
       int i = field.pos();
       types[i] = field.schema();
       names[i] = field.name();
       cacheable[i] = isImmutable(Schemas.nonNull(field.schema()));
+      plain[i] = Schemas.nonNull(field.schema()); // T of a ["null", T] union: parsed as such, same values and errors
+      nullable[i] = plain[i] != field.schema() && Values.isNullable(field.schema());
+      textual[i] = plain[i].getType() == Schema.Type.STRING;
       missing[i] = FieldMatcher.missing(field);
     }
   }
@@ -65,9 +77,9 @@ final class CsvFileReader<T> extends FilesReader<T> {
       List<List<String>> samples = new ArrayList<>();
       for (CsvRecords.Rec r; samples.size() < settings.sampleSize() && (r = csv.next()) != null; ) {
         if (header == null && settings.header()) {
-          header = List.copyOf(r.fields());
+          header = r.fields();
         } else if (r.error() == null) {
-          samples.add(List.copyOf(r.fields()));
+          samples.add(r.fields());
         }
       }
       if (!settings.columns().isEmpty()) {
@@ -96,7 +108,7 @@ final class CsvFileReader<T> extends FilesReader<T> {
       if (!fetch()) {
         return; // an empty file: no header, no rows
       }
-      header = settings.columns().isEmpty() ? List.copyOf(current.fields()) : settings.columns();
+      header = settings.columns().isEmpty() ? current.fields() : settings.columns();
     } else {
       header = settings.columns().isEmpty() ? fieldNames() : settings.columns();
     }
@@ -119,7 +131,7 @@ final class CsvFileReader<T> extends FilesReader<T> {
         throw new dev.lake.exceptions.SourceException(CsvSource.NAME, "Cannot read " + whole.uri()
             + ": the file has no header line", null);
       }
-      return List.copyOf(r.fields());
+      return r.fields();
     } catch (IOException | UncheckedIOException e) {
       throw failure(whole.uri() + ":1", e);
     }
@@ -156,9 +168,8 @@ final class CsvFileReader<T> extends FilesReader<T> {
     if (r.error() != null) {
       return reject(r.error(), r.raw);
     }
-    List<String> fields = r.fields();
-    if (fields.size() != expectedFields) {
-      return reject("Expected " + expectedFields + " fields but found " + fields.size() + (r.lastLine == r.line ? ""
+    if (r.size() != expectedFields) {
+      return reject("Expected " + expectedFields + " fields but found " + r.size() + (r.lastLine == r.line ? ""
           : " (a quoted field holds line breaks: the record spans lines " + r.line + "-" + r.lastLine + ")"), r.raw);
     }
     Object[] values = new Object[types.length];
@@ -168,26 +179,34 @@ final class CsvFileReader<T> extends FilesReader<T> {
         values[i] = missing[i];
         continue;
       }
-      String text = fields.get(column);
-      if (cacheable[i] && text.equals(lastText[i])) {
-        values[i] = lastValue[i];
+      if (cacheable[i] && r.fieldEquals(column, lastText[i], lastLength[i])) {
+        values[i] = lastValue[i]; // the same text as the row before: the same value, no String made
         continue;
       }
       try {
-        values[i] = Values.parse(text, types[i]);
+        if (nullable[i] && r.start(column) == r.end(column)) {
+          values[i] = null;
+        } else if (textual[i]) {
+          values[i] = r.field(column);
+        } else {
+          values[i] = Values.parse(r.source(column), r.start(column), r.end(column), plain[i]);
+        }
       } catch (IllegalArgumentException e) {
         return reject("Field " + names[i] + ": " + e.getMessage(), r.raw);
       }
-      lastText[i] = text;
-      lastValue[i] = values[i];
+      if (cacheable[i]) {
+        lastText[i] = r.copyField(column, lastText[i]);
+        lastLength[i] = r.end(column) - r.start(column);
+        lastValue[i] = values[i];
+      }
     }
     String raw = r.raw;
     return create(values, () -> raw);
   }
 
   @Override
-  String rowPosition() {
-    return file.where(line);
+  long rowLine() {
+    return line;
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.lake.source.files;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 
@@ -16,24 +17,105 @@ import java.util.List;
  *
  * <pre>{@code
  * CsvRecords records = new CsvRecords(lines, ',', '"', false, 0);
- * for (CsvRecords.Rec r; (r = records.next()) != null; ) { if (r.error() == null) use(r.fields()); }
+ * for (CsvRecords.Rec r; (r = records.next()) != null; ) { if (r.error() == null) use(r.field(0)); }
  * }</pre>
  */
 final class CsvRecords {
-  /** One record: its fields (reused: valid until the next call), its first line, its text, or why it is bad. */
+  /**
+   * One record (reused: valid until the next call): its fields, its first line, its text, or why it is bad. A field
+   * is kept as a range of the line it came from (or as the text of a quoted field) and becomes a {@code String} only
+   * when asked for, so that a reader can compare it with the last value or parse a number from the line itself.
+   */
   static final class Rec {
-    final List<String> fields = new ArrayList<>();
+    private String[] sources = new String[16];
+    private int[] starts = new int[16];
+    private int[] ends = new int[16];
+    private int size;
     long line;
     long lastLine;
     String raw;
     String error;
 
+    /** The number of fields. */
+    int size() {
+      return size;
+    }
+
+    /** Field {@code i}'s text. */
+    String field(int i) {
+      String s = sources[i];
+      int from = starts[i];
+      int to = ends[i];
+      return from == 0 && to == s.length() ? s : s.substring(from, to);
+    }
+
+    /** True when field {@code i} is the first {@code length} characters of {@code text} (false for null). */
+    boolean fieldEquals(int i, char[] text, int length) {
+      int from = starts[i];
+      if (text == null || ends[i] - from != length) {
+        return false;
+      }
+      String s = sources[i];
+      for (int k = 0; k < length; k++) {
+        if (s.charAt(from + k) != text[k]) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** Field {@code i}'s characters, in {@code into} when it is large enough, else in a new array. */
+    char[] copyField(int i, char[] into) {
+      int length = ends[i] - starts[i];
+      char[] out = into != null && into.length >= length ? into : new char[Math.max(16, length)];
+      sources[i].getChars(starts[i], ends[i], out, 0);
+      return out;
+    }
+
+    /** The text field {@code i} is a range of: from {@link #start} to {@link #end}. */
+    String source(int i) {
+      return sources[i];
+    }
+
+    int start(int i) {
+      return starts[i];
+    }
+
+    int end(int i) {
+      return ends[i];
+    }
+
+    /** The fields' texts, as a new list. */
     List<String> fields() {
-      return fields;
+      List<String> out = new ArrayList<>(size);
+      for (int i = 0; i < size; i++) {
+        out.add(field(i));
+      }
+      return out;
     }
 
     String error() {
       return error;
+    }
+
+    private void clear() {
+      size = 0;
+    }
+
+    private void add(String text) {
+      add(text, 0, text.length());
+    }
+
+    private void add(String source, int from, int to) {
+      if (size == sources.length) {
+        sources = Arrays.copyOf(sources, size * 2);
+        starts = Arrays.copyOf(starts, size * 2);
+        ends = Arrays.copyOf(ends, size * 2);
+      }
+      sources[size] = source;
+      starts[size] = from;
+      ends[size] = to;
+      size++;
     }
   }
 
@@ -63,7 +145,7 @@ final class CsvRecords {
         return null;
       }
     } while (first.text().isEmpty());
-    rec.fields.clear();
+    rec.clear();
     rec.line = first.number();
     rec.lastLine = first.number();
     rec.raw = first.text();
@@ -97,7 +179,7 @@ final class CsvRecords {
           replay.addFirst(taken.get(i)); // read the lines after the opening line again, as records of their own
         }
         field.setLength(0);
-        rec.fields.clear();
+        rec.clear();
         rec.lastLine = first.number();
         rec.raw = first.text();
         rec.error = "Unterminated quote in field " + open + " opened at line " + first.number() + ": the quoted field "
@@ -134,27 +216,27 @@ final class CsvRecords {
     if (!inQuotes && s.indexOf(quote) < 0) { // the common case: no quote on the line
       int d;
       while ((d = s.indexOf(delimiter, i)) >= 0) {
-        rec.fields.add(s.substring(i, d));
+        rec.add(s, i, d);
         i = d + 1;
       }
-      rec.fields.add(s.substring(i));
+      rec.add(s, i, n);
       return 0;
     }
     while (true) {
       if (!inQuotes) {
         if (i < n && s.charAt(i) == quote) {
           inQuotes = true;
-          openField = rec.fields.size() + 1;
+          openField = rec.size + 1;
           field.setLength(0);
           i++;
           continue;
         }
         int d = s.indexOf(delimiter, i);
         if (d < 0) {
-          rec.fields.add(s.substring(i));
+          rec.add(s, i, n);
           return 0;
         }
-        rec.fields.add(s.substring(i, d));
+        rec.add(s, i, d);
         i = d + 1;
         continue;
       }
@@ -172,14 +254,14 @@ final class CsvRecords {
       inQuotes = false;
       int d = s.indexOf(delimiter, q + 1);
       field.append(s, q + 1, d < 0 ? n : d); // text after the closing quote is kept, as FastCSV and Spark do
-      rec.fields.add(field.toString());
+      rec.add(field.toString());
       field.setLength(0);
       if (d < 0) {
         return 0;
       }
       i = d + 1;
       if (i == n) {
-        rec.fields.add("");
+        rec.add("");
         return 0;
       }
     }

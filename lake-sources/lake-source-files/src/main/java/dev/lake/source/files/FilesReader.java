@@ -25,8 +25,11 @@ abstract class FilesReader<T> implements SourceReader<T> {
   FileRef file;
   private int index = -1;
   private T next;
-  private String nextPosition = "";
-  private String position = "";
+  private FileRef nextFile;
+  private long nextLine;
+  private FileRef positionFile;
+  private long positionLine;
+  private String position = ""; // null: made when asked for (most rows are never asked where they are)
   private boolean open;
 
   /**
@@ -56,7 +59,13 @@ abstract class FilesReader<T> implements SourceReader<T> {
   /** The next row of the current file, or null at its end; {@link #rowPosition} tells where it started. */
   abstract T read() throws IOException;
 
-  abstract String rowPosition();
+  /** The line where the row {@link #read} returned last starts. */
+  abstract long rowLine();
+
+  /** Where the row {@link #read} returned last starts: file and line. */
+  final String rowPosition() {
+    return file.where(rowLine());
+  }
 
   abstract void finish() throws IOException;
 
@@ -67,7 +76,8 @@ abstract class FilesReader<T> implements SourceReader<T> {
         if (open) {
           next = read();
           if (next != null) {
-            nextPosition = rowPosition();
+            nextFile = file;
+            nextLine = rowLine();
             return true;
           }
           open = false;
@@ -116,12 +126,17 @@ abstract class FilesReader<T> implements SourceReader<T> {
     }
     T row = next;
     next = null;
-    position = nextPosition;
+    positionFile = nextFile;
+    positionLine = nextLine;
+    position = null;
     return row;
   }
 
   @Override
   public String position() {
+    if (position == null) {
+      position = positionFile == null ? "" : positionFile.where(positionLine);
+    }
     return position;
   }
 

@@ -106,8 +106,8 @@ final class JsonFileReader<T> extends FilesReader<T> {
   }
 
   @Override
-  String rowPosition() {
-    return file.where(stream.line());
+  long rowLine() {
+    return stream.line();
   }
 
   @Override
