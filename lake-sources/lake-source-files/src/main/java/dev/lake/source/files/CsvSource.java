@@ -16,7 +16,7 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 
 /**
- * CSV files as rows: Java records or Avro generic records. Locations are URIs or paths with globs; {@code .gz} files
+ * CSV files as rows: Java records or Avro generic records. FileGlobs are URIs or paths with globs; {@code .gz} files
  * are gunzipped; the source splits into one split per file. Columns map to fields by name, ignoring case and
  * punctuation ("InvoiceNo" fills {@code invoice_no}); extra columns are ignored; a required field without a column
  * fails before the file's rows are read. Records are lines, as in Spark's CSV reader: a quote left open at the end
@@ -224,7 +224,7 @@ public final class CsvSource<T> implements Source<T> {
   }
 
   private void validate() {
-    Locations.validate(settings.locations(), NAME);
+    FileGlobs.validate(settings.locations(), NAME);
     if (settings.schema() != null) {
       FieldMatcher.checkExplicit(settings.schema(), settings.mapping(), NAME);
     }

@@ -14,7 +14,7 @@ import java.util.Set;
 /**
  * What reading the files of a {@link CsvSource} or {@link JsonSource} needs, in each location's object store: a glob
  * becomes an IAM pattern ({@code *}, {@code **}, {@code [ab]} -> wildcards, {@code {a,b}} -> one pattern each) that
- * is read and whose fixed directory is listed, exactly as {@link Locations} lists it; a plain location is read as a
+ * is read and whose fixed directory is listed, exactly as {@link FileGlobs} lists it; a plain location is read as a
  * file, and as a directory when it is one; a split reads just its file. Plain paths are local: nothing.
  *
  * <pre>{@code
@@ -52,7 +52,7 @@ final class FilePermissions {
             .and(grant(dir, EnumSet.of(Access.READ, Access.LIST), scope));
         continue;
       }
-      // Locations lists the directory before the first glob character, then matches; each alternative is read
+      // FileGlobs lists the directory before the first glob character, then matches; each alternative is read
       policy = policy.and(grant(uri(scheme, authority, path.substring(0, path.lastIndexOf('/', glob) + 1)),
           EnumSet.of(Access.LIST), scope));
       for (String one : expand(path)) {

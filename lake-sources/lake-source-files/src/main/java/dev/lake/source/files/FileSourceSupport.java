@@ -56,7 +56,7 @@ final class FileSourceSupport {
 
   /** The files to read: a split's own file, else those the locations name (listing them). */
   static List<FileRef> files(List<FileRef> files, List<String> locations, String connector) {
-    return files != null ? files : Locations.resolve(locations, connector);
+    return files != null ? files : FileGlobs.resolve(locations, connector);
   }
 
   /**
@@ -64,7 +64,7 @@ final class FileSourceSupport {
    * warning in the run report, so that a {@code .jsonl} beside {@code *.json} is not skipped in silence.
    */
   static List<FileRef> files(List<FileRef> files, List<String> locations, String connector, SourceContext ctx) {
-    return files != null ? files : Locations.resolve(locations, connector, (uri, pattern) ->
+    return files != null ? files : FileGlobs.resolve(locations, connector, (uri, pattern) ->
         ctx.warn("file not read", uri + ": no location of this " + connector + " source takes it (" + pattern
             + " does not match it); widen the pattern or add a location to read it, or move it out of the folder"));
   }

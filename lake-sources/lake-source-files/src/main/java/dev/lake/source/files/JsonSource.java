@@ -118,7 +118,7 @@ public final class JsonSource<T> implements Source<T> {
 
   /** The schema rows are read with: the given one, the record class's, or one inferred (reading the first file). */
   public Schema schema() {
-    Locations.validate(settings.locations(), NAME);
+    FileGlobs.validate(settings.locations(), NAME);
     return resolveSchema(files());
   }
 
@@ -129,13 +129,13 @@ public final class JsonSource<T> implements Source<T> {
 
   @Override
   public String id() {
-    Locations.validate(settings.locations(), NAME);
+    FileGlobs.validate(settings.locations(), NAME);
     return FileSourceSupport.id(files());
   }
 
   @Override
   public List<JsonSource<T>> split(SourceContext ctx) {
-    Locations.validate(settings.locations(), NAME);
+    FileGlobs.validate(settings.locations(), NAME);
     List<FileRef> files = FileSourceSupport.files(settings.files(), settings.locations(), NAME, ctx);
     Schema schema = resolveSchema(files);
     return FileSourceSupport.perFile(files, settings.lines() ? settings.splitBytes() : 0,
@@ -144,7 +144,7 @@ public final class JsonSource<T> implements Source<T> {
 
   @Override
   public SourceReader<T> open(SourceContext ctx) {
-    Locations.validate(settings.locations(), NAME);
+    FileGlobs.validate(settings.locations(), NAME);
     List<FileRef> files = files();
     Schema schema = resolveSchema(files);
     JsonFileReader<T> reader = new JsonFileReader<>(files, schema, Rows.factory(type, schema), settings, ctx);

@@ -25,10 +25,10 @@ import java.util.function.BiConsumer;
  * spans directories, and keeps the objects whose relative path matches. {@code dir/**}{@code /x} also matches
  * {@code dir/x} (as in shells with globstar), which java.nio's glob alone does not.
  */
-final class Locations {
+final class FileGlobs {
   private static final String GLOB_CHARS = "*?{[";
 
-  private Locations() {}
+  private FileGlobs() {}
 
   /** Checks the locations' syntax, without I/O. */
   static void validate(List<String> locations, String connector) {
