@@ -84,6 +84,7 @@ final class CopyStaging implements AutoCloseable {
     for (DataFile f : snap.files()) {
       URI to = Locations.child(run, String.format("part-%05d.parquet", n));
       long count = 0;
+      long bytes = 0;
       try (SourceReader<GenericRecord> in = snap.open(f)) {
         if (in.hasNext()) {
           written.add(to);
@@ -93,6 +94,7 @@ final class CopyStaging implements AutoCloseable {
               count++;
             }
             w.commit();
+            bytes = w.bytes(); // the file's size once committed: no HEAD, so no read grant on the prefix
           }
         }
       } catch (IOException e) {
@@ -100,7 +102,7 @@ final class CopyStaging implements AutoCloseable {
             + e.getMessage(), e);
       }
       if (count > 0) {
-        staged.add(new DataFile(CopyManifests.s3Url(to), java.util.Map.of(), count, size(to), null));
+        staged.add(new DataFile(CopyManifests.s3Url(to), java.util.Map.of(), count, bytes, null));
         rows += count;
       }
       hook.accept("file " + n++);
@@ -121,14 +123,6 @@ final class CopyStaging implements AutoCloseable {
   /** The rows staged. */
   long rows() {
     return rows;
-  }
-
-  private long size(URI uri) throws SinkException {
-    try {
-      return store.stat(uri).orElseThrow(() -> new IOException("not found after writing")).size();
-    } catch (IOException e) {
-      throw new SinkException("redshift", "Cannot read the size of the staged " + uri + ": " + e.getMessage(), e);
-    }
   }
 
   /** Deletes this run's staged files; a file that cannot be deleted is logged and left to the next load. */
