@@ -73,6 +73,9 @@ final class JdbcLoader {
     LoadState.Recorded recorded = state.read(tx);
     LoadPlan plan = snap.reloadingAllWhenDeleted(LoadPlan.of(load.loadMode(), snap.manifest(), recorded, table));
     List<Evolution.Existing> existing = describe(c);
+    if (staging != null) {
+      staging.removeLeftovers(); // under the lock: no other load of this table is staging now
+    }
     load.hook().accept("planned");
     if (plan.upToDate()) {
       return new Loaded(0, false, List.of(), plan);

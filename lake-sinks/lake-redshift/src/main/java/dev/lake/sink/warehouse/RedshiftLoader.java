@@ -45,6 +45,9 @@ final class RedshiftLoader {
       LoadPlan plan = snap.reloadingAllWhenDeleted(LoadPlan.of(load.loadMode(), snap.manifest(), recorded, table));
       List<Evolution.Existing> existing = session.describe(load.tableName().schemaOr(Dialect.REDSHIFT),
           load.tableName().name());
+      if (staging != null) {
+        staging.removeLeftovers(); // under the lock: no other load of this table is staging now
+      }
       load.hook().accept("planned");
       if (plan.upToDate()) {
         session.commit();
@@ -78,13 +81,12 @@ final class RedshiftLoader {
 
   /**
    * Writes the COPY manifests of the plan's files, then returns the statements that load them. A table snapshot's
-   * rows are staged first ({@code staging}, from {@link #staging()}): what earlier killed runs left is deleted, then
-   * the rows to load are written, deletes applied and in the staging table's column order, and copied from one
-   * manifest (nothing is copied when no row is left).
+   * rows are staged first ({@code staging}, from {@link #staging()}, its leftovers already removed under the load
+   * state's lock): the rows to load are written, deletes applied and in the staging table's column order, and copied
+   * from one manifest (nothing is copied when no row is left).
    */
   List<String> statements(boolean create, List<ColumnDef> added, LoadPlan plan, CopyStaging staging) {
     if (snap.external() != null) {
-      staging.removeLeftovers();
       URI manifest = staging.stage(snap, load.hook());
       return manifest == null ? sql(create, added, plan, List.of(), List.of())
           : sql(create, added, plan, List.of(Map.of()), List.of(CopyManifests.s3Url(manifest)));

@@ -192,6 +192,15 @@ class IcebergRedshiftLoadTest {
 
     assertThat(left).doesNotExist();
     assertThat(stagedFiles()).isEmpty();
+
+    // a load with nothing to move removes them too: the warehouse now answers that it holds the snapshot
+    TableSnapshot now = IcebergTables.newest(catalog, "shop.lines");
+    server.results.put("SELECT \"version\" FROM", List.of(List.of(now.version())));
+    server.results.put("SELECT \"path\" FROM", now.files().stream().map(f -> List.<Object>of(f.path())).toList());
+    Files.createDirectories(left.getParent());
+    Files.writeString(left, "another killed load's staged rows");
+    assertThat(load("shop.lines").upToDate()).isTrue();
+    assertThat(left).doesNotExist();
   }
 
   @Test
