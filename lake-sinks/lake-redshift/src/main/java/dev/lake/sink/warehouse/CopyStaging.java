@@ -52,10 +52,18 @@ final class CopyStaging implements AutoCloseable {
     this.run = Locations.child(prefix, suffix + "/");
   }
 
-  /** The prefix of one source's loads into one table: {@code <root>/_lake/copy-staging/<hash>/}. */
+  /**
+   * The prefix of one source's loads into one table: {@code <root>/_lake/copy-staging/<hash>/}, the hash the first 16
+   * hex digits of the SHA-256 of the source's location, a newline and the quoted table name.
+   */
   static URI prefix(Lake staging, String source, String table) {
-    return Locations.child(staging.root(), PREFIX + HexFormat.of().toHexDigits((source + "\n" + table).hashCode())
-        + "/");
+    try {
+      byte[] sha = java.security.MessageDigest.getInstance("SHA-256")
+          .digest((source + "\n" + table).getBytes(StandardCharsets.UTF_8));
+      return Locations.child(staging.root(), PREFIX + HexFormat.of().formatHex(sha, 0, 8) + "/");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
   }
 
   /** Deletes the files (and aborts the uploads) that earlier runs, killed before their cleanup, left. */

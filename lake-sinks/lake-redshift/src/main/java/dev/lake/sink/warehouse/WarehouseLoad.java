@@ -90,9 +90,9 @@ public final class WarehouseLoad implements dev.lake.iam.DeclaresPermissions {
    * every row is loaded again in the same transaction, deletes applied. Into Redshift, whose COPY reads Parquet files
    * whole and by column position (not by Iceberg field id), the rows to load are read through the snapshot (deletes
    * applied, columns by field id), written once more as Parquet in the load's column order under
-   * {@code <staging>/_lake/copy-staging/} ({@link #staging}), copied from a COPY manifest in the transaction that
-   * records the load, and deleted once it committed or rolled back; a load killed before that leaves them under the
-   * prefix, and the next load into the same table deletes them.
+   * {@code <staging>/_lake/copy-staging/} ({@link #staging(String)}), copied from a COPY manifest in the transaction
+   * that records the load, and deleted once it committed or rolled back; a load killed before that leaves them under
+   * the prefix, and the next load into the same table deletes them.
    *
    * <pre>{@code
    * WarehouseLoad.of(IcebergRead.of(catalog, "retail.sales").asTableSnapshot())

@@ -195,14 +195,15 @@ class WarehousePermissionsTest {
   }
 
   @Test
-  void tableSnapshotIntoRedshift_stagesUnderItsOwnPrefixOnly_andTheCopyRoleReadsOnlyThat() {
+  void tableSnapshotIntoRedshift_stagesUnderItsOwnPrefixOnly_andTheCopyRoleReadsOnlyThat() throws Exception {
     RedshiftDataApi api = RedshiftDataApi.builder().client(client).clusterIdentifier("analytics").database("dev")
         .dbUser("loader").build();
     WarehouseLoad load = WarehouseLoad.of(icebergOnS3()).into(api).table("public.lines")
         .iamRole("arn:aws:iam::123456789012:role/copy").staging("s3://perm-lake/stage");
-    // the staging prefix: a hash of the source's location and the quoted target table
-    String hash = java.util.HexFormat.of().toHexDigits(
-        "s3://perm-lake/warehouse/shop/lines\n\"public\".\"lines\"".hashCode());
+    // the staging prefix: 16 hex digits of the SHA-256 of the source's location and the quoted target table
+    String hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(
+        "s3://perm-lake/warehouse/shop/lines\n\"public\".\"lines\"".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        0, 8);
     String staged = "arn:aws:s3:::perm-lake/stage/_lake/copy-staging/" + hash + "/*";
 
     IamPolicy p = load.permissions(SCOPE);
