@@ -39,11 +39,13 @@ final class JdbcLoader {
   }
 
   Loaded run(DataSource dataSource) {
-    try (Connection c = dataSource.getConnection()) {
+    RedshiftLoader redshift = dialect == Dialect.REDSHIFT ? new RedshiftLoader(load, snap) : null;
+    try (CopyStaging staging = redshift == null ? null : redshift.staging();
+        Connection c = dataSource.getConnection()) {
       boolean autoCommit = c.getAutoCommit();
       c.setAutoCommit(false);
       try {
-        Loaded loaded = load(c);
+        Loaded loaded = load(c, staging);
         c.commit();
         return loaded;
       } catch (Throwable e) {
@@ -59,7 +61,7 @@ final class JdbcLoader {
     }
   }
 
-  private Loaded load(Connection c) throws SQLException {
+  private Loaded load(Connection c, CopyStaging staging) throws SQLException {
     LoadState.Tx tx = tx(c);
     if (dialect == Dialect.POSTGRES) {
       execute(c, "SET LOCAL standard_conforming_strings = on"); // the literals LoadState and partitions inline
@@ -71,6 +73,9 @@ final class JdbcLoader {
     LoadState.Recorded recorded = state.read(tx);
     LoadPlan plan = snap.reloadingAllWhenDeleted(LoadPlan.of(load.loadMode(), snap.manifest(), recorded, table));
     List<Evolution.Existing> existing = describe(c);
+    if (staging != null) {
+      staging.removeLeftovers(); // under the lock: no other load of this table is staging now
+    }
     load.hook().accept("planned");
     if (plan.upToDate()) {
       return new Loaded(0, false, List.of(), plan);
@@ -83,10 +88,10 @@ final class JdbcLoader {
     Snapshot moving = snap.withFiles(plan.files());
     long rows;
     if (dialect == Dialect.REDSHIFT) {
-      for (String s : new RedshiftLoader(load, moving).statements(existing.isEmpty(), added, plan)) {
+      for (String s : new RedshiftLoader(load, moving).statements(existing.isEmpty(), added, plan, staging)) {
         execute(c, s);
       }
-      rows = plan.rows();
+      rows = staging != null ? staging.rows() : plan.rows();
     } else {
       if (existing.isEmpty()) {
         execute(c, Statements.createSchema(load.tableName().schemaOr(dialect)));

@@ -37,14 +37,17 @@ final class RedshiftLoader {
    * the statements and the state's record; a failure rolls the session back.
    */
   Loaded runDataApi(RedshiftDataApi api) {
-    try (DataApiSession session = DataApiSession.begin(api)) {
+    try (CopyStaging staging = staging(); DataApiSession session = DataApiSession.begin(api)) {
       LoadState state = new LoadState(Dialect.REDSHIFT, load.tableName().schemaOr(Dialect.REDSHIFT), table,
           snap.source());
       state.prepare().forEach(session::execute);
       LoadState.Recorded recorded = state.read(session);
-      LoadPlan plan = LoadPlan.of(load.loadMode(), snap.manifest(), recorded, table);
+      LoadPlan plan = snap.reloadingAllWhenDeleted(LoadPlan.of(load.loadMode(), snap.manifest(), recorded, table));
       List<Evolution.Existing> existing = session.describe(load.tableName().schemaOr(Dialect.REDSHIFT),
           load.tableName().name());
+      if (staging != null) {
+        staging.removeLeftovers(); // under the lock: no other load of this table is staging now
+      }
       load.hook().accept("planned");
       if (plan.upToDate()) {
         session.commit();
@@ -56,19 +59,38 @@ final class RedshiftLoader {
       }
       List<ColumnDef> added = existing.isEmpty() ? List.of()
           : Evolution.columnsToAdd(table, snap.dataset(), existing, snap.columns(), Dialect.REDSHIFT);
-      new RedshiftLoader(load, snap.withFiles(plan.files()), suffix).statements(existing.isEmpty(), added, plan)
-          .forEach(session::execute);
+      new RedshiftLoader(load, snap.withFiles(plan.files()), suffix)
+          .statements(existing.isEmpty(), added, plan, staging).forEach(session::execute);
       load.hook().accept("moved");
       state.record(recorded, plan.version(), java.time.Instant.now(), plan.gone(), plan.added(),
           load.loadMode() == LoadMode.REPLACE).forEach(session::execute);
       load.hook().accept("recorded");
       session.commit();
-      return new Loaded(plan.rows(), existing.isEmpty(), added.stream().map(ColumnDef::name).toList(), plan);
+      return new Loaded(staging != null ? staging.rows() : plan.rows(), existing.isEmpty(),
+          added.stream().map(ColumnDef::name).toList(), plan);
     }
   }
 
-  /** Writes the COPY manifests of the plan's files, then returns the statements that load them. */
-  List<String> statements(boolean create, List<ColumnDef> added, LoadPlan plan) {
+  /**
+   * Where a table snapshot's rows are staged for COPY (null for a lake dataset, whose files COPY reads as they
+   * are); closing it, after the transaction ended either way, deletes them.
+   */
+  CopyStaging staging() {
+    return snap.external() == null ? null : new CopyStaging(load.staging(), snap.source(), table, suffix);
+  }
+
+  /**
+   * Writes the COPY manifests of the plan's files, then returns the statements that load them. A table snapshot's
+   * rows are staged first ({@code staging}, from {@link #staging()}, its leftovers already removed under the load
+   * state's lock): the rows to load are written, deletes applied and in the staging table's column order, and copied
+   * from one manifest (nothing is copied when no row is left).
+   */
+  List<String> statements(boolean create, List<ColumnDef> added, LoadPlan plan, CopyStaging staging) {
+    if (snap.external() != null) {
+      URI manifest = staging.stage(snap, load.hook());
+      return manifest == null ? sql(create, added, plan, List.of(), List.of())
+          : sql(create, added, plan, List.of(Map.of()), List.of(CopyManifests.s3Url(manifest)));
+    }
     Map<Map<String, String>, List<DataFile>> groups = snap.filesByPartition();
     List<String> manifests = new ArrayList<>();
     int n = 0;

@@ -50,11 +50,12 @@ public final class WarehouseLoad implements dev.lake.iam.DeclaresPermissions {
   private final Map<String, String> encodings;
   private final java.util.function.Consumer<String> beforeCommit;
   private final TableSnapshot external;
+  private final Lake staging;
 
   private WarehouseLoad(Lake lake, String dataset, Dialect dialect, DataSource dataSource, RedshiftDataApi dataApi,
       TableName table, LoadMode mode, List<String> mergeKeys, String iamRole, String distKey, String distStyle,
       List<String> sortKeys, Map<String, String> encodings, java.util.function.Consumer<String> beforeCommit,
-      TableSnapshot external) {
+      TableSnapshot external, Lake staging) {
     this.lake = lake;
     this.dataset = dataset;
     this.dialect = dialect;
@@ -70,6 +71,7 @@ public final class WarehouseLoad implements dev.lake.iam.DeclaresPermissions {
     this.encodings = Map.copyOf(encodings);
     this.beforeCommit = beforeCommit;
     this.external = external;
+    this.staging = staging;
   }
 
   /** A load of {@code dataset} ("online_retail", or a path like "processed/online_retail") from {@code lake}. */
@@ -77,7 +79,7 @@ public final class WarehouseLoad implements dev.lake.iam.DeclaresPermissions {
     Objects.requireNonNull(lake, "lake");
     ValidationException.check(dataset != null && !dataset.isBlank(), "A dataset name is required");
     return new WarehouseLoad(lake, dataset, null, null, null, null, LoadMode.APPEND, List.of(), null, null, null,
-        List.of(), Map.of(), point -> {}, null);
+        List.of(), Map.of(), point -> {}, null, null);
   }
 
   /**
@@ -85,13 +87,24 @@ public final class WarehouseLoad implements dev.lake.iam.DeclaresPermissions {
    * {@code IcebergRead.of(catalog, "retail.sales").asTableSnapshot()}. Loads are incremental and recorded like a
    * dataset's, by the snapshot's version and data files: an {@code APPEND} adds the rows of the data files added
    * since the last load; when a file was removed (compaction, overwrite) or the table has delete files (an upsert),
-   * every row is loaded again in the same transaction, deletes applied. PostgreSQL and DuckDB only: Redshift's COPY
-   * reads data files whole.
+   * every row is loaded again in the same transaction, deletes applied. Into Redshift, whose COPY reads Parquet files
+   * whole and by column position (not by Iceberg field id), the rows to load are read through the snapshot (deletes
+   * applied, columns by field id), written once more as Parquet in the load's column order under
+   * {@code <staging>/_lake/copy-staging/} ({@link #staging(String)}), copied from a COPY manifest in the transaction
+   * that records the load, and deleted once it committed or rolled back; a load killed before that leaves them under
+   * the prefix, and the next load into the same table deletes them.
+   *
+   * <pre>{@code
+   * WarehouseLoad.of(IcebergRead.of(catalog, "retail.sales").asTableSnapshot())
+   *     .into(redshiftDataApi).table("public.sales")
+   *     .iamRole("arn:aws:iam::123456789012:role/lake-copy").staging("s3://my-bucket/lake")
+   *     .run();
+   * }</pre>
    */
   public static WarehouseLoad of(TableSnapshot snapshot) {
     Objects.requireNonNull(snapshot, "snapshot");
     return new WarehouseLoad(null, snapshot.name(), null, null, null, null, LoadMode.APPEND, List.of(), null, null,
-        null, List.of(), Map.of(), point -> {}, snapshot);
+        null, List.of(), Map.of(), point -> {}, snapshot, null);
   }
 
   /** Loads over JDBC into a warehouse of {@code dialect}. The data source is the caller's: never closed here. */
@@ -99,14 +112,14 @@ public final class WarehouseLoad implements dev.lake.iam.DeclaresPermissions {
     Objects.requireNonNull(dialect, "dialect");
     Objects.requireNonNull(dataSource, "dataSource");
     return new WarehouseLoad(lake, dataset, dialect, dataSource, null, table, mode, mergeKeys, iamRole, distKey,
-        distStyle, sortKeys, encodings, beforeCommit, external);
+        distStyle, sortKeys, encodings, beforeCommit, external, staging);
   }
 
   /** Loads into Redshift through the Data API (no JDBC driver or connection pool: suits Lambda). */
   public WarehouseLoad into(RedshiftDataApi dataApi) {
     Objects.requireNonNull(dataApi, "dataApi");
     return new WarehouseLoad(lake, dataset, Dialect.REDSHIFT, null, dataApi, table, mode, mergeKeys, iamRole,
-        distKey, distStyle, sortKeys, encodings, beforeCommit, external);
+        distKey, distStyle, sortKeys, encodings, beforeCommit, external, staging);
   }
 
   /** The target table: {@code "schema.table"} (split at the first dot) or a name in the default schema. */
@@ -124,44 +137,56 @@ public final class WarehouseLoad implements dev.lake.iam.DeclaresPermissions {
 
   private WarehouseLoad table(TableName t) {
     return new WarehouseLoad(lake, dataset, dialect, dataSource, dataApi, t, mode, mergeKeys, iamRole, distKey,
-        distStyle, sortKeys, encodings, beforeCommit, external);
+        distStyle, sortKeys, encodings, beforeCommit, external, staging);
   }
 
   /** How the table changes: {@link LoadMode#APPEND} (default), {@code REPLACE} or {@code MERGE}. */
   public WarehouseLoad mode(LoadMode value) {
     Objects.requireNonNull(value, "mode");
     return new WarehouseLoad(lake, dataset, dialect, dataSource, dataApi, table, value, mergeKeys, iamRole, distKey,
-        distStyle, sortKeys, encodings, beforeCommit, external);
+        distStyle, sortKeys, encodings, beforeCommit, external, staging);
   }
 
   /** The key columns a {@link LoadMode#MERGE} matches rows on. */
   public WarehouseLoad mergeKeys(String... columns) {
     return new WarehouseLoad(lake, dataset, dialect, dataSource, dataApi, table, mode, List.of(columns), iamRole,
-        distKey, distStyle, sortKeys, encodings, beforeCommit, external);
+        distKey, distStyle, sortKeys, encodings, beforeCommit, external, staging);
   }
 
   /** Redshift: the IAM role ARN that COPY reads S3 with. Required for Redshift loads; never logged. */
   public WarehouseLoad iamRole(String roleArn) {
     return new WarehouseLoad(lake, dataset, dialect, dataSource, dataApi, table, mode, mergeKeys, roleArn, distKey,
-        distStyle, sortKeys, encodings, beforeCommit, external);
+        distStyle, sortKeys, encodings, beforeCommit, external, staging);
+  }
+
+  /**
+   * Redshift loads of a {@link TableSnapshot}: the S3 location (a lake's root, e.g. {@code s3://my-bucket/lake})
+   * under whose {@code _lake/copy-staging/} the rows to load are staged as Parquet for COPY, with their COPY manifest,
+   * and deleted after the load. Required for them; refused for other loads.
+   */
+  public WarehouseLoad staging(String location) {
+    ValidationException.check(location != null && !location.isBlank(),
+        "A staging location is required, e.g. s3://my-bucket/lake");
+    return new WarehouseLoad(lake, dataset, dialect, dataSource, dataApi, table, mode, mergeKeys, iamRole, distKey,
+        distStyle, sortKeys, encodings, beforeCommit, external, Lake.at(location));
   }
 
   /** Redshift: {@code DISTKEY(column)} (and {@code DISTSTYLE KEY}) for a table this load creates. */
   public WarehouseLoad distKey(String column) {
     return new WarehouseLoad(lake, dataset, dialect, dataSource, dataApi, table, mode, mergeKeys, iamRole, column,
-        distStyle, sortKeys, encodings, beforeCommit, external);
+        distStyle, sortKeys, encodings, beforeCommit, external, staging);
   }
 
   /** Redshift: {@code DISTSTYLE AUTO | EVEN | ALL} for a table this load creates (without a distribution key). */
   public WarehouseLoad distStyle(String style) {
     return new WarehouseLoad(lake, dataset, dialect, dataSource, dataApi, table, mode, mergeKeys, iamRole, distKey,
-        style, sortKeys, encodings, beforeCommit, external);
+        style, sortKeys, encodings, beforeCommit, external, staging);
   }
 
   /** Redshift: {@code COMPOUND SORTKEY(columns)} for a table this load creates. */
   public WarehouseLoad sortKeys(String... columns) {
     return new WarehouseLoad(lake, dataset, dialect, dataSource, dataApi, table, mode, mergeKeys, iamRole, distKey,
-        distStyle, List.of(columns), encodings, beforeCommit, external);
+        distStyle, List.of(columns), encodings, beforeCommit, external, staging);
   }
 
   /** Redshift: the compression encoding of a column ({@code ZSTD}, {@code AZ64}, {@code RAW}, …). */
@@ -169,7 +194,7 @@ public final class WarehouseLoad implements dev.lake.iam.DeclaresPermissions {
     Map<String, String> copy = new LinkedHashMap<>(encodings);
     copy.put(column, encoding);
     return new WarehouseLoad(lake, dataset, dialect, dataSource, dataApi, table, mode, mergeKeys, iamRole, distKey,
-        distStyle, sortKeys, copy, beforeCommit, external);
+        distStyle, sortKeys, copy, beforeCommit, external, staging);
   }
 
   /** Test hook: runs inside the transaction, after the data moved and its record was written, before the commit. */
@@ -187,7 +212,7 @@ public final class WarehouseLoad implements dev.lake.iam.DeclaresPermissions {
    */
   WarehouseLoad at(java.util.function.Consumer<String> hook) {
     return new WarehouseLoad(lake, dataset, dialect, dataSource, dataApi, table, mode, mergeKeys, iamRole, distKey,
-        distStyle, sortKeys, encodings, hook, external);
+        distStyle, sortKeys, encodings, hook, external, staging);
   }
 
   /**
@@ -240,7 +265,10 @@ public final class WarehouseLoad implements dev.lake.iam.DeclaresPermissions {
    *   <li>Redshift: list and read the dataset's manifests and write its COPY manifests under
    *   {@code _lake/copy-manifests/<dataset>/} (Redshift, not this process, reads the data files); through the Data
    *   API also what {@link RedshiftDataApi#permissions} lists but {@code BatchExecuteStatement}, since a load runs
-   *   in one session (over JDBC the driver's login is not an IAM grant).</li>
+   *   in one session (over JDBC the driver's login is not an IAM grant);</li>
+   *   <li>a {@link TableSnapshot} into Redshift: reading the snapshot ({@link TableSnapshot#permissions}), and
+   *   writing, listing, deleting and cleaning up incomplete uploads under this load's staging prefix only,
+   *   {@code <staging>/_lake/copy-staging/<hash of the source and the table>/}; the Data API as above.</li>
    * </ul>
    * SSE-KMS on the lake's store adds its {@code kms:} grants, as for any lake access.
    *
@@ -254,8 +282,14 @@ public final class WarehouseLoad implements dev.lake.iam.DeclaresPermissions {
     java.util.Objects.requireNonNull(scope, "scope");
     ValidationException.check(dialect != null,
         "No warehouse: call .into(Dialect, DataSource) or .into(RedshiftDataApi) before permissions()");
-    if (external != null) { // the table's catalog and files; JDBC needs no AWS grant
+    if (external != null && dialect != Dialect.REDSHIFT) { // the table's catalog and files; JDBC needs no AWS grant
       return external.permissions(scope);
+    }
+    if (external != null) { // and staging its rows for COPY: write, then delete them and a killed run's leftovers
+      dev.lake.iam.IamPolicy policy = external.permissions(scope).and(staging().store().permissions(stagingPrefix(),
+          java.util.EnumSet.of(dev.lake.iam.Access.WRITE, dev.lake.iam.Access.LIST, dev.lake.iam.Access.DELETE,
+              dev.lake.iam.Access.CLEAN_UP), scope));
+      return dataApi == null ? policy : policy.and(dataApi.permissions(scope, false));
     }
     if (dialect != Dialect.REDSHIFT) {
       return lake.read(dataset).permissions(scope);
@@ -270,8 +304,9 @@ public final class WarehouseLoad implements dev.lake.iam.DeclaresPermissions {
 
   /**
    * The policy of the IAM role Redshift's COPY assumes ({@link #iamRole}): read this dataset's COPY manifests and
-   * exactly its data files' prefix, nothing else (COPY with {@code MANIFEST} reads the objects the manifest lists;
-   * with SSE-KMS on the lake's store, {@code kms:Decrypt} on the key too). Attach it to the role, and the role to the
+   * exactly its data files' prefix, nothing else (for a {@link TableSnapshot}: read this load's staging prefix
+   * only, where its rows and manifest are staged). COPY with {@code MANIFEST} reads the objects the manifest lists;
+   * with SSE-KMS on the lake's store, {@code kms:Decrypt} on the key too. Attach it to the role, and the role to the
    * cluster or namespace.
    *
    * <pre>{@code
@@ -282,11 +317,21 @@ public final class WarehouseLoad implements dev.lake.iam.DeclaresPermissions {
     java.util.Objects.requireNonNull(scope, "scope");
     ValidationException.check(dialect == Dialect.REDSHIFT,
         "Only Redshift loads COPY with a role; this load is %s", dialect);
-    ValidationException.check(external == null, "%s is not loaded with COPY: no COPY role", dataset);
-    String path = datasetPath();
     var read = java.util.EnumSet.of(dev.lake.iam.Access.READ);
+    if (external != null) { // COPY reads the staged rows and their manifest, never the table's files
+      return staging().store().permissions(stagingPrefix(), read, scope);
+    }
+    String path = datasetPath();
     return lake.store().permissions(lake.uri(CopyManifests.PREFIX + path + "/"), read, scope)
         .and(lake.store().permissions(lake.uri(path + "/"), read, scope));
+  }
+
+  /** Where a table snapshot's rows are staged for this target table ({@link CopyStaging#prefix}). */
+  private java.net.URI stagingPrefix() {
+    ValidationException.check(staging != null && table != null, "A Redshift load of %s stages its rows for COPY: "
+        + "call .staging(\"s3://bucket/prefix\") and .table(\"schema.table\") before asking for its permissions",
+        dataset);
+    return CopyStaging.prefix(staging, external.location(), table.quoted(Dialect.REDSHIFT));
   }
 
   /** The dataset's path in the lake, as {@link Lake#read} resolves a name: "online_retail" is processed/online_retail. */
@@ -302,16 +347,21 @@ public final class WarehouseLoad implements dev.lake.iam.DeclaresPermissions {
     ValidationException.check(table != null, "No target table: call .table(\"schema.table\") before run()");
     ValidationException.check(mode != LoadMode.MERGE || !mergeKeys.isEmpty(),
         "LoadMode.MERGE needs key columns: call .mergeKeys(\"id\", ...)");
-    ValidationException.check(external == null || dialect != Dialect.REDSHIFT, "Loading %s into Redshift with COPY "
-        + "is not supported: COPY reads data files whole (deleted rows and all) and by column position (not by "
-        + "Iceberg field id). Register the table in the Glue Data Catalog and INSERT INTO ... SELECT from it through "
-        + "Redshift Spectrum (ExternalTables prints the DDL), or load it into PostgreSQL or DuckDB", dataset);
+    ValidationException.check(staging == null || external != null && dialect == Dialect.REDSHIFT,
+        "staging(%s) is for Redshift loads of a table snapshot; this load of %s into %s stages nothing: remove it",
+        staging == null ? null : staging.root(), dataset, dialect);
     if (dialect == Dialect.REDSHIFT) {
       ValidationException.check(iamRole != null && !iamRole.isBlank(),
           "Redshift COPY needs an IAM role that can read the lake: call .iamRole(\"arn:aws:iam::…:role/…\")");
-      ValidationException.check("s3".equals(lake.root().getScheme()),
+      ValidationException.check(external == null || staging != null, "Loading %s into Redshift stages its rows as "
+          + "Parquet on S3 for COPY: call .staging(\"s3://bucket/prefix\") (files go under its _lake/copy-staging/)",
+          dataset);
+      ValidationException.check(external != null || "s3".equals(lake.root().getScheme()),
           "Redshift loads from S3, but the lake is at %s: use an s3:// lake, or Dialect.POSTGRES / DUCKDB",
-          lake.root());
+          external != null ? null : lake.root());
+      ValidationException.check(external == null || "s3".equals(staging.root().getScheme()),
+          "Redshift's COPY reads from S3, but the staging location is %s: use an s3:// location",
+          external == null ? null : staging.root());
       ValidationException.check(distStyle == null || KEYWORD.matcher(distStyle).matches(),
           "Invalid DISTSTYLE '%s': use AUTO, EVEN, ALL or KEY", distStyle);
       encodings.values().forEach(e -> ValidationException.check(e != null && KEYWORD.matcher(e).matches(),
@@ -337,6 +387,10 @@ public final class WarehouseLoad implements dev.lake.iam.DeclaresPermissions {
 
   RedshiftOptions redshiftOptions() {
     return new RedshiftOptions(iamRole, distKey, distStyle, sortKeys, encodings);
+  }
+
+  Lake staging() {
+    return staging;
   }
 
   java.util.function.Consumer<String> hook() {

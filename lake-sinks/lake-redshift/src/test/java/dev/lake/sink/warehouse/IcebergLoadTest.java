@@ -97,13 +97,17 @@ class IcebergLoadTest {
   }
 
   @org.junit.jupiter.api.Test
-  void redshift_isRefusedNamingTheAlternatives() {
+  void redshift_withoutStaging_isRefusedNamingTheFix() {
     IcebergCatalog catalog = IcebergCatalog.local(dir.resolve("iceberg").toString());
     IcebergTables.append(catalog, "day1", IcebergTables.lines(0, 2, 1));
     assertThatThrownBy(() -> WarehouseLoad.of(IcebergTables.newest(catalog, "shop.sales"))
         .into(Dialect.REDSHIFT, SharedPostgres.dataSource()).table("sales").iamRole("arn:aws:iam::1:role/r").run())
         .isInstanceOf(ValidationException.class)
-        .hasMessageContaining("Loading iceberg shop.sales into Redshift with COPY is not supported")
-        .hasMessageContaining("Spectrum");
+        .hasMessageContaining("Loading iceberg shop.sales into Redshift stages its rows")
+        .hasMessageContaining(".staging(\"s3://bucket/prefix\")");
+    assertThatThrownBy(() -> WarehouseLoad.of(IcebergTables.newest(catalog, "shop.sales"))
+        .into(Dialect.DUCKDB, dataSource(Dialect.DUCKDB)).table("sales").staging("s3://b/lake").run())
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("staging(s3://b/lake/) is for Redshift loads of a table snapshot");
   }
 }

@@ -92,7 +92,7 @@ class RedshiftIncrementalSqlTest {
     return lake.latest("sales").orElseThrow();
   }
 
-  private static List<String> kinds(List<String> sql) {
+  static List<String> kinds(List<String> sql) {
     return sql.stream().map(s -> s.replaceAll("'[^']*'", "'…'").replaceAll(" \\(.*", " (…")).toList();
   }
 

@@ -117,7 +117,7 @@ class RedshiftSqlTest {
     Snapshot snap = Snapshot.of(lake, "sales");
 
     LoadPlan plan = firstLoad(LoadMode.APPEND);
-    List<String> sql = new RedshiftLoader(load, snap, "t1").statements(true, List.of(), plan);
+    List<String> sql = new RedshiftLoader(load, snap, "t1").statements(true, List.of(), plan, null);
 
     assertThat(sql.stream().filter(s -> s.startsWith("COPY "))).hasSize(snap.filesByPartition().size());
     var files = snap.filesByPartition().values().iterator().next();

@@ -116,6 +116,59 @@ class WarehouseIamRecordedTest {
   }
 
   @Test
+  void run_icebergSnapshotIntoRedshift_stagingGrantsAllowEveryCall_andTheCopyRoleReadsOnlyTheStagedObjects()
+      throws Exception {
+    dev.lake.sink.iceberg.IcebergCatalog catalog = dev.lake.sink.iceberg.IcebergCatalog.local(
+        dir.resolve("iceberg").toString());
+    IcebergTables.upsert(catalog, "day1", IcebergTables.lines(0, 20, 1));
+    IcebergTables.upsert(catalog, "day2", IcebergTables.lines(10, 25, 3));
+    try (FakeDataApi server = new FakeDataApi(); RedshiftDataClient client = server.client(CALLS);
+        S3Client unrecorded = S3Client.builder().endpointOverride(URI.create("http://127.0.0.1:" + proxy.getPort()))
+            .forcePathStyle(true).region(Region.US_EAST_1).credentialsProvider(CREDENTIALS)
+            .httpClient(UrlConnectionHttpClient.create()).build()) { // the test's own reads, as COPY would read
+      WarehouseLoad load = WarehouseLoad.of(IcebergTables.newest(catalog, "shop.lines")).into(server.api(client))
+          .table("public.lines").iamRole("arn:aws:iam::123456789012:role/lake-copy").staging("s3://wh-lake/stage");
+      // what a load killed while staging leaves: a staged file and an upload never completed
+      String prefix = CopyStaging.prefix(Lake.at("s3://wh-lake/stage"),
+          IcebergTables.newest(catalog, "shop.lines").location(), "\"public\".\"lines\"").getPath().substring(1);
+      s3.putObject(b -> b.bucket("wh-lake").key(prefix + "dead/part-00000.parquet"),
+          software.amazon.awssdk.core.sync.RequestBody.fromString("killed"));
+      s3.createMultipartUpload(b -> b.bucket("wh-lake").key(prefix + "dead/part-00001.parquet"));
+      List<String> named = new ArrayList<>();
+      server.failWhen = sql -> { // the staged objects exist while COPY runs: note what it names
+        Matcher from = Pattern.compile("FROM '(s3://[^']+)'").matcher(sql);
+        while (from.find()) {
+          String key = from.group(1).substring("s3://wh-lake/".length());
+          named.add(from.group(1));
+          try {
+            new ObjectMapper().readTree(unrecorded.getObjectAsBytes(b -> b.bucket("wh-lake").key(key))
+                .asByteArray()).get("entries").forEach(e -> named.add(e.get("url").asText()));
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        }
+        return null;
+      };
+      CALLS.clear();
+
+      LoadReport report = load.run();
+
+      assertThat(report.rows()).isEqualTo(25);
+      PolicyAssert.assertExact(load.permissions(SCOPE), CALLS.calls(), Map.of());
+      IamPolicy copyRole = load.copyRolePermissions(SCOPE);
+      assertThat(named).as("the COPY manifest and the staged files it lists").hasSizeGreaterThan(1)
+          .allMatch(url -> url.startsWith("s3://wh-lake/" + prefix))
+          .allMatch(url -> copyRole.allows("s3:GetObject", "arn:aws:s3:::" + url.substring("s3://".length()),
+              Map.of()));
+      assertThat(copyRole.allows("s3:GetObject", "arn:aws:s3:::wh-lake/stage/_lake/copy-staging/other/x.parquet",
+          Map.of())).as("another load's staging").isFalse();
+      assertThat(s3.listObjectsV2(b -> b.bucket("wh-lake").prefix(prefix)).contents())
+          .as("staged files and the killed load's leftovers removed").isEmpty();
+      assertThat(s3.listMultipartUploads(b -> b.bucket("wh-lake").prefix(prefix)).uploads()).isEmpty();
+    }
+  }
+
+  @Test
   void registerInGlue_twice_policyAllowsEveryCallAndGrantsNothingUnused() throws Exception {
     Lake lake = Lake.at("s3://wh-lake/glue");
     Datasets.write(lake, Datasets.sales(0, 6, 0));

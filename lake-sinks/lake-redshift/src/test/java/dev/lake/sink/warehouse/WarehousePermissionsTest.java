@@ -160,4 +160,66 @@ class WarehousePermissionsTest {
     }
     assertThat(PolicyAssert.grants(p)).containsExactlyInAnyOrderElementsOf(expected);
   }
+
+  /** A table snapshot on S3 that declares no grants of its own (an Iceberg table's are lake-iceberg's to test). */
+  static dev.lake.io.TableSnapshot icebergOnS3() {
+    return new dev.lake.io.TableSnapshot() {
+      public String name() {
+        return "iceberg shop.lines";
+      }
+
+      public String location() {
+        return "s3://perm-lake/warehouse/shop/lines";
+      }
+
+      public long version() {
+        return 1;
+      }
+
+      public org.apache.avro.Schema schema() {
+        throw new AssertionError("permissions() reads no schema");
+      }
+
+      public java.util.List<File> files() {
+        throw new AssertionError("permissions() lists no file");
+      }
+
+      public boolean hasDeletes() {
+        return false;
+      }
+
+      public dev.lake.io.SourceReader<org.apache.avro.generic.GenericRecord> open(java.util.Collection<String> p) {
+        throw new AssertionError("permissions() reads no row");
+      }
+    };
+  }
+
+  @Test
+  void tableSnapshotIntoRedshift_stagesUnderItsOwnPrefixOnly_andTheCopyRoleReadsOnlyThat() throws Exception {
+    RedshiftDataApi api = RedshiftDataApi.builder().client(client).clusterIdentifier("analytics").database("dev")
+        .dbUser("loader").build();
+    WarehouseLoad load = WarehouseLoad.of(icebergOnS3()).into(api).table("public.lines")
+        .iamRole("arn:aws:iam::123456789012:role/copy").staging("s3://perm-lake/stage");
+    // the staging prefix: 16 hex digits of the SHA-256 of the source's location and the quoted target table
+    String hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(
+        "s3://perm-lake/warehouse/shop/lines\n\"public\".\"lines\"".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        0, 8);
+    String staged = "arn:aws:s3:::perm-lake/stage/_lake/copy-staging/" + hash + "/*";
+
+    IamPolicy p = load.permissions(SCOPE);
+
+    assertThat(PolicyAssert.grants(p)).containsExactlyInAnyOrderElementsOf(Set.of(
+        "redshift-data:DescribeStatement * " + OWN_STATEMENTS,
+        "redshift-data:GetStatementResult * " + OWN_STATEMENTS,
+        "redshift-data:ExecuteStatement arn:aws:redshift:eu-west-1:123456789012:cluster:analytics",
+        "redshift:GetClusterCredentials arn:aws:redshift:eu-west-1:123456789012:dbuser:analytics/loader",
+        "redshift:GetClusterCredentials arn:aws:redshift:eu-west-1:123456789012:dbname:analytics/dev",
+        "s3:PutObject " + staged,
+        "s3:DeleteObject " + staged,
+        "s3:AbortMultipartUpload " + staged,
+        "s3:ListBucketMultipartUploads arn:aws:s3:::perm-lake",
+        "s3:ListBucket arn:aws:s3:::perm-lake {StringEquals={s3:prefix=[stage/_lake/copy-staging/" + hash + "/]}}"));
+    assertThat(p.undeclared()).singleElement().asString().contains("iceberg shop.lines");
+    assertThat(PolicyAssert.grants(load.copyRolePermissions(SCOPE))).containsExactly("s3:GetObject " + staged);
+  }
 }
