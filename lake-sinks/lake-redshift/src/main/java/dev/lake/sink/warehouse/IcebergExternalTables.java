@@ -113,16 +113,37 @@ public final class IcebergExternalTables {
     ValidationException.check(table != null, "Call .table(\"…\") to name the table in Glue");
   }
 
-  /** Athena's types for an Iceberg table's columns. */
+  /** Athena's type for an Iceberg table's column. */
   private String athenaType(Schema.Field f) {
-    Schema s = f.schema();
-    if (s.getType() == Schema.Type.UNION) {
-      s = s.getTypes().stream().filter(t -> t.getType() != Schema.Type.NULL).findFirst().orElseThrow();
+    return athenaType(dev.lake.Schemas.nonNull(f.schema()), f.name());
+  }
+
+  /**
+   * Athena's (Hive's) type for a column's schema, nested ones included: {@code struct<name:type,…>},
+   * {@code array<type>}, {@code map<string,type>}; {@code path} names the column in messages.
+   */
+  private String athenaType(Schema s, String path) {
+    switch (s.getType()) {
+      case RECORD: {
+        List<String> fields = new ArrayList<>();
+        for (Schema.Field field : s.getFields()) {
+          Schema type = dev.lake.Schemas.nonNull(field.schema());
+          fields.add(field.name() + ":" + athenaType(type, path + "." + field.name()));
+        }
+        return "struct<" + String.join(",", fields) + ">";
+      }
+      case ARRAY:
+        return "array<" + athenaType(dev.lake.Schemas.nonNull(s.getElementType()), path + "[]") + ">";
+      case MAP:
+        return "map<string," + athenaType(dev.lake.Schemas.nonNull(s.getValueType()), path + "{}") + ">";
+      default:
+        break;
     }
-    ValidationException.check(s.getType() != Schema.Type.RECORD && s.getType() != Schema.Type.ARRAY
-        && s.getType() != Schema.Type.MAP, "Column %s of %s is nested (%s): write Athena's DDL for it by hand",
-        f.name(), snapshot.name(), s.getType());
-    ColumnDef c = ColumnDef.of(Schema.createRecord("r", null, null, false, List.of(new Schema.Field(f.name(), s))),
+    if (s.getType() == Schema.Type.UNION) {
+      throw new ValidationException("Column " + path + " of " + snapshot.name() + " is a union of " + s.getTypes()
+          + ", which no Athena column can hold");
+    }
+    ColumnDef c = ColumnDef.of(Schema.createRecord("r", null, null, false, List.of(new Schema.Field("c", s))),
         List.of()).get(0);
     return switch (c.kind()) {
       case BOOLEAN -> "boolean";
@@ -135,7 +156,7 @@ public final class IcebergExternalTables {
       case BYTES -> "binary";
       case DATE -> "date";
       case TIMESTAMP, TIMESTAMPTZ -> "timestamp";
-      case TIME -> throw new ValidationException("Column " + f.name() + " of " + snapshot.name() + " is a time of "
+      case TIME -> throw new ValidationException("Column " + path + " of " + snapshot.name() + " is a time of "
           + "day, which Athena's Iceberg tables do not have: store it as a string or a timestamp");
     };
   }

@@ -33,6 +33,10 @@ class IcebergExternalTablesTest {
 
   record Sale(String invoice, long id, Instant ts, double price, int month) {}
 
+  record Address(String city, int zip) {}
+
+  record Order(String id, Address ship, List<String> tags, Map<String, Integer> counts) {}
+
   @BeforeAll
   static void table() {
     s3 = S3ProxyServer.start("ak", "sk-iceberg-ddl");
@@ -42,6 +46,8 @@ class IcebergExternalTablesTest {
     Pipeline.from(InMemorySource.of("sales", List.of(new Sale("536365", 7, Instant.parse("2011-12-01T08:26:00Z"),
         2.55, 12)))).named("sales")
         .to(catalog.<Sale>table("retail.sales").partitionBy("month", "day(ts)", "bucket(4, id)")).run();
+    Pipeline.from(InMemorySource.of("orders", List.of(new Order("o1", new Address("Lyon", 69001), List.of("gift"),
+        Map.of("boxes", 2))))).named("orders").to(catalog.<Order>table("retail.orders")).run();
   }
 
   @AfterAll
@@ -55,6 +61,15 @@ class IcebergExternalTablesTest {
     assertThat(ddl.athenaCreateTable()).isEqualTo("CREATE TABLE IF NOT EXISTS `retail`.`sales` (`invoice` string, "
         + "`id` bigint, `ts` timestamp, `price` double, `month` int) PARTITIONED BY (`month`, day(ts), bucket(4, id)) "
         + "LOCATION 's3://lake-ice/warehouse/retail/sales' TBLPROPERTIES ('table_type'='ICEBERG', "
+        + "'format'='parquet', 'write_compression'='snappy')");
+  }
+
+  @Test
+  void athenaCreateTable_nestedColumns_asStructArrayAndMap() {
+    IcebergExternalTables ddl = ExternalTables.iceberg(IcebergRead.of(catalog, "retail.orders").asTableSnapshot());
+    assertThat(ddl.athenaCreateTable()).isEqualTo("CREATE TABLE IF NOT EXISTS `retail`.`orders` (`id` string, "
+        + "`ship` struct<city:string,zip:int>, `tags` array<string>, `counts` map<string,int>) "
+        + "LOCATION 's3://lake-ice/warehouse/retail/orders' TBLPROPERTIES ('table_type'='ICEBERG', "
         + "'format'='parquet', 'write_compression'='snappy')");
   }
 
