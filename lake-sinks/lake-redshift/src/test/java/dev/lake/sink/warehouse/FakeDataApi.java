@@ -44,6 +44,14 @@ final class FakeDataApi implements AutoCloseable {
   /** Polls a statement answers SUBMITTED / STARTED before it ends (2: both; 0: it ends at the first poll). */
   volatile int pendingPolls = 2;
 
+  /** Forgets the calls and results of the test before: no failures, {@code polls} polls before a statement ends. */
+  void reset(int polls) {
+    calls.clear();
+    results.clear();
+    failWhen = sql -> null;
+    pendingPolls = polls;
+  }
+
   private final Map<String, Stmt> statements = new ConcurrentHashMap<>();
   private final AtomicInteger ids = new AtomicInteger();
   private final HttpServer server;

@@ -73,9 +73,7 @@ class IcebergRedshiftLoadTest {
 
   @BeforeEach
   void reset() {
-    server.calls.clear();
-    server.results.clear();
-    server.pendingPolls = 0;
+    server.reset(0);
     server.failWhen = sql -> {
       if (sql.startsWith("COPY ")) {
         capture(sql);

@@ -42,10 +42,7 @@ class RedshiftDataApiTest {
 
   @BeforeEach
   void reset() {
-    server.calls.clear();
-    server.results.clear();
-    server.failWhen = sql -> null;
-    server.pendingPolls = 2;
+    server.reset(2);
     api = server.api(client);
   }
 

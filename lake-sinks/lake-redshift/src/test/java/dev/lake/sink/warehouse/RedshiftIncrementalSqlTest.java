@@ -60,10 +60,7 @@ class RedshiftIncrementalSqlTest {
 
   @BeforeEach
   void reset() {
-    server.calls.clear();
-    server.results.clear();
-    server.failWhen = sql -> null;
-    server.pendingPolls = 0;
+    server.reset(0);
     MappedStore.register("inc", dir);
     lake = Lake.at("s3://inc/lake");
   }
