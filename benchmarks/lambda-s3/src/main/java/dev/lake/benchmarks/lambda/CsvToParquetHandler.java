@@ -7,6 +7,8 @@ import dev.lake.BadRowPolicy;
 import dev.lake.Lake;
 import dev.lake.Pipeline;
 import dev.lake.PipelineResult;
+import dev.lake.examples.ecommerce.RetailRow;
+import dev.lake.examples.ecommerce.Sale;
 import dev.lake.lambda.S3EventRunner;
 import dev.lake.source.files.CsvSource;
 import java.net.URI;
@@ -28,10 +30,10 @@ public final class CsvToParquetHandler implements RequestHandler<S3Event, String
       objects.toArray(URI[]::new), Lake.at(System.getenv().getOrDefault("LAKE_ROOT", "s3://lake/lake"))));
 
   /** The pipeline over {@code objects} into {@code lake}'s {@code processed/online_retail}. */
-  public static Pipeline<RetailSale> pipeline(URI[] objects, Lake lake) {
-    return Pipeline.from(CsvSource.of(RetailSale.Line.class).from(objects))
+  public static Pipeline<RetailRow> pipeline(URI[] objects, Lake lake) {
+    return Pipeline.from(CsvSource.of(Sale.class).from(objects))
         .named("s3-csv-to-parquet")
-        .map("partition-by-month", RetailSale::of)
+        .map("partition-by-month", RetailRow::of)
         .to(lake.processed("online_retail").partitionBy("year", "month"))
         .onBadRows(BadRowPolicy.toRejectedZone());
   }

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.lake.examples.ecommerce.Sale;
 import dev.lake.iam.IamPolicy;
 import dev.lake.iam.IamScope;
 import dev.lake.lambda.FunctionPermissions;
@@ -30,11 +31,11 @@ public final class IngestHandler
   /** Checked first, when the class initialises: a {@code LAKE_FORMAT} this handler cannot honour fails the init. */
   private static final String FORMAT = checkFormat(System.getenv("LAKE_FORMAT"));
   /** Built once, when the class initialises (in Lambda's init phase). */
-  static final KinesisSink<SaleEvent> SINK = sink(env("LAKE_STREAM", "sales"), client());
-  static final IngestEndpoint<SaleEvent> ENDPOINT = endpoint(SINK);
+  static final KinesisSink<Sale> SINK = sink(env("LAKE_STREAM", "sales"), client());
+  static final IngestEndpoint<Sale> ENDPOINT = endpoint(SINK);
 
-  private final KinesisSink<SaleEvent> sink;
-  private final IngestEndpoint<SaleEvent> endpoint;
+  private final KinesisSink<Sale> sink;
+  private final IngestEndpoint<Sale> endpoint;
 
   /** The handler Lambda instantiates: the stream {@code LAKE_STREAM} through the client built at class init. */
   public IngestHandler() {
@@ -46,17 +47,17 @@ public final class IngestHandler
     this(sink(stream, client), null);
   }
 
-  private IngestHandler(KinesisSink<SaleEvent> sink, IngestEndpoint<SaleEvent> endpoint) {
+  private IngestHandler(KinesisSink<Sale> sink, IngestEndpoint<Sale> endpoint) {
     this.sink = sink;
     this.endpoint = endpoint != null ? endpoint : endpoint(sink);
   }
 
-  private static KinesisSink<SaleEvent> sink(String stream, KinesisClient client) {
-    return KinesisSink.<SaleEvent>toStream(stream).withClient(client).withPartitionKey("invoice_no");
+  private static KinesisSink<Sale> sink(String stream, KinesisClient client) {
+    return KinesisSink.<Sale>toStream(stream).withClient(client).withPartitionKey("invoice_no");
   }
 
-  private static IngestEndpoint<SaleEvent> endpoint(KinesisSink<SaleEvent> sink) {
-    return IngestEndpoint.of(SaleEvent.class).to(sink).withMaxBodyBytes(1 << 20).withMaxRows(500);
+  private static IngestEndpoint<Sale> endpoint(KinesisSink<Sale> sink) {
+    return IngestEndpoint.of(Sale.class).to(sink).withMaxBodyBytes(1 << 20).withMaxRows(500);
   }
 
   /**
