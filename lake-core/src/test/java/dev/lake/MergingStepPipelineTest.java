@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Steps written here, not Lake's, that merge their per-worker state across workers through the public SPI
  * ({@link MergingStep}): a distinct count and a top N over the Online Retail lines, on 1, 2 and 4 workers, checked
  * against the same figures computed by hand; the report reconciles; a wrapped step ({@code needing}) keeps what it
- * declares; validation and failures of merge and results.
+ * declares; validation and failures of merge and results; a step of {@link Step.Output#GROUPS} without a merge.
  */
 class MergingStepPipelineTest {
   @TempDir
@@ -332,6 +332,29 @@ class MergingStepPipelineTest {
         .hasMessageContaining("Step 'bad-results' failed to produce its results")
         .hasMessageContaining("IllegalStateException: no results").hasMessageContaining("Nothing is committed");
     assertThat(sink.rows()).isEmpty();
+  }
+
+  /** Rows counted per worker, folded into one count each: {@link Step}'s Javadoc example, verbatim. */
+  static final class CountRows implements Step<Sale, Long> {
+    private long count;
+    public String name() { return "count"; }
+    public void apply(Sale row, Consumer<? super Long> out) { count++; }
+    public void finish(Consumer<? super Long> out) { out.accept(count); }   // one count per worker
+    public Step<Sale, Long> forWorker() { return new CountRows(); }
+    public Output output() { return Output.GROUPS; }   // every row folded into a count: the report reconciles
+  }
+
+  @Test
+  void groupsWithoutMerge_oneCountPerWorker_addUpToTheLines_andTheReportReconciles() {
+    InMemorySink<Long> sink = InMemorySink.create();
+
+    PipelineResult result = sales(6, 3).apply(new CountRows()).to(sink).run();
+
+    assertThat(sink.rows()).hasSize(3);
+    assertThat(sink.rows().stream().mapToLong(Long::longValue).sum()).isEqualTo(lines().size());
+    assertThat(result.rowsGrouped()).isEqualTo(lines().size() - 3);
+    assertThat(result.rowsFiltered()).isZero();
+    assertThat(result.reconciles()).isTrue();
   }
 
   @Test

@@ -26,6 +26,7 @@ import java.util.function.Consumer;
  *   public void apply(Sale row, Consumer<? super Long> out) { count++; }
  *   public void finish(Consumer<? super Long> out) { out.accept(count); }   // one count per worker
  *   public Step<Sale, Long> forWorker() { return new CountRows(); }
+ *   public Output output() { return Output.GROUPS; }   // every row folded into a count: the report reconciles
  * }
  * }</pre>
  *
