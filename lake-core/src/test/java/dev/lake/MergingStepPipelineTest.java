@@ -341,7 +341,7 @@ class MergingStepPipelineTest {
     public void apply(Sale row, Consumer<? super Long> out) { count++; }
     public void finish(Consumer<? super Long> out) { out.accept(count); }   // one count per worker
     public Step<Sale, Long> forWorker() { return new CountRows(); }
-    public Output output() { return Output.GROUPS; }   // every row folded into a count: the report reconciles
+    public Output output() { return Output.GROUPS; }   // rows folded into a count, not filtered
   }
 
   @Test

@@ -26,7 +26,7 @@ import java.util.function.Consumer;
  *   public void apply(Sale row, Consumer<? super Long> out) { count++; }
  *   public void finish(Consumer<? super Long> out) { out.accept(count); }   // one count per worker
  *   public Step<Sale, Long> forWorker() { return new CountRows(); }
- *   public Output output() { return Output.GROUPS; }   // every row folded into a count: the report reconciles
+ *   public Output output() { return Output.GROUPS; }   // rows folded into a count, not filtered
  * }
  * }</pre>
  *
@@ -89,8 +89,8 @@ public interface Step<I, O> extends Serializable {
 
   /**
    * What this step's outputs are, for the run report: {@link Output#ROWS} (the default), {@link Output#BATCHES} or
-   * {@link Output#GROUPS}. The report reconciles ({@code rowsGrouped}) only when a step that batches or groups says
-   * so. Must answer the same on every instance.
+   * {@link Output#GROUPS}. A step that batches or groups rows without saying so has them reported as filtered
+   * instead of {@code rowsGrouped}. Must answer the same on every instance.
    */
   default Output output() {
     return Output.ROWS;
