@@ -306,15 +306,17 @@ public final class Pipeline<T> implements Serializable {
     ValidationException.check(badRowPolicy.mode() != BadRowPolicy.Mode.REJECTED_ZONE || lake != null,
         "Pipeline '%s' routes bad rows to the rejected zone but has no lake: call .withLake(Lake.at(...))", name);
     for (Step<Object, Object> step : steps) {
-      if (step instanceof AggregateStep<?, ?, ?, ?, ?> aggregate) {
+      if (step.merging().isPresent()) {
         ValidationException.check(deadline == null, "Pipeline '%s' aggregates (step '%s') and has a deadline "
             + "(withDeadline): a run stopped at the deadline would commit partial totals as totals. Remove "
             + "withDeadline; a run that cannot finish then fails and commits nothing", name, step.name());
-        Object empty = aggregate.aggregator().create();
-        ValidationException.check(AggregateStep.serializable(empty), "Aggregate step '%s' of pipeline '%s': its "
-            + "accumulator %s is not Serializable; accumulators travel from Spark tasks to the driver, make its class "
-            + "implement java.io.Serializable", step.name(), name, empty == null ? null : empty.getClass().getName());
+        Object empty = step.forWorker().merging().orElseThrow().partial();
+        ValidationException.check(empty instanceof java.io.Serializable, "Step '%s' of pipeline '%s' merges across "
+            + "workers, but its partial %s is not Serializable; partials travel from Spark tasks to the driver: "
+            + "return a Serializable one (never null) from partial()", step.name(), name,
+            empty == null ? null : empty.getClass().getName());
       }
+      step.validate();
     }
     return this;
   }

@@ -1,6 +1,7 @@
 package dev.lake.transforms;
 
 import java.io.Serializable;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -25,13 +26,36 @@ import java.util.function.Consumer;
  *   public void apply(Sale row, Consumer<? super Long> out) { count++; }
  *   public void finish(Consumer<? super Long> out) { out.accept(count); }   // one count per worker
  *   public Step<Sale, Long> forWorker() { return new CountRows(); }
+ *   public Output output() { return Output.GROUPS; }   // rows folded into a count, not filtered
  * }
  * }</pre>
+ *
+ * <p>The runner knows a step only through this interface, Lake's own buffer and aggregate steps included: a step
+ * declares what it needs beyond {@link #apply}, {@link #finish} and {@link #forWorker} with {@link #output()} (how
+ * the run report counts its rows: one by one, in batches, or folded into groups), {@link #merging()} (its
+ * per-worker state is merged across workers before it emits: see {@link MergingStep}) and {@link #validate()} (checks
+ * before any I/O).
  *
  * @param <I> rows in
  * @param <O> rows out
  */
 public interface Step<I, O> extends Serializable {
+
+  /** What a step's outputs are, for the counts of the run report ({@link dev.lake.PipelineResult#steps()}). */
+  enum Output {
+    /** Rows: the rows it took and did not emit (nor reject) are counted as filtered. The default. */
+    ROWS,
+    /**
+     * Batches: each output is a {@link java.util.Collection} of the rows it took ({@code Pipeline.buffer}); the
+     * report's {@code batched} counts the rows inside them, so they are not counted as filtered.
+     */
+    BATCHES,
+    /**
+     * Groups: every row it takes without rejecting it is folded into one of its outputs ({@code Pipeline.aggregate},
+     * a distinct count); {@code batched} counts those rows and {@code out} the groups.
+     */
+    GROUPS
+  }
 
   /** The step's name, used in errors, bad rows and the run report. */
   String name();
@@ -62,6 +86,31 @@ public interface Step<I, O> extends Serializable {
   default Step<I, O> forWorker() {
     return this;
   }
+
+  /**
+   * What this step's outputs are, for the run report: {@link Output#ROWS} (the default), {@link Output#BATCHES} or
+   * {@link Output#GROUPS}. A step that batches or groups rows without saying so has them reported as filtered
+   * instead of {@code rowsGrouped}. Must answer the same on every instance.
+   */
+  default Output output() {
+    return Output.ROWS;
+  }
+
+  /**
+   * How this step's per-worker state is merged across workers before it emits, for a step whose results need every
+   * worker's rows (an aggregate, a distinct count, a top N: see {@link MergingStep}); empty (the default) for a step
+   * each worker finishes on its own. Must answer the same on every instance (the pipeline's and each worker's).
+   */
+  default Optional<Merging<?, O>> merging() {
+    return Optional.empty();
+  }
+
+  /**
+   * Checks the step's configuration before any I/O: {@link dev.lake.Pipeline#validate()} calls it, as does every
+   * run. Throw a {@link dev.lake.exceptions.ValidationException} naming the step and the fix; the default checks
+   * nothing.
+   */
+  default void validate() {}
 
   /** True when the step keeps state across rows that must be shared by all workers (deduplication). */
   default boolean stateful() {
@@ -113,6 +162,21 @@ public interface Step<I, O> extends Serializable {
       @Override
       public boolean stateful() {
         return self.stateful();
+      }
+
+      @Override
+      public Output output() {
+        return self.output();
+      }
+
+      @Override
+      public Optional<Merging<?, O>> merging() {
+        return self.merging();
+      }
+
+      @Override
+      public void validate() {
+        self.validate();
       }
 
       @Override

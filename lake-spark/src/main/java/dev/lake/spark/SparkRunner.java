@@ -33,9 +33,10 @@ import org.slf4j.LoggerFactory;
  *   <li>A pipeline with a stateful step ({@code deduplicate}) runs in one Spark task, so that one set of keys sees
  *       every row.
  *   <li>Lookup tables ({@code lookupJoin}) travel inside the pipeline, which is broadcast once per executor.
- *   <li>An {@code aggregate}: each task returns its partial accumulators per key with what it wrote; the driver merges
- *       those of the successful attempts (one per partition: a retried or speculative attempt never counts twice),
- *       runs the steps after the aggregate and the sinks itself, with one more writer, and commits once.
+ *   <li>An {@code aggregate}, or any step that merges across workers ({@code MergingStep}): each task returns its
+ *       partial; the driver merges those of the successful attempts (one per partition: a retried or speculative
+ *       attempt never counts twice), runs the steps after it and the sinks itself, with one more writer, and commits
+ *       once.
  *   <li>Bad rows follow the pipeline's policy: {@code failFast} fails the job at the first bad row; with a limit,
  *       every task counts its own and the driver checks the total before committing; the rejected zone commits once.
  * </ul>
@@ -122,10 +123,10 @@ public final class SparkRunner implements PipelineRunner {
       throw badRows;
     }
     RunOutcome tasksDone = RunOutcome.merge(collected, pipeline.steps().size(), pipeline.sinks().size());
-    // An aggregate: every task returned its partial totals; merged here, on the driver, and written by one more
-    // writer numbered after every task's (as the local runner numbers it). Failed and speculative attempts' staged
-    // files are discarded once the commit is published.
-    return plan.commit(plan.finishAggregate(tasksDone, splits.size()));
+    // A step that merges across workers (an aggregate): every task returned its partial; merged here, on the driver,
+    // and the results written by one more writer numbered after every task's (as the local runner numbers it).
+    // Failed and speculative attempts' staged files are discarded once the commit is published.
+    return plan.commit(plan.finishMerge(tasksDone, splits.size()));
   }
 
   private int tasks(Pipeline<?> pipeline) {

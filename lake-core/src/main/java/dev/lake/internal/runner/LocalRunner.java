@@ -7,7 +7,6 @@ import dev.lake.io.Source;
 import dev.lake.io.WriterResult;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
@@ -18,7 +17,8 @@ import java.util.concurrent.Future;
 /**
  * Runs a pipeline in this JVM: plans the run ({@link RunPlan}), reads the splits on a pool of workers that take them
  * from one queue (each with its own sink writers, staging files under names unique to the attempt), then commits once
- * ({@link RunCommit}). A pipeline that aggregates has its workers' partial totals merged and written by one more
+ * ({@link RunCommit}). A pipeline that merges across workers (an aggregate) has its workers' partials merged and
+ * written by one more
  * writer first. A failure anywhere before the commit discards everything staged: nothing becomes visible and no
  * cursor moves. When a concurrent run of the pipeline commits some of the same splits first, the run plans again
  * (skipping what the other run committed) and reads the rest ({@link RunPlan#inRounds}).
@@ -52,7 +52,7 @@ public final class LocalRunner {
           pool.add(new Worker(run, i));
         }
         execute(run, pool, new ConcurrentLinkedQueue<>(splits));
-        if (!plan.aggregates()) {
+        if (!plan.merges()) {
           pool.forEach(w -> results.add(w.staged()));
         }
       } catch (IOException | StagingFailed e) {
@@ -67,8 +67,8 @@ public final class LocalRunner {
         pool.forEach(Worker::close);
       }
       RunOutcome outcome = outcome(results, pool, run);
-      // the aggregate's writer comes after every worker's, whatever the parallelism
-      return plan.commit(plan.finishAggregate(outcome, Math.max(splits.size(), workers)));
+      // the merged results' writer comes after every worker's, whatever the parallelism
+      return plan.commit(plan.finishMerge(outcome, Math.max(splits.size(), workers)));
     }
   }
 
@@ -76,7 +76,7 @@ public final class LocalRunner {
   private RunOutcome outcome(List<List<WriterResult>> results, List<Worker> pool, RunState run) {
     Counters total = new Counters(pipeline.steps().size(), pipeline.sinks().size());
     List<String> splitIds = new ArrayList<>();
-    List<HashMap<Object, Object>> partials = new ArrayList<>();
+    List<Object> partials = new ArrayList<>();
     for (Worker w : pool) {
       total.add(w.counters());
       splitIds.addAll(w.splitsRead());
@@ -101,11 +101,11 @@ public final class LocalRunner {
     }
   }
 
-  /** The files the workers staged before the run failed, to discard (as committed results, unless aggregating). */
+  /** The files the workers staged before the run failed, to discard (as committed results, unless merging). */
   private static List<List<WriterResult>> staged(RunPlan plan, List<Worker> pool) {
     List<List<WriterResult>> staged = new ArrayList<>();
     for (Worker w : pool) {
-      if (!plan.aggregates() && w.staged() != null) {
+      if (!plan.merges() && w.staged() != null) {
         staged.add(w.staged());
       }
     }

@@ -4,7 +4,6 @@ import dev.lake.io.BadRow;
 import dev.lake.io.WriterResult;
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +27,13 @@ import java.util.TreeMap;
  * @param proposedCursors cursors proposed while reading
  * @param stoppedAtDeadline true when a worker stopped at the pipeline's deadline
  * @param splitIds the ids of the splits read (in full, or up to the cursor a source proposed at a deadline)
- * @param partials when the pipeline aggregates: each worker's accumulators by key, not merged yet (a worker of an
- *     aggregating pipeline writes nothing: its {@code sinkResults} are empty); see {@link RunPlan#finishAggregate}
+ * @param partials when a step merges across workers (an aggregate): each worker's partial of the first one, not
+ *     merged yet (serializable; such a worker writes nothing: its {@code sinkResults} are empty); see
+ *     {@link RunPlan#finishMerge}
  */
 public record RunOutcome(List<List<WriterResult>> sinkResults, List<WriterResult> rejectedResults, Counters counters,
     long badRowCount, List<BadRow> badRows, Map<String, String> proposedCursors, boolean stoppedAtDeadline,
-    List<String> splitIds, List<HashMap<Object, Object>> partials) implements Serializable {
+    List<String> splitIds, List<Object> partials) implements Serializable {
   private static final long serialVersionUID = 3L;
 
   public RunOutcome {
@@ -67,7 +67,7 @@ public record RunOutcome(List<List<WriterResult>> sinkResults, List<WriterResult
     Map<String, String> cursors = new TreeMap<>();
     boolean stopped = false;
     LinkedHashSet<String> splits = new LinkedHashSet<>();
-    List<HashMap<Object, Object>> partials = new ArrayList<>();
+    List<Object> partials = new ArrayList<>();
     for (RunOutcome p : parts) {
       partials.addAll(p.partials);
       results.addAll(p.sinkResults);

@@ -24,7 +24,7 @@ import org.apache.avro.generic.GenericRecord;
 
 /**
  * One run of a pipeline, in the three steps every runner shares (the local runner's threads, Spark tasks, the
- * aggregate's tail): <b>plan</b> ({@link #of}, on the driver: publish a crashed commit of the pipeline, read its
+ * tail of a pipeline that merges across workers): <b>plan</b> ({@link #of}, on the driver: publish a crashed commit of the pipeline, read its
  * cursors, list the source's splits and drop those already committed), <b>task</b> ({@link #runTask}: read splits
  * through the steps into sink writers that stage their files under names unique to the attempt), and <b>commit</b>
  * ({@link #commit}, once, on the driver: the only step that makes anything visible; see {@link RunCommit}).
@@ -182,7 +182,7 @@ public final class RunPlan implements Serializable {
         worker.runSplits(taskSplits);
         List<WriterResult> results = worker.stage();
         worker.close();
-        return run.outcome(aggregates() ? List.of() : List.of(results), worker);
+        return run.outcome(merges() ? List.of() : List.of(results), worker);
       } catch (IOException e) {
         close(worker);
         throw new LakeException("Run " + runId + " of " + pipeline.name() + " failed in writer " + writerIndex + ": "
@@ -219,27 +219,30 @@ public final class RunPlan implements Serializable {
     }
   }
 
-  /** True when the pipeline has an aggregate step: its workers hand over accumulators ({@link #finishAggregate}). */
-  public boolean aggregates() {
-    return Worker.aggregateAt(pipeline.steps()) < pipeline.steps().size();
+  /**
+   * True when a step merges across workers ({@link dev.lake.transforms.Step#merging()}, e.g. an aggregate): the
+   * workers hand over its partials and write nothing ({@link #finishMerge}).
+   */
+  public boolean merges() {
+    return Worker.mergeAt(pipeline.steps()) < pipeline.steps().size();
   }
 
   /**
-   * For a pipeline that aggregates, once every worker has finished: merges their partial accumulators, runs the
-   * results through the steps after the aggregate into the sinks with one more writer ({@code writerIndex}, after
-   * every worker's), and returns {@code workers} with that writer's part added. Its files hold rows of every split
-   * the workers read. A pipeline that does not aggregate gets {@code workers} back.
+   * For a pipeline that merges across workers, once every worker has finished: merges their partials of the first
+   * merging step, runs its results through the steps after it into the sinks with one more writer
+   * ({@code writerIndex}, after every worker's), and returns {@code workers} with that writer's part added. Its files
+   * hold rows of every split the workers read. Any other pipeline gets {@code workers} back.
    */
-  public RunOutcome finishAggregate(RunOutcome workers, int writerIndex) {
-    if (!aggregates()) {
+  public RunOutcome finishMerge(RunOutcome workers, int writerIndex) {
+    if (!merges()) {
       return workers;
     }
-    try (Progress progress = Progress.logOnly(pipeline.name() + " aggregate", 0)) {
+    try (Progress progress = Progress.logOnly(pipeline.name() + " merge", 0)) {
       RunState run = newState(attemptId(), progress);
       Worker tail = null;
       try {
         tail = Worker.tail(run, writerIndex, workers.splitIds());
-        tail.runAggregate(workers.partials());
+        tail.runMerge(workers.partials());
         List<WriterResult> results = tail.stage();
         tail.close();
         RunOutcome last = run.outcome(List.of(results), tail);
@@ -249,7 +252,7 @@ public final class RunPlan implements Serializable {
       } catch (IOException e) {
         close(tail);
         abort(workers);
-        throw new LakeException("Run " + runId + " of " + pipeline.name() + " failed writing the aggregate's "
+        throw new LakeException("Run " + runId + " of " + pipeline.name() + " failed writing the merged "
             + "results: " + Causes.message(e) + ". Nothing was committed.", e);
       } catch (RuntimeException e) {
         close(tail);

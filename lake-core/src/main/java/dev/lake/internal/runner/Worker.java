@@ -8,14 +8,12 @@ import dev.lake.io.Source;
 import dev.lake.io.SourceContext;
 import dev.lake.io.SourceReader;
 import dev.lake.io.WriterResult;
-import dev.lake.internal.transforms.AggregateStep;
-import dev.lake.internal.transforms.BufferStep;
+import dev.lake.transforms.Merging;
 import dev.lake.transforms.Step;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.function.Consumer;
@@ -26,9 +24,11 @@ import org.apache.avro.generic.GenericRecord;
  * its own sink writers, then lets each step emit what it still holds ({@link Step#finish}). Rows stream one at a
  * time, so memory does not grow with the input (beyond what a buffer or aggregate step holds).
  *
- * <p>In a pipeline that aggregates, a worker stops at the first aggregate step: it opens no sink writer, and at the
- * end of its input hands over that step's accumulators ({@link #partials()}) instead of finishing it. The merged
- * results then go through one more worker, the {@linkplain #tail tail}, from the step after the aggregate on.
+ * <p>The worker knows its steps only through {@link Step}: how to count their outputs ({@link Step#output()}) and
+ * whether they merge across workers ({@link Step#merging()}). In a pipeline with a merging step (an aggregate), a
+ * worker stops at the first one: it opens no sink writer, and at the end of its input hands over that step's
+ * {@linkplain Merging#partial() partial} ({@link #partials()}) instead of finishing it. The merged results then go
+ * through one more worker, the {@linkplain #tail tail}, from the step after it on.
  */
 final class Worker implements SourceContext {
   private final RunState run;
@@ -42,7 +42,7 @@ final class Worker implements SourceContext {
   private String position = "";
   /** The reader whose last row is being processed: asked where it is only when needed (a String per row otherwise). */
   private SourceReader<Object> positionOf;
-  /** The first aggregate step, where this worker stops; or steps.size() when it runs every step into the sinks. */
+  /** The first merging step, where this worker stops; or steps.size() when it runs every step into the sinks. */
   private final int stopAt;
   /** Per sink: true while the current split is one that sink already holds (its rows go to the others only). */
   private boolean[] held;
@@ -51,9 +51,9 @@ final class Worker implements SourceContext {
   /** The step running now on this worker's thread (-1: the source; steps.size(): the sinks), for warnings. */
   private int current = -1;
 
-  /** A worker reading splits (in an aggregating pipeline: up to its first aggregate step). */
+  /** A worker reading splits (in a pipeline that merges across workers: up to its first merging step). */
   Worker(RunState run, int index) throws IOException {
-    this(run, index, aggregateAt(run.pipeline.steps()));
+    this(run, index, mergeAt(run.pipeline.steps()));
   }
 
   private Worker(RunState run, int index, int stopAt) throws IOException {
@@ -77,8 +77,8 @@ final class Worker implements SourceContext {
   }
 
   /**
-   * The worker that takes an aggregate's merged results through the steps after it into the sinks. Its rows come
-   * from every split the workers read ({@code splits}), so it counts them as read.
+   * The worker that takes a merging step's results through the steps after it into the sinks. Its rows come from
+   * every split the workers read ({@code splits}), so it counts them as read.
    */
   static Worker tail(RunState run, int index, List<String> splits) throws IOException {
     Worker tail = new Worker(run, index, run.pipeline.steps().size());
@@ -86,10 +86,10 @@ final class Worker implements SourceContext {
     return tail;
   }
 
-  /** The index of the first aggregate step, or {@code steps.size()} when there is none. */
-  static int aggregateAt(List<Step<Object, Object>> steps) {
+  /** The index of the first step that merges across workers, or {@code steps.size()} when there is none. */
+  static int mergeAt(List<Step<Object, Object>> steps) {
     for (int i = 0; i < steps.size(); i++) {
-      if ((Object) steps.get(i) instanceof AggregateStep<?, ?, ?, ?, ?>) {
+      if (steps.get(i).merging().isPresent()) {
         return i;
       }
     }
@@ -115,11 +115,11 @@ final class Worker implements SourceContext {
       final int s = i;
       final Step<Object, Object> step = steps.get(i);
       final Consumer<Object> next = chain.get(i + 1);
-      final boolean batches = (Object) step instanceof BufferStep<?>;
-      final boolean groups = (Object) step instanceof AggregateStep<?, ?, ?, ?, ?>;
+      final boolean batches = step.output() == Step.Output.BATCHES;
+      final boolean groups = step.output() == Step.Output.GROUPS;
       final Consumer<Object> emit = out -> {
         counters.stepOut[s]++;
-        if (batches && out instanceof List<?> batch) {
+        if (batches && out instanceof Collection<?> batch) {
           counters.stepBatched[s] += batch.size();
         }
         try {
@@ -159,7 +159,7 @@ final class Worker implements SourceContext {
 
   private void toSinks(Object row) {
     if (stopAt < steps.size()) {
-      throw new IllegalStateException("A row passed aggregate step " + steps.get(stopAt).name() + " in a worker");
+      throw new IllegalStateException("A row passed merging step " + steps.get(stopAt).name() + " in a worker");
     }
     for (int s = 0; s < writers.size(); s++) {
       if (held[s]) {
@@ -227,38 +227,72 @@ final class Worker implements SourceContext {
     });
   }
 
-  /** This worker's accumulators of the aggregate step it stopped at (one map), or none. */
-  List<HashMap<Object, Object>> partials() {
-    return stopAt == steps.size() ? List.of()
-        : List.of(((AggregateStep<?, ?, ?, ?, ?>) (Object) steps.get(stopAt)).partials());
+  /** This worker's partial of the merging step it stopped at (one), or none. */
+  List<Object> partials() {
+    if (stopAt == steps.size()) {
+      return List.of();
+    }
+    Object partial = steps.get(stopAt).merging().orElseThrow().partial();
+    if (partial == null) {
+      throw new LakeException("Step '" + steps.get(stopAt).name() + "' merges across workers but its partial() "
+          + "returned null: return the empty state instead (a worker that saw no row hands that over too)");
+    }
+    return List.of(partial);
   }
 
   /**
-   * The tail's work: merges the workers' partial accumulators of the first aggregate step, pushes each group's
-   * result through the later steps (a row they reject names its group), then finishes them.
+   * The tail's work: merges the workers' partials of the first merging step, pushes its results through the later
+   * steps (a row they reject names the result, e.g. its group), then finishes them.
    */
-  void runAggregate(List<HashMap<Object, Object>> partials) {
-    WarningCounts.on(this::warn, () -> aggregate(partials));
+  void runMerge(List<Object> partials) {
+    WarningCounts.on(this::warn, () -> {
+      int m = mergeAt(steps);
+      current = m;
+      emitMerged(m, partials);
+      finishSteps(m + 1, steps.size());
+    });
   }
 
-  private void aggregate(List<HashMap<Object, Object>> partials) {
-    int a = aggregateAt(run.pipeline.steps());
-    AggregateStep<?, ?, ?, ?, ?> aggregate = (AggregateStep<?, ?, ?, ?, ?>) (Object) run.pipeline.steps().get(a);
-    Map<Object, Object> merged = new HashMap<>();
-    partials.forEach(p -> aggregate.mergeInto(merged, p));
-    Consumer<Object> emit = emits.get(a);
-    aggregate.results(merged, (key, row) -> {
-      positionOf = null;
-      position = "group " + key + " of " + aggregate.name();
-      try {
-        emit.accept(row);
-      } catch (Downstream d) {
-        throw (RuntimeException) d.getCause();
+  /**
+   * Merges {@code partials} in order on step {@code s}'s instance of this worker (its own state when there are none)
+   * and emits the results through the later steps. A merge or results that throw fail the run: the rows behind a
+   * partial cannot be set aside one by one.
+   */
+  private void emitMerged(int s, List<Object> partials) {
+    Step<Object, Object> step = steps.get(s);
+    @SuppressWarnings("unchecked")
+    Merging<Object, Object> merging = (Merging<Object, Object>) step.merging().orElseThrow();
+    Object merged;
+    try {
+      merged = partials.isEmpty() ? merging.partial() : partials.get(0);
+      for (int i = 1; i < partials.size(); i++) {
+        merged = merging.merge(merged, partials.get(i));
       }
-    });
+    } catch (LakeException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new LakeException("Step '" + step.name() + "' failed to merge the partials of its workers: " + e
+          + ". Nothing is committed (the rows behind a partial cannot be set aside as bad rows); fix its merge and "
+          + "run again", e);
+    }
+    Consumer<Object> emit = emits.get(s);
+    try {
+      merging.results(merged, (row, what) -> {
+        positionOf = null;
+        position = what + " of " + step.name();
+        emit.accept(row);
+      });
+    } catch (Downstream d) {
+      throw (RuntimeException) d.getCause();
+    } catch (LakeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new LakeException("Step '" + step.name() + "' failed to produce its results: " + e + ". Nothing is "
+          + "committed (the rows behind a result cannot be set aside as bad rows); fix its results and run again",
+          e);
+    }
     positionOf = null;
-    position = "end of the groups of " + aggregate.name();
-    finishSteps(a + 1, steps.size());
+    position = "end of the results of " + step.name();
   }
 
   /**
@@ -332,15 +366,20 @@ final class Worker implements SourceContext {
   }
 
   /**
-   * Calls each step's {@link Step#finish} in order; what one emits goes through the later steps (rows they reject
-   * are their bad rows) before their own finish. An exception of a step's own finish fails the run whatever the
-   * bad-row policy: the rows it held cannot be named one by one, so failing (nothing committed, the next run reads
-   * them again) is the only way not to lose them.
+   * Calls each step's {@link Step#finish} in order (a merging step after the first, which saw every row here, emits
+   * the results of its own partial instead); what one emits goes through the later steps (rows they reject are their
+   * bad rows) before their own finish. An exception of a step's own finish fails the run whatever the bad-row policy:
+   * the rows it held cannot be named one by one, so failing (nothing committed, the next run reads them again) is the
+   * only way not to lose them.
    */
   private void finishSteps(int from, int to) {
     for (int s = from; s < to; s++) {
       Step<Object, Object> step = steps.get(s);
       current = s;
+      if (step.merging().isPresent()) {
+        emitMerged(s, List.of());
+        continue;
+      }
       try {
         step.finish(emits.get(s));
       } catch (Downstream d) {

@@ -2,7 +2,9 @@ package dev.lake.internal.transforms;
 
 import dev.lake.Pipeline.SerializableBiFunction;
 import dev.lake.exceptions.LakeException;
+import dev.lake.exceptions.ValidationException;
 import dev.lake.transforms.Aggregator;
+import dev.lake.transforms.MergingStep;
 import dev.lake.transforms.SerializableFunction;
 import dev.lake.transforms.Step;
 import java.io.Serializable;
@@ -15,11 +17,10 @@ import java.util.function.Consumer;
 
 /**
  * The step behind {@code Pipeline.aggregate}: each worker's instance ({@link #forWorker()}) folds its rows into one
- * accumulator per key, held in memory (a few hundred bytes a key: millions of keys, not billions). The runner knows
- * this class: it takes each worker's {@link #partials()} at the end of its input, merges them ({@link #mergeInto})
- * once every worker is done, and pushes the {@link #results} through the rest of the pipeline with one more writer.
- * {@link #finish} emits this instance's own results, which is right when one instance saw every row (a second
- * aggregate, after the first one's merge).
+ * accumulator per key, held in memory (a few hundred bytes a key: millions of keys, not billions). A
+ * {@link MergingStep} like any user's: the runner takes each worker's accumulators by key ({@link #partial()}) at the
+ * end of its input, merges them ({@link #merge}) once every worker is done, and pushes the {@link #results}, in key
+ * order, through the rest of the pipeline with one more writer.
  *
  * <pre>{@code
  * Step<Sale, Total> step = new AggregateStep<>("totals", Sale::country, Aggregator.sumLong(Sale::quantity),
@@ -32,14 +33,14 @@ import java.util.function.Consumer;
  * @param <V> the aggregator's result
  * @param <R> the rows out
  */
-public final class AggregateStep<T, K, A, V, R> implements Step<T, R> {
+public final class AggregateStep<T, K, A, V, R> implements MergingStep<T, HashMap<Object, Object>, R> {
   private static final long serialVersionUID = 1L;
 
   private final String name;
   private final SerializableFunction<? super T, ? extends K> key;
   private final Aggregator<? super T, A, ? extends V> aggregator;
   private final SerializableBiFunction<? super K, ? super V, ? extends R> result;
-  private transient Map<K, A> groups;
+  private transient HashMap<Object, Object> groups;
 
   public AggregateStep(String name, SerializableFunction<? super T, ? extends K> key,
       Aggregator<? super T, A, ? extends V> aggregator,
@@ -55,10 +56,6 @@ public final class AggregateStep<T, K, A, V, R> implements Step<T, R> {
     return name;
   }
 
-  public Aggregator<? super T, A, ? extends V> aggregator() {
-    return aggregator;
-  }
-
   @Override
   public Step<T, R> forWorker() {
     return new AggregateStep<>(name, key, aggregator, result);
@@ -66,25 +63,17 @@ public final class AggregateStep<T, K, A, V, R> implements Step<T, R> {
 
   /** Adds the row to its key's accumulator. A key or add that throws rejects the row; the accumulator is kept. */
   @Override
+  @SuppressWarnings("unchecked")
   public void apply(T row, Consumer<? super R> out) {
     K k = key.apply(row);
-    Map<K, A> own = groups();
-    A acc = own.containsKey(k) ? own.get(k) : aggregator.create();
+    Map<Object, Object> own = partial();
+    A acc = own.containsKey(k) ? (A) own.get(k) : aggregator.create();
     own.put(k, aggregator.add(acc, row));
   }
 
-  /** Emits the result of each of this instance's groups, in key order. */
-  @Override
-  public void finish(Consumer<? super R> out) {
-    results(groups(), (k, r) -> out.accept(r));
-  }
-
   /** This worker's accumulators by key (serializable: a Spark task returns them to the driver). */
-  public HashMap<Object, Object> partials() {
-    return new HashMap<>(groups());
-  }
-
-  private Map<K, A> groups() {
+  @Override
+  public HashMap<Object, Object> partial() {
     if (groups == null) {
       groups = new HashMap<>();
     }
@@ -92,32 +81,35 @@ public final class AggregateStep<T, K, A, V, R> implements Step<T, R> {
   }
 
   /**
-   * Merges one worker's partial accumulators into {@code merged}. A merge that throws fails the run: the rows behind
-   * an accumulator cannot be named.
+   * Merges the accumulators of {@code right} into {@code left}, key by key. A merge that throws fails the run: the
+   * rows behind an accumulator cannot be named.
    */
+  @Override
   @SuppressWarnings("unchecked")
-  public void mergeInto(Map<Object, Object> merged, Map<Object, Object> partial) {
-    for (Map.Entry<Object, Object> e : partial.entrySet()) {
-      if (!merged.containsKey(e.getKey())) {
-        merged.put(e.getKey(), e.getValue());
+  public HashMap<Object, Object> merge(HashMap<Object, Object> left, HashMap<Object, Object> right) {
+    for (Map.Entry<Object, Object> e : right.entrySet()) {
+      if (!left.containsKey(e.getKey())) {
+        left.put(e.getKey(), e.getValue());
         continue;
       }
       try {
-        merged.put(e.getKey(), aggregator.merge((A) merged.get(e.getKey()), (A) e.getValue()));
+        left.put(e.getKey(), aggregator.merge((A) left.get(e.getKey()), (A) e.getValue()));
       } catch (RuntimeException x) {
         throw new LakeException("Aggregate step '" + name + "' failed to merge the partial totals of key "
             + e.getKey() + ": " + x + ". Nothing is committed (the rows behind a total cannot be set aside as bad "
             + "rows); fix the aggregator's merge and run again", x);
       }
     }
+    return left;
   }
 
   /**
-   * Computes the result of every group, in key order (natural order when the keys are comparable, else by their
-   * text), and hands each to {@code out} with its key. A result function that throws fails the run.
+   * Emits the result of every group, in key order (natural order when the keys are comparable, else by their text),
+   * each as "group KEY". A result function that throws fails the run.
    */
+  @Override
   @SuppressWarnings("unchecked")
-  public void results(Map<?, ?> merged, java.util.function.BiConsumer<Object, ? super R> out) {
+  public void results(HashMap<Object, Object> merged, Results<? super R> out) {
     List<Object> keys = new ArrayList<>(merged.keySet());
     sort(keys);
     for (Object k : keys) {
@@ -129,7 +121,7 @@ public final class AggregateStep<T, K, A, V, R> implements Step<T, R> {
             + ". Nothing is committed (the rows behind a total cannot be set aside as bad rows); fix the result "
             + "function and run again", x);
       }
-      out.accept(k, row);
+      out.emit(row, "group " + k);
     }
   }
 
@@ -142,9 +134,13 @@ public final class AggregateStep<T, K, A, V, R> implements Step<T, R> {
     }
   }
 
-  /** True when {@code accumulator} can travel to the driver (null, or serializable). */
-  public static boolean serializable(Object accumulator) {
-    return accumulator == null || accumulator instanceof Serializable;
+  /** Refuses an aggregator whose accumulators cannot travel from a Spark task to the driver. */
+  @Override
+  public void validate() {
+    Object empty = aggregator.create();
+    ValidationException.check(empty == null || empty instanceof Serializable, "Aggregate step '%s': its "
+        + "accumulator %s is not Serializable; accumulators travel from Spark tasks to the driver, make its class "
+        + "implement java.io.Serializable", name, empty == null ? null : empty.getClass().getName());
   }
 
   @Override

@@ -9,8 +9,9 @@ import java.util.function.Consumer;
 
 /**
  * The step behind {@code Pipeline.buffer}: gathers rows into batches by the {@link Buffer}'s limits. Each worker has
- * its own instance ({@link #forWorker()}); the one in the pipeline only describes the step. The runner knows this
- * class: it counts the rows that leave inside batches, so that the run report does not call them filtered.
+ * its own instance ({@link #forWorker()}); the one in the pipeline only describes the step. Its outputs are
+ * {@linkplain Step.Output#BATCHES batches}: the runner counts the rows inside them, so that the run report does not
+ * call them filtered.
  *
  * <pre>{@code
  * Step<Sale, List<Sale>> step = Buffer.<Sale>ofRows(500).toStep("buffer-1");
@@ -39,6 +40,12 @@ public final class BufferStep<T> implements Step<T, List<T>> {
 
   public Buffer<T> buffer() {
     return buffer;
+  }
+
+  /** Batches: the run report counts the rows inside them. */
+  @Override
+  public Output output() {
+    return Output.BATCHES;
   }
 
   @Override
