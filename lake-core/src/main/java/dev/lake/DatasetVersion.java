@@ -7,6 +7,7 @@ import dev.lake.io.Locations;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.apache.avro.Schema;
 
@@ -146,6 +147,17 @@ public final class DatasetVersion {
   /** Bytes in the dataset's files at this version. */
   public long bytes() {
     return files.stream().mapToLong(DataFile::bytes).sum();
+  }
+
+  /** The same version of the same dataset: equal location and version number (a version never changes). */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof DatasetVersion v && v.version == version && v.location.equals(location);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(location, version);
   }
 
   @Override

@@ -75,6 +75,8 @@ class DatasetVersionTest {
 
     assertThat(history).extracting(DatasetVersion::version).containsExactly(1L, 2L);
     assertThat(history).extracting(DatasetVersion::rows).containsExactly(10L, 16L);
+    assertThat(lake().version("rows", 1).orElseThrow()).isEqualTo(history.get(0)).isNotEqualTo(history.get(1))
+        .hasSameHashCodeAs(history.get(0));
     assertThat(lake().version("rows", 1).orElseThrow().files()).isEqualTo(history.get(0).files());
     assertThat(lake().version("rows", 3)).isEmpty();
     assertThat(lake().latest("none")).isEmpty();

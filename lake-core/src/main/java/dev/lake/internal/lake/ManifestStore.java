@@ -1,5 +1,6 @@
 package dev.lake.internal.lake;
 
+import dev.lake.Lake;
 import dev.lake.exceptions.CommitStateUnknownException;
 import dev.lake.io.DataFile;
 import dev.lake.io.Locations;
@@ -33,7 +34,7 @@ public final class ManifestStore {
   private final URI root;
 
   /** The manifests of a lake. */
-  public static ManifestStore of(dev.lake.Lake lake) {
+  public static ManifestStore of(Lake lake) {
     return new ManifestStore(lake.store(), lake.root());
   }
 
