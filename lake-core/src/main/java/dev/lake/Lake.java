@@ -2,11 +2,11 @@ package dev.lake;
 
 import dev.lake.exceptions.ValidationException;
 import dev.lake.internal.lake.DatasetSource;
-import dev.lake.internal.lake.Locations;
 import dev.lake.internal.lake.Manifest;
 import dev.lake.internal.lake.ManifestStore;
 import dev.lake.internal.lake.StateLog;
 import dev.lake.io.FileFormat;
+import dev.lake.io.Locations;
 import dev.lake.io.ObjectStore;
 import dev.lake.io.ObjectStores;
 import dev.lake.io.Source;
@@ -91,22 +91,44 @@ public final class Lake implements Serializable {
     return new DatasetSource<>(this, path(dataset), type);
   }
 
-  /** The newest commit of a dataset, if it has one. */
-  public Optional<Manifest> latest(String dataset) {
+  /**
+   * The newest version of a dataset, if it has one: its files, schema and who committed it.
+   *
+   * <pre>{@code
+   * long rows = lake.latest("sales").map(DatasetVersion::rows).orElse(0L);
+   * }</pre>
+   */
+  public Optional<DatasetVersion> latest(String dataset) {
+    ManifestStore manifests = ManifestStore.of(this);
     try {
-      return manifests().latest(path(dataset));
+      return manifests.latest(path(dataset)).map(m -> version(manifests, m));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** Every commit of a dataset, oldest first. */
-  public List<Manifest> history(String dataset) {
+  /** Every retained version of a dataset, oldest first (older ones were {@link #expire expired}). */
+  public List<DatasetVersion> history(String dataset) {
+    ManifestStore manifests = ManifestStore.of(this);
     try {
-      return manifests().history(path(dataset));
+      return manifests.history(path(dataset)).stream().map(m -> version(manifests, m)).toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** One retained version of a dataset, if it is still retained. */
+  public Optional<DatasetVersion> version(String dataset, long version) {
+    ManifestStore manifests = ManifestStore.of(this);
+    try {
+      return manifests.version(path(dataset), version).map(m -> version(manifests, m));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static DatasetVersion version(ManifestStore manifests, Manifest m) {
+    return DatasetVersion.of(m, manifests.dataDirectory(m.dataset()));
   }
 
   /**
@@ -162,14 +184,10 @@ public final class Lake implements Serializable {
     return Locations.child(root, relative);
   }
 
+  /** The object store the lake is in ({@code file://} or the one registered for its scheme, e.g. S3). */
   public ObjectStore store() {
     return ObjectStores.forUri(root);
   }
-
-  public ManifestStore manifests() {
-    return new ManifestStore(store(), root);
-  }
-
 
   /** "sales" means "processed/sales"; a path with a zone ("raw/api/fixtures") is taken as it is. */
   static String path(String dataset) {

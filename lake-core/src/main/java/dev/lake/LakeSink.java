@@ -2,6 +2,7 @@ package dev.lake;
 
 import dev.lake.exceptions.ValidationException;
 import dev.lake.internal.lake.LakeSinkWriter;
+import dev.lake.internal.lake.ManifestStore;
 import dev.lake.internal.lake.RunCoalescer;
 import dev.lake.io.CommitContext;
 import dev.lake.io.CommitSummary;
@@ -204,9 +205,9 @@ public final class LakeSink<T> implements Sink<T> {
       }
     }
     if (coalesce) {
-      var scratch = lake.manifests().scratchDirectory(dataset);
+      var scratch = ManifestStore.of(lake).scratchDirectory(dataset);
       List<java.net.URI> files = new ArrayList<>();
-      results.forEach(r -> r.files().forEach(f -> files.add(dev.lake.internal.lake.Locations.child(scratch,
+      results.forEach(r -> r.files().forEach(f -> files.add(dev.lake.io.Locations.child(scratch,
           f.path()))));
       lake.store().deleteAll(files);
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lake.exceptions.ValidationException;
-import dev.lake.internal.lake.Manifest;
 import dev.lake.internal.lake.Json;
 import dev.lake.io.Compression;
 import dev.lake.io.DataFile;
@@ -63,12 +62,12 @@ class CompactionTest {
   @Test
   void compact_manySmallFiles_sameRowsAndTypesInOneFilePerPartition() throws Exception {
     Lake lake = appendRuns(dir, 4, 60, salesSink(Lake.at(dir.toString())));
-    Manifest before = lake.latest("sales").orElseThrow();
+    DatasetVersion before = lake.latest("sales").orElseThrow();
     List<List<Object>> rowsBefore = duckRows(dir.resolve("processed/sales"));
 
     CompactionResult result = lake.compact("sales");
 
-    Manifest after = lake.latest("sales").orElseThrow();
+    DatasetVersion after = lake.latest("sales").orElseThrow();
     assertThat(before.files().size()).as("4 runs x 6 partitions, up to 2 writers").isGreaterThanOrEqualTo(24);
     assertThat(after.files()).hasSize(6).allMatch(f -> f.path().contains("/compact-"));
     assertThat(after.version()).isEqualTo(before.version() + 1);
@@ -95,12 +94,12 @@ class CompactionTest {
       Pipeline.from(InMemorySource.of("small-" + r, sales(5000 + r * 10, 5010 + r * 10))).named("sales").to(sink)
           .run();
     }
-    Manifest before = lake.latest("sales").orElseThrow();
+    DatasetVersion before = lake.latest("sales").orElseThrow();
     DataFile big = before.files().stream().max(java.util.Comparator.comparing(DataFile::bytes)).orElseThrow();
 
     CompactionResult result = lake.compaction("sales").targetFileBytes(big.bytes()).run();
 
-    Manifest after = lake.latest("sales").orElseThrow();
+    DatasetVersion after = lake.latest("sales").orElseThrow();
     assertThat(after.files()).hasSize(2).contains(big);
     assertThat(result.filesKept()).isEqualTo(1);
     assertThat(result.filesBefore()).isEqualTo(3);
@@ -110,7 +109,7 @@ class CompactionTest {
   @Test
   void compact_dryRun_writesAndCommitsNothing() throws IOException {
     Lake lake = appendRuns(dir, 3, 30, salesSink(Lake.at(dir.toString())));
-    Manifest before = lake.latest("sales").orElseThrow();
+    DatasetVersion before = lake.latest("sales").orElseThrow();
     List<String> filesBefore = dataFiles();
 
     CompactionResult plan = lake.compaction("sales").dryRun().run();
@@ -128,11 +127,11 @@ class CompactionTest {
   @Test
   void compact_onePartition_leavesTheOthers() throws IOException {
     Lake lake = appendRuns(dir, 3, 30, salesSink(Lake.at(dir.toString())));
-    Manifest before = lake.latest("sales").orElseThrow();
+    DatasetVersion before = lake.latest("sales").orElseThrow();
 
     CompactionResult result = lake.compaction("sales").partition("country", "a/b=c").partition("month", "2").run();
 
-    Manifest after = lake.latest("sales").orElseThrow();
+    DatasetVersion after = lake.latest("sales").orElseThrow();
     assertThat(result.partitions()).singleElement()
         .satisfies(p -> assertThat(p.partition()).isEqualTo(Map.of("country", "a/b=c", "month", "2")));
     List<DataFile> untouched = before.files().stream()

@@ -1,6 +1,7 @@
 package dev.lake.benchmarks;
 
 import dev.lake.CompactionResult;
+import dev.lake.DatasetVersion;
 import dev.lake.Lake;
 import dev.lake.benchmarks.harness.Benchmark;
 import dev.lake.benchmarks.harness.Comparison;
@@ -8,7 +9,6 @@ import dev.lake.benchmarks.harness.Harness;
 import dev.lake.benchmarks.harness.Outcome;
 import dev.lake.benchmarks.harness.Settings;
 import dev.lake.examples.ecommerce.OnlineRetail;
-import dev.lake.internal.lake.Manifest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -67,7 +67,7 @@ final class CompactionBenchmark implements Benchmark {
         })
         .variant("duckdb", (clock, dir) -> {
           Lake lake = write(s, dir);
-          Manifest m = lake.latest(OnlineRetail.DATASET).orElseThrow();
+          DatasetVersion m = lake.latest(OnlineRetail.DATASET).orElseThrow();
           try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
             st.execute("SET autoinstall_known_extensions=false");
             clock.restart();
@@ -104,13 +104,13 @@ final class CompactionBenchmark implements Benchmark {
     return Lake.at(root.toString()).latest(OnlineRetail.DATASET).orElseThrow().files().size();
   }
 
-  private static String fileList(Path root, Manifest m) {
+  private static String fileList(Path root, DatasetVersion m) {
     Path data = root.resolve("processed/" + OnlineRetail.DATASET);
     return m.files().stream().map(f -> "'" + data.resolve(f.path()) + "'").collect(Collectors.joining(", "));
   }
 
   private static Outcome query(Path root, dev.lake.benchmarks.harness.Clock clock) throws Exception {
-    Manifest m = Lake.at(root.toString()).latest(OnlineRetail.DATASET).orElseThrow();
+    DatasetVersion m = Lake.at(root.toString()).latest(OnlineRetail.DATASET).orElseThrow();
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
       st.execute("SET autoinstall_known_extensions=false");
       clock.restart();

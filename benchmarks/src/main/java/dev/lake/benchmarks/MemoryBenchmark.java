@@ -1,15 +1,15 @@
 package dev.lake.benchmarks;
 
+import dev.lake.DatasetVersion;
+import dev.lake.Lake;
 import dev.lake.benchmarks.harness.Benchmark;
 import dev.lake.benchmarks.harness.Clock;
 import dev.lake.benchmarks.harness.Comparison;
 import dev.lake.benchmarks.harness.Harness;
 import dev.lake.benchmarks.harness.Outcome;
 import dev.lake.benchmarks.harness.Settings;
-import dev.lake.Lake;
 import dev.lake.examples.LakeExamples;
 import dev.lake.examples.ecommerce.OnlineRetail;
-import dev.lake.internal.lake.Manifest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,8 +104,8 @@ final class MemoryBenchmark implements Benchmark {
    */
   static long[] rowsWritten(Path lakeDir) {
     Lake lake = Lake.at(lakeDir.toUri());
-    long written = lake.latest(OnlineRetail.DATASET).map(Manifest::rows).orElse(0L);
-    long rejected = lake.latest("rejected/" + OnlineRetail.DATASET).map(Manifest::rows).orElse(0L);
+    long written = lake.latest(OnlineRetail.DATASET).map(DatasetVersion::rows).orElse(0L);
+    long rejected = lake.latest("rejected/" + OnlineRetail.DATASET).map(DatasetVersion::rows).orElse(0L);
     return new long[] {written, rejected};
   }
 

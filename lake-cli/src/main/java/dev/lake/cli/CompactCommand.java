@@ -3,7 +3,7 @@ package dev.lake.cli;
 import dev.lake.Compaction;
 import dev.lake.CompactionResult;
 import dev.lake.LakeSink;
-import dev.lake.internal.lake.PartitionPaths;
+import dev.lake.io.PartitionPaths;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;

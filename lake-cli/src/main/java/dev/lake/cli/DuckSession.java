@@ -1,6 +1,6 @@
 package dev.lake.cli;
 
-import dev.lake.internal.lake.Manifest;
+import dev.lake.DatasetVersion;
 import dev.lake.io.DataFile;
 import java.io.IOException;
 import java.io.InputStream;
@@ -107,8 +107,8 @@ final class DuckSession implements AutoCloseable {
   }
 
   private void createView(LakeRoot lake, LakeRoot.Dataset d, PrintWriter err) throws SQLException, IOException {
-    Manifest m = lake.latest(d);
-    Schema schema = m.schema() == null ? null : new Schema.Parser().parse(m.schema());
+    DatasetVersion m = lake.latest(d);
+    Schema schema = m.schema().orElse(null);
     String body;
     if (m.files().isEmpty()) {
       if (schema == null) {
@@ -123,10 +123,10 @@ final class DuckSession implements AutoCloseable {
       paths.forEach(p -> list.add("'" + p.replace("'", "''") + "'"));
       String hiveTypes = hiveTypes(m, schema);
       switch (m.format()) {
-        case "PARQUET" -> body = "SELECT * FROM read_parquet(" + list + ", hive_partitioning = true" + hiveTypes + ")";
-        case "JSON_LINES" -> body = "SELECT * FROM read_json(" + list
+        case PARQUET -> body = "SELECT * FROM read_parquet(" + list + ", hive_partitioning = true" + hiveTypes + ")";
+        case JSON_LINES -> body = "SELECT * FROM read_json(" + list
             + ", format = 'newline_delimited', hive_partitioning = true" + hiveTypes + ")";
-        case "CSV" -> body = "SELECT * FROM read_csv(" + list + ", header = true, hive_partitioning = true"
+        case CSV -> body = "SELECT * FROM read_csv(" + list + ", header = true, hive_partitioning = true"
             + hiveTypes + ")";
         default -> {
           err.println("lake query: skipping " + d.path() + ": DuckDB cannot read " + m.format() + " offline");
@@ -146,7 +146,7 @@ final class DuckSession implements AutoCloseable {
   }
 
   /** Local paths of the manifest's files; for a remote root, downloaded (with progress on a terminal). */
-  private List<String> files(LakeRoot lake, LakeRoot.Dataset d, Manifest m, PrintWriter err) throws IOException {
+  private List<String> files(LakeRoot lake, LakeRoot.Dataset d, DatasetVersion m, PrintWriter err) throws IOException {
     List<String> paths = new ArrayList<>();
     if (downloads == null) {
       for (DataFile f : m.files()) {
@@ -172,7 +172,7 @@ final class DuckSession implements AutoCloseable {
   }
 
   /** Partition columns typed as the schema says (year INTEGER), not as DuckDB would guess. */
-  private static String hiveTypes(Manifest m, Schema schema) {
+  private static String hiveTypes(DatasetVersion m, Schema schema) {
     if (m.partitionBy().isEmpty() || schema == null) {
       return "";
     }

@@ -1,8 +1,8 @@
 package dev.lake.cli;
 
+import dev.lake.DatasetVersion;
 import dev.lake.Lake;
-import dev.lake.internal.lake.Locations;
-import dev.lake.internal.lake.Manifest;
+import dev.lake.io.Locations;
 import dev.lake.io.ObjectInfo;
 import dev.lake.io.ObjectStore;
 import dev.lake.io.ObjectStores;
@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -138,14 +139,19 @@ final class LakeRoot {
             + " (lake ls lists them)."));
   }
 
-  /** The newest manifest of a dataset (its segments read, so that its files are listed). */
-  Manifest latest(Dataset d) {
+  /** The newest version of a dataset, with all its files. */
+  DatasetVersion latest(Dataset d) {
+    IOException cause;
     try {
-      return lake.manifests().latest(d.path()).orElseThrow(() -> new java.io.FileNotFoundException(
-          "no version under " + d.newest()));
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the manifest " + d.newest() + ": " + e.getMessage(), e);
+      Optional<DatasetVersion> newest = lake.latest(d.path());
+      if (newest.isPresent()) {
+        return newest.get();
+      }
+      cause = new java.io.FileNotFoundException("no version under " + d.newest());
+    } catch (UncheckedIOException e) {
+      cause = e.getCause();
     }
+    throw new UncheckedIOException("Cannot read the manifest " + d.newest() + ": " + cause.getMessage(), cause);
   }
 
   /** The URI of a file of a dataset, from its path in a manifest. */

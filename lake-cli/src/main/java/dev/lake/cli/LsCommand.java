@@ -1,7 +1,7 @@
 package dev.lake.cli;
 
+import dev.lake.DatasetVersion;
 import dev.lake.LakeSink;
-import dev.lake.internal.lake.Manifest;
 import dev.lake.io.DataFile;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -79,12 +79,12 @@ final class LsCommand implements Callable<Integer> {
     try (Terminal.Progress progress = Terminal.progress(spec.commandLine().getErr(), "reading manifests",
         datasets.size())) {
       for (LakeRoot.Dataset d : datasets) {
-        Manifest m = lake.latest(d);
+        DatasetVersion m = lake.latest(d);
         progress.step();
         rows += m.rows();
         bytes += m.bytes();
-        table.row(d.zone(), d.name(), m.partitionBy().isEmpty() ? "" : (Object) (long) partitions(m), m.rows(),
-            (long) m.files().size(), Format.bytes(m.bytes()), Format.time(m.committedAt()), smallFiles(m, d));
+        table.row(d.zone(), d.name(), m.partitionBy().isEmpty() ? "" : (Object) (long) partitions(m.files()), m.rows(),
+            (long) m.files().size(), Format.bytes(m.bytes()), Format.time(m.committedAt()), smallFiles(m.files(), d));
       }
     }
     out.println("Lake " + lake.root() + ": " + datasets.size() + " datasets, " + String.format("%,d", rows)
@@ -93,9 +93,9 @@ final class LsCommand implements Callable<Integer> {
     out.print(table);
   }
 
-  static int partitions(Manifest m) {
+  static int partitions(List<DataFile> files) {
     HashSet<Object> distinct = new HashSet<>();
-    m.files().forEach(f -> distinct.add(f.partition()));
+    files.forEach(f -> distinct.add(f.partition()));
     return distinct.size();
   }
 
@@ -106,32 +106,32 @@ final class LsCommand implements Callable<Integer> {
    * coarsely: "!! small files (median 1.2 KB), 71 files in 69 partitions: partition more coarsely". Empty when the
    * files are few or large enough.
    */
-  static String smallFiles(Manifest m, LakeRoot.Dataset d) {
-    if (m.files().size() <= SMALL_FILE_COUNT) {
+  static String smallFiles(List<DataFile> live, LakeRoot.Dataset d) {
+    if (live.size() <= SMALL_FILE_COUNT) {
       return "";
     }
-    List<Long> sizes = new ArrayList<>(m.files().stream().map(DataFile::bytes).toList());
+    List<Long> sizes = new ArrayList<>(live.stream().map(DataFile::bytes).toList());
     sizes.sort(null);
     long median = sizes.get(sizes.size() / 2);
     if (median >= SMALL_FILE_BYTES) {
       return "";
     }
-    int files = m.files().size();
-    int after = filesAfterCompaction(m, LakeSink.DEFAULT_TARGET_FILE_BYTES);
+    int files = live.size();
+    int after = filesAfterCompaction(live, LakeSink.DEFAULT_TARGET_FILE_BYTES);
     String head = "!! small files (median " + Format.bytes(median) + ")";
     if (files - after >= Math.max(1, files / 4)) {
       return head + ": lake compact " + d.name() + " (" + files + " files -> " + after + ")";
     }
-    return head + ", " + files + " files in " + partitions(m) + " partitions: partition more coarsely";
+    return head + ", " + files + " files in " + partitions(live) + " partitions: partition more coarsely";
   }
 
   /**
    * How many files the dataset would have after {@code lake compact} with this target: per partition, two or more
    * files under 3/4 of the target merge into files near the target; a lone small file and large files stay.
    */
-  static int filesAfterCompaction(Manifest m, long target) {
+  static int filesAfterCompaction(List<DataFile> live, long target) {
     long small = target / 4 * 3;
-    Map<Map<String, String>, List<DataFile>> byPartition = m.files().stream()
+    Map<Map<String, String>, List<DataFile>> byPartition = live.stream()
         .collect(Collectors.groupingBy(DataFile::partition));
     int after = 0;
     for (List<DataFile> files : byPartition.values()) {

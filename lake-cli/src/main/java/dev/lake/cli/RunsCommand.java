@@ -1,8 +1,11 @@
 package dev.lake.cli;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.lake.PipelineResult;
-import dev.lake.internal.lake.Json;
-import dev.lake.internal.lake.Locations;
+import dev.lake.io.Locations;
 import dev.lake.io.ObjectInfo;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -36,6 +39,9 @@ final class RunsCommand implements Callable<Integer> {
   /** Widest cursor and pipeline columns in the table (whole with {@code -v}). */
   static final int MAX_CURSORS = 40;
   static final int MAX_NAME = 32;
+  /** A run report as Lake writes it: times and durations in ISO-8601; fields a newer Lake adds are skipped. */
+  private static final ObjectMapper REPORTS = JsonMapper.builder().addModule(new JavaTimeModule())
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
   @Spec
   CommandSpec spec;
@@ -87,7 +93,7 @@ final class RunsCommand implements Callable<Integer> {
       for (ObjectInfo o : selected) {
         progress.step();
         try {
-          newest.add(Json.read(lake.store().readAllBytes(o.uri()), PipelineResult.class));
+          newest.add(REPORTS.readValue(lake.store().readAllBytes(o.uri()), PipelineResult.class));
           read++;
           if (newest.size() > last) {
             newest.poll();

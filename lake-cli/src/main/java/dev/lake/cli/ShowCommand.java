@@ -1,6 +1,6 @@
 package dev.lake.cli;
 
-import dev.lake.internal.lake.Manifest;
+import dev.lake.DatasetVersion;
 import dev.lake.io.DataFile;
 import dev.lake.io.Source;
 import dev.lake.io.SourceContext;
@@ -68,13 +68,13 @@ final class ShowCommand implements Callable<Integer> {
           + "; its tables are " + IcebergCommand.tables(catalog.catalog())));
     }
     LakeRoot.Dataset d = lake.find(dataset);
-    Manifest m = lake.latest(d);
+    DatasetVersion m = lake.latest(d);
     out.printf("%s  %s%n", Terminal.bold(d.path()), lake.lake().uri(d.path() + "/"));
     out.printf("version %d, committed %s by %s (run %s), %s %s: %,d rows, %,d files, %s%n%n", m.version(),
         Format.time(m.committedAt()), m.pipeline(), m.runId(), m.format(), m.mode(), m.rows(), m.files().size(),
         Format.bytes(m.bytes()));
 
-    Schema schema = m.schema() == null ? null : new Schema.Parser().parse(m.schema());
+    Schema schema = m.schema().orElse(null);
     if (schema != null) {
       out.println("Schema " + schema.getFullName() + ":");
       TextTable fields = new TextTable("field", "type", "nullable", "partition");
@@ -93,13 +93,14 @@ final class ShowCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void partitions(PrintWriter out, Manifest m) {
+  private void partitions(PrintWriter out, DatasetVersion m) {
     if (m.partitionBy().isEmpty()) {
       out.println("Not partitioned.");
       out.println();
       return;
     }
-    out.printf("Partitioned by %s: %,d partitions%n", String.join(", ", m.partitionBy()), LsCommand.partitions(m));
+    out.printf("Partitioned by %s: %,d partitions%n", String.join(", ", m.partitionBy()),
+        LsCommand.partitions(m.files()));
     for (String column : m.partitionBy()) {
       TreeSet<String> values = new TreeSet<>(ShowCommand::compareValues);
       for (DataFile f : m.files()) {
@@ -113,7 +114,7 @@ final class ShowCommand implements Callable<Integer> {
   }
 
   /** Reads only as many files (splits) as the sample needs, not the whole dataset. */
-  private void sample(PrintWriter out, LakeRoot lake, LakeRoot.Dataset d, Schema schema, Manifest m)
+  private void sample(PrintWriter out, LakeRoot lake, LakeRoot.Dataset d, Schema schema, DatasetVersion m)
       throws IOException {
     List<String> header = schema.getFields().stream().map(Schema.Field::name).toList();
     TextTable table = new TextTable(header).plainNumbers();
@@ -145,10 +146,10 @@ final class ShowCommand implements Callable<Integer> {
   }
 
   private void history(PrintWriter out, LakeRoot lake, LakeRoot.Dataset d) {
-    List<Manifest> all = lake.lake().history(d.path());
+    List<DatasetVersion> all = lake.lake().history(d.path());
     out.printf("History (%d commit%s%s):%n", all.size(), all.size() == 1 ? "" : "s", all.size() > history ? ", newest " + history : "");
     TextTable table = new TextTable("version", "committed", "pipeline", "mode", "added", "removed", "files", "rows");
-    for (Manifest c : all.subList(Math.max(0, all.size() - history), all.size())) {
+    for (DatasetVersion c : all.subList(Math.max(0, all.size() - history), all.size())) {
       table.row(c.version(), Format.time(c.committedAt()), c.pipeline(), c.mode(), (long) c.added().size(),
           (long) c.removed().size(), (long) c.files().size(), c.rows());
     }

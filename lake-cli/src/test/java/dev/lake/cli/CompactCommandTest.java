@@ -3,8 +3,8 @@ package dev.lake.cli;
 import static dev.lake.cli.TestLakes.lake;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lake.DatasetVersion;
 import dev.lake.Lake;
-import dev.lake.internal.lake.Manifest;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -22,13 +22,13 @@ class CompactCommandTest {
   @Test
   void compact_onlineRetail_oneFilePerMonthSameAnswerAndLsStopsPointingAtIt() throws Exception {
     Path root = copyOfEcommerce();
-    Manifest before = Lake.at(root.toString()).latest("online_retail").orElseThrow();
+    DatasetVersion before = Lake.at(root.toString()).latest("online_retail").orElseThrow();
     String answerBefore = lake("query", "--lake", root.toString(), ANSWER).ok().out();
     String lsBefore = lake("ls", root.toString()).ok().out();
 
     String out = lake("compact", "online_retail", "--lake", root.toString()).ok().out();
 
-    Manifest after = Lake.at(root.toString()).latest("online_retail").orElseThrow();
+    DatasetVersion after = Lake.at(root.toString()).latest("online_retail").orElseThrow();
     assertThat(before.files().size()).as("2 workers, 13 months").isGreaterThan(13);
     assertThat(after.files()).hasSize(13);
     assertThat(after.version()).isEqualTo(before.version() + 1);
@@ -48,7 +48,7 @@ class CompactCommandTest {
   @Test
   void compact_dryRunOnePartition_printsThePlanAndChangesNothing() throws Exception {
     Path root = copyOfEcommerce();
-    Manifest before = Lake.at(root.toString()).latest("online_retail").orElseThrow();
+    DatasetVersion before = Lake.at(root.toString()).latest("online_retail").orElseThrow();
     long filesInDecember = before.files().stream()
         .filter(f -> "2010".equals(f.partition().get("year")) && "12".equals(f.partition().get("month"))).count();
 

@@ -3,8 +3,8 @@ package dev.lake.cli;
 import static dev.lake.cli.TestLakes.lake;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lake.DatasetVersion;
 import dev.lake.Lake;
-import dev.lake.internal.lake.Manifest;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +14,7 @@ class EcommerceLakeTest {
 
   @Test
   void lsShowQuery_onlineRetail_agreeWithTheManifest() {
-    Manifest m = Lake.at(root.toString()).latest("online_retail").orElseThrow();
+    DatasetVersion m = Lake.at(root.toString()).latest("online_retail").orElseThrow();
 
     String ls = lake("ls", root.toString()).ok().out();
     assertThat(LsCommandTest.line(ls, " online_retail ")).contains(" 13 ").contains(" 541,909 ")

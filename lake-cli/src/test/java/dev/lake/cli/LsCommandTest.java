@@ -3,12 +3,11 @@ package dev.lake.cli;
 import static dev.lake.cli.TestLakes.lake;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lake.DatasetVersion;
 import dev.lake.Lake;
-import dev.lake.internal.lake.Manifest;
 import dev.lake.io.DataFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,7 +23,7 @@ class LsCommandTest {
 
     Lake lake = Lake.at(root.toString());
     for (String d : List.of("team_matches", "team_season", "songs", "artists", "users", "time", "songplays")) {
-      Manifest m = lake.latest(d).orElseThrow();
+      DatasetVersion m = lake.latest(d).orElseThrow();
       String line = line(out, " " + d + " ");
       assertThat(line).as(d).startsWith("processed ")
           .contains(String.format(" %,d ", m.rows()))
@@ -50,7 +49,7 @@ class LsCommandTest {
 
   @Test
   void smallFiles_severalSmallFilesPerPartition_advisesCompactionWithTheFilesLeft() {
-    Manifest m = manifest(13, 2, 170_000);   // Online Retail on two workers: 26 files, 2 per month
+    List<DataFile> m = files(13, 2, 170_000);   // Online Retail on two workers: 26 files, 2 per month
 
     assertThat(LsCommand.smallFiles(m, new LakeRoot.Dataset("processed/online_retail", null)))
         .isEqualTo("!! small files (median 166 KB): lake compact online_retail (26 files -> 13)");
@@ -58,7 +57,7 @@ class LsCommandTest {
 
   @Test
   void smallFiles_oneSmallFilePerPartition_advisesCoarserPartitions() {
-    Manifest m = manifest(40, 1, 1_200);
+    List<DataFile> m = files(40, 1, 1_200);
 
     assertThat(LsCommand.smallFiles(m, new LakeRoot.Dataset("processed/songs", null)))
         .isEqualTo("!! small files (median 1.2 KB), 40 files in 40 partitions: partition more coarsely");
@@ -66,33 +65,27 @@ class LsCommandTest {
 
   @Test
   void smallFiles_fewOrLargeFiles_noNote() {
-    assertThat(LsCommand.smallFiles(manifest(5, 2, 1_000), new LakeRoot.Dataset("processed/a", null))).isEmpty();
-    assertThat(LsCommand.smallFiles(manifest(20, 2, 40L << 20), new LakeRoot.Dataset("processed/b", null))).isEmpty();
+    assertThat(LsCommand.smallFiles(files(5, 2, 1_000), new LakeRoot.Dataset("processed/a", null))).isEmpty();
+    assertThat(LsCommand.smallFiles(files(20, 2, 40L << 20), new LakeRoot.Dataset("processed/b", null))).isEmpty();
   }
 
   @Test
   void filesAfterCompaction_mixedPartitions_mergesOnlySmallFilesThatHaveCompany() {
-    List<DataFile> files = new ArrayList<>(manifest(3, 3, 1_000).files());   // 3 partitions x 3 small files
+    List<DataFile> files = files(3, 3, 1_000);                                // 3 partitions x 3 small files
     files.add(file(Map.of("p", "big"), 100L << 20));                          // large: kept
     files.add(file(Map.of("p", "lone"), 1_000));                              // alone: kept
-    Manifest m = manifest(files);
 
-    assertThat(LsCommand.filesAfterCompaction(m, 128L << 20)).isEqualTo(3 + 1 + 1);
+    assertThat(LsCommand.filesAfterCompaction(files, 128L << 20)).isEqualTo(3 + 1 + 1);
   }
 
-  private static Manifest manifest(int partitions, int filesPerPartition, long bytes) {
+  private static List<DataFile> files(int partitions, int filesPerPartition, long bytes) {
     List<DataFile> files = new ArrayList<>();
     for (int p = 0; p < partitions; p++) {
       for (int f = 0; f < filesPerPartition; f++) {
         files.add(file(Map.of("p", String.valueOf(p)), bytes));
       }
     }
-    return manifest(files);
-  }
-
-  private static Manifest manifest(List<DataFile> files) {
-    return new Manifest(Manifest.FORMAT, "processed/x", 1, Instant.EPOCH, "test", "run", null, "APPEND",
-        "parquet", List.of("p"), null, files, List.of(), List.of(), Map.of(), List.of(), Map.of(), List.of());
+    return files;
   }
 
   private static DataFile file(Map<String, String> partition, long bytes) {

@@ -7,6 +7,7 @@ import dev.lake.exceptions.ValidationException;
 import dev.lake.io.Compression;
 import dev.lake.io.DataFile;
 import dev.lake.io.FileFormat;
+import dev.lake.io.PartitionPaths;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -117,8 +118,8 @@ public final class Compactor {
 
   Plan plan() throws IOException {
     new PipelineCommit(lake, CompactionReport.pipelineName(dataset)).recover();
-    Leftovers.cleanUp(lake.manifests(), CompactionReport.pipelineName(dataset), dataset, started);
-    Manifest m = lake.manifests().latest(dataset).orElseThrow(() -> new ValidationException("Cannot compact "
+    Leftovers.cleanUp(ManifestStore.of(lake), CompactionReport.pipelineName(dataset), dataset, started);
+    Manifest m = ManifestStore.of(lake).latest(dataset).orElseThrow(() -> new ValidationException("Cannot compact "
         + dataset + ": it has no commit under " + lake.root() + " (lake ls lists the committed datasets)"));
     for (String column : selection.keySet()) {
       ValidationException.check(m.partitionBy().contains(column), "Cannot compact %s where %s=%s: %s", dataset,
@@ -172,7 +173,7 @@ public final class Compactor {
     Manifest m = plan.base();
     FileFormat format = FileFormat.valueOf(m.format());
     Schema textSchema = PartitionRewriter.textFileSchema(format, m.schema(), m.partitionBy());
-    URI dataDir = lake.manifests().dataDirectory(dataset);
+    URI dataDir = ManifestStore.of(lake).dataDirectory(dataset);
     List<PartitionRewriter> done = new ArrayList<>();
     try {
       for (Group g : plan.groups()) {

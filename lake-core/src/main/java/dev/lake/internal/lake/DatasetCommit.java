@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * publication already in the dataset is never added twice.
  *
  * <pre>{@code
- * DatasetCommit.Result r = new DatasetCommit(lake.manifests()).publish("online-retail", 7, runId, publication);
+ * DatasetCommit.Result r = new DatasetCommit(ManifestStore.of(lake)).publish("online-retail", 7, runId, publication);
  * }</pre>
  */
 public final class DatasetCommit {

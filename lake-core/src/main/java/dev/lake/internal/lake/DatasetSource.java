@@ -75,11 +75,11 @@ public final class DatasetSource<T> implements Source<T> {
   private Manifest manifest() {
     try {
       if (version > 0) {
-        return lake.manifests().version(dataset, version).orElseThrow(() -> new SourceException("lake",
+        return ManifestStore.of(lake).version(dataset, version).orElseThrow(() -> new SourceException("lake",
             "Dataset " + dataset + " has no version " + version + " under " + lake.root() + ": it was expired, or "
                 + "never committed (lake.history lists the retained versions)", null));
       }
-      return lake.manifests().latest(dataset).orElseThrow(() -> new SourceException("lake",
+      return ManifestStore.of(lake).latest(dataset).orElseThrow(() -> new SourceException("lake",
           "Dataset " + dataset + " has no commit under " + lake.root() + ": run the pipeline that writes it first",
           null));
     } catch (IOException e) {
@@ -151,7 +151,7 @@ public final class DatasetSource<T> implements Source<T> {
    * readers ({@code _lake/retired/}); a reader that planned on an older version keeps reading.
    */
   private SourceReader<GenericRecord> openFile(FileFormat format, Schema fileSchema) throws IOException {
-    ManifestStore manifests = lake.manifests();
+    ManifestStore manifests = ManifestStore.of(lake);
     try {
       return FileFormats.newReader(format, lake.store(), manifests.fileUri(dataset, file.path()), fileSchema);
     } catch (java.io.FileNotFoundException e) {

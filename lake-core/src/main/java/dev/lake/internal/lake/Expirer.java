@@ -46,7 +46,7 @@ public final class Expirer {
     this.dataset = dataset;
     this.olderThan = olderThan;
     this.retainLast = retainLast;
-    this.manifests = lake.manifests();
+    this.manifests = ManifestStore.of(lake);
   }
 
   public ExpiryResult run(boolean dryRun) {

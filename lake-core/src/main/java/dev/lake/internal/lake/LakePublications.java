@@ -68,7 +68,7 @@ public final class LakePublications {
   public static CommitSummary commitDirect(LakeSink<?> sink, List<WriterResult> results, CommitContext ctx)
       throws IOException {
     Publication pub = of(sink, results, List.of(), ctx.runId());
-    DatasetCommit.Result r = new DatasetCommit(sink.lake().manifests()).publishDirect(ctx.pipeline(), ctx.runId(),
+    DatasetCommit.Result r = new DatasetCommit(ManifestStore.of(sink.lake())).publishDirect(ctx.pipeline(), ctx.runId(),
         pub);
     return summary(sink, pub, r);
   }
@@ -80,7 +80,7 @@ public final class LakePublications {
    * marker removed. False: it took no effect.
    */
   public static boolean landedDirect(LakeSink<?> sink, CommitContext ctx) throws IOException {
-    ManifestStore manifests = sink.lake().manifests();
+    ManifestStore manifests = ManifestStore.of(sink.lake());
     String dataset = sink.dataset();
     PendingMarkers markers = new PendingMarkers(manifests);
     for (PendingMarkers.Found found : markers.list(dataset)) {

@@ -8,8 +8,10 @@ import dev.lake.internal.format.JsonRows;
 import dev.lake.io.BadRow;
 import dev.lake.io.DataFile;
 import dev.lake.io.FileFormats;
+import dev.lake.io.Locations;
 import dev.lake.io.ObjectStore;
 import dev.lake.io.ObjectWriter;
+import dev.lake.io.PartitionPaths;
 import dev.lake.io.RowFileWriter;
 import dev.lake.io.SinkWriter;
 import dev.lake.io.StagedObject;
@@ -67,8 +69,8 @@ public final class LakeSinkWriter<T> implements SinkWriter<T> {
     this.store = sink.lake().store();
     // A coalescing sink's writers write plain files to a scratch directory outside the dataset, read back and merged
     // into staged files before the commit (S3 cannot read an upload before it completes).
-    this.dataDir = sink.coalescesSmallFiles() ? sink.lake().manifests().scratchDirectory(sink.dataset())
-        : sink.lake().manifests().dataDirectory(sink.dataset());
+    this.dataDir = sink.coalescesSmallFiles() ? ManifestStore.of(sink.lake()).scratchDirectory(sink.dataset())
+        : ManifestStore.of(sink.lake()).dataDirectory(sink.dataset());
     this.ingestSegment = sink.ingestDate()
         ? PartitionPaths.segment("ingest_date", ctx.startedAt().atZone(ZoneOffset.UTC).toLocalDate().toString())
         : null;

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * marker of a committed run names it; a committed run's markers are rolled forward first.
  *
  * <pre>{@code
- * Leftovers.cleanUp(lake.manifests(), "online-retail", "processed/online_retail", Instant.now());
+ * Leftovers.cleanUp(ManifestStore.of(lake), "online-retail", "processed/online_retail", Instant.now());
  * }</pre>
  */
 public final class Leftovers {

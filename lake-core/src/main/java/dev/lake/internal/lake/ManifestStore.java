@@ -1,7 +1,9 @@
 package dev.lake.internal.lake;
 
+import dev.lake.Lake;
 import dev.lake.exceptions.CommitStateUnknownException;
 import dev.lake.io.DataFile;
+import dev.lake.io.Locations;
 import dev.lake.io.ObjectInfo;
 import dev.lake.io.ObjectStore;
 import java.io.FileNotFoundException;
@@ -17,7 +19,7 @@ import java.util.Optional;
  * a version is {@link DatasetCommit}'s business.
  *
  * <pre>{@code
- * ManifestStore manifests = lake.manifests();
+ * ManifestStore manifests = ManifestStore.of(lake);
  * Optional<Manifest> newest = manifests.latest("processed/sales");
  * }</pre>
  */
@@ -30,6 +32,11 @@ public final class ManifestStore {
 
   private final ObjectStore store;
   private final URI root;
+
+  /** The manifests of a lake. */
+  public static ManifestStore of(Lake lake) {
+    return new ManifestStore(lake.store(), lake.root());
+  }
 
   public ManifestStore(ObjectStore store, URI root) {
     this.store = store;

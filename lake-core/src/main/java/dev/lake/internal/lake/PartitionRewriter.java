@@ -7,6 +7,7 @@ import dev.lake.io.Compression;
 import dev.lake.io.DataFile;
 import dev.lake.io.FileFormat;
 import dev.lake.io.FileFormats;
+import dev.lake.io.Locations;
 import dev.lake.io.ObjectStore;
 import dev.lake.io.ObjectWriter;
 import dev.lake.io.RowFileWriter;

@@ -1,6 +1,7 @@
 package dev.lake.internal.lake;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.lake.io.Locations;
 import dev.lake.io.ObjectInfo;
 import dev.lake.io.ObjectStore;
 import java.io.FileNotFoundException;
@@ -18,7 +19,7 @@ import java.util.List;
  * forward from the publication it holds), without reading another pipeline's state.
  *
  * <pre>{@code
- * PendingMarkers markers = new PendingMarkers(lake.manifests());
+ * PendingMarkers markers = new PendingMarkers(ManifestStore.of(lake));
  * markers.write(marker);                         // prepared, before the commit
  * markers.write(marker.committedAs(7));          // after it
  * markers.delete(dataset, runId);                // once published

@@ -44,11 +44,11 @@ public final class PipelineCommit {
   }
 
   private static PendingMarkers markers(Publication pub) {
-    return new PendingMarkers(pub.lake().manifests());
+    return new PendingMarkers(ManifestStore.of(pub.lake()));
   }
 
   private static DatasetCommit datasets(Publication pub) {
-    return new DatasetCommit(pub.lake().manifests());
+    return new DatasetCommit(ManifestStore.of(pub.lake()));
   }
 
   /**
@@ -89,7 +89,7 @@ public final class PipelineCommit {
   /** True when every publication of {@code entry} is in its dataset and no marker of it is left: nothing to do. */
   private boolean published(StateLog.Entry entry) throws IOException {
     for (Publication pub : entry.publications()) {
-      ManifestStore manifests = pub.lake().manifests();
+      ManifestStore manifests = ManifestStore.of(pub.lake());
       boolean marked = markers(pub).list(pub.dataset()).stream()
           .anyMatch(f -> f.marker().runId().equals(entry.runId()));
       Optional<Manifest> latest = manifests.latest(pub.dataset());
@@ -192,7 +192,7 @@ public final class PipelineCommit {
   private Committed unchanged(Attempt attempt, long base) throws IOException {
     List<DatasetCommit.Result> results = new ArrayList<>();
     for (Publication pub : attempt.publications()) {
-      results.add(new DatasetCommit.Result(pub.lake().manifests().latest(pub.dataset()).orElse(null), true, 0));
+      results.add(new DatasetCommit.Result(ManifestStore.of(pub.lake()).latest(pub.dataset()).orElse(null), true, 0));
     }
     return new Committed(new StateLog.Entry(1, pipeline, base, attempt.runId(), Instant.now(),
         attempt.cursorsBefore(), List.of(), List.of()), results);
@@ -218,7 +218,7 @@ public final class PipelineCommit {
     for (Publication pub : entry.publications()) {
       results.add(datasets(pub).publish(pipeline, entry.version(), entry.runId(), pub));
       markers(pub).delete(pub.dataset(), entry.runId());
-      Leftovers.discardRun(pub.lake().manifests(), pub.dataset(), entry.runId());
+      Leftovers.discardRun(ManifestStore.of(pub.lake()), pub.dataset(), entry.runId());
     }
     return results;
   }

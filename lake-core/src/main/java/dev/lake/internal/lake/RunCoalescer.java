@@ -2,6 +2,7 @@ package dev.lake.internal.lake;
 
 import dev.lake.LakeSink;
 import dev.lake.io.DataFile;
+import dev.lake.io.Locations;
 import dev.lake.io.StagedObject;
 import java.io.IOException;
 import java.net.URI;
@@ -33,7 +34,7 @@ public final class RunCoalescer {
       List<DataFile> written, String attemptId) throws IOException {
     Map<Map<String, String>, List<DataFile>> byPartition = new LinkedHashMap<>();
     written.forEach(f -> byPartition.computeIfAbsent(f.partition(), p -> new ArrayList<>()).add(f));
-    ManifestStore manifests = sink.lake().manifests();
+    ManifestStore manifests = ManifestStore.of(sink.lake());
     URI scratch = manifests.scratchDirectory(sink.dataset());
     Schema textSchema = PartitionRewriter.textFileSchema(sink.format(), schemaJson, partitionColumns);
     List<DataFile> files = new ArrayList<>();

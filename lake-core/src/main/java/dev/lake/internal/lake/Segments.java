@@ -2,6 +2,7 @@ package dev.lake.internal.lake;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.lake.io.DataFile;
+import dev.lake.io.Locations;
 import dev.lake.io.ObjectStore;
 import java.io.FileNotFoundException;
 import java.io.IOException;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.lake.exceptions.CommitStateUnknownException;
 import dev.lake.exceptions.LakeException;
+import dev.lake.io.Locations;
 import dev.lake.io.ObjectInfo;
 import dev.lake.io.ObjectStore;
 import java.io.FileNotFoundException;

@@ -9,6 +9,7 @@ import dev.lake.exceptions.LakeException;
 import dev.lake.exceptions.SourceException;
 import dev.lake.internal.lake.Leftovers;
 import dev.lake.internal.lake.Manifest;
+import dev.lake.internal.lake.ManifestStore;
 import dev.lake.internal.lake.PipelineCommit;
 import dev.lake.internal.lake.StateLog;
 import dev.lake.io.BadRow;
@@ -124,7 +125,7 @@ final class Planner {
     Instant now = Instant.now();
     for (LakeSink<?> sink : lakeSinks()) {
       try {
-        Leftovers.cleanUp(sink.lake().manifests(), pipeline.name(), sink.dataset(), now);
+        Leftovers.cleanUp(ManifestStore.of(sink.lake()), pipeline.name(), sink.dataset(), now);
       } catch (IOException | RuntimeException e) {
         LOG.warn("{}: could not tidy {} before the run ({}); its leftovers are invisible and tidied next time",
             pipeline.name(), sink.dataset(), e.toString());
@@ -216,7 +217,7 @@ final class Planner {
   /** The split ledger of a lake sink's dataset: each split id with the run that committed it ("" if unknown). */
   private static Map<String, String> ledger(LakeSink<?> sink) {
     try {
-      Optional<Manifest> latest = sink.lake().manifests().latest(sink.dataset());
+      Optional<Manifest> latest = ManifestStore.of(sink.lake()).latest(sink.dataset());
       Map<String, String> ledger = new HashMap<>();
       if (latest.isPresent()) {
         latest.get().emptySplits().forEach(s -> ledger.put(s, ""));

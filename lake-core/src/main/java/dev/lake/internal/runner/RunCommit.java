@@ -9,6 +9,7 @@ import dev.lake.exceptions.SplitsCommittedException;
 import dev.lake.internal.lake.DatasetCommit;
 import dev.lake.internal.lake.Json;
 import dev.lake.internal.lake.LakePublications;
+import dev.lake.internal.lake.ManifestStore;
 import dev.lake.internal.lake.PipelineCommit;
 import dev.lake.internal.lake.Publication;
 import dev.lake.io.CommitContext;
@@ -144,7 +145,7 @@ final class RunCommit {
   private void discard(List<Publication> publications) {
     for (Publication p : publications) {
       try {
-        new DatasetCommit(p.lake().manifests()).discard(p);
+        new DatasetCommit(ManifestStore.of(p.lake())).discard(p);
       } catch (IOException | RuntimeException e) {
         LOG.warn("Could not discard the staged files of run {} in {}: {}; they stay invisible and are removed "
             + "once the run is provably dead", plan.runId, p.dataset(), e.toString());

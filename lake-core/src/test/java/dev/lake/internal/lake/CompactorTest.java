@@ -61,8 +61,9 @@ class CompactorTest {
     }
   }
 
-  private List<String> manifestFiles() {
-    return lake().latest("events").orElseThrow().files().stream().map(DataFile::path).sorted().toList();
+  private List<String> manifestFiles() throws IOException {
+    return ManifestStore.of(lake()).latest("processed/events").orElseThrow().files().stream().map(DataFile::path)
+        .sorted().toList();
   }
 
   @Test
@@ -76,14 +77,14 @@ class CompactorTest {
     PipelineResult concurrent = append(20, 30);
     long version = c.commit(plan);
 
-    Manifest m = lake().latest("events").orElseThrow();
+    Manifest m = ManifestStore.of(lake()).latest("processed/events").orElseThrow();
     assertThat(version).isEqualTo(4);
     assertThat(m.version()).isEqualTo(4);
     assertThat(m.rows()).isEqualTo(30);
     assertThat(m.files()).filteredOn(f -> f.commitKey().equals(concurrent.runId())).hasSize(2);
     assertThat(m.files()).filteredOn(f -> f.path().contains("/compact-")).hasSize(2);
     assertThat(m.ledger()).as("the compacted files hold the splits of the files they replace")
-        .isEqualTo(lake().history("events").get(2).ledger());
+        .isEqualTo(ManifestStore.of(lake()).history("processed/events").get(2).ledger());
     assertThat(plan.groups()).allMatch(g -> g.skipped == null);
     assertThat(filesOnDisk()).isEqualTo(manifestFiles());
   }
@@ -100,7 +101,7 @@ class CompactorTest {
         .named("events").to(sink().mode(WriteMode.OVERWRITE_PARTITIONS)).run();
     c.commit(plan);
 
-    Manifest m = lake().latest("events").orElseThrow();
+    Manifest m = ManifestStore.of(lake()).latest("processed/events").orElseThrow();
     assertThat(plan.groups()).filteredOn(g -> g.skipped != null).singleElement()
         .satisfies(g -> assertThat(g.partition).containsEntry("country", "France"))
         .satisfies(g -> assertThat(g.skipped).contains("another commit changed this partition's files"));
@@ -126,7 +127,7 @@ class CompactorTest {
 
     assertThat(afterSecond).isEqualTo(afterFirst).isEqualTo(3);
     assertThat(secondPlan.groups()).allMatch(g -> g.skipped != null);
-    assertThat(lake().latest("events").orElseThrow().rows()).isEqualTo(20);
+    assertThat(ManifestStore.of(lake()).latest("processed/events").orElseThrow().rows()).isEqualTo(20);
     assertThat(filesOnDisk()).isEqualTo(manifestFiles());
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lake.Lake;
 import dev.lake.exceptions.ValidationException;
+import dev.lake.io.FileFormat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,7 +54,7 @@ class BufferedDeliveryTest {
       await(() -> sales.stats().flushes() == 1);
 
       assertThat(sales.stats()).isEqualTo(new BufferedDelivery.Stats(1, 1, 0, 0, 1));
-      assertThat(lake.latest("sales").orElseThrow().format()).isEqualTo("PARQUET");
+      assertThat(lake.latest("sales").orElseThrow().format()).isEqualTo(FileFormat.PARQUET);
       assertThat(lake.read("sales", Sale.class).readAll()).hasSize(1);
     }
   }

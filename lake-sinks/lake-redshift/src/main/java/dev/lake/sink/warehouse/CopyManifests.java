@@ -1,8 +1,8 @@
 package dev.lake.sink.warehouse;
 
 import dev.lake.exceptions.SinkException;
-import dev.lake.internal.lake.Locations;
 import dev.lake.io.DataFile;
+import dev.lake.io.Locations;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

@@ -3,6 +3,7 @@ package dev.lake.sink.warehouse;
 import dev.lake.Lake;
 import dev.lake.exceptions.ValidationException;
 import dev.lake.io.DataFile;
+import dev.lake.io.PartitionPaths;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -108,14 +109,14 @@ public final class ExternalTables {
       }
       sb.append(')');
     }
-    String location = CopyManifests.s3Url(snap.lake().manifests().dataDirectory(snap.dataset()));
+    String location = CopyManifests.s3Url(snap.committed().location());
     return sb.append(" STORED AS PARQUET LOCATION ").append(Sql.literal(location)).toString();
   }
 
   /** {@code ALTER TABLE … ADD IF NOT EXISTS PARTITION (…) LOCATION …} for every partition of the newest commit. */
   public List<String> partitions() {
     Snapshot snap = snapshot();
-    return partitionStatements(snap, snap.manifest().files());
+    return partitionStatements(snap, snap.committed().files());
   }
 
   /**
@@ -125,8 +126,8 @@ public final class ExternalTables {
    */
   public List<String> addedPartitions() {
     Snapshot snap = snapshot();
-    Set<String> added = Set.copyOf(snap.manifest().added());
-    return partitionStatements(snap, snap.manifest().files().stream().filter(f -> added.contains(f.path())).toList());
+    Set<String> added = Set.copyOf(snap.committed().added());
+    return partitionStatements(snap, snap.committed().files().stream().filter(f -> added.contains(f.path())).toList());
   }
 
   /** The schema, the table and every partition, in order. */
@@ -195,7 +196,7 @@ public final class ExternalTables {
       for (int i = 0; i < parts.size(); i++) {
         String v = p.get(parts.get(i).name());
         sb.append(i == 0 ? "" : ", ").append(Sql.ident(parts.get(i).name())).append('=')
-            .append(Sql.literal(v == null ? dev.lake.internal.lake.PartitionPaths.NULL_VALUE : v));
+            .append(Sql.literal(v == null ? PartitionPaths.NULL_VALUE : v));
       }
       sb.append(") LOCATION ").append(Sql.literal(CopyManifests.s3Url(snap.partitionDirectory(p))));
       out.add(sb.toString());

@@ -1,7 +1,7 @@
 package dev.lake.sink.warehouse;
 
 import dev.lake.exceptions.SinkException;
-import dev.lake.internal.lake.PartitionPaths;
+import dev.lake.io.PartitionPaths;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,7 +38,7 @@ final class GlueRegistrar {
       } catch (AlreadyExistsException e) {
         // fine: registering is idempotent
       }
-      String location = CopyManifests.s3Url(snap.lake().manifests().dataDirectory(snap.dataset()));
+      String location = CopyManifests.s3Url(snap.committed().location());
       TableInput input = TableInput.builder().name(table).tableType("EXTERNAL_TABLE")
           .parameters(Map.of("classification", "parquet", "EXTERNAL", "TRUE"))
           .partitionKeys(columns(snap.partitionColumns()))
@@ -52,7 +52,7 @@ final class GlueRegistrar {
         return 0;
       }
       Set<Map<String, String>> partitions = new LinkedHashSet<>();
-      snap.manifest().files().forEach(f -> partitions.add(f.partition()));
+      snap.committed().files().forEach(f -> partitions.add(f.partition()));
       List<PartitionInput> inputs = new ArrayList<>();
       for (Map<String, String> p : partitions) {
         List<String> values = new ArrayList<>();

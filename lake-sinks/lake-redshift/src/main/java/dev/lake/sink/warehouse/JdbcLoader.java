@@ -56,7 +56,7 @@ final class JdbcLoader {
       }
     } catch (SQLException e) {
       throw new SinkException(dialect.name().toLowerCase(java.util.Locale.ROOT), "Loading " + snap.dataset()
-          + " v" + snap.manifest().version() + " into " + table + " failed and was rolled back: " + e.getMessage(),
+          + " v" + snap.committed().version() + " into " + table + " failed and was rolled back: " + e.getMessage(),
           e);
     }
   }
@@ -71,7 +71,7 @@ final class JdbcLoader {
       execute(c, s);
     }
     LoadState.Recorded recorded = state.read(tx);
-    LoadPlan plan = snap.reloadingAllWhenDeleted(LoadPlan.of(load.loadMode(), snap.manifest(), recorded, table));
+    LoadPlan plan = snap.reloadingAllWhenDeleted(LoadPlan.of(load.loadMode(), snap.committed(), recorded, table));
     List<Evolution.Existing> existing = describe(c);
     if (staging != null) {
       staging.removeLeftovers(); // under the lock: no other load of this table is staging now

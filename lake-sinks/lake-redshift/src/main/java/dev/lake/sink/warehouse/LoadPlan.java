@@ -1,9 +1,8 @@
 package dev.lake.sink.warehouse;
 
 import dev.lake.exceptions.SinkException;
-import dev.lake.internal.lake.Manifest;
-import dev.lake.internal.lake.PartitionPaths;
 import dev.lake.io.DataFile;
+import dev.lake.io.PartitionPaths;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -42,7 +41,7 @@ record LoadPlan(long previousVersion, long version, List<DataFile> files, boolea
     added = List.copyOf(added);
   }
 
-  static LoadPlan of(LoadMode mode, Manifest newest, LoadState.Recorded recorded, String table) {
+  static LoadPlan of(LoadMode mode, SourceVersion newest, LoadState.Recorded recorded, String table) {
     if (recorded.version() > newest.version()) {
       throw new SinkException("warehouse", table + " holds version " + recorded.version() + " of "
           + newest.dataset() + ", but the dataset's newest version is " + newest.version() + " (was the lake "

@@ -42,7 +42,7 @@ final class RedshiftLoader {
           snap.source());
       state.prepare().forEach(session::execute);
       LoadState.Recorded recorded = state.read(session);
-      LoadPlan plan = snap.reloadingAllWhenDeleted(LoadPlan.of(load.loadMode(), snap.manifest(), recorded, table));
+      LoadPlan plan = snap.reloadingAllWhenDeleted(LoadPlan.of(load.loadMode(), snap.committed(), recorded, table));
       List<Evolution.Existing> existing = session.describe(load.tableName().schemaOr(Dialect.REDSHIFT),
           load.tableName().name());
       if (staging != null) {

@@ -1,11 +1,11 @@
 package dev.lake.sink.warehouse;
 
+import dev.lake.DatasetVersion;
 import dev.lake.Lake;
 import dev.lake.exceptions.ValidationException;
-import dev.lake.internal.lake.Locations;
-import dev.lake.internal.lake.Manifest;
-import dev.lake.internal.lake.PartitionPaths;
 import dev.lake.io.DataFile;
+import dev.lake.io.Locations;
+import dev.lake.io.PartitionPaths;
 import dev.lake.io.TableSnapshot;
 import java.net.URI;
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ import org.apache.avro.Schema;
  * The newest commit of a dataset, as a load sees it: its columns, and the files this load moves (all of the
  * version's until {@link #withFiles} narrows them to a {@link LoadPlan}'s). Read once per load.
  */
-record Snapshot(Lake lake, Manifest manifest, Schema rowSchema, Schema fileSchema, List<ColumnDef> columns,
+record Snapshot(Lake lake, SourceVersion committed, Schema rowSchema, Schema fileSchema, List<ColumnDef> columns,
     List<DataFile> files, TableSnapshot external) {
 
   /**
@@ -26,14 +26,8 @@ record Snapshot(Lake lake, Manifest manifest, Schema rowSchema, Schema fileSchem
    * paths and no partition directories (every column is in the rows).
    */
   static Snapshot of(TableSnapshot table) {
-    List<DataFile> files = new ArrayList<>();
-    for (TableSnapshot.File f : table.files()) {
-      files.add(new DataFile(f.path(), Map.of(), f.rows(), f.bytes(), null));
-    }
-    Manifest m = new Manifest(Manifest.FORMAT, table.name(), table.version(), java.time.Instant.now(), null, null,
-        null, "APPEND", "PARQUET", List.of(), table.schema().toString(), files, List.of(), List.of(), Map.of(),
-        List.of(), Map.of(), List.of());
-    return new Snapshot(null, m, table.schema(), table.schema(), ColumnDef.of(table.schema(), List.of()), files,
+    SourceVersion v = SourceVersion.of(table);
+    return new Snapshot(null, v, table.schema(), table.schema(), ColumnDef.of(table.schema(), List.of()), v.files(),
         table);
   }
 
@@ -45,7 +39,7 @@ record Snapshot(Lake lake, Manifest manifest, Schema rowSchema, Schema fileSchem
     if (external == null || !external.hasDeletes() || plan.upToDate() || plan.clearAll()) {
       return plan;
     }
-    return new LoadPlan(plan.previousVersion(), plan.version(), manifest.files(), true, List.of(), plan.gone(),
+    return new LoadPlan(plan.previousVersion(), plan.version(), committed.files(), true, List.of(), plan.gone(),
         plan.added());
   }
 
@@ -54,16 +48,15 @@ record Snapshot(Lake lake, Manifest manifest, Schema rowSchema, Schema fileSchem
     if (external != null) {
       return external.open(List.of(f.path()));
     }
-    return dev.lake.io.FileFormats.newReader(dev.lake.io.FileFormat.valueOf(manifest.format()), lake.store(), uri(f),
+    return dev.lake.io.FileFormats.newReader(committed.format(), lake.store(), uri(f),
         fileSchema);
   }
 
   static Snapshot of(Lake lake, String dataset) {
-    Manifest m = lake.latest(dataset).orElseThrow(() -> new ValidationException("Dataset " + dataset
+    DatasetVersion m = lake.latest(dataset).orElseThrow(() -> new ValidationException("Dataset " + dataset
         + " has no commit under " + lake.root() + ": run the pipeline that writes it before loading it"));
-    ValidationException.check(m.schema() != null, "Dataset %s version %d has no schema in its manifest",
-        m.dataset(), m.version());
-    Schema row = new Schema.Parser().parse(m.schema());
+    Schema row = m.schema().orElseThrow(() -> new ValidationException(String.format(
+        "Dataset %s version %d has no schema in its manifest", m.dataset(), m.version())));
     List<Schema.Field> fileFields = new ArrayList<>();
     for (Schema.Field f : row.getFields()) {
       if (!m.partitionBy().contains(f.name())) {
@@ -71,12 +64,12 @@ record Snapshot(Lake lake, Manifest manifest, Schema rowSchema, Schema fileSchem
       }
     }
     Schema file = Schema.createRecord(row.getName(), row.getDoc(), row.getNamespace(), false, fileFields);
-    return new Snapshot(lake, m, row, file, ColumnDef.of(row, m.partitionBy()), m.files(), null);
+    return new Snapshot(lake, SourceVersion.of(m), row, file, ColumnDef.of(row, m.partitionBy()), m.files(), null);
   }
 
   /** The same version, moving only {@code toLoad}. */
   Snapshot withFiles(List<DataFile> toLoad) {
-    return new Snapshot(lake, manifest, rowSchema, fileSchema, columns, List.copyOf(toLoad), external);
+    return new Snapshot(lake, committed, rowSchema, fileSchema, columns, List.copyOf(toLoad), external);
   }
 
   /** The dataset's identity in the warehouse's load state: its URI, e.g. {@code s3://b/lake/processed/sales/}. */
@@ -84,11 +77,11 @@ record Snapshot(Lake lake, Manifest manifest, Schema rowSchema, Schema fileSchem
     if (external != null) {
       return external.location();
     }
-    return lake.manifests().dataDirectory(manifest.dataset()).toString();
+    return committed.location().toString();
   }
 
   String dataset() {
-    return manifest.dataset();
+    return committed.dataset();
   }
 
   List<ColumnDef> fileColumns() {
@@ -97,7 +90,7 @@ record Snapshot(Lake lake, Manifest manifest, Schema rowSchema, Schema fileSchem
 
   List<ColumnDef> partitionColumns() {
     List<ColumnDef> out = new ArrayList<>();
-    for (String p : manifest.partitionBy()) {
+    for (String p : committed.partitionBy()) {
       columns.stream().filter(c -> c.name().equals(p)).findFirst().ifPresent(out::add);
     }
     return out;
@@ -111,7 +104,7 @@ record Snapshot(Lake lake, Manifest manifest, Schema rowSchema, Schema fileSchem
     if (external != null) {
       return dev.lake.io.ObjectStores.toUri(f.path());
     }
-    return Locations.child(lake.manifests().dataDirectory(manifest.dataset()), f.path());
+    return Locations.child(committed.location(), f.path());
   }
 
   /** The URI of a data directory of one partition, e.g. {@code s3://b/lake/processed/x/year=2011/}. */
@@ -119,13 +112,13 @@ record Snapshot(Lake lake, Manifest manifest, Schema rowSchema, Schema fileSchem
     // Where the partition's files are: a lake written before partition names were escaped as Hive escapes them
     // keeps its directories, which the values would no longer give.
     String dir = PartitionPaths.directory(partition);
-    for (DataFile f : manifest.files()) {
+    for (DataFile f : committed.files()) {
       if (f.partition().equals(partition) && f.path().lastIndexOf('/') > 0) {
         dir = f.path().substring(0, f.path().lastIndexOf('/'));
         break;
       }
     }
-    return Locations.directory(Locations.child(lake.manifests().dataDirectory(manifest.dataset()), dir));
+    return Locations.directory(Locations.child(committed.location(), dir));
   }
 
   /** A partition value as SQL sees it: null for Hive's null marker (and for "" in non-text columns). */

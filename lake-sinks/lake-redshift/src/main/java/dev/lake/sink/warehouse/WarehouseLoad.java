@@ -244,7 +244,7 @@ public final class WarehouseLoad implements dev.lake.iam.DeclaresPermissions {
     Loaded loaded = dataApi != null ? new RedshiftLoader(this, snap, suffix).runDataApi(dataApi)
         : new JdbcLoader(this, snap).run(dataSource);
     LoadPlan plan = loaded.plan();
-    return new LoadReport(snap.dataset(), snap.manifest().version(), table.quoted(dialect), mode, loaded.rows(),
+    return new LoadReport(snap.dataset(), snap.committed().version(), table.quoted(dialect), mode, loaded.rows(),
         plan.files().size(), loaded.created(), loaded.added(), Duration.between(start, Instant.now()),
         plan.previousVersion(), plan.clearAll() ? -1 : plan.clear().size());
   }

@@ -134,7 +134,7 @@ abstract class IncrementalContract {
       Datasets.append(lake, Datasets.sales(30 + 10 * i, 40 + 10 * i, 0));
     }
     lake.expiry("sales").retainLast(1).olderThan(Duration.ZERO).run();
-    assertThat(lake.manifests().history("processed/sales")).hasSize(1); // the version loaded is gone
+    assertThat(lake.history("sales")).hasSize(1); // the version loaded is gone
 
     LoadReport r = load().run();
 

@@ -3,9 +3,9 @@ package dev.lake.sink.warehouse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lake.DatasetVersion;
 import dev.lake.Lake;
 import dev.lake.exceptions.SinkException;
-import dev.lake.internal.lake.Manifest;
 import dev.lake.io.DataFile;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -85,7 +85,7 @@ class RedshiftIncrementalSqlTest {
     server.results.put("SELECT \"path\" FROM", files.stream().map(f -> List.<Object>of(f.path())).toList());
   }
 
-  private Manifest newest() throws IOException {
+  private DatasetVersion newest() throws IOException {
     return lake.latest("sales").orElseThrow();
   }
 
@@ -117,7 +117,7 @@ class RedshiftIncrementalSqlTest {
   @Test
   void run_newCommitsSinceTheRecordedVersion_copiesOnlyTheirFilesAndUpdatesTheRecord() throws IOException {
     Datasets.write(lake, Datasets.sales(0, 9, 0));
-    Manifest loaded = newest();
+    DatasetVersion loaded = newest();
     Datasets.append(lake, List.of(Datasets.sale(9, 9))); // one row: country "United Kingdom"
     recorded(loaded.version(), loaded.files());
     DataFile added = newest().files().stream().filter(f -> !loaded.files().contains(f)).findFirst().orElseThrow();
@@ -161,7 +161,7 @@ class RedshiftIncrementalSqlTest {
       throws IOException {
     Datasets.write(lake, Datasets.sales(0, 9, 0));
     Datasets.append(lake, Datasets.sales(9, 18, 0));
-    Manifest loaded = newest();
+    DatasetVersion loaded = newest();
     recorded(loaded.version(), loaded.files());
     lake.compaction("sales").run();
 

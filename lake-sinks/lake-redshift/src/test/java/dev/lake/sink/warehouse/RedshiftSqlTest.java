@@ -40,7 +40,7 @@ class RedshiftSqlTest {
 
   /** The plan of a first load of the golden dataset's only version. */
   private LoadPlan firstLoad(LoadMode mode) {
-    return LoadPlan.of(mode, Snapshot.of(lake, "sales").manifest(), new LoadState.Recorded(0, java.util.Set.of()),
+    return LoadPlan.of(mode, Snapshot.of(lake, "sales").committed(), new LoadState.Recorded(0, java.util.Set.of()),
         T);
   }
 

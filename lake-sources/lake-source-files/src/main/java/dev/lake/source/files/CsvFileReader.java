@@ -3,7 +3,7 @@ package dev.lake.source.files;
 import dev.lake.RowFactory;
 import dev.lake.SchemaInference;
 import dev.lake.Schemas;
-import dev.lake.internal.schema.Values;
+import dev.lake.io.Fields;
 import dev.lake.io.SourceContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -63,7 +63,7 @@ final class CsvFileReader<T> extends FilesReader<T> {
       names[i] = field.name();
       cacheable[i] = isImmutable(Schemas.nonNull(field.schema()));
       plain[i] = Schemas.nonNull(field.schema()); // T of a ["null", T] union: parsed as such, same values and errors
-      nullable[i] = plain[i] != field.schema() && Values.isNullable(field.schema());
+      nullable[i] = plain[i] != field.schema() && field.schema().isNullable();
       textual[i] = plain[i].getType() == Schema.Type.STRING;
       missing[i] = FieldMatcher.missing(field);
     }
@@ -189,7 +189,7 @@ final class CsvFileReader<T> extends FilesReader<T> {
         } else if (textual[i]) {
           values[i] = r.field(column);
         } else {
-          values[i] = Values.parse(r.source(column), r.start(column), r.end(column), plain[i]);
+          values[i] = Fields.parse(r.source(column), r.start(column), r.end(column), plain[i]);
         }
       } catch (IllegalArgumentException e) {
         return reject("Field " + names[i] + ": " + e.getMessage(), r.raw);

@@ -1,8 +1,7 @@
 package dev.lake.source.files;
 
 import dev.lake.exceptions.ValidationException;
-import dev.lake.internal.schema.Names;
-import dev.lake.internal.schema.Values;
+import dev.lake.io.Fields;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -94,13 +93,13 @@ final class FieldMatcher {
   }
 
   static boolean isRequired(Schema.Field field) {
-    return !Values.isNullable(field.schema()) && !field.hasDefaultValue();
+    return !field.schema().isNullable() && !field.hasDefaultValue();
   }
 
   /** The value of a field that has no column: its default, else null. */
   static Object missing(Schema.Field field) {
-    if (field.hasDefaultValue() && !Values.isNullable(field.schema())) {
-      return Values.cast(GenericData.get().getDefaultValue(field), field.schema());
+    if (field.hasDefaultValue() && !field.schema().isNullable()) {
+      return Fields.cast(GenericData.get().getDefaultValue(field), field.schema());
     }
     return null;
   }
@@ -116,7 +115,7 @@ final class FieldMatcher {
       case 3:
         return field.aliases().contains(name) && !explicit.containsKey(name);
       default:
-        return !explicit.containsKey(name) && Names.normalise(name).equals(Names.normalise(field.name()));
+        return !explicit.containsKey(name) && Fields.normalisedName(name).equals(Fields.normalisedName(field.name()));
     }
   }
 

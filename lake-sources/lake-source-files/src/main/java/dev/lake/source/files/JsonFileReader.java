@@ -3,7 +3,7 @@ package dev.lake.source.files;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lake.RowFactory;
 import dev.lake.SchemaInference;
-import dev.lake.internal.schema.Values;
+import dev.lake.io.Fields;
 import dev.lake.io.SourceContext;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -82,7 +82,7 @@ final class JsonFileReader<T> extends FilesReader<T> {
         continue;
       }
       try {
-        values[i] = Values.fromJson(e.getValue(), fields.get(i).schema());
+        values[i] = Fields.fromJson(e.getValue(), fields.get(i).schema());
       } catch (IllegalArgumentException bad) {
         return reject("Field " + fields.get(i).name() + ": " + bad.getMessage(), node);
       }

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.lake.internal.format.Decoding;
+import dev.lake.io.Decoding;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.lake.source.files;
 
-import dev.lake.internal.format.Decoding;
+import dev.lake.io.Decoding;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;

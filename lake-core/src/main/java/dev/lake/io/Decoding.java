@@ -1,4 +1,4 @@
-package dev.lake.internal.format;
+package dev.lake.io;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;

@@ -1,11 +1,18 @@
-package dev.lake.internal.lake;
+package dev.lake.io;
 
 import java.net.URI;
 import java.net.URISyntaxException;
 
 /**
  * Builds child URIs from a directory URI and a relative path whose segments may hold any characters (percent signs
- * from partition encoding included), without double-encoding or losing the authority (an S3 bucket).
+ * from partition encoding included), without double-encoding or losing the authority (an S3 bucket). For object
+ * stores, sinks and loaders that address objects under a lake or a prefix.
+ *
+ * <pre>{@code
+ * URI dir = Locations.directory(URI.create("s3://bucket/lake"));            // s3://bucket/lake/
+ * URI file = Locations.child(dir, "processed/sales/city=Z%C3%BCrich/a.parquet");
+ * String rel = Locations.relativize(dir, file);                              // processed/sales/city=Z%C3%BCrich/a.parquet
+ * }</pre>
  */
 public final class Locations {
   private Locations() {}

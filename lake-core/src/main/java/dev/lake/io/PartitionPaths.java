@@ -1,4 +1,4 @@
-package dev.lake.internal.lake;
+package dev.lake.io;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -9,10 +9,11 @@ import java.util.Map;
 /**
  * Hive-style partition directories ({@code year=2011/month=1}) escaped as Hive escapes them
  * ({@code FileUtils.escapePathName}, which Spark copies), so that Hive, Spark, Trino, Athena, DuckDB and Lake read
- * back the same values: the ASCII characters {@code " # % ' * / : = ? \ { [ ] ^}, the control characters and DEL are
- * written {@code %XX}; everything else, spaces and non-ASCII letters included, is written as it is. Null or empty is
- * Hive's default partition name, and a value that is that name is escaped ({@code %5F_HIVE_DEFAULT_PARTITION__}) so
- * that it does not read back as null.
+ * back the same values: the ASCII characters <code>" # % ' * / : = ? \ &#123; [ ] ^</code>, the control characters
+ * and DEL are written {@code %XX}; everything else, spaces and non-ASCII letters included, is written as it is.
+ * Null or empty is Hive's default partition name, and a value that is that name is escaped
+ * ({@code %5F_HIVE_DEFAULT_PARTITION__}) so that it does not read back as null. Loaders and readers of a Lake dataset
+ * (a warehouse's partition DDL, a query over the files) read its partition directories with this class.
  *
  * <pre>{@code
  * PartitionPaths.segment("city", "Zürich");   // city=Zürich
