@@ -39,7 +39,14 @@ final class ColumnValueWriters {
   static Writer of(Schema schema, GenericData model) {
     Writer raw = raw(schema);
     LogicalType logicalType = schema.getLogicalType();
-    return logicalType == null ? raw : new Converting(schema, logicalType, model, raw);
+    if (logicalType == null) {
+      return raw;
+    }
+    return switch (schema.getType()) {
+      case LONG -> new ConvertingToLongs(schema, logicalType, model);
+      case BYTES -> new ConvertingToBytes(schema, logicalType, model);
+      default -> new Converting(schema, logicalType, model, raw);
+    };
   }
 
   private static Writer raw(Schema schema) {
@@ -148,48 +155,94 @@ final class ColumnValueWriters {
   }
 
   /**
-   * A logical type's value (a timestamp, a date, a decimal) converted to its raw value by the model's conversion
-   * for the value's class, then written by the raw type's writer. The same object as the row before's, when it
-   * cannot change (decimals and {@code java.time} values), reuses the row before's conversion.
+   * The logical types over longs (timestamps, times in microseconds): as {@link Converting}, in a method of their
+   * own, the row before's long kept unboxed.
    */
-  static final class Converting implements Writer {
-    private final Schema schema;
-    private final LogicalType logicalType;
-    private final GenericData model;
-    private final Writer raw;
-    private Class<?> convertedFrom;
-    private Conversion<?> conversion;
-    private Object lastValue;
-    private Object lastRaw;
+  static final class ConvertingToLongs extends ConversionCache implements Writer {
+    private long last;
 
-    Converting(Schema schema, LogicalType logicalType, GenericData model, Writer raw) {
-      this.schema = schema;
-      this.logicalType = logicalType;
-      this.model = model;
-      this.raw = raw;
+    ConvertingToLongs(Schema schema, LogicalType logicalType, GenericData model) {
+      super(schema, logicalType, model);
     }
 
     @Override
     public void write(RecordConsumer consumer, Object value) {
-      if (value != lastValue || !immutable(value)) {
-        lastRaw = convert(value);
-        lastValue = value;
+      if (!sameAsBefore(value)) {
+        Conversion<Object> conversion = conversionFor(value);
+        last = conversion == null ? ((Number) value).longValue()
+            : conversion.toLong(value, schema, logicalType).longValue();
       }
-      raw.write(consumer, lastRaw);
+      consumer.addLong(last);
+    }
+  }
+
+  /** The logical types over bytes (decimals): as {@link Converting}, in a method of their own. */
+  static final class ConvertingToBytes extends ConversionCache implements Writer {
+    private final Bytes raw = new Bytes();
+    private Object last;
+
+    ConvertingToBytes(Schema schema, LogicalType logicalType, GenericData model) {
+      super(schema, logicalType, model);
     }
 
-    private Object convert(Object value) {
+    @Override
+    public void write(RecordConsumer consumer, Object value) {
+      if (!sameAsBefore(value)) {
+        Conversion<Object> conversion = conversionFor(value);
+        last = conversion == null ? value : constant(conversion.toBytes(value, schema, logicalType));
+      }
+      raw.write(consumer, last);
+    }
+  }
+
+  /**
+   * What a converting writer remembers: the conversion for the last value's class, and the last value when it
+   * cannot change (decimals and {@code java.time} values), so that the same object as the row before's is not
+   * converted again.
+   */
+  abstract static class ConversionCache {
+    final Schema schema;
+    final LogicalType logicalType;
+    private final GenericData model;
+    private Class<?> convertedFrom;
+    private Conversion<Object> conversion;
+    private Object lastValue;
+
+    ConversionCache(Schema schema, LogicalType logicalType, GenericData model) {
+      this.schema = schema;
+      this.logicalType = logicalType;
+      this.model = model;
+    }
+
+    /** Whether {@code value} is the row before's unchangeable object; else remembers it as the last value. */
+    final boolean sameAsBefore(Object value) {
+      if (value == lastValue && immutable(value)) {
+        return true;
+      }
+      lastValue = value;
+      return false;
+    }
+
+    /** The model's conversion for the value's class; null when the value is already the raw value. */
+    @SuppressWarnings("unchecked")
+    final Conversion<Object> conversionFor(Object value) {
       Class<?> from = value.getClass();
       if (from != convertedFrom) {
-        conversion = model.getConversionByClass(from, logicalType);
+        conversion = (Conversion<Object>) model.getConversionByClass(from, logicalType);
         convertedFrom = from;
       }
-      if (conversion == null) {
-        return value; // already the raw value
-      }
-      Object converted = convert(conversion, value);
+      return conversion;
+    }
+
+    /** Values that cannot change between two rows: decimals and {@code java.time} values. */
+    static boolean immutable(Object value) {
+      return value.getClass() == java.math.BigDecimal.class || value instanceof java.time.temporal.TemporalAccessor
+          && value.getClass().getPackageName().equals("java.time");
+    }
+
+    /** A conversion's own new buffer (decimals) as constant bytes, which Parquet neither copies nor wraps. */
+    static Object constant(Object converted) {
       if (converted instanceof ByteBuffer buffer && buffer.hasArray()) {
-        // the conversion's own new buffer (decimals): constant bytes, which Parquet neither copies nor wraps
         int offset = buffer.arrayOffset() + buffer.position();
         return offset == 0 && buffer.remaining() == buffer.array().length
             ? Binary.fromConstantByteArray(buffer.array()) // hashed and compared without a slice's wrapping
@@ -197,16 +250,31 @@ final class ColumnValueWriters {
       }
       return converted;
     }
+  }
 
-    private <T> Object convert(Conversion<T> conversion, Object value) {
-      return Conversions.convertToRawType(conversion.getConvertedType().cast(value), schema, logicalType,
-          conversion);
+  /**
+   * A logical type's value over any other type (a date, a time in milliseconds, a fixed decimal, a UUID as a
+   * string) converted to its raw value by the model's conversion for the value's class, then written by the raw
+   * type's writer. The same object as the row before's, when it cannot change (decimals and {@code java.time}
+   * values), reuses the row before's conversion.
+   */
+  static final class Converting extends ConversionCache implements Writer {
+    private final Writer raw;
+    private Object lastRaw;
+
+    Converting(Schema schema, LogicalType logicalType, GenericData model, Writer raw) {
+      super(schema, logicalType, model);
+      this.raw = raw;
     }
 
-    /** Values that cannot change between two rows: decimals and {@code java.time} values. */
-    private static boolean immutable(Object value) {
-      return value.getClass() == java.math.BigDecimal.class || value instanceof java.time.temporal.TemporalAccessor
-          && value.getClass().getPackageName().equals("java.time");
+    @Override
+    public void write(RecordConsumer consumer, Object value) {
+      if (!sameAsBefore(value)) {
+        Conversion<Object> conversion = conversionFor(value);
+        lastRaw = conversion == null ? value
+            : constant(Conversions.convertToRawType(value, schema, logicalType, conversion));
+      }
+      raw.write(consumer, lastRaw);
     }
   }
 }
