@@ -15,8 +15,9 @@ import org.apache.parquet.io.api.Binary;
  * byte by byte ({@code Binary.equals}), a sixth of a CSV-to-Parquet conversion's time. Here the same array as the
  * value before's (a value repeated row after row) takes its id without a lookup, and any other value is hashed
  * eight bytes at a time and compared with {@link Arrays#equals(byte[], byte[])} (vectorized by the JIT), against a
- * table of Lake's own; only a new value goes to parquet-java's dictionary, which assigns it the next id and writes the
- * dictionary page exactly as before, so the file is the same byte for byte.
+ * table of Lake's own; a new value is added to parquet-java's dictionary map as its own {@code writeBytes} would,
+ * with the next id, and that map writes the dictionary page exactly as before, so the file is the same byte for
+ * byte.
  *
  * <pre>{@code
  * ValuesWriter writer = new BinaryDictionaryWriter(1 << 20, Encoding.PLAIN_DICTIONARY, Encoding.PLAIN_DICTIONARY,
@@ -64,12 +65,21 @@ final class BinaryDictionaryWriter extends PlainBinaryDictionaryValuesWriter {
         }
       }
     }
-    int before = binaryDictionaryContent.size();
-    super.writeBytes(v); // a new value: parquet-java's dictionary gives it the next id
-    if (binaryDictionaryContent.size() == before + 1) {
-      add(hash, bytes, before);
-      remember(bytes, before);
-    }
+    addNew(v, hash, bytes);
+  }
+
+  /**
+   * A value not in the dictionary: what parquet-java's {@code writeBytes} does when its lookup misses (the next id,
+   * a constant copy of the value in its map, the dictionary's size), without that lookup, and the same in Lake's
+   * table.
+   */
+  private void addNew(Binary v, int hash, byte[] bytes) {
+    int id = binaryDictionaryContent.size();
+    binaryDictionaryContent.put(v.copy(), id);
+    dictionaryByteSize += 4 + v.length();
+    encodedValues.add(id);
+    add(hash, bytes, id);
+    remember(bytes, id);
   }
 
   /** Only arrays that no one changes (the value's own constant array, or the copy made here) are remembered. */
