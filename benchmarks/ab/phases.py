@@ -11,7 +11,7 @@ RULES = [
  ("gzip inflate (Inflater, native)", ["java.util.zip.Inflater"]),
  ("Snappy compression (native)", ["org.xerial.snappy"]),
  ("file I/O (reads, writes, directories)", ["sun.nio.ch.FileDispatcherImpl", "sun.nio.fs.UnixNativeDispatcher", "sun.nio.ch.FileChannelImpl", "java.io.RandomAccessFile", "java.io.FileOutputStream", "java.io.FileInputStream"]),
- ("Parquet dictionary lookups (DictionaryValuesWriter: Binary hash/equals in fastutil maps)", ["org.apache.parquet.column.values.dictionary.DictionaryValuesWriter"]),
+ ("Parquet dictionary lookups (DictionaryValuesWriter, Lake's BinaryDictionaryWriter)", ["org.apache.parquet.column.values.dictionary.DictionaryValuesWriter", "dev.lake.internal.format.BinaryDictionaryWriter"]),
  ("Parquet page/row-group flush (encoding, footer)", ["org.apache.parquet.hadoop.InternalParquetRecordWriter.flushRowGroupToStore", "org.apache.parquet.column.impl.ColumnWriteStoreBase.flush", "org.apache.parquet.hadoop.ParquetFileWriter", "org.apache.parquet.column.impl.ColumnWriterBase.writePage", "org.apache.parquet.hadoop.ParquetWriter.close", "org.apache.parquet.column.impl.ColumnWriteStoreBase.sizeCheck"]),
  ("Parquet column writers, other (levels, RLE/bit packing, statistics)", ["org.apache.parquet.column", "org.apache.parquet.io.MessageColumnIO", "org.apache.parquet.schema", "org.apache.parquet.hadoop.InternalParquetRecordWriter"]),
  ("record -> Parquet values (RecordColumnsWriteSupport, decimal bytes)", ["dev.lake.internal.format.RecordColumnsWriteSupport", "org.apache.parquet.avro", "org.apache.avro.Conversions", "dev.lake.internal.format"]),

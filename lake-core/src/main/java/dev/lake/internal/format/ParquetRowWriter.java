@@ -37,14 +37,15 @@ final class ParquetRowWriter extends BaseRowFileWriter {
     if (ParquetFieldIds.present(spec.schema())) {
       fileSchema = ParquetFieldIds.apply(fileSchema, spec.schema());
     }
-    this.writer = new Builder(ObjectOutput.parquetFile(out),
+    Builder builder = new Builder(ObjectOutput.parquetFile(out),
         new RecordColumnsWriteSupport(fileSchema, spec.schema(), spec.model()))
         .withConf(conf)
         .withCodecFactory(ParquetCodecs.INSTANCE)
         .withCompressionCodec(codec(spec))
         .withRowGroupSize(spec.rowGroupBytes())
-        .withDictionaryEncoding(true)
-        .build();
+        .withDictionaryEncoding(true);
+    LakeValuesWriterFactory.install(builder); // byte-array dictionaries with a faster lookup, the same file
+    this.writer = builder.build();
   }
 
   /** A writer builder over a given write support, with no Hadoop {@code Configuration} involved. */

@@ -1,23 +1,15 @@
 package dev.lake.internal.format;
 
 import dev.lake.internal.schema.RowModel;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import org.apache.avro.Conversion;
-import org.apache.avro.Conversions;
-import org.apache.avro.LogicalType;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericFixed;
-import org.apache.avro.util.Utf8;
 import org.apache.parquet.avro.AvroSchemaConverter;
 import org.apache.parquet.avro.AvroWriteSupport;
 import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.hadoop.api.WriteSupport;
-import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
@@ -28,14 +20,15 @@ import org.apache.parquet.schema.Type;
  * booleans, bytes, enums and logical types over them: timestamps, dates, decimals): their components go straight
  * to the column writers, with the same conversions and the same values as {@link AvroWriteSupport} writes, without
  * its per-value schema walk and dispatch (a seventh of a CSV-to-Parquet conversion's time). Strings go over as
- * byte-array {@link Binary}s, which Parquet's dictionaries hash and compare faster. Any other row (generic records,
+ * byte-array {@code Binary}s, which Parquet's dictionaries hash and compare faster. Any other row (generic records,
  * nested records, lists, maps) goes to {@link AvroWriteSupport}, and the file's schema and metadata are the ones it
  * makes either way.
  *
- * <p>A column reuses what it wrote for the row before when the next row holds the same object: the bytes of a string
- * (Parquet's dictionary then finds its entry by identity instead of comparing byte by byte) and the converted value
- * of a decimal or a {@code java.time} value (which cannot change), as rows read from text share the object of a
- * repeated value.
+ * <p>Each column gets a small writer of its kind ({@link ColumnValueWriters}), chosen once per record class. A column
+ * reuses what it wrote for the row before when the next row holds the same object: the bytes of a string (Parquet's
+ * dictionary then finds its entry by identity instead of comparing byte by byte) and the converted value of a
+ * decimal or a {@code java.time} value (which cannot change), as rows read from text share the object of a repeated
+ * value.
  *
  * <pre>{@code
  * WriteSupport<Object> support = new RecordColumnsWriteSupport(fileSchema, avroSchema, rowModel);
@@ -107,7 +100,7 @@ final class RecordColumnsWriteSupport extends WriteSupport<Object> {
         continue;
       }
       consumer.startField(column.name, column.index);
-      column.write(consumer, value, model);
+      column.writer.write(consumer, value);
       consumer.endField(column.name, column.index);
     }
     consumer.endMessage();
@@ -130,7 +123,7 @@ final class RecordColumnsWriteSupport extends WriteSupport<Object> {
         return null;
       }
       columns.add(new Column(parquetType.getName(), index, parquetType.isRepetition(Type.Repetition.REQUIRED),
-          getters[i], value));
+          getters[i], ColumnValueWriters.of(value, model)));
       index++;
     }
     return columns.toArray(Column[]::new);
@@ -148,108 +141,7 @@ final class RecordColumnsWriteSupport extends WriteSupport<Object> {
     };
   }
 
-  /** One column: where its value comes from and how parquet-avro would write it. */
-  private static final class Column {
-    final String name;
-    final int index;
-    final boolean required;
-    final Function<Object, Object> get;
-    final Schema schema;
-    final Schema.Type type;
-    final LogicalType logicalType;
-    private Class<?> convertedFrom;
-    private Conversion<?> conversion;
-    private Object lastValue;
-    private Object lastRaw;
-    private String lastString;
-    private Binary lastBinary;
-
-    Column(String name, int index, boolean required, Function<Object, Object> get, Schema schema) {
-      this.name = name;
-      this.index = index;
-      this.required = required;
-      this.get = get;
-      this.schema = schema;
-      this.type = schema.getType();
-      this.logicalType = schema.getLogicalType();
-    }
-
-    void write(RecordConsumer consumer, Object value, GenericData model) {
-      if (type == Schema.Type.STRING && logicalType == null && value instanceof String s) {
-        consumer.addBinary(string(s));
-        return;
-      }
-      Object raw = value;
-      if (logicalType != null) {
-        if (value == lastValue && immutable(value)) {
-          raw = lastRaw; // the same object as the row before: the same conversion
-        } else {
-          Class<?> from = value.getClass();
-          if (from != convertedFrom) {
-            conversion = model.getConversionByClass(from, logicalType);
-            convertedFrom = from;
-          }
-          if (conversion != null) {
-            raw = convert(conversion, value);
-            if (raw instanceof ByteBuffer buffer && buffer.hasArray()) {
-              // the conversion's own new buffer (decimals): constant bytes, which Parquet neither copies nor wraps
-              int offset = buffer.arrayOffset() + buffer.position();
-              raw = offset == 0 && buffer.remaining() == buffer.array().length
-                  ? Binary.fromConstantByteArray(buffer.array()) // hashed and compared without a slice's wrapping
-                  : Binary.fromConstantByteArray(buffer.array(), offset, buffer.remaining());
-            }
-          }
-          lastValue = value;
-          lastRaw = raw;
-        }
-      }
-      switch (type) {
-        case STRING -> consumer.addBinary(string(raw));
-        case INT -> consumer.addInteger(raw instanceof Character c ? c : ((Number) raw).intValue());
-        case LONG -> consumer.addLong(((Number) raw).longValue());
-        case DOUBLE -> consumer.addDouble(((Number) raw).doubleValue());
-        case FLOAT -> consumer.addFloat(((Number) raw).floatValue());
-        case BOOLEAN -> consumer.addBoolean((Boolean) raw);
-        case BYTES -> consumer.addBinary(raw instanceof Binary converted ? converted
-            : raw instanceof byte[] bytes ? Binary.fromReusedByteArray(bytes)
-            : Binary.fromReusedByteBuffer((ByteBuffer) raw));
-        case FIXED -> consumer.addBinary(Binary.fromReusedByteArray(((GenericFixed) raw).bytes()));
-        case ENUM -> consumer.addBinary(Binary.fromString(raw.toString()));
-        default -> throw new IllegalStateException("Not a primitive column: " + name + " (" + type + ")");
-      }
-    }
-
-    /** Values that cannot change between two rows: decimals and {@code java.time} values. */
-    private static boolean immutable(Object value) {
-      return value.getClass() == java.math.BigDecimal.class || value instanceof java.time.temporal.TemporalAccessor
-          && value.getClass().getPackageName().equals("java.time");
-    }
-
-    /**
-     * The bytes of {@code s}: the ones written for the row before when it held the same object (rows read from text
-     * share the object of a repeated value), so that Parquet's dictionary finds the entry by identity.
-     */
-    private Binary string(String s) {
-      if (s != lastString) {
-        lastString = s;
-        lastBinary = Binary.fromConstantByteArray(s.getBytes(StandardCharsets.UTF_8));
-      }
-      return lastBinary;
-    }
-
-    private <T> Object convert(Conversion<T> conversion, Object value) {
-      return Conversions.convertToRawType(conversion.getConvertedType().cast(value), schema, logicalType,
-          conversion);
-    }
-
-    private Binary string(Object value) {
-      if (value instanceof String s) {
-        return string(s);
-      }
-      if (value instanceof Utf8 utf8) {
-        return Binary.fromReusedByteArray(utf8.getBytes(), 0, utf8.getByteLength());
-      }
-      return Binary.fromCharSequence(value instanceof CharSequence c ? c : value.toString());
-    }
-  }
+  /** One column: where its value comes from and the writer of its kind. */
+  private record Column(String name, int index, boolean required, Function<Object, Object> get,
+      ColumnValueWriters.Writer writer) {}
 }

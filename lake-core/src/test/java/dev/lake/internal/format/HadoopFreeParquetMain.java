@@ -15,7 +15,8 @@ import org.apache.avro.generic.GenericRecord;
 
 /**
  * Run by {@link ParquetWithoutHadoopTest} in a child JVM whose classpath is only lake-core's runtime dependencies:
- * writes a Snappy and a ZSTD Parquet file, reads them back, and exits 0 when the values match. Uses no test library.
+ * writes a Snappy and a ZSTD Parquet file (with Lake's dictionary writer, which must install without Hadoop), reads
+ * them back, and exits 0 when the values match. Uses no test library.
  */
 public final class HadoopFreeParquetMain {
   private HadoopFreeParquetMain() {}
@@ -28,6 +29,11 @@ public final class HadoopFreeParquetMain {
     } catch (ClassNotFoundException expected) {
       System.out.println("no Hadoop on the classpath");
     }
+    if (!LakeValuesWriterFactory.available()) {
+      System.out.println("FAIL: Lake's dictionary writer cannot be installed without Hadoop");
+      System.exit(3);
+    }
+    System.out.println("Lake's dictionary writer available");
     Path dir = Path.of(args[0]);
     for (Compression codec : List.of(Compression.SNAPPY, Compression.ZSTD)) {
       URI uri = dir.resolve("part-" + codec + ".parquet").toUri();

@@ -55,7 +55,8 @@ class ParquetWithoutHadoopTest {
 
     assertThat(finished).as("child JVM finished within 120 s; output:%n%s", output).isTrue();
     assertThat(child.exitValue()).as("child exit code; output:%n%s", output).isZero();
-    assertThat(output).contains("no Hadoop on the classpath", "read back 2 rows from SNAPPY",
+    assertThat(output).contains("no Hadoop on the classpath", "Lake's dictionary writer available",
+        "read back 2 rows from SNAPPY",
         "read back 2 rows from ZSTD");
   }
 

@@ -177,6 +177,69 @@ class RecordColumnsWriteSupportTest {
     assertThat(query(String.format(statsSql, lake))).isEqualTo(query(String.format(statsSql, avro)));
   }
 
+  record Clock(Instant at, LocalDateTime local, LocalTime time, LocalDate day, BigDecimal price, Long plain) {}
+
+  /**
+   * Logical types a record's own schema does not choose (milliseconds, a decimal as fixed bytes, a long without a
+   * conversion) given by the file's schema: each column kind's writer, nulls included, the same values as
+   * parquet-avro's.
+   */
+  @Test
+  void millisAndFixedDecimals_fromTheFileSchema_sameValuesAsAvroWriteSupport() throws Exception {
+    Schema millis = org.apache.avro.LogicalTypes.timestampMillis().addToSchema(Schema.create(Schema.Type.LONG));
+    Schema localMillis = org.apache.avro.LogicalTypes.localTimestampMillis()
+        .addToSchema(Schema.create(Schema.Type.LONG));
+    Schema timeMillis = org.apache.avro.LogicalTypes.timeMillis().addToSchema(Schema.create(Schema.Type.INT));
+    Schema date = org.apache.avro.LogicalTypes.date().addToSchema(Schema.create(Schema.Type.INT));
+    Schema fixed = org.apache.avro.LogicalTypes.decimal(9, 2)
+        .addToSchema(Schema.createFixed("price_fixed", null, null, 4));
+    Schema schema = org.apache.avro.SchemaBuilder.record("Clock").fields()
+        .name("at").type(millis).noDefault()
+        .name("local").type().optional().type(localMillis)
+        .name("time").type(timeMillis).noDefault()
+        .name("day").type().optional().type(date)
+        .name("price").type().optional().type(fixed)
+        .name("plain").type().optional().type(Schema.create(Schema.Type.LONG))
+        .endRecord();
+    GenericData model = Rows.model(Clock.class);
+    Instant at = Instant.parse("2011-01-05T08:26:00.123Z");
+    List<Clock> rows = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      boolean nulls = i % 5 == 4;
+      rows.add(new Clock(at.plusSeconds(i / 3), nulls ? null : LocalDateTime.parse("1969-12-31T23:59:59.999"),
+          LocalTime.of(i % 24, 0, 0, 5_000_000), nulls ? null : LocalDate.ofEpochDay(i - 100),
+          nulls ? null : new BigDecimal(i % 7 == 0 ? "-1234567.89" : "0.05"), nulls ? null : (long) -i));
+    }
+    Path lake = dir.resolve("clock-lake.parquet");
+    Path avro = dir.resolve("clock-avro.parquet");
+    try (RowFileWriter writer = FileFormats.newWriter(WriteSpec.of(FileFormat.PARQUET, Compression.SNAPPY, schema,
+        model), LocalObjectStore.INSTANCE.newWriter(lake.toUri()))) {
+      for (Clock row : rows) {
+        writer.write(row);
+      }
+      writer.commit();
+    }
+    PlainParquetConfiguration conf = new PlainParquetConfiguration();
+    try (ParquetWriter<Object> writer = AvroParquetWriter.<Object>builder(new LocalOutputFile(avro))
+        .withSchema(schema).withDataModel(model).withConf(conf).withCodecFactory(ParquetCodecs.INSTANCE)
+        .withCompressionCodec(CompressionCodecName.SNAPPY).withDictionaryEncoding(true).build()) {
+      for (Clock row : rows) {
+        writer.write(row);
+      }
+    }
+
+    String sql = "SELECT \"at\", \"local\", \"time\", \"day\", CAST(price AS VARCHAR), plain "
+        + "FROM read_parquet('%s')";
+    List<List<Object>> lakeRows = query(String.format(sql, lake));
+    assertThat(lakeRows).hasSize(rows.size()).isEqualTo(query(String.format(sql, avro)));
+    assertThat(lakeRows.get(0).get(4)).isEqualTo("-1234567.89");
+    assertThat(lakeRows.get(4)).containsExactly(lakeRows.get(4).get(0), null, lakeRows.get(4).get(2), null, null,
+        null);
+    assertThat(query("SELECT CAST(\"at\" AS VARCHAR), CAST(\"time\" AS VARCHAR), CAST(\"day\" AS VARCHAR), plain "
+        + "FROM read_parquet('" + lake + "') LIMIT 1 OFFSET 1")).containsExactly(
+            List.of("2011-01-05 08:26:00.123+00", "01:00:00.005+00", "1969-09-24", -1L)); // parquet-avro: TIME UTC
+  }
+
   private static void writeWithLake(Schema schema, GenericData model, Path file) throws IOException {
     try (RowFileWriter writer = FileFormats.newWriter(WriteSpec.of(FileFormat.PARQUET, Compression.SNAPPY, schema,
         model), LocalObjectStore.INSTANCE.newWriter(file.toUri()))) {
