@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lake.exceptions.LakeException;
 import dev.lake.internal.lake.Json;
-import dev.lake.io.InMemorySink;
-import dev.lake.io.InMemorySource;
+import dev.lake.testing.InMemorySink;
+import dev.lake.testing.InMemorySource;
 import dev.lake.transforms.Buffer;
 import dev.lake.transforms.Step;
 import java.nio.file.Files;

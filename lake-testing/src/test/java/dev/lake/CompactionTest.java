@@ -9,7 +9,7 @@ import dev.lake.internal.lake.Json;
 import dev.lake.io.Compression;
 import dev.lake.io.DataFile;
 import dev.lake.io.FileFormat;
-import dev.lake.io.InMemorySource;
+import dev.lake.testing.InMemorySource;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;

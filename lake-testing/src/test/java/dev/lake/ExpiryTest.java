@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lake.exceptions.SourceException;
 import dev.lake.exceptions.ValidationException;
-import dev.lake.io.InMemorySource;
+import dev.lake.testing.InMemorySource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.lake;
 
 import dev.lake.io.Sink;
-import dev.lake.io.SinkContract;
+import dev.lake.testing.SinkContract;
 import dev.lake.io.SourceContext;
 import dev.lake.io.SourceReader;
 import java.io.IOException;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lake.exceptions.SchemaException;
 import dev.lake.internal.lake.Manifest;
 import dev.lake.io.FileFormat;
-import dev.lake.io.InMemorySource;
+import dev.lake.testing.InMemorySource;
 import dev.lake.io.Source;
 import dev.lake.io.SourceContext;
 import dev.lake.io.SourceReader;

@@ -2,7 +2,7 @@ package dev.lake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lake.io.InMemorySource;
+import dev.lake.testing.InMemorySource;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;

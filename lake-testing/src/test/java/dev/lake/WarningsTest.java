@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.lake.internal.lake.Json;
-import dev.lake.io.InMemorySink;
-import dev.lake.io.InMemorySource;
+import dev.lake.testing.InMemorySink;
+import dev.lake.testing.InMemorySource;
 import dev.lake.io.Source;
 import dev.lake.io.SourceContext;
 import dev.lake.io.SourceReader;

@@ -1,6 +1,5 @@
-package dev.lake.sink.dynamodb;
+package dev.lake.testing;
 
-import dev.lake.io.LocalNodeService;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
@@ -12,10 +11,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
  * dynalite (npm, MIT: DynamoDB on LevelDB, in memory here), a local DynamoDB for tests and offline examples,
- * started as a child process on a free loopback port. A test double shipped in main code, like Lake's in-memory
- * sources: it needs Node.js and dynalite installed (the Maven build runs {@code npm ci} from the committed lock
- * files); the path of its {@code cli.js} comes from the system property {@code dynalite.cli}, the environment
- * variable {@code DYNALITE_CLI}, or the build's install locations. {@link #client()} uses whichever SDK HTTP client
+ * started as a child process on a free loopback port. It needs Node.js and dynalite installed (the Maven build runs
+ * {@code npm ci} from the committed lock files); the path of its {@code cli.js} comes from the system property
+ * {@code dynalite.cli}, the environment variable {@code DYNALITE_CLI}, or an install at
+ * {@code src/test/node/node_modules} or {@code lake-sinks/lake-dynamodb/src/test/node/node_modules} under the working
+ * directory, the calling test's class folder or any of their parents. {@link #client()} uses whichever SDK HTTP client
  * is on the classpath.
  *
  * <pre>{@code
@@ -33,16 +33,16 @@ public final class Dynalite implements AutoCloseable {
 
   /** Starts dynalite and waits until its port answers. */
   public static Dynalite start() throws IOException {
-    return new Dynalite(LocalNodeService.start("dynalite", "dynalite.cli", "DYNALITE_CLI", List.of(
+    Class<?> caller = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass();
+    return new Dynalite(LocalNodeService.start(caller, "dynalite", "dynalite.cli", "DYNALITE_CLI", List.of(
         "src/test/node/node_modules/dynalite/cli.js",
         "examples/src/test/node/node_modules/dynalite/cli.js",
-        "../lake-sinks/lake-dynamodb/src/test/node/node_modules/dynalite/cli.js",
         "lake-sinks/lake-dynamodb/src/test/node/node_modules/dynalite/cli.js"),
         List.of("--host", "127.0.0.1", "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0")));
   }
 
-  /** The node process's pid (tests check that it ends with this JVM). */
-  long pid() {
+  /** The node process's pid (a test may check that it ends with this JVM). */
+  public long pid() {
     return service.pid();
   }
 

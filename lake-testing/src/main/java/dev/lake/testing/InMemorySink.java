@@ -1,5 +1,11 @@
-package dev.lake.io;
+package dev.lake.testing;
 
+import dev.lake.io.CommitContext;
+import dev.lake.io.CommitSummary;
+import dev.lake.io.Sink;
+import dev.lake.io.SinkWriter;
+import dev.lake.io.WriterContext;
+import dev.lake.io.WriterResult;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

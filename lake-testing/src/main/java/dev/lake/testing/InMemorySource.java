@@ -1,5 +1,8 @@
-package dev.lake.io;
+package dev.lake.testing;
 
+import dev.lake.io.Source;
+import dev.lake.io.SourceContext;
+import dev.lake.io.SourceReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -1,6 +1,5 @@
-package dev.lake.sink.kinesis;
+package dev.lake.testing;
 
-import dev.lake.io.LocalNodeService;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
@@ -14,10 +13,11 @@ import software.amazon.awssdk.services.kinesis.model.StreamStatus;
 
 /**
  * kinesalite (npm, MIT: Kinesis Data Streams in memory), a local Kinesis for tests and offline examples, started as
- * a child process on a free port. A test double shipped in main code, like {@code Dynalite}: it needs Node.js and
- * kinesalite installed (the Maven build runs {@code npm ci} from the committed lock files); the path of its
- * {@code cli.js} comes from the system property {@code kinesalite.cli}, the environment variable
- * {@code KINESALITE_CLI}, or the build's install locations. kinesalite speaks JSON only, so {@link #client()} turns
+ * a child process on a free port. It needs Node.js and kinesalite installed (the Maven build runs {@code npm ci} from
+ * the committed lock files); the path of its {@code cli.js} comes from the system property {@code kinesalite.cli},
+ * the environment variable {@code KINESALITE_CLI}, or an install at {@code src/test/node/node_modules} or
+ * {@code lake-sinks/lake-kinesis/src/test/node/node_modules} under the working directory, the calling test's class
+ * folder or any of their parents. kinesalite speaks JSON only, so {@link #client()} turns
  * CBOR off ({@code aws.cborEnabled=false}) before building the client.
  *
  * <pre>{@code
@@ -36,16 +36,15 @@ public final class Kinesalite implements AutoCloseable {
 
   /** Starts kinesalite and waits until its port answers. */
   public static Kinesalite start() throws IOException {
-    return new Kinesalite(LocalNodeService.start("kinesalite", "kinesalite.cli", "KINESALITE_CLI", List.of(
+    Class<?> caller = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass();
+    return new Kinesalite(LocalNodeService.start(caller, "kinesalite", "kinesalite.cli", "KINESALITE_CLI", List.of(
         "src/test/node/node_modules/kinesalite/cli.js",
-        "../lake-sinks/lake-kinesis/src/test/node/node_modules/kinesalite/cli.js",
-        "../../lake-sinks/lake-kinesis/src/test/node/node_modules/kinesalite/cli.js",
         "lake-sinks/lake-kinesis/src/test/node/node_modules/kinesalite/cli.js"),
         List.of("--createStreamMs", "0", "--deleteStreamMs", "0", "--updateStreamMs", "0", "--shardLimit", "100")));
   }
 
-  /** The node process's pid (tests check that it ends with this JVM). */
-  long pid() {
+  /** The node process's pid (a test may check that it ends with this JVM). */
+  public long pid() {
     return service.pid();
   }
 

@@ -1,4 +1,4 @@
-package dev.lake.lambda;
+package dev.lake.testing;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -7,23 +7,29 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import dev.lake.exceptions.ValidationException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.UUID;
 
 /**
- * A Lambda {@link Context} for running a handler outside Lambda (tests, replays of recorded events, cold-start
- * drivers): its remaining time counts down in real time from the timeout given at creation, each instance has its
- * own request id, its logger writes to stderr and its memory limit is this JVM's maximum heap. Not final, so that an
- * application may give it a name of its own.
+ * A Lambda {@link Context} for running a handler outside Lambda (tests, replays of recorded events): its remaining
+ * time counts down in real time from the timeout given at creation (or never moves, {@link #frozen}), each instance
+ * has its own request id, its logger writes each message to stderr and keeps it ({@link #logged()}), and its memory
+ * limit is this JVM's maximum heap. Not final, so that an application may give it a name of its own. Needs
+ * {@code com.amazonaws:aws-lambda-java-core} (an optional dependency of lake-testing; lake-lambda brings it).
  *
  * <pre>{@code
  * String answer = handler.handleRequest(event, new LocalContext("football", Duration.ofMinutes(15)));
- * LambdaBudget budget = LambdaBudget.of(new LocalContext("test", Duration.ofSeconds(30)), Duration.ofSeconds(10));
+ * LocalContext fixed = LocalContext.frozen("test", Duration.ofSeconds(3));
+ * LambdaBudget budget = LambdaBudget.of(fixed, Duration.ofSeconds(10));
  * }</pre>
  */
 public class LocalContext implements Context {
   private final String function;
   private final long deadlineMillis;
   private final String requestId = UUID.randomUUID().toString();
+  private final List<String> logged = Collections.synchronizedList(new ArrayList<>());
 
   /** A context for {@code function} with {@code timeout} left from now. */
   public LocalContext(String function, Duration timeout) {
@@ -33,6 +39,28 @@ public class LocalContext implements Context {
         "LocalContext(%s, timeout): the timeout must be >= 0 but was %s", function, timeout);
     this.function = function;
     this.deadlineMillis = System.currentTimeMillis() + timeout.toMillis();
+  }
+
+  /**
+   * A context for {@code function} whose remaining time is always {@code remaining}: no real time enters a test that
+   * runs a budget on its own clock.
+   */
+  public static LocalContext frozen(String function, Duration remaining) {
+    return new LocalContext(function, remaining) {
+      private final int millis = (int) Math.min(Integer.MAX_VALUE, remaining.toMillis());
+
+      @Override
+      public int getRemainingTimeInMillis() {
+        return millis;
+      }
+    };
+  }
+
+  /** Every message its logger was given so far, in order (each also went to stderr). */
+  public List<String> logged() {
+    synchronized (logged) {
+      return List.copyOf(logged);
+    }
   }
 
   @Override
@@ -90,12 +118,13 @@ public class LocalContext implements Context {
     return new LambdaLogger() {
       @Override
       public void log(String message) {
+        logged.add(message);
         System.err.println(message);
       }
 
       @Override
       public void log(byte[] message) {
-        System.err.println(new String(message, StandardCharsets.UTF_8));
+        log(new String(message, StandardCharsets.UTF_8));
       }
     };
   }

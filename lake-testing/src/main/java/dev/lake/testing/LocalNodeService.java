@@ -1,4 +1,4 @@
-package dev.lake.io;
+package dev.lake.testing;
 
 import java.io.File;
 import java.io.IOException;
@@ -16,20 +16,20 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A local stand-in for an AWS service written for Node.js (dynalite for DynamoDB, kinesalite for Kinesis), started
- * as a child process on a free loopback port, for tests and offline examples. Connectors wrap it (see
- * {@code Dynalite}, {@code Kinesalite}); the build installs the npm package from a committed lock file. The package
- * is found from any working directory (the candidates are tried under the working directory, its parents, and the
- * directories of the caller's classes or jar), and the child ends with this JVM: {@link #close()} and a shutdown
- * hook end its process tree, and node exits by itself when its stdin from this JVM closes (after a SIGKILL).
+ * as a child process on a free loopback port. {@link Dynalite} and {@link Kinesalite} wrap it; the build installs
+ * the npm package from a committed lock file. The package is found from any working directory (the candidates are
+ * tried under the working directory, its parents, and the directories of the calling test's classes or jar and of
+ * this class's), and the child ends with this JVM: {@link #close()} and a shutdown hook end its process tree, and
+ * node exits by itself when its stdin from this JVM closes (after a SIGKILL).
  *
  * <pre>{@code
- * try (LocalNodeService s = LocalNodeService.start("dynalite", "dynalite.cli", "DYNALITE_CLI",
+ * try (LocalNodeService s = LocalNodeService.start(MyTest.class, "dynalite", "dynalite.cli", "DYNALITE_CLI",
  *     List.of("node_modules/dynalite/cli.js"), List.of("--createTableMs", "0"))) {
  *   URI endpoint = s.endpoint();
  * }
  * }</pre>
  */
-public final class LocalNodeService implements AutoCloseable {
+final class LocalNodeService implements AutoCloseable {
   private static final Duration STARTUP = Duration.ofSeconds(20);
 
   private final Process process;
@@ -45,15 +45,15 @@ public final class LocalNodeService implements AutoCloseable {
   /**
    * Starts {@code node <cli.js> --port N <args>} and waits until the port answers.
    *
+   * @param caller the class that asked for the service (a test): the candidates are also tried under its location
    * @param name the service's name, for messages and the log file
    * @param cliProperty a system property that may name the {@code cli.js} to run
    * @param cliEnv an environment variable that may name it
    * @param candidates where the build installs it, relative to the working directory, tried in order
    * @param args arguments after {@code --port N}
    */
-  public static LocalNodeService start(String name, String cliProperty, String cliEnv, List<String> candidates,
-      List<String> args) throws IOException {
-    Class<?> caller = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass();
+  static LocalNodeService start(Class<?> caller, String name, String cliProperty, String cliEnv,
+      List<String> candidates, List<String> args) throws IOException {
     Path cli = find(name, cliProperty, cliEnv, candidates, roots(caller));
     int port;
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -176,17 +176,17 @@ public final class LocalNodeService implements AutoCloseable {
   }
 
   /** The pid of the node process (tests check that it ends with this JVM). */
-  public long pid() {
+  long pid() {
     return process.pid();
   }
 
   /** The port it listens on (loopback). */
-  public int port() {
+  int port() {
     return port;
   }
 
   /** Its endpoint, e.g. {@code http://127.0.0.1:41234}. */
-  public URI endpoint() {
+  URI endpoint() {
     return URI.create("http://127.0.0.1:" + port);
   }
 

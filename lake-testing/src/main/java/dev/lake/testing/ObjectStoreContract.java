@@ -1,9 +1,13 @@
-package dev.lake.io;
+package dev.lake.testing;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lake.io.ObjectInfo;
+import dev.lake.io.ObjectStore;
+import dev.lake.io.ObjectWriter;
+import dev.lake.io.StagedObject;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,8 +17,17 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link ObjectStore} must do. A store's test extends this and supplies the store and an empty directory
- * URI ending in '/'. Shipped in lake-core's test jar for the connectors' tests.
+ * What every {@link ObjectStore} must do: commit-to-publish writers, listing, stat, ranged reads, conditional creates,
+ * deletes and staged objects. A store's test extends this (JUnit 5 runs the inherited tests) and supplies the store
+ * and an empty directory URI ending in '/'.
+ *
+ * <pre>{@code
+ * class MyStoreTest extends ObjectStoreContract {
+ *   private final String run = UUID.randomUUID().toString();
+ *   protected ObjectStore store() { return new MyStore(); }
+ *   protected URI root() { return URI.create("my://bucket/" + run + "/"); }
+ * }
+ * }</pre>
  */
 public abstract class ObjectStoreContract {
 
@@ -41,7 +54,7 @@ public abstract class ObjectStoreContract {
   }
 
   @Test
-  void newWriter_committed_isVisibleWithItsBytes() throws IOException {
+  protected void newWriter_committed_isVisibleWithItsBytes() throws IOException {
     try (ObjectWriter out = store().newWriter(at("a/b.txt"))) {
       out.write("hello".getBytes(UTF_8));
       assertThat(store().stat(at("a/b.txt"))).as("visible before commit").isEmpty();
@@ -53,7 +66,7 @@ public abstract class ObjectStoreContract {
   }
 
   @Test
-  void newWriter_closedWithoutCommit_leavesNothing() throws IOException {
+  protected void newWriter_closedWithoutCommit_leavesNothing() throws IOException {
     try (ObjectWriter out = store().newWriter(at("x.bin"))) {
       out.write(new byte[1000]);
     }
@@ -63,7 +76,7 @@ public abstract class ObjectStoreContract {
   }
 
   @Test
-  void newWriter_existingObject_replacedAtomically() throws IOException {
+  protected void newWriter_existingObject_replacedAtomically() throws IOException {
     store().write(at("k"), "old".getBytes(UTF_8));
     try (ObjectWriter out = store().newWriter(at("k"))) {
       out.write("new".getBytes(UTF_8));
@@ -75,7 +88,7 @@ public abstract class ObjectStoreContract {
   }
 
   @Test
-  void close_twice_isHarmless() throws IOException {
+  protected void close_twice_isHarmless() throws IOException {
     ObjectWriter out = store().newWriter(at("c"));
     out.commit();
     out.close();
@@ -85,7 +98,7 @@ public abstract class ObjectStoreContract {
   }
 
   @Test
-  void open_range_returnsThoseBytes() throws IOException {
+  protected void open_range_returnsThoseBytes() throws IOException {
     store().write(at("r"), "0123456789".getBytes(UTF_8));
 
     try (InputStream in = store().open(at("r"), 3, 4)) {
@@ -94,13 +107,13 @@ public abstract class ObjectStoreContract {
   }
 
   @Test
-  void open_missing_throwsFileNotFound() {
+  protected void open_missing_throwsFileNotFound() {
     assertThatThrownBy(() -> store().open(at("missing"))).isInstanceOf(FileNotFoundException.class)
         .hasMessageContaining("missing");
   }
 
   @Test
-  void list_recursiveAndNot_sortedByUri() throws IOException {
+  protected void list_recursiveAndNot_sortedByUri() throws IOException {
     store().write(at("d/2.txt"), new byte[] {2});
     store().write(at("d/1.txt"), new byte[] {1});
     store().write(at("d/e/3.txt"), new byte[] {3});
@@ -114,7 +127,7 @@ public abstract class ObjectStoreContract {
   }
 
   @Test
-  void createIfAbsent_secondTime_refusesAndKeepsFirst() throws IOException {
+  protected void createIfAbsent_secondTime_refusesAndKeepsFirst() throws IOException {
     assertThat(store().createIfAbsent(at("m/v1.json"), "first".getBytes(UTF_8))).isTrue();
     assertThat(store().createIfAbsent(at("m/v1.json"), "second".getBytes(UTF_8))).isFalse();
 
@@ -122,7 +135,7 @@ public abstract class ObjectStoreContract {
   }
 
   @Test
-  void delete_missingAndPresent_bothFine() throws IOException {
+  protected void delete_missingAndPresent_bothFine() throws IOException {
     store().write(at("z"), new byte[] {1});
 
     store().deleteAll(List.of(at("z"), at("never")));
@@ -131,7 +144,7 @@ public abstract class ObjectStoreContract {
   }
 
   @Test
-  void abortIncompleteWrites_leftoverOfUncommittedWriter_removed() throws IOException {
+  protected void abortIncompleteWrites_leftoverOfUncommittedWriter_removed() throws IOException {
     ObjectWriter abandoned = store().newWriter(at("p/part-0"));
     abandoned.write(new byte[10]);
     abandoned.flush();
@@ -142,7 +155,7 @@ public abstract class ObjectStoreContract {
   }
 
   @Test
-  void abortIncompleteWrites_byFileNamePrefix_leavesOtherWritersAlone() throws IOException {
+  protected void abortIncompleteWrites_byFileNamePrefix_leavesOtherWritersAlone() throws IOException {
     ObjectWriter ours = store().newWriter(at("p/k=1/part-a-0"));
     ours.write(new byte[10]);
     ours.flush();
@@ -167,7 +180,7 @@ public abstract class ObjectStoreContract {
   }
 
   @Test
-  void newStagedWriter_committed_invisibleUntilPublished() throws IOException {
+  protected void newStagedWriter_committed_invisibleUntilPublished() throws IOException {
     StagedObject staged = stage("s/k=1/part-r1-0.parquet", "rows".getBytes(UTF_8));
 
     assertThat(staged.bytes()).isEqualTo(4);
@@ -183,7 +196,7 @@ public abstract class ObjectStoreContract {
   }
 
   @Test
-  void publish_twiceOrFromACopyOfTheHandle_isIdempotent() throws Exception {
+  protected void publish_twiceOrFromACopyOfTheHandle_isIdempotent() throws Exception {
     StagedObject staged = stage("s/part-r2-0.parquet", new byte[] {7, 8, 9});
     StagedObject copy;
     try (var bytes = new java.io.ByteArrayOutputStream(); var out = new java.io.ObjectOutputStream(bytes)) {
@@ -201,7 +214,7 @@ public abstract class ObjectStoreContract {
   }
 
   @Test
-  void publish_afterDiscard_throwsFileNotFoundAndShowsNothing() throws IOException {
+  protected void publish_afterDiscard_throwsFileNotFoundAndShowsNothing() throws IOException {
     StagedObject staged = stage("s/part-r3-0.parquet", new byte[] {1});
 
     store().discard(staged);
@@ -214,7 +227,7 @@ public abstract class ObjectStoreContract {
   }
 
   @Test
-  void newStagedWriter_closedWithoutCommit_leavesNothing() throws IOException {
+  protected void newStagedWriter_closedWithoutCommit_leavesNothing() throws IOException {
     try (ObjectWriter out = store().newStagedWriter(at("s/part-r4-0.parquet"))) {
       out.write(new byte[100]);
     }
@@ -224,7 +237,7 @@ public abstract class ObjectStoreContract {
   }
 
   @Test
-  void listUnpublished_stagedAndUnfinished_listedByTargetThenAbortedByPrefix() throws IOException {
+  protected void listUnpublished_stagedAndUnfinished_listedByTargetThenAbortedByPrefix() throws IOException {
     stage("u/k=1/part-dead-0.parquet", new byte[] {1, 2});
     StagedObject alive = stage("u/k=1/part-alive-0.parquet", new byte[] {3});
     leaveUnfinishedWrite(at("u/k=2/part-dead-1.parquet"));
@@ -241,7 +254,7 @@ public abstract class ObjectStoreContract {
   }
 
   @Test
-  void move_thenAgain_isIdempotentAndMissingSourceAndTargetFails() throws IOException {
+  protected void move_thenAgain_isIdempotentAndMissingSourceAndTargetFails() throws IOException {
     store().write(at("m/a.parquet"), new byte[] {4, 2});
 
     store().move(at("m/a.parquet"), at("retired/m/a.parquet"));

@@ -1,4 +1,4 @@
-package dev.lake.sink.s3;
+package dev.lake.testing;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -16,16 +16,17 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 /**
  * s3proxy (Apache-2.0: the S3 API over a blob store), a local S3 for tests, benchmarks and offline runs, started in
- * this JVM on a free loopback port, in memory or on disk, checking AWS signatures against one fake key pair. A test
- * double shipped in main code, like {@code Kinesalite} and {@code Dynalite}: {@code org.gaul:s3proxy} is an
- * <em>optional</em> dependency of lake-s3, so a project using this class declares it (test scope, with Jetty 12.1
- * aligned) next to lake-s3; nothing else in lake-s3 touches it.
+ * this JVM on a free loopback port, in memory or on disk, checking AWS signatures against one fake key pair. s3proxy
+ * runs on Jetty 12.1: a project whose other test dependencies bring an older Jetty aligns it (import
+ * {@code org.eclipse.jetty:jetty-bom} and {@code org.eclipse.jetty.ee10:jetty-ee10-bom} 12.1.x). An
+ * {@code S3ObjectStore} (lake-s3) reaches it with its endpoint, path-style addressing, its region and its credentials:
  *
  * <pre>{@code
  * try (S3ProxyServer s3 = S3ProxyServer.start("AKIAEXAMPLE000000001", "exampleSecret/NotReal+0");
  *     S3Client client = s3.client()) {
  *   client.createBucket(b -> b.bucket("shop"));
- *   ObjectStores.register(URI.create("s3://shop"), s3.storeBuilder().build());
+ *   ObjectStores.register(URI.create("s3://shop"), S3ObjectStore.builder().endpointOverride(s3.endpoint())
+ *       .pathStyle(true).region(s3.region()).credentials(s3.credentials()).build());
  *   Pipeline.from(rows).to(LakeSink.of("sales").at("s3://shop/lake")).run();
  * }
  * }</pre>
@@ -87,7 +88,7 @@ public final class S3ProxyServer implements AutoCloseable {
    * caller that adds its own HTTP client or interceptors.
    */
   public S3ClientBuilder clientBuilder() {
-    return S3Client.builder().endpointOverride(endpoint).forcePathStyle(true).region(Region.US_EAST_1)
+    return S3Client.builder().endpointOverride(endpoint).forcePathStyle(true).region(region())
         .credentialsProvider(credentials());
   }
 
@@ -96,10 +97,9 @@ public final class S3ProxyServer implements AutoCloseable {
     return clientBuilder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
   }
 
-  /** An {@link S3ObjectStore} builder aimed at it (endpoint, path-style, us-east-1, its credentials). */
-  public S3ObjectStore.Builder storeBuilder() {
-    return S3ObjectStore.builder().endpointOverride(endpoint).pathStyle(true).region(Region.US_EAST_1)
-        .credentials(credentials());
+  /** The region its clients use (us-east-1; s3proxy accepts any). */
+  public Region region() {
+    return Region.US_EAST_1;
   }
 
   /**

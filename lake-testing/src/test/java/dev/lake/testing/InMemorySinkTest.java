@@ -1,4 +1,6 @@
-package dev.lake.io;
+package dev.lake.testing;
+
+import dev.lake.io.Sink;
 
 class InMemorySinkTest extends SinkContract<String> {
   private final InMemorySink<String> sink = InMemorySink.create();

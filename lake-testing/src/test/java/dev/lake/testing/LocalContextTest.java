@@ -1,4 +1,4 @@
-package dev.lake.lambda;
+package dev.lake.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -48,6 +48,27 @@ class LocalContextTest {
     }
 
     assertThat(printed.toString(StandardCharsets.UTF_8).lines()).containsExactly("12 rows written", "0 rejected");
+  }
+
+  @Test
+  void logged_keepsEachMessageInOrder() {
+    LocalContext context = new LocalContext("tweets", Duration.ofMinutes(1));
+    context.getLogger().log("12 rows written");
+    context.getLogger().log("0 rejected".getBytes(StandardCharsets.UTF_8));
+
+    assertThat(context.logged()).containsExactly("12 rows written", "0 rejected");
+    assertThat(new LocalContext("tweets", Duration.ofMinutes(1)).logged()).isEmpty();
+  }
+
+  @Test
+  void frozen_remainingTimeNeverMoves() throws InterruptedException {
+    LocalContext frozen = LocalContext.frozen("test", Duration.ofMillis(1_600));
+    int before = frozen.getRemainingTimeInMillis();
+    Thread.sleep(20);
+
+    assertThat(before).isEqualTo(1_600);
+    assertThat(frozen.getRemainingTimeInMillis()).isEqualTo(1_600);
+    assertThat(frozen.getFunctionName()).isEqualTo("test");
   }
 
   @Test

@@ -9,7 +9,7 @@ import dev.lake.Pipeline;
 import dev.lake.PipelineResult;
 import dev.lake.WriteMode;
 import dev.lake.io.DataFile;
-import dev.lake.io.InMemorySource;
+import dev.lake.testing.InMemorySource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

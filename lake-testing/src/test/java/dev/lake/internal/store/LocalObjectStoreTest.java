@@ -3,7 +3,7 @@ package dev.lake.internal.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lake.io.ObjectStore;
-import dev.lake.io.ObjectStoreContract;
+import dev.lake.testing.ObjectStoreContract;
 import dev.lake.io.ObjectWriter;
 import java.io.IOException;
 import java.net.URI;

@@ -1,10 +1,15 @@
-package dev.lake.io;
+package dev.lake.sink.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lake.sink.dynamodb.DynamoDbSink;
-import dev.lake.sink.dynamodb.DynamoDbTables;
-import dev.lake.sink.dynamodb.Dynalite;
+import dev.lake.io.CommitContext;
+import dev.lake.io.CommitSummary;
+import dev.lake.io.Sink;
+import dev.lake.io.SinkWriter;
+import dev.lake.io.WriterContext;
+import dev.lake.io.WriterResult;
+import dev.lake.testing.Dynalite;
+import dev.lake.testing.SinkContract;
 import java.io.IOException;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -76,7 +81,7 @@ class DynamoDbSinkContractTest extends SinkContract<DynamoDbSinkContractTest.Rea
    */
   @Override
   @Test
-  void commit_afterWriters_makesEveryRowVisibleOnce() throws IOException {
+  protected void commit_afterWriters_makesEveryRowVisibleOnce() throws IOException {
     Sink<Reading> sink = sink();
     SinkWriter<Reading> writer = sink.open(WriterContext.of("key1", 0));
     for (int i = 0; i < 10; i++) {
@@ -98,7 +103,7 @@ class DynamoDbSinkContractTest extends SinkContract<DynamoDbSinkContractTest.Rea
    */
   @Override
   @Test
-  void close_withoutCommit_leavesNothingVisible() throws IOException {
+  protected void close_withoutCommit_leavesNothingVisible() throws IOException {
     SinkWriter<Reading> writer = sink().open(WriterContext.of("key1", 0));
     for (int i = 0; i < 5; i++) {
       writer.write(row(i)); // 5 < 25: still buffered, never sent
@@ -114,7 +119,7 @@ class DynamoDbSinkContractTest extends SinkContract<DynamoDbSinkContractTest.Rea
    */
   @Override
   @Test
-  void commit_differentKeys_keepsBoth() throws IOException {
+  protected void commit_differentKeys_keepsBoth() throws IOException {
     Sink<Reading> sink = sink();
     for (String key : java.util.List.of("key1", "key2")) {
       try (SinkWriter<Reading> writer = sink.open(WriterContext.of(key, 0))) {
