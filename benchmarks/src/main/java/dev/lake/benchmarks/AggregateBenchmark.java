@@ -8,7 +8,7 @@ import dev.lake.benchmarks.harness.Harness;
 import dev.lake.benchmarks.harness.Outcome;
 import dev.lake.benchmarks.harness.Settings;
 import dev.lake.examples.ecommerce.Sale;
-import dev.lake.io.InMemorySink;
+import dev.lake.testing.InMemorySink;
 import dev.lake.source.files.CsvSource;
 import dev.lake.transforms.Aggregator;
 import java.util.List;

@@ -9,7 +9,7 @@ import dev.lake.benchmarks.harness.Outcome;
 import dev.lake.benchmarks.harness.Settings;
 import dev.lake.benchmarks.harness.Trial;
 import dev.lake.examples.ecommerce.Sale;
-import dev.lake.io.InMemorySink;
+import dev.lake.testing.InMemorySink;
 import dev.lake.source.files.CsvSource;
 import dev.lake.transforms.Buffer;
 import java.util.List;

@@ -8,7 +8,7 @@ import dev.lake.benchmarks.harness.Outcome;
 import dev.lake.benchmarks.harness.Settings;
 import dev.lake.benchmarks.lambda.ColdStart;
 import dev.lake.benchmarks.lambda.CsvToParquetHandler;
-import dev.lake.sink.s3.S3ProxyServer;
+import dev.lake.testing.S3ProxyServer;
 import java.io.File;
 import java.net.URI;
 import java.nio.file.Files;

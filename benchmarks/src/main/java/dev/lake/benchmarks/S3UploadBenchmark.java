@@ -8,7 +8,7 @@ import dev.lake.benchmarks.harness.Outcome;
 import dev.lake.benchmarks.harness.Settings;
 import dev.lake.io.ObjectWriter;
 import dev.lake.sink.s3.S3ObjectStore;
-import dev.lake.sink.s3.S3ProxyServer;
+import dev.lake.testing.S3ProxyServer;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
@@ -60,7 +60,8 @@ final class S3UploadBenchmark implements Benchmark {
     URI endpoint = proxy.endpoint();
     StaticCredentialsProvider credentials = proxy.credentials();
     try (S3Client s3 = proxy.client();
-        S3ObjectStore lake = proxy.storeBuilder().build();
+        S3ObjectStore lake = S3ObjectStore.builder().endpointOverride(proxy.endpoint()).pathStyle(true)
+        .region(proxy.region()).credentials(proxy.credentials()).build();
         S3AsyncClient async = S3AsyncClient.builder().endpointOverride(endpoint).forcePathStyle(true)
             .region(Region.US_EAST_1).credentialsProvider(credentials).multipartEnabled(true)
             .multipartConfiguration(c -> c.minimumPartSizeInBytes(8L << 20).thresholdInBytes(8L << 20)).build();

@@ -5,6 +5,7 @@ import dev.lake.Pipeline;
 import dev.lake.io.Source;
 import dev.lake.io.SourceContext;
 import dev.lake.io.SourceReader;
+import dev.lake.testing.InMemorySource;
 import java.util.function.Supplier;
 
 /** Pipelines for {@code lake iam}'s tests: one whose source declares no permissions, and a Supplier. */
@@ -43,7 +44,7 @@ public final class IamFixtures {
   public static final class Daily implements Supplier<Pipeline<?>> {
     @Override
     public Pipeline<?> get() {
-      return Pipeline.from(dev.lake.io.InMemorySource.of("days", java.util.List.of("a"))).named("daily")
+      return Pipeline.from(InMemorySource.of("days", java.util.List.of("a"))).named("daily")
           .to(Lake.at("s3://daily-lake/root").processed("days"));
     }
   }
@@ -59,7 +60,7 @@ public final class IamFixtures {
     dev.lake.sink.iceberg.IcebergCatalog glue = dev.lake.sink.iceberg.IcebergCatalog.of("glue", java.util.Map.of(
         "catalog-impl", "org.apache.iceberg.aws.glue.GlueCatalog", "warehouse", "s3://ice-lake/warehouse"));
     return java.util.List.of(
-        Pipeline.from(dev.lake.io.InMemorySource.of("days", java.util.List.of(new Day("2011-12-01")))).named("days")
+        Pipeline.from(InMemorySource.of("days", java.util.List.of(new Day("2011-12-01")))).named("days")
             .to(glue.<Day>table("retail.days")),
         dev.lake.sink.warehouse.WarehouseLoad.of(dev.lake.sink.iceberg.IcebergRead.of(glue, "retail.sales")
                 .asTableSnapshot())

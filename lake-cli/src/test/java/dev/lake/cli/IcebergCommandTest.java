@@ -4,7 +4,7 @@ import static dev.lake.cli.TestLakes.lake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lake.Pipeline;
-import dev.lake.io.InMemorySource;
+import dev.lake.testing.InMemorySource;
 import dev.lake.sink.iceberg.IcebergCatalog;
 import java.nio.file.Path;
 import java.util.List;

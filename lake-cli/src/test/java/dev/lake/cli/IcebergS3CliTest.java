@@ -4,10 +4,11 @@ import static dev.lake.cli.TestLakes.lake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lake.Pipeline;
-import dev.lake.io.InMemorySource;
+import dev.lake.sink.s3.S3ObjectStore;
+import dev.lake.testing.InMemorySource;
 import dev.lake.io.ObjectStores;
 import dev.lake.sink.iceberg.IcebergCatalog;
-import dev.lake.sink.s3.S3ProxyServer;
+import dev.lake.testing.S3ProxyServer;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,7 +33,9 @@ class IcebergS3CliTest {
   static void tables() {
     s3 = S3ProxyServer.start("AKIAICEBERGCLITEST01", "iceberg/cli/NotReal+0123456789").exportCredentials();
     s3.client().createBucket(b -> b.bucket("ice-cli"));
-    ObjectStores.register(URI.create("s3://ice-cli"), s3.storeBuilder().build());
+    ObjectStores.register(URI.create("s3://ice-cli"),
+        S3ObjectStore.builder().endpointOverride(s3.endpoint()).pathStyle(true)
+        .region(s3.region()).credentials(s3.credentials()).build());
     catalogUri = "jdbc:sqlite:" + dir.resolve("catalog.db");
     IcebergCatalog catalog = IcebergCatalog.jdbc(catalogUri, "s3://ice-cli/wh");
     for (List<Line> day : List.of(List.of(new Line("1", 1, 6, 12), new Line("1", 2, 8, 12)),

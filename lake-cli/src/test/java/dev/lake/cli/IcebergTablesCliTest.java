@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lake.Lake;
 import dev.lake.Pipeline;
-import dev.lake.io.InMemorySource;
+import dev.lake.testing.InMemorySource;
 import dev.lake.sink.iceberg.IcebergCatalog;
 import java.nio.file.Files;
 import java.nio.file.Path;

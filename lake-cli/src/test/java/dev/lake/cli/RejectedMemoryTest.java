@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lake.Lake;
 import dev.lake.Pipeline;
-import dev.lake.io.InMemorySource;
+import dev.lake.testing.InMemorySource;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;

@@ -125,9 +125,9 @@ class RunsCommandTest {
     Path empty = TestLakes.temp("lake-cli-runs-empty-");
     dev.lake.Lake lake = dev.lake.Lake.at(empty.toString());
     record Row(String id) {}
-    dev.lake.Pipeline.from(dev.lake.io.InMemorySource.of("a", List.of(new Row("x")))).named("rows")
+    dev.lake.Pipeline.from(dev.lake.testing.InMemorySource.of("a", List.of(new Row("x")))).named("rows")
         .to(lake.processed("rows")).run();
-    dev.lake.Pipeline.from(dev.lake.io.InMemorySource.of("b", List.<Row>of())).named("rows")
+    dev.lake.Pipeline.from(dev.lake.testing.InMemorySource.of("b", List.<Row>of())).named("rows")
         .to(lake.processed("rows")).run();
 
     String out = lake("runs", "--lake", empty.toString(), "-v").ok().out();

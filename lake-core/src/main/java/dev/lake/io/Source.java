@@ -19,6 +19,24 @@ import java.util.List;
  */
 public interface Source<T> extends Serializable {
 
+  /**
+   * A source that reads no row, for a pipeline whose input may not exist yet (a dataset not written so far, no new
+   * requests to make): one split, a stable id ({@code empty:<name>}), no AWS permission. The pipeline runs and commits
+   * nothing new.
+   *
+   * <pre>{@code
+   * Source<TweetRow> tweets = lake.latest("tweets").isPresent()
+   *     ? lake.read("tweets", TweetRow.class) : Source.empty("no-tweets");
+   * }</pre>
+   *
+   * @param name the source's name in errors and metrics
+   * @param <T> the row type the pipeline expects
+   * @throws dev.lake.exceptions.ValidationException if {@code name} is null or blank
+   */
+  static <T> Source<T> empty(String name) {
+    return new EmptySource<>(name);
+  }
+
   /** A short name used in errors, metrics and bad rows, e.g. {@code "csv"}. */
   String name();
 

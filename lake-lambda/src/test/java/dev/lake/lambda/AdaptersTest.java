@@ -13,7 +13,8 @@ import dev.lake.Lake;
 import dev.lake.Pipeline;
 import dev.lake.PipelineResult;
 import dev.lake.exceptions.LakeException;
-import dev.lake.io.InMemorySource;
+import dev.lake.testing.InMemorySource;
+import dev.lake.testing.LocalContext;
 import dev.lake.transforms.Buffer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -48,12 +49,13 @@ class AdaptersTest {
           .to(lake.processed("sales"));
     }).withSafetyMargin(Duration.ofSeconds(20));
 
-    PipelineResult result = runner.handle(event, new TestContext(60_000));
+    PipelineResult result = runner.handle(event, new LocalContext("test", Duration.ofMillis(60_000)));
 
     assertThat(event.getId()).isEqualTo("53dc4d37-cffa-4f76-80c9-8b7d4a4d2eaa");
     assertThat(result.rowsWritten()).isEqualTo(1);
     assertThat(budget.get()).isBetween(Duration.ofSeconds(39), Duration.ofSeconds(40));
-    assertThatThrownBy(() -> runner.withMinimumRunTime(Duration.ofMinutes(1)).handle(event, new TestContext(60_000)))
+    assertThatThrownBy(() -> runner.withMinimumRunTime(Duration.ofMinutes(1))
+        .handle(event, new LocalContext("test", Duration.ofMillis(60_000))))
         .isInstanceOf(LakeException.class)
         .hasMessageMatching("Only \\d+ ms left of the invocation for event 53dc4d37-.*: not starting a run\\. .*");
   }
@@ -77,7 +79,7 @@ class AdaptersTest {
       seen.addAll(objects);
       return Pipeline.from(InMemorySource.of("files", objects.stream().map(URI::getPath).toList())).named("import")
           .map(p -> new Sale(p, 1)).to(lake.processed("imported"));
-    }).handle(event, new TestContext(60_000));
+    }).handle(event, new LocalContext("test", Duration.ofMillis(60_000)));
 
     assertThat(seen).singleElement().satisfies(u -> {
       assertThat(u.getScheme() + "://" + u.getHost()).isEqualTo("s3://shop-in");
@@ -122,7 +124,7 @@ class AdaptersTest {
     KinesisEvent event = Events.parse(kinesisEvent(payloads), KinesisEvent.class);
     Lake lake = Lake.at(dir.toUri());
 
-    StreamsEventResponse response = runner(lake, 0).handle(event, new TestContext(60_000));
+    StreamsEventResponse response = runner(lake, 0).handle(event, new LocalContext("test", Duration.ofMillis(60_000)));
 
     assertThat(response.getBatchItemFailures()).isEmpty();
     assertThat(lake.read("raw/shop/sales", Sale.class).readAll()).extracting(Sale::quantity)
@@ -137,7 +139,7 @@ class AdaptersTest {
     KinesisEvent event = Events.parse(kinesisEvent(payloads), KinesisEvent.class);
     Lake lake = Lake.at(dir.toUri());
 
-    StreamsEventResponse first = runner(lake, 50).handle(event, TestContext.frozen(1_600));
+    StreamsEventResponse first = runner(lake, 50).handle(event, LocalContext.frozen("test", Duration.ofMillis(1_600)));
 
     assertThat(first.getBatchItemFailures()).hasSize(1);
     String retryFrom = first.getBatchItemFailures().get(0).getItemIdentifier();
@@ -148,7 +150,7 @@ class AdaptersTest {
     // Lambda retries from that record: the rest of the batch
     KinesisEvent rest = Events.parse(kinesisEvent(payloads), KinesisEvent.class);
     rest.setRecords(new ArrayList<>(rest.getRecords().subList(committed, payloads.size())));
-    StreamsEventResponse second = runner(lake, 0).handle(rest, new TestContext(60_000));
+    StreamsEventResponse second = runner(lake, 0).handle(rest, new LocalContext("test", Duration.ofMillis(60_000)));
 
     assertThat(second.getBatchItemFailures()).isEmpty();
     assertThat(lake.read("raw/shop/sales", Sale.class).readAll()).extracting(Sale::quantity)
@@ -171,7 +173,7 @@ class AdaptersTest {
         .to(lake.raw("shop", "sales")).onBadRows(BadRowPolicy.toRejectedZone()))
         .withSafetyMargin(Duration.ofSeconds(1)).withTicker(nanos::get);
 
-    StreamsEventResponse response = buffered.handle(event, TestContext.frozen(1_600));
+    StreamsEventResponse response = buffered.handle(event, LocalContext.frozen("test", Duration.ofMillis(1_600)));
 
     List<Sale> committed = lake.read("raw/shop/sales", Sale.class).readAll();
     assertThat(committed).hasSizeBetween(1, 39);
@@ -194,7 +196,7 @@ class AdaptersTest {
 
           @Override
           public dev.lake.io.SinkWriter<Sale> open(dev.lake.io.WriterContext ctx) {
-            return dev.lake.io.InMemorySink.<Sale>create().open(ctx);
+            return dev.lake.testing.InMemorySink.<Sale>create().open(ctx);
           }
 
           @Override
@@ -202,7 +204,7 @@ class AdaptersTest {
               dev.lake.io.CommitContext ctx) {
             throw new IllegalStateException("sink down");
           }
-        })).handle(event, new TestContext(60_000));
+        })).handle(event, new LocalContext("test", Duration.ofMillis(60_000)));
 
     assertThat(response.getBatchItemFailures()).extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
         .containsExactly("49590000");

@@ -6,8 +6,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.sun.net.httpserver.HttpServer;
 import dev.lake.Column;
-import dev.lake.sink.kinesis.Kinesalite;
+import dev.lake.testing.Kinesalite;
 import dev.lake.sink.kinesis.KinesisSink;
+import dev.lake.testing.LocalContext;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -15,6 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -52,7 +54,8 @@ class IngestEndpointTest {
         {"resource":"/sales","path":"/sales","httpMethod":"POST","headers":{"Content-Type":"application/json"},
          "requestContext":{"requestId":"r1","stage":"prod","httpMethod":"POST"},"isBase64Encoded":false,
          "body":%s}""".formatted(new com.fasterxml.jackson.databind.node.TextNode(body).toString());
-    return endpoint.handle(Events.parse(event, APIGatewayProxyRequestEvent.class), new TestContext(30_000));
+    return endpoint.handle(Events.parse(event, APIGatewayProxyRequestEvent.class),
+        new LocalContext("test", Duration.ofMillis(30_000)));
   }
 
   private static List<String> streamRecords() {

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lake.Pipeline;
 import dev.lake.PipelineResult;
-import dev.lake.io.InMemorySink;
-import dev.lake.io.InMemorySource;
+import dev.lake.testing.InMemorySink;
+import dev.lake.testing.InMemorySource;
+import dev.lake.testing.LocalContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,7 +27,7 @@ class LambdaBudgetTest {
   @Test
   void deadline_remainingTimeLessMargin_fromNow() {
     Instant before = Instant.now();
-    LambdaBudget budget = LambdaBudget.of(new TestContext(30_000), Duration.ofSeconds(10));
+    LambdaBudget budget = LambdaBudget.of(new LocalContext("test", Duration.ofMillis(30_000)), Duration.ofSeconds(10));
 
     assertThat(budget.deadline()).isBetween(before.plusSeconds(19), before.plusSeconds(21));
     assertThat(budget.expired()).isFalse();
@@ -43,7 +44,7 @@ class LambdaBudgetTest {
 
   @Test
   void deadline_alreadySpent_stopsThePipelineAtOnceAndCommits() {
-    LambdaBudget spent = LambdaBudget.of(new TestContext(1_000), Duration.ofSeconds(5));
+    LambdaBudget spent = LambdaBudget.of(new LocalContext("test", Duration.ofMillis(1_000)), Duration.ofSeconds(5));
     InMemorySink<Integer> sink = InMemorySink.create();
     List<Integer> rows = IntStream.range(0, 1_000).boxed().toList();
 

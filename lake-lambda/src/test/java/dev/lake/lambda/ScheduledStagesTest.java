@@ -9,7 +9,8 @@ import dev.lake.Lake;
 import dev.lake.Pipeline;
 import dev.lake.PipelineResult;
 import dev.lake.exceptions.LakeException;
-import dev.lake.io.InMemorySource;
+import dev.lake.testing.InMemorySource;
+import dev.lake.testing.LocalContext;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ class ScheduledStagesTest {
     };
 
     List<PipelineResult> results = ScheduledStages.of(List.of(first, second, third))
-        .handle(new ScheduledEvent(), new TestContext(60_000));
+        .handle(new ScheduledEvent(), new LocalContext("test", Duration.ofMillis(60_000)));
 
     assertThat(built).containsExactly("first", "second saw 2", "third saw 2");
     assertThat(results).extracting(PipelineResult::rowsWritten).containsExactly(2L, 2L, 0L);
@@ -70,7 +71,7 @@ class ScheduledStagesTest {
       return Pipeline.from(InMemorySource.of("two", List.of(new Count(2)))).named("late").to(lake.processed("b"));
     })).withSafetyMargin(Duration.ZERO).withMinimumRunTime(Duration.ofSeconds(2)).withTicker(nanos::get);
 
-    assertThatThrownBy(() -> stages.handle(new ScheduledEvent(), TestContext.frozen(3_000)))
+    assertThatThrownBy(() -> stages.handle(new ScheduledEvent(), LocalContext.frozen("test", Duration.ofMillis(3_000))))
         .isInstanceOf(LakeException.class)
         .hasMessageMatching("Only 1500 ms left of the invocation: not starting stage 2 of 2 \\(stages 1-1 committed\\)"
             + "\\. .*");

@@ -8,7 +8,8 @@ import dev.lake.iam.IamPolicy;
 import dev.lake.iam.IamScope;
 import dev.lake.io.ObjectStore;
 import dev.lake.io.ObjectStores;
-import dev.lake.sink.s3.S3ProxyServer;
+import dev.lake.sink.s3.S3ObjectStore;
+import dev.lake.testing.S3ProxyServer;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.net.URI;
@@ -59,7 +60,8 @@ class SnapStartPrimingTest {
   private static String bucket(List<String> calls) {
     String bucket = "priming-" + UUID.randomUUID().toString().substring(0, 8);
     s3.createBucket(b -> b.bucket(bucket));
-    ObjectStore real = server.storeBuilder().build();
+    ObjectStore real = S3ObjectStore.builder().endpointOverride(server.endpoint()).pathStyle(true)
+        .region(server.region()).credentials(server.credentials()).build();
     ObjectStore recording = (ObjectStore) Proxy.newProxyInstance(ObjectStore.class.getClassLoader(),
         new Class<?>[] {ObjectStore.class}, (proxy, method, args) -> {
           if (args != null && args.length > 0 && args[0] instanceof URI uri) {

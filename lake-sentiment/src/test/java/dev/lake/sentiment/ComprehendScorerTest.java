@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import dev.lake.exceptions.LakeException;
+import dev.lake.testing.InMemorySink;
+import dev.lake.testing.InMemorySource;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -115,8 +117,8 @@ class ComprehendScorerTest {
         .httpClient(UrlConnectionHttpClient.create())
         .overrideConfiguration(c -> c.addExecutionInterceptor(calls)).build()) {
       ComprehendScorer scorer = ComprehendScorer.create(recorded);
-      dev.lake.io.InMemorySink<Double> sink = dev.lake.io.InMemorySink.create();
-      dev.lake.Pipeline<Double> p = dev.lake.Pipeline.from(dev.lake.io.InMemorySource.of("texts",
+      InMemorySink<Double> sink = InMemorySink.create();
+      dev.lake.Pipeline<Double> p = dev.lake.Pipeline.from(InMemorySource.of("texts",
               List.of("good day", "awful day")))
           .named("scores")
           .apply(dev.lake.transforms.Step.<String, Double>of("score",
@@ -131,7 +133,7 @@ class ComprehendScorerTest {
         assertThat(s.resources()).containsExactly("*");
       });
       dev.lake.iam.PolicyAssert.assertExact(policy, calls.calls(), java.util.Map.of());
-      assertThat(dev.lake.Pipeline.from(dev.lake.io.InMemorySource.of("texts", List.of("x"))).to(dev.lake.io.InMemorySink.<String>create())
+      assertThat(dev.lake.Pipeline.from(InMemorySource.of("texts", List.of("x"))).to(InMemorySink.<String>create())
           .requiredPermissions(dev.lake.iam.IamScope.unknown()).statements()).as("without needing(..)").isEmpty();
     }
   }

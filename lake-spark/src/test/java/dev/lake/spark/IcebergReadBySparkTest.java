@@ -150,7 +150,7 @@ class IcebergReadBySparkTest {
     SparkSession spark = icebergSession();
     spark.sql("CREATE TABLE lake.spark.lines (split STRING, n INT) USING iceberg PARTITIONED BY (split)");
     spark.sql("INSERT INTO lake.spark.lines VALUES ('spark', 1), ('spark', 2)");
-    Pipeline.from(dev.lake.io.InMemorySource.of("lines", List.of(new Line("lake", 1), new Line("lake", 2),
+    Pipeline.from(dev.lake.testing.InMemorySource.of("lines", List.of(new Line("lake", 1), new Line("lake", 2),
             new Line("lake", 3))))
         .named("lines-into-spark-table")
         .to(catalog.<Line>table("spark.lines"))
@@ -167,9 +167,9 @@ class IcebergReadBySparkTest {
   void spark_readsAnUpsert_oneRowPerKeyWithTheNewestValues() {
     dev.lake.sink.iceberg.IcebergSink<InvoiceLine> sink = catalog.<InvoiceLine>table("shop.invoice_lines")
         .partitionBy("month").upsertBy("invoice", "line", "month");
-    Pipeline.from(dev.lake.io.InMemorySource.of("day1", List.of(new InvoiceLine("536365", 1, 6, 12),
+    Pipeline.from(dev.lake.testing.InMemorySource.of("day1", List.of(new InvoiceLine("536365", 1, 6, 12),
         new InvoiceLine("536365", 2, 8, 12), new InvoiceLine("536366", 1, 6, 12)))).named("invoices").to(sink).run();
-    Pipeline.from(dev.lake.io.InMemorySource.of("corrections", List.of(new InvoiceLine("536365", 2, 3, 12),
+    Pipeline.from(dev.lake.testing.InMemorySource.of("corrections", List.of(new InvoiceLine("536365", 2, 3, 12),
         new InvoiceLine("536367", 1, 1, 12)))).named("invoices").to(sink).run();
 
     Map<String, Integer> quantities = new TreeMap<>();

@@ -7,7 +7,6 @@ import dev.lake.WriteMode;
 import dev.lake.examples.Destination;
 import dev.lake.examples.tweets.TweetRow;
 import dev.lake.examples.tweets.Tweets;
-import dev.lake.io.InMemorySource;
 import dev.lake.io.Source;
 import dev.lake.sentiment.SentimentScorer;
 import dev.lake.sentiment.VaderScorer;
@@ -134,7 +133,7 @@ public final class Football {
   /** The same with another scorer (e.g. {@code ComprehendScorer}). */
   public Pipeline<TweetSentiment> tweetsSentiment(SentimentScorer scorer) {
     Source<TweetRow> tweets = lake.latest(Tweets.DATASET).isPresent()
-        ? lake.read(Tweets.DATASET, TweetRow.class) : InMemorySource.of("no-tweets", List.of());
+        ? lake.read(Tweets.DATASET, TweetRow.class) : Source.empty("no-tweets");
     return tweetsSentiment(tweets, scorer);
   }
 

@@ -2,7 +2,7 @@ package dev.lake.examples.football;
 
 import dev.lake.Lake;
 import dev.lake.Pipeline;
-import dev.lake.io.InMemorySource;
+import dev.lake.io.Source;
 import dev.lake.source.football.ApiFootball;
 import dev.lake.source.football.Fixture;
 import dev.lake.source.football.TeamStatistics;
@@ -69,7 +69,7 @@ public final class LiveFootball {
         }
       }
     }
-    return Pipeline.from(requests.isEmpty() ? InMemorySource.<RawResponse>of("no-new-fixtures", List.of())
+    return Pipeline.from(requests.isEmpty() ? Source.<RawResponse>empty("no-new-fixtures")
             : api.source(requests.toArray(RestRequest[]::new)))
         .named("football-capture-statistics").to(lake.raw("api-football", "fixture_statistics")).withLake(lake);
   }

@@ -4,11 +4,15 @@ import dev.lake.BadRowPolicy;
 import dev.lake.Pipeline;
 import dev.lake.WriteMode;
 import dev.lake.examples.Destination;
-import dev.lake.io.InMemorySource;
+import dev.lake.iam.IamPolicy;
+import dev.lake.iam.IamScope;
 import dev.lake.io.Source;
+import dev.lake.io.SourceContext;
+import dev.lake.io.SourceReader;
 import dev.lake.source.http.RawResponse;
 import dev.lake.source.twitter.RecentSearch;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -46,16 +50,61 @@ public final class TweetsTable {
         .onBadRows(BadRowPolicy.toRejectedZone());
   }
 
-  /** Every tweet of the pages {@code raw} holds, once each (what the table holds after reading them all). */
+  /**
+   * Every tweet of the pages {@code raw} holds, once each (what the table holds after reading them all): the pages
+   * are read when the source is opened.
+   */
   public static Source<TweetRow> tweetsOf(Source<RawResponse> raw) {
-    Map<String, TweetRow> tweets = new LinkedHashMap<>();
-    for (RawResponse page : raw.readAll()) {
-      try {
-        RecentSearch.tweets(page).forEach(t -> tweets.putIfAbsent(t.id(), TweetRow.of(page, t)));
-      } catch (RuntimeException notAPage) {
-        // the tweets pipeline rejected this page with its reason (rejected zone, run report): not in the table either
-      }
+    return new DistinctTweets(raw);
+  }
+
+  /**
+   * The tweets of a source of raw pages, in page order, each tweet id once. The pages are read once, when the id or
+   * the rows are first needed; the id names the tweets' content, so new pages make a new input.
+   */
+  private static final class DistinctTweets implements Source<TweetRow> {
+    private static final long serialVersionUID = 1L;
+
+    private final Source<RawResponse> raw;
+    private transient List<TweetRow> rows;
+
+    DistinctTweets(Source<RawResponse> raw) {
+      this.raw = raw;
     }
-    return InMemorySource.of("tweets", java.util.List.copyOf(tweets.values()));
+
+    private synchronized List<TweetRow> rows() {
+      if (rows == null) {
+        Map<String, TweetRow> tweets = new LinkedHashMap<>();
+        for (RawResponse page : raw.readAll()) {
+          try {
+            RecentSearch.tweets(page).forEach(t -> tweets.putIfAbsent(t.id(), TweetRow.of(page, t)));
+          } catch (RuntimeException notAPage) {
+            // the tweets pipeline rejected this page with its reason (rejected zone, run report): not in the table
+          }
+        }
+        rows = List.copyOf(tweets.values());
+      }
+      return rows;
+    }
+
+    @Override
+    public String name() {
+      return "tweets";
+    }
+
+    @Override
+    public String id() {
+      return "tweets-of:" + raw.id() + ":" + rows().size() + ":" + rows().hashCode();
+    }
+
+    @Override
+    public SourceReader<TweetRow> open(SourceContext ctx) {
+      return SourceReader.of(rows().iterator(), "tweets-of:" + raw.id());
+    }
+
+    @Override
+    public IamPolicy permissions(IamScope scope) {
+      return raw.permissions(scope);
+    }
   }
 }

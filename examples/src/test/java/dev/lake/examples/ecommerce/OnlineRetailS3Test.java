@@ -6,7 +6,7 @@ import dev.lake.Lake;
 import dev.lake.examples.Duck;
 import dev.lake.examples.LakeExamples;
 import dev.lake.examples.Warehouse;
-import dev.lake.sink.s3.S3ProxyServer;
+import dev.lake.testing.S3ProxyServer;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

@@ -8,7 +8,7 @@ import dev.lake.examples.ecommerce.invoices.InvoiceTable;
 import dev.lake.iam.IamPolicy;
 import dev.lake.iam.IamScope;
 import dev.lake.iam.PolicyAssert;
-import dev.lake.sink.dynamodb.Dynalite;
+import dev.lake.testing.Dynalite;
 import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;

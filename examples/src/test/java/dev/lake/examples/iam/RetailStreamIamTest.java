@@ -12,7 +12,7 @@ import dev.lake.iam.IamPolicy;
 import dev.lake.iam.OtherPathGrants;
 import dev.lake.iam.PolicyAssert;
 import dev.lake.lambda.IngestEndpoint;
-import dev.lake.sink.kinesis.Kinesalite;
+import dev.lake.testing.Kinesalite;
 import dev.lake.source.files.CsvSource;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

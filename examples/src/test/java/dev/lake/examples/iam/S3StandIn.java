@@ -4,7 +4,7 @@ import dev.lake.iam.IamScope;
 import dev.lake.iam.RecordingInterceptor;
 import dev.lake.io.ObjectStores;
 import dev.lake.sink.s3.S3ObjectStore;
-import dev.lake.sink.s3.S3ProxyServer;
+import dev.lake.testing.S3ProxyServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

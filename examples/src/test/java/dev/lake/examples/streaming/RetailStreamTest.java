@@ -11,8 +11,9 @@ import dev.lake.examples.ecommerce.RetailRow;
 import dev.lake.examples.ecommerce.Sale;
 import dev.lake.io.CrashingSink;
 import dev.lake.io.ObjectStores;
-import dev.lake.sink.kinesis.Kinesalite;
-import dev.lake.sink.s3.S3ProxyServer;
+import dev.lake.sink.s3.S3ObjectStore;
+import dev.lake.testing.Kinesalite;
+import dev.lake.testing.S3ProxyServer;
 import dev.lake.source.files.CsvSource;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -44,7 +45,9 @@ class RetailStreamTest {
   static void start() throws Exception {
     System.setProperty("aws.cborEnabled", "false");
     s3 = S3ProxyServer.start("AKIASTREAMTEST000001", "streamSecret/NotReal+01");
-    ObjectStores.register(URI.create("s3://retail-stream"), s3.storeBuilder().build());
+    ObjectStores.register(URI.create("s3://retail-stream"),
+        S3ObjectStore.builder().endpointOverride(s3.endpoint()).pathStyle(true)
+        .region(s3.region()).credentials(s3.credentials()).build());
     try (S3Client setup = s3.clientBuilder().build()) {
       setup.createBucket(b -> b.bucket("retail-stream"));
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lake.examples.Duck;
 import dev.lake.examples.Printed;
-import dev.lake.sink.s3.S3ProxyServer;
+import dev.lake.testing.S3ProxyServer;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,8 @@
 package dev.lake.it.check;
 
 import dev.lake.io.ObjectStores;
-import dev.lake.sink.s3.S3ProxyServer;
+import dev.lake.sink.s3.S3ObjectStore;
+import dev.lake.testing.S3ProxyServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -58,7 +59,9 @@ public final class S3Lake implements LakeLocation {
     String bucket = "lake-" + BUCKETS.incrementAndGet();
     client.createBucket(b -> b.bucket(bucket));
     // Lake's own reader in this JVM (the third view) reads the bucket through s3proxy too.
-    ObjectStores.register(URI.create("s3://" + bucket), server.storeBuilder().build());
+    ObjectStores.register(URI.create("s3://" + bucket),
+        S3ObjectStore.builder().endpointOverride(server.endpoint()).pathStyle(true)
+        .region(server.region()).credentials(server.credentials()).build());
     return new S3Lake(bucket);
   }
 

@@ -1,7 +1,7 @@
 package dev.lake.it.driver;
 
 import dev.lake.io.ObjectStore;
-import dev.lake.io.ObjectStoreContract;
+import dev.lake.testing.ObjectStoreContract;
 import dev.lake.io.ObjectStores;
 import java.net.URI;
 import java.nio.file.Path;

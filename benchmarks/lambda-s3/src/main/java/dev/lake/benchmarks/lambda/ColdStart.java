@@ -49,7 +49,7 @@ public final class ColdStart {
   }
 
   /**
-   * The context of one invocation with a 15-minute timeout, as Lambda passes it. Not lake-lambda's
+   * The context of one invocation with a 15-minute timeout, as Lambda passes it. Not lake-testing's
    * {@code LocalContext}: {@code --lambda-jar} puts this class after any handler jar, which need not contain Lake.
    */
   private record InvocationContext(long deadlineMs) implements Context {

@@ -8,7 +8,7 @@ import dev.lake.iam.GlobalRecording;
 import dev.lake.iam.IamPolicy;
 import dev.lake.iam.PolicyAssert;
 import dev.lake.iam.RecordingInterceptor;
-import dev.lake.sink.kinesis.Kinesalite;
+import dev.lake.testing.Kinesalite;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

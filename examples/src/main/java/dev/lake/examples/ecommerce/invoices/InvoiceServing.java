@@ -1,7 +1,7 @@
 package dev.lake.examples.ecommerce.invoices;
 
 import dev.lake.PipelineResult;
-import dev.lake.sink.dynamodb.Dynalite;
+import dev.lake.testing.Dynalite;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Map;

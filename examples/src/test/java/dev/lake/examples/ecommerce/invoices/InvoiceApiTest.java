@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
-import dev.lake.sink.dynamodb.Dynalite;
+import dev.lake.testing.Dynalite;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lake.PipelineResult;
-import dev.lake.sink.dynamodb.Dynalite;
+import dev.lake.testing.Dynalite;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;

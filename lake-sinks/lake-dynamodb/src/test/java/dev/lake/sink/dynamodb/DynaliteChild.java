@@ -1,5 +1,7 @@
 package dev.lake.sink.dynamodb;
 
+import dev.lake.testing.Dynalite;
+
 /**
  * Starts dynalite in its own JVM for {@link DynaliteLifecycleTest}, prints {@code pid <node pid>}, and waits to be
  * stopped (SIGTERM or SIGKILL from the test).

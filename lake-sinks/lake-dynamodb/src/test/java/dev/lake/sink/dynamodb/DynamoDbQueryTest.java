@@ -8,6 +8,7 @@ import dev.lake.Decimal;
 import dev.lake.exceptions.ValidationException;
 import dev.lake.io.SinkWriter;
 import dev.lake.io.WriterContext;
+import dev.lake.testing.Dynalite;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;

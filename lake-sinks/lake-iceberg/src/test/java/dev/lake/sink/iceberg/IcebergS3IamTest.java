@@ -12,7 +12,8 @@ import dev.lake.iam.PolicyAssert;
 import dev.lake.iam.RecordingInterceptor;
 import dev.lake.io.NamedSplits;
 import dev.lake.io.ObjectStores;
-import dev.lake.sink.s3.S3ProxyServer;
+import dev.lake.sink.s3.S3ObjectStore;
+import dev.lake.testing.S3ProxyServer;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,7 +50,9 @@ class IcebergS3IamTest {
     try (var client = s3.client()) {
       client.createBucket(b -> b.bucket("ice-iam"));
     }
-    ObjectStores.register(URI.create("s3://ice-iam"), s3.storeBuilder().partSize(5 << 20).build());
+    ObjectStores.register(URI.create("s3://ice-iam"),
+        S3ObjectStore.builder().endpointOverride(s3.endpoint()).pathStyle(true)
+        .region(s3.region()).credentials(s3.credentials()).partSize(5 << 20).build());
   }
 
   @AfterAll

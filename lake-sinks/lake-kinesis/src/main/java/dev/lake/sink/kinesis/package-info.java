@@ -1,6 +1,6 @@
 /**
- * The Kinesis Data Streams producer sink ({@link dev.lake.sink.kinesis.KinesisSink}) and a local Kinesis for tests
- * ({@link dev.lake.sink.kinesis.Kinesalite}).
+ * The Kinesis Data Streams producer sink ({@link dev.lake.sink.kinesis.KinesisSink}). A local Kinesis for tests
+ * ({@code dev.lake.testing.Kinesalite}) is in the lake-testing artifact.
  *
  * <pre>{@code
  * Pipeline.from(rows).to(KinesisSink.<Sale>toStream("sales").withClient(kinesis).withPartitionKey("invoice_no")).run();

@@ -1,5 +1,7 @@
 package dev.lake.sink.kinesis;
 
+import dev.lake.testing.Kinesalite;
+
 /**
  * Starts kinesalite in its own JVM for {@link KinesaliteLifecycleTest}, prints {@code pid <node pid>}, and waits to be
  * stopped (SIGTERM or SIGKILL from the test).

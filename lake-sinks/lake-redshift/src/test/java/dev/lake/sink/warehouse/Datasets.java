@@ -4,7 +4,7 @@ import dev.lake.Decimal;
 import dev.lake.Lake;
 import dev.lake.Pipeline;
 import dev.lake.WriteMode;
-import dev.lake.io.InMemorySource;
+import dev.lake.testing.InMemorySource;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

@@ -6,11 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lake.Pipeline;
 import dev.lake.exceptions.ValidationException;
 import dev.lake.iam.IamScope;
-import dev.lake.io.InMemorySource;
+import dev.lake.sink.s3.S3ObjectStore;
+import dev.lake.testing.InMemorySource;
 import dev.lake.io.ObjectStores;
 import dev.lake.sink.iceberg.IcebergCatalog;
 import dev.lake.sink.iceberg.IcebergRead;
-import dev.lake.sink.s3.S3ProxyServer;
+import dev.lake.testing.S3ProxyServer;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -41,7 +42,9 @@ class IcebergExternalTablesTest {
   static void table() {
     s3 = S3ProxyServer.start("ak", "sk-iceberg-ddl");
     s3.client().createBucket(b -> b.bucket("lake-ice"));
-    ObjectStores.register(URI.create("s3://lake-ice"), s3.storeBuilder().build());
+    ObjectStores.register(URI.create("s3://lake-ice"),
+        S3ObjectStore.builder().endpointOverride(s3.endpoint()).pathStyle(true)
+        .region(s3.region()).credentials(s3.credentials()).build());
     catalog = IcebergCatalog.jdbc("jdbc:sqlite:" + dir.resolve("catalog.db"), "s3://lake-ice/warehouse");
     Pipeline.from(InMemorySource.of("sales", List.of(new Sale("536365", 7, Instant.parse("2011-12-01T08:26:00Z"),
         2.55, 12)))).named("sales")

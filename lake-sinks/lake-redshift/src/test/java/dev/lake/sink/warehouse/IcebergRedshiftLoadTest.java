@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lake.Lake;
 import dev.lake.Pipeline;
 import dev.lake.exceptions.SinkException;
-import dev.lake.io.InMemorySource;
+import dev.lake.testing.InMemorySource;
 import dev.lake.io.TableSnapshot;
 import dev.lake.sink.iceberg.IcebergCatalog;
 import java.io.IOException;

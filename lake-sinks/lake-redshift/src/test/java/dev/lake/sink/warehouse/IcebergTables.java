@@ -1,7 +1,7 @@
 package dev.lake.sink.warehouse;
 
 import dev.lake.Pipeline;
-import dev.lake.io.InMemorySource;
+import dev.lake.testing.InMemorySource;
 import dev.lake.io.SourceReader;
 import dev.lake.io.TableSnapshot;
 import dev.lake.sink.iceberg.IcebergCatalog;

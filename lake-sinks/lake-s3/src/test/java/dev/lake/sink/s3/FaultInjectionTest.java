@@ -7,7 +7,7 @@ import dev.lake.Lake;
 import dev.lake.Pipeline;
 import dev.lake.PipelineResult;
 import dev.lake.exceptions.SinkException;
-import dev.lake.io.InMemorySource;
+import dev.lake.testing.InMemorySource;
 import dev.lake.io.ObjectStores;
 import dev.lake.io.ObjectWriter;
 import java.io.IOException;

@@ -10,7 +10,7 @@ import dev.lake.Pipeline;
 import dev.lake.PipelineResult;
 import dev.lake.WriteMode;
 import dev.lake.io.DataFile;
-import dev.lake.io.InMemorySource;
+import dev.lake.testing.InMemorySource;
 import dev.lake.io.ObjectStores;
 import java.io.IOException;
 import java.net.URI;

@@ -1,7 +1,7 @@
 package dev.lake.sink.s3;
 
 import dev.lake.io.ObjectStore;
-import dev.lake.io.ObjectStoreContract;
+import dev.lake.testing.ObjectStoreContract;
 import java.io.IOException;
 import java.net.URI;
 import java.util.UUID;

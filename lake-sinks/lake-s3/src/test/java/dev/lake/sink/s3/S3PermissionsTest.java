@@ -117,7 +117,7 @@ class S3PermissionsTest {
     try (S3ObjectStore fresh = S3ObjectStore.builder().client(s3).build()) { // probes again: its first create
       ObjectStores.register(URI.create("s3://" + bucket + "/history"), fresh);
       Lake lake = Lake.at("s3://" + bucket + "/history");
-      Pipeline<Sale> p = Pipeline.from(dev.lake.io.InMemorySource.of("h", java.util.List.of(new Sale("H1", 1))))
+      Pipeline<Sale> p = Pipeline.from(dev.lake.testing.InMemorySource.of("h", java.util.List.of(new Sale("H1", 1))))
           .named("history").to(lake.processed("h"));
       policy = p.requiredPermissions(SCOPE);
       CALLS.clear();
@@ -151,7 +151,7 @@ class S3PermissionsTest {
   void requiredPermissions_coalescingSink_alsoUsesItsScratchDirectory() {
     Lake lake = Lake.at("s3://" + bucket + "/co");
     java.util.List<Sale> sales = java.util.stream.IntStream.range(0, 40).mapToObj(i -> new Sale("C" + i, i)).toList();
-    Pipeline<Sale> p = Pipeline.from(dev.lake.io.InMemorySource.of("co", sales).withSplits(8)).named("co")
+    Pipeline<Sale> p = Pipeline.from(dev.lake.testing.InMemorySource.of("co", sales).withSplits(8)).named("co")
         .to(lake.processed("co").coalesceSmallFiles());
     IamPolicy policy = p.requiredPermissions(SCOPE);
     CALLS.clear();
@@ -167,7 +167,7 @@ class S3PermissionsTest {
   @Test
   void requiredPermissions_readBackIntoAnotherDataset_listsAndReadsOnlyThatDataset() {
     Lake lake = Lake.at("s3://" + bucket + "/read");
-    Pipeline.from(dev.lake.io.InMemorySource.of("seed", java.util.List.of(new Sale("S1", 1), new Sale("S2", 2))))
+    Pipeline.from(dev.lake.testing.InMemorySource.of("seed", java.util.List.of(new Sale("S1", 1), new Sale("S2", 2))))
         .named("seed").to(lake.processed("seed")).run();
     Pipeline<GenericRecord> copy = Pipeline.from(lake.read("seed")).named("copy").to(lake.processed("copy"));
     IamPolicy policy = copy.requiredPermissions(SCOPE);

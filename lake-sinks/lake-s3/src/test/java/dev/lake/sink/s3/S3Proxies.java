@@ -1,5 +1,6 @@
 package dev.lake.sink.s3;
 
+import dev.lake.testing.S3ProxyServer;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;

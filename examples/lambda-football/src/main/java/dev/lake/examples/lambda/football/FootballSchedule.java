@@ -110,7 +110,7 @@ public record FootballSchedule(Lake lake, Destination to, URI teamCodes, URI rep
       return RecordedResponses.of("twitter", "tweets", Tweets.rawFolder(replayData));
     }
     return lake.latest(RAW_TWEETS).isPresent() ? HttpSource.replay(lake, "twitter", "tweets")
-        : dev.lake.io.InMemorySource.of("no-tweets", List.of());
+        : dev.lake.io.Source.empty("no-tweets");
   }
 
   /** The raw zone the tweets function captures into. */

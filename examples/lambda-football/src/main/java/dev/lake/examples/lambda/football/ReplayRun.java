@@ -1,7 +1,7 @@
 package dev.lake.examples.lambda.football;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import dev.lake.lambda.LocalContext;
+import dev.lake.testing.LocalContext;
 import java.util.Map;
 
 /**

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.lake.Lake;
 import dev.lake.sink.iceberg.IcebergCatalog;
+import dev.lake.testing.LocalContext;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,8 +46,7 @@ class FootballHandlerIcebergTest {
     String data = FootballHandlerTest.DATA.toUri().toString();
     FootballHandler handler = new FootballHandler(FootballSchedule.fromEnv(Map.of("LAKE_URI", lake.toString(),
         "REPLAY_DATA", data, "TEAM_CODES_URI", data + "api_football/teamcodes.csv", "LAKE_FORMAT", format)));
-    return handler.handleRequest(new ScheduledEvent(), new FootballHandlerTest.FakeContext(600_000,
-        new ArrayList<>()));
+    return handler.handleRequest(new ScheduledEvent(), LocalContext.frozen("football", Duration.ofMinutes(10)));
   }
 
   @Test

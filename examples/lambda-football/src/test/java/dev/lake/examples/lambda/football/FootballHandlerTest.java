@@ -3,20 +3,16 @@ package dev.lake.examples.lambda.football;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lake.Lake;
 import dev.lake.exceptions.LakeException;
+import dev.lake.testing.LocalContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -38,9 +34,9 @@ class FootballHandlerTest {
 
   @Test
   void handleRequest_replay_writesEveryFixtureOfTheRecordedResponses() throws Exception {
-    List<String> logged = new ArrayList<>();
+    LocalContext context = LocalContext.frozen("football", Duration.ofMinutes(10));
 
-    String summary = handler().handleRequest(new ScheduledEvent(), new FakeContext(600_000, logged));
+    String summary = handler().handleRequest(new ScheduledEvent(), context);
 
     Set<Long> ids = new HashSet<>();
     try (Stream<Path> files = Files.list(DATA.resolve("api_football/fixtures"))) {
@@ -54,12 +50,12 @@ class FootballHandlerTest {
     Lake.at(lake.toString()).read("fixtures").readAll().forEach(r -> written.add((Long) r.get("fixture_id")));
     assertThat(written).isEqualTo(ids);
     assertThat(summary.lines()).hasSize(5).anyMatch(l -> l.startsWith("football-fixtures: "));
-    assertThat(logged).hasSize(5);
+    assertThat(context.logged()).hasSize(5);
   }
 
   @Test
   void handleRequest_lessThanAMinuteLeft_failsBeforeStarting() {
-    assertThatThrownBy(() -> handler().handleRequest(new ScheduledEvent(), new FakeContext(30_000, List.of())))
+    assertThatThrownBy(() -> handler().handleRequest(new ScheduledEvent(), LocalContext.frozen("football", Duration.ofSeconds(30))))
         .isInstanceOf(LakeException.class).hasMessageContaining("not starting stage 1 of 5");
     assertThat(Lake.at(lake.toString()).latest("tweets")).isEmpty();
   }
@@ -67,60 +63,5 @@ class FootballHandlerTest {
   @Test
   void fromEnv_withoutLakeUri_namesTheVariable() {
     assertThatThrownBy(() -> FootballSchedule.fromEnv(Map.of())).hasMessageContaining("LAKE_URI");
-  }
-
-  /** A Lambda context with a fixed remaining time and a logger into a list. */
-  record FakeContext(int remainingMillis, List<String> logged) implements Context {
-    public String getAwsRequestId() {
-      return "test";
-    }
-
-    public String getLogGroupName() {
-      return "test";
-    }
-
-    public String getLogStreamName() {
-      return "test";
-    }
-
-    public String getFunctionName() {
-      return "football";
-    }
-
-    public String getFunctionVersion() {
-      return "$LATEST";
-    }
-
-    public String getInvokedFunctionArn() {
-      return "arn:aws:lambda:eu-west-1:000000000000:function:football";
-    }
-
-    public CognitoIdentity getIdentity() {
-      return null;
-    }
-
-    public ClientContext getClientContext() {
-      return null;
-    }
-
-    public int getRemainingTimeInMillis() {
-      return remainingMillis;
-    }
-
-    public int getMemoryLimitInMB() {
-      return 1024;
-    }
-
-    public LambdaLogger getLogger() {
-      return new LambdaLogger() {
-        public void log(String message) {
-          logged.add(message);
-        }
-
-        public void log(byte[] message) {
-          logged.add(new String(message, java.nio.charset.StandardCharsets.UTF_8));
-        }
-      };
-    }
   }
 }

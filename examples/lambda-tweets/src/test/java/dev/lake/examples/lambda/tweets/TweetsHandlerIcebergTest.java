@@ -3,7 +3,7 @@ package dev.lake.examples.lambda.tweets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import dev.lake.lambda.LocalContext;
+import dev.lake.testing.LocalContext;
 import dev.lake.sink.iceberg.IcebergCatalog;
 import java.nio.file.Files;
 import java.nio.file.Path;

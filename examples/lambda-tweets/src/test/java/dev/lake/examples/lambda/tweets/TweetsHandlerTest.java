@@ -7,7 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lake.Lake;
-import dev.lake.lambda.LocalContext;
+import dev.lake.testing.LocalContext;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,0 +1,82 @@
+package dev.lake.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lake.exceptions.ValidationException;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class LocalContextTest {
+
+  @Test
+  void remainingTime_countsDownFromTheTimeoutAndStopsAtZero() throws InterruptedException {
+    LocalContext running = new LocalContext("ingest", Duration.ofSeconds(30));
+    LocalContext spent = new LocalContext("ingest", Duration.ofMillis(20));
+    Thread.sleep(40);
+
+    assertThat(running.getRemainingTimeInMillis()).isBetween(29_000, 30_000);
+    assertThat(spent.getRemainingTimeInMillis()).isZero();
+  }
+
+  @Test
+  void newContext_namesItsFunctionAndHasItsOwnRequestId() {
+    LocalContext a = new LocalContext("football", Duration.ofMinutes(15));
+    LocalContext b = new LocalContext("football", Duration.ofMinutes(15));
+
+    assertThat(a.getFunctionName()).isEqualTo("football");
+    assertThat(a.getInvokedFunctionArn()).endsWith(":function:football");
+    assertThat(a.getLogGroupName()).isEqualTo("/aws/lambda/football");
+    assertThat(a.getAwsRequestId()).isNotBlank().isNotEqualTo(b.getAwsRequestId());
+    assertThat(a.getMemoryLimitInMB()).isEqualTo((int) (Runtime.getRuntime().maxMemory() >> 20));
+  }
+
+  @Test
+  void logger_writesEachMessageToStandardError() {
+    PrintStream stderr = System.err;
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    try {
+      System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));
+      LocalContext context = new LocalContext("tweets", Duration.ofMinutes(1));
+      context.getLogger().log("12 rows written");
+      context.getLogger().log("0 rejected".getBytes(StandardCharsets.UTF_8));
+    } finally {
+      System.setErr(stderr);
+    }
+
+    assertThat(printed.toString(StandardCharsets.UTF_8).lines()).containsExactly("12 rows written", "0 rejected");
+  }
+
+  @Test
+  void logged_keepsEachMessageInOrder() {
+    LocalContext context = new LocalContext("tweets", Duration.ofMinutes(1));
+    context.getLogger().log("12 rows written");
+    context.getLogger().log("0 rejected".getBytes(StandardCharsets.UTF_8));
+
+    assertThat(context.logged()).containsExactly("12 rows written", "0 rejected");
+    assertThat(new LocalContext("tweets", Duration.ofMinutes(1)).logged()).isEmpty();
+  }
+
+  @Test
+  void frozen_remainingTimeNeverMoves() throws InterruptedException {
+    LocalContext frozen = LocalContext.frozen("test", Duration.ofMillis(1_600));
+    int before = frozen.getRemainingTimeInMillis();
+    Thread.sleep(20);
+
+    assertThat(before).isEqualTo(1_600);
+    assertThat(frozen.getRemainingTimeInMillis()).isEqualTo(1_600);
+    assertThat(frozen.getFunctionName()).isEqualTo("test");
+  }
+
+  @Test
+  void newContext_negativeTimeoutOrNoName_failsNamingTheArgument() {
+    assertThatThrownBy(() -> new LocalContext("ingest", Duration.ofSeconds(-1)))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("LocalContext(ingest, timeout): the timeout must be >= 0 but was PT-1S");
+    assertThatThrownBy(() -> new LocalContext("", Duration.ofSeconds(1)))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("give the function's name");
+  }
+}
