@@ -1,5 +1,6 @@
 package dev.lake;
 
+import dev.lake.exceptions.LakeException;
 import dev.lake.exceptions.ValidationException;
 import dev.lake.internal.lake.DatasetSource;
 import dev.lake.internal.lake.Locations;
@@ -12,7 +13,6 @@ import dev.lake.io.ObjectStores;
 import dev.lake.io.Source;
 import java.io.IOException;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -96,7 +96,8 @@ public final class Lake implements Serializable {
     try {
       return manifests().latest(path(dataset));
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new LakeException("Cannot read the newest commit of " + dataset + " under " + root + ": "
+          + e.getMessage() + "; check that the lake's location is reachable and readable", e);
     }
   }
 
@@ -105,7 +106,8 @@ public final class Lake implements Serializable {
     try {
       return manifests().history(path(dataset));
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new LakeException("Cannot read the commits of " + dataset + " under " + root + ": " + e.getMessage()
+          + "; check that the lake's location is reachable and readable", e);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.lake.cli;
 
+import dev.lake.exceptions.LakeException;
 import dev.lake.Lake;
 import dev.lake.internal.lake.Locations;
 import dev.lake.internal.lake.Manifest;
@@ -7,7 +8,6 @@ import dev.lake.io.ObjectInfo;
 import dev.lake.io.ObjectStore;
 import dev.lake.io.ObjectStores;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -144,7 +144,7 @@ final class LakeRoot {
       return lake.manifests().latest(d.path()).orElseThrow(() -> new java.io.FileNotFoundException(
           "no version under " + d.newest()));
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the manifest " + d.newest() + ": " + e.getMessage(), e);
+      throw new LakeException("Cannot read the manifest " + d.newest() + ": " + e.getMessage(), e);
     }
   }
 
@@ -160,7 +160,7 @@ final class LakeRoot {
     } catch (java.io.FileNotFoundException | java.nio.file.NoSuchFileException e) {
       return List.of();
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot list " + lake.uri(relative) + ": " + e.getMessage(), e);
+      throw new LakeException("Cannot list " + lake.uri(relative) + ": " + e.getMessage(), e);
     }
   }
 }

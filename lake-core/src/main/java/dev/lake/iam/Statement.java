@@ -1,5 +1,6 @@
 package dev.lake.iam;
 
+import dev.lake.exceptions.ValidationException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -65,7 +66,9 @@ public record Statement(String sid, List<String> actions, List<String> resources
     return switch (operator) {
       case "StringEquals" -> expected.equals(actual);
       case "StringLike" -> matches(expected, actual);
-      default -> throw new IllegalArgumentException("Condition operator " + operator + " is not evaluated here");
+      default -> throw new ValidationException("Condition operator " + operator
+          + " is not evaluated by allows(): only StringEquals and StringLike are; check this grant by reading the "
+          + "policy");
     };
   }
 

@@ -1,5 +1,7 @@
 package dev.lake.sentiment;
 
+import dev.lake.exceptions.ValidationException;
+
 /**
  * The sentiment of one text: the proportions of positive, negative and neutral content (summing to about 1) and a
  * compound score in [-1, 1].
@@ -24,7 +26,7 @@ public record Sentiment(double positive, double negative, double neutral, double
 
   public Sentiment {
     if (compound < -1 || compound > 1 || Double.isNaN(compound)) {
-      throw new IllegalArgumentException("Invalid compound score: " + compound + " (expected -1..1)");
+      throw new ValidationException("Invalid compound score: " + compound + " (expected -1..1)");
     }
   }
 
