@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  * case-insensitively) and the string condition operators Lake uses ({@code StringEquals}, {@code StringLike}).
  *
  * <pre>{@code
+ * // given: IamPolicy policy
  * Statement s = policy.statements().get(0);
  * boolean ok = s.allows("s3:ListBucket", "arn:aws:s3:::bucket", Map.of("s3:prefix", "lake/processed/sales/"));
  * }</pre>
