@@ -8,7 +8,7 @@ import dev.lake.exceptions.ValidationException;
  *
  * <pre>{@code
  * Sentiment s = VaderScorer.create().score("The match was GREAT!!!");
- * if (s.label() == Sentiment.Label.POSITIVE) ...   // compound 0.72
+ * boolean positive = s.label() == Sentiment.Label.POSITIVE;   // true: compound 0.72
  * }</pre>
  *
  * @param positive the positive share, 0..1
