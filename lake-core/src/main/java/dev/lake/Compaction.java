@@ -55,7 +55,7 @@ public final class Compaction {
   /** New files roll at about this size; files under 3/4 of it count as small. */
   public Compaction targetFileBytes(long bytes) {
     ValidationException.check(bytes >= 1024, "targetFileBytes must be at least 1024 but was %s", bytes);
-    return new Compaction(lake, dataset, bytes, partition, compression, dryRun, listener);
+    return copy(c -> c.targetFileBytes = bytes);
   }
 
   /**
@@ -67,18 +67,17 @@ public final class Compaction {
     Objects.requireNonNull(value, "value");
     Map<String, String> copy = new LinkedHashMap<>(partition);
     copy.put(column, value);
-    return new Compaction(lake, dataset, targetFileBytes, Map.copyOf(copy), compression, dryRun, listener);
+    return copy(c -> c.partition = Map.copyOf(copy));
   }
 
   /** The codec of the new files; by default the one the partition's first small file was written with. */
   public Compaction compression(Compression codec) {
-    return new Compaction(lake, dataset, targetFileBytes, partition, Objects.requireNonNull(codec, "codec"), dryRun,
-        listener);
+    return copy(c -> c.compression = Objects.requireNonNull(codec, "codec"));
   }
 
   /** Plans only: reports what would be rewritten, writes and commits nothing. */
   public Compaction dryRun() {
-    return new Compaction(lake, dataset, targetFileBytes, partition, compression, true, listener);
+    return copy(c -> c.dryRun = true);
   }
 
   /**
@@ -86,8 +85,7 @@ public final class Compaction {
    * output. On a dry run it is not called.
    */
   public Compaction onPartitionWritten(Consumer<CompactionResult.PartitionResult> partitionListener) {
-    return new Compaction(lake, dataset, targetFileBytes, partition, compression, dryRun,
-        Objects.requireNonNull(partitionListener, "partitionListener"));
+    return copy(c -> c.listener = Objects.requireNonNull(partitionListener, "partitionListener"));
   }
 
   /**
@@ -108,5 +106,36 @@ public final class Compaction {
   public String toString() {
     return "Compaction(" + lake.root() + dataset + ", target " + targetFileBytes + " bytes"
         + (partition.isEmpty() ? "" : ", " + partition) + (dryRun ? ", dry run" : "") + ")";
+  }
+
+  private Compaction copy(java.util.function.Consumer<Copy> change) {
+    Copy copy = new Copy(this);
+    change.accept(copy);
+    return copy.build();
+  }
+
+  /** Every component of a Compaction, once: each {@code with*} method changes one and builds a copy. */
+  private static final class Copy {
+    private Lake lake;
+    private String dataset;
+    private long targetFileBytes;
+    private Map<String, String> partition;
+    private Compression compression;
+    private boolean dryRun;
+    private Consumer<CompactionResult.PartitionResult> listener;
+
+    private Copy(Compaction original) {
+      lake = original.lake;
+      dataset = original.dataset;
+      targetFileBytes = original.targetFileBytes;
+      partition = original.partition;
+      compression = original.compression;
+      dryRun = original.dryRun;
+      listener = original.listener;
+    }
+
+    private Compaction build() {
+      return new Compaction(lake, dataset, targetFileBytes, partition, compression, dryRun, listener);
+    }
   }
 }

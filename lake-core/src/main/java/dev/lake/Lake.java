@@ -1,5 +1,6 @@
 package dev.lake;
 
+import dev.lake.exceptions.LakeException;
 import dev.lake.exceptions.ValidationException;
 import dev.lake.internal.lake.DatasetSource;
 import dev.lake.internal.lake.Manifest;
@@ -12,7 +13,6 @@ import dev.lake.io.ObjectStores;
 import dev.lake.io.Source;
 import java.io.IOException;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -103,7 +103,8 @@ public final class Lake implements Serializable {
     try {
       return manifests.latest(path(dataset)).map(m -> version(manifests, m));
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new LakeException("Cannot read the newest commit of " + dataset + " under " + root + ": "
+          + e.getMessage() + "; check that the lake's location is reachable and readable", e);
     }
   }
 
@@ -113,7 +114,8 @@ public final class Lake implements Serializable {
     try {
       return manifests.history(path(dataset)).stream().map(m -> version(manifests, m)).toList();
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new LakeException("Cannot read the commits of " + dataset + " under " + root + ": " + e.getMessage()
+          + "; check that the lake's location is reachable and readable", e);
     }
   }
 
@@ -123,7 +125,8 @@ public final class Lake implements Serializable {
     try {
       return manifests.version(path(dataset), version).map(m -> version(manifests, m));
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new LakeException("Cannot read version " + version + " of " + dataset + " under " + root + ": "
+          + e.getMessage() + "; check that the lake's location is reachable and readable", e);
     }
   }
 

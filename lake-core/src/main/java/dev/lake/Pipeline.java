@@ -79,7 +79,7 @@ public final class Pipeline<T> implements Serializable {
     ValidationException.check(pipelineName != null && NAME.matcher(pipelineName).matches(),
         "Invalid pipeline name '%s': use 1-128 letters, digits, '.', '_' or '-', starting with a letter or digit",
         pipelineName);
-    return new Pipeline<>(pipelineName, source, steps, sinks, badRowPolicy, parallelism, lake, deadline);
+    return copy(c -> c.name = pipelineName);
   }
 
   /** Applies a step (the general form of every transform). */
@@ -239,19 +239,22 @@ public final class Pipeline<T> implements Serializable {
     List<Sink<Object>> next = new ArrayList<>(sinks);
     next.add((Sink<Object>) sink);
     Lake home = lake == null && sink instanceof LakeSink<?> ls ? ls.lake() : lake;
-    return new Pipeline<>(name, source, steps, next, badRowPolicy, parallelism, home, deadline);
+    return copy(c -> {
+      c.sinks = next;
+      c.lake = home;
+    });
   }
 
   /** What to do with bad rows (default: {@link BadRowPolicy#failFast()}). */
   public Pipeline<T> onBadRows(BadRowPolicy policy) {
     Objects.requireNonNull(policy, "policy");
-    return new Pipeline<>(name, source, steps, sinks, policy, parallelism, lake, deadline);
+    return copy(c -> c.badRowPolicy = policy);
   }
 
   /** How many splits are read and written at once (default: the number of processors). */
   public Pipeline<T> withParallelism(int workers) {
     ValidationException.check(workers >= 1, "Parallelism must be at least 1 but was %s", workers);
-    return new Pipeline<>(name, source, steps, sinks, badRowPolicy, workers, lake, deadline);
+    return copy(c -> c.parallelism = workers);
   }
 
   /**
@@ -262,7 +265,7 @@ public final class Pipeline<T> implements Serializable {
    */
   public Pipeline<T> withDeadline(java.time.Instant stopReadingAt) {
     Objects.requireNonNull(stopReadingAt, "stopReadingAt");
-    return new Pipeline<>(name, source, steps, sinks, badRowPolicy, parallelism, lake, stopReadingAt);
+    return copy(c -> c.deadline = stopReadingAt);
   }
 
   /**
@@ -271,7 +274,7 @@ public final class Pipeline<T> implements Serializable {
    */
   public Pipeline<T> withLake(Lake home) {
     Objects.requireNonNull(home, "lake");
-    return new Pipeline<>(name, source, steps, sinks, badRowPolicy, parallelism, home, deadline);
+    return copy(c -> c.lake = home);
   }
 
   /**
@@ -400,4 +403,37 @@ public final class Pipeline<T> implements Serializable {
   /** A serializable two-argument function, for joins. */
   @FunctionalInterface
   public interface SerializableBiFunction<A, B, R> extends BiFunction<A, B, R>, Serializable {}
+
+  private Pipeline<T> copy(java.util.function.Consumer<Copy<T>> change) {
+    Copy<T> copy = new Copy<>(this);
+    change.accept(copy);
+    return copy.build();
+  }
+
+  /** Every component of a Pipeline, once: each {@code with*} method changes one and builds a copy. */
+  private static final class Copy<T> {
+    private String name;
+    private Source<?> source;
+    private List<Step<Object, Object>> steps;
+    private List<Sink<Object>> sinks;
+    private BadRowPolicy badRowPolicy;
+    private int parallelism;
+    private Lake lake;
+    private java.time.Instant deadline;
+
+    private Copy(Pipeline<T> original) {
+      name = original.name;
+      source = original.source;
+      steps = original.steps;
+      sinks = original.sinks;
+      badRowPolicy = original.badRowPolicy;
+      parallelism = original.parallelism;
+      lake = original.lake;
+      deadline = original.deadline;
+    }
+
+    private Pipeline<T> build() {
+      return new Pipeline<>(name, source, steps, sinks, badRowPolicy, parallelism, lake, deadline);
+    }
+  }
 }

@@ -2,12 +2,12 @@ package dev.lake.cli;
 
 import dev.lake.DatasetVersion;
 import dev.lake.Lake;
+import dev.lake.exceptions.LakeException;
 import dev.lake.io.Locations;
 import dev.lake.io.ObjectInfo;
 import dev.lake.io.ObjectStore;
 import dev.lake.io.ObjectStores;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -141,17 +141,14 @@ final class LakeRoot {
 
   /** The newest version of a dataset, with all its files. */
   DatasetVersion latest(Dataset d) {
-    IOException cause;
+    Optional<DatasetVersion> newest;
     try {
-      Optional<DatasetVersion> newest = lake.latest(d.path());
-      if (newest.isPresent()) {
-        return newest.get();
-      }
-      cause = new java.io.FileNotFoundException("no version under " + d.newest());
-    } catch (UncheckedIOException e) {
-      cause = e.getCause();
+      newest = lake.latest(d.path());
+    } catch (LakeException e) {
+      throw new LakeException("Cannot read the manifest " + d.newest() + ": " + e.getMessage(), e);
     }
-    throw new UncheckedIOException("Cannot read the manifest " + d.newest() + ": " + cause.getMessage(), cause);
+    return newest.orElseThrow(() -> new LakeException("Cannot read the manifest " + d.newest() + ": no version under "
+        + d.newest()));
   }
 
   /** The URI of a file of a dataset, from its path in a manifest. */
@@ -166,7 +163,7 @@ final class LakeRoot {
     } catch (java.io.FileNotFoundException | java.nio.file.NoSuchFileException e) {
       return List.of();
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot list " + lake.uri(relative) + ": " + e.getMessage(), e);
+      throw new LakeException("Cannot list " + lake.uri(relative) + ": " + e.getMessage(), e);
     }
   }
 }

@@ -78,10 +78,10 @@ class RunsCommandTest {
     Path lake = TestLakes.temp("lake-cli-runs-wide-");
     TestLakes.copyTree(TestLakes.small(), lake);
     String cursor = "1578437593349574656,".repeat(11) + "end";   // 223 characters, as a list of tweet ids
-    PipelineResult wide = new PipelineResult("tweets-search", "20261207T000000Z-00000001", null,
-        Instant.parse("2026-12-07T00:00:00Z"), Duration.ofSeconds(1), 1, 5, 0, List.of(),
-        List.of(new PipelineResult.SinkReport("lake:processed/tweets", 5, 5, 0, 1, 100, 1)), List.of(), null,
-        Map.of(), Map.of("since_id", cursor), false);
+    PipelineResult wide = PipelineResult.builder().pipeline("tweets-search").runId("20261207T000000Z-00000001")
+        .startedAt(Instant.parse("2026-12-07T00:00:00Z")).duration(Duration.ofSeconds(1)).splits(1).rowsRead(5)
+        .sinks(List.of(new PipelineResult.SinkReport("lake:processed/tweets", 5, 5, 0, 1, 100, 1)))
+        .cursorsAfter(Map.of("since_id", cursor)).build();
     Files.createDirectories(lake.resolve("_lake/runs/tweets-search"));
     Files.write(lake.resolve("_lake/runs/tweets-search/" + wide.runId() + ".json"), Json.write(wide));
 

@@ -8,7 +8,9 @@ import java.util.List;
  * more rejects than the policy tolerates). Carries the offending rows with their step, reason and position.
  *
  * <pre>{@code
- * catch (BadRowException e) {
+ * try {
+ *   pipeline.run();
+ * } catch (BadRowException e) {
  *   e.rows().forEach(r -> System.err.println(r.position() + ": " + r.reason()));
  * }
  * }</pre>

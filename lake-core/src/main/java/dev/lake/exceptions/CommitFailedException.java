@@ -5,7 +5,11 @@ package dev.lake.exceptions;
  * visible; running again is safe.
  *
  * <pre>{@code
- * catch (CommitFailedException e) { pipeline.run(); } // deterministic names make the retry idempotent
+ * try {
+ *   pipeline.run();
+ * } catch (CommitFailedException e) {
+ *   pipeline.run();   // deterministic names make the retry idempotent
+ * }
  * }</pre>
  */
 public class CommitFailedException extends LakeException {

@@ -6,7 +6,11 @@ package dev.lake.exceptions;
  * makes it.
  *
  * <pre>{@code
- * catch (CommitStateUnknownException e) { pipeline.run(); }
+ * try {
+ *   pipeline.run();
+ * } catch (CommitStateUnknownException e) {
+ *   pipeline.run();
+ * }
  * }</pre>
  */
 public class CommitStateUnknownException extends LakeException {

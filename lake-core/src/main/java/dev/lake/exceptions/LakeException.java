@@ -5,10 +5,11 @@ package dev.lake.exceptions;
  * connector that failed, whether retrying the same call may succeed, and how many attempts were made.
  *
  * <pre>{@code
+ * // given: Runnable scheduleRetry, org.slf4j.Logger log
  * try {
  *   pipeline.run();
  * } catch (LakeException e) {
- *   if (e.retryable()) scheduleRetry();
+ *   if (e.retryable()) scheduleRetry.run();
  *   log.error("{} failed after {} attempt(s): {}", e.connector(), e.attempts(), e.getMessage());
  * }
  * }</pre>

@@ -7,6 +7,7 @@ package dev.lake.exceptions;
  * the pipeline, or the next commit on the dataset, publishes it first. Retrying is safe.
  *
  * <pre>{@code
+ * // given: org.slf4j.Logger log
  * try {
  *   pipeline.run();
  * } catch (PublishIncompleteException e) {

@@ -4,6 +4,7 @@ package dev.lake.exceptions;
  * Writing to a sink failed. Nothing the failed writer produced becomes visible.
  *
  * <pre>{@code
+ * // given: Exception cause
  * throw new SinkException("lake", "Cannot write file:///lake/processed/x/part-0.parquet", cause, false, 1);
  * }</pre>
  */

@@ -4,6 +4,7 @@ package dev.lake.exceptions;
  * Reading a source failed (not a single bad row: those are rejected). Names the source and the position.
  *
  * <pre>{@code
+ * // given: Exception cause
  * throw new SourceException("csv", "Cannot open file:///data/x.csv: no such file", cause, false, 1);
  * }</pre>
  */

@@ -4,6 +4,7 @@ package dev.lake.exceptions;
  * A pipeline, sink or source was configured wrongly. Thrown before any I/O, with a message that names the fix.
  *
  * <pre>{@code
+ * // given: Source<String> source
  * Pipeline.from(source).run(); // ValidationException: "Pipeline has no sink: call .to(sink) before run()"
  * }</pre>
  */

@@ -1,5 +1,6 @@
 package dev.lake.iam;
 
+import dev.lake.exceptions.ValidationException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,7 @@ import java.util.regex.Pattern;
  * case-insensitively) and the string condition operators Lake uses ({@code StringEquals}, {@code StringLike}).
  *
  * <pre>{@code
+ * // given: IamPolicy policy
  * Statement s = policy.statements().get(0);
  * boolean ok = s.allows("s3:ListBucket", "arn:aws:s3:::bucket", Map.of("s3:prefix", "lake/processed/sales/"));
  * }</pre>
@@ -65,7 +67,9 @@ public record Statement(String sid, List<String> actions, List<String> resources
     return switch (operator) {
       case "StringEquals" -> expected.equals(actual);
       case "StringLike" -> matches(expected, actual);
-      default -> throw new IllegalArgumentException("Condition operator " + operator + " is not evaluated here");
+      default -> throw new ValidationException("Condition operator " + operator
+          + " is not evaluated by allows(): only StringEquals and StringLike are; check this grant by reading the "
+          + "policy");
     };
   }
 

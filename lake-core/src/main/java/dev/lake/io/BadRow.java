@@ -8,6 +8,7 @@ import java.util.Objects;
  * bad-row policy fails the run, keeps them in the result, or writes them to the lake's {@code rejected/} zone.
  *
  * <pre>{@code
+ * // given: SourceContext ctx, String line
  * ctx.reject(BadRow.of("csv", "Expected 8 fields but found 7", "file:///data/2010-12-01.csv:17", line));
  * }</pre>
  *

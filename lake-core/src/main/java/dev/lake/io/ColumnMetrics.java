@@ -7,8 +7,11 @@ import java.io.Serializable;
  * file so that engines can skip files (Apache Iceberg's value, null and NaN-free counts, lower and upper bounds).
  *
  * <pre>{@code
+ * // given: WriteSpec spec, ObjectWriter out, List<GenericRecord> rows
  * try (RowFileWriter w = FileFormats.newWriter(spec, out)) {
- *   rows.forEach(w::write);
+ *   for (GenericRecord row : rows) {
+ *     w.write(row);
+ *   }
  *   w.commit();
  *   for (ColumnMetrics c : w.metrics().orElseThrow().columns()) {
  *     System.out.println(c.path() + ": " + c.nullCount() + " nulls, min " + c.lower());

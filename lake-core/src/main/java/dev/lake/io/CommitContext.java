@@ -7,6 +7,7 @@ import java.util.Map;
  * What a sink is told when it commits.
  *
  * <pre>{@code
+ * // given: Sink<Object> sink, List<WriterResult> results
  * sink.commit(results, CommitContext.of("orders-etl", "3f9a1c0b", "run-20261126T101500Z-1a2b"));
  * }</pre>
  *

@@ -6,6 +6,7 @@ import java.util.List;
  * What a sink's commit made visible.
  *
  * <pre>{@code
+ * // given: Sink<Object> sink, List<WriterResult> results, CommitContext ctx
  * CommitSummary s = sink.commit(results, ctx);
  * System.out.println(s.rows() + " rows in " + s.files().size() + " files, version " + s.version());
  * }</pre>

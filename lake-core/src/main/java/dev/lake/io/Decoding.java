@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
  * replacement character in it.
  *
  * <pre>{@code
+ * // given: byte[] bytes, int n, byte[] body
  * int bad = Decoding.firstInvalid(bytes, 0, n, StandardCharsets.UTF_8);     // -1 when valid
  * String reason = Decoding.describe(StandardCharsets.UTF_8, bad + 1, 40);   // "invalid UTF-8 at byte 7 of line 40"
  * String problem = Decoding.check(body, StandardCharsets.UTF_8);            // null, or the reason for a whole text

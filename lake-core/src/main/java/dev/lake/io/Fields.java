@@ -14,6 +14,8 @@ import org.apache.avro.Schema;
  * 'abc'}); the source adds the field's name and the position and rejects the row.
  *
  * <pre>{@code
+ * // given: Schema nullableLong, Schema listOfInts
+ * import com.fasterxml.jackson.databind.ObjectMapper;
  * Fields.normalisedName("Invoice No");                      // "invoiceno", as "invoice_no" and "invoiceNo"
  * Fields.parse("17850.0", Schema.create(Schema.Type.LONG)); // 17850L
  * Fields.parse("", nullableLong);                           // null: empty text is null when the field is nullable

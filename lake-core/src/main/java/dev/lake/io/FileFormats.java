@@ -11,8 +11,14 @@ import org.apache.avro.generic.GenericRecord;
  * classpath.
  *
  * <pre>{@code
- * try (RowFileWriter w = FileFormats.newWriter(spec, store.newWriter(uri))) { ...; w.commit(); }
- * try (SourceReader<GenericRecord> r = FileFormats.newReader(FileFormat.PARQUET, store, uri, null)) { ... }
+ * // given: WriteSpec spec, URI uri, GenericRecord row
+ * try (RowFileWriter w = FileFormats.newWriter(spec, store.newWriter(uri))) {
+ *   w.write(row);
+ *   w.commit();
+ * }
+ * try (SourceReader<GenericRecord> r = FileFormats.newReader(FileFormat.PARQUET, store, uri, null)) {
+ *   r.forEachRemaining(System.out::println);
+ * }
  * }</pre>
  */
 public final class FileFormats {

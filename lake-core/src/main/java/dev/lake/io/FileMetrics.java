@@ -8,6 +8,7 @@ import java.util.List;
  * writer wrote: nothing is computed per row.
  *
  * <pre>{@code
+ * // given: RowFileWriter writer
  * FileMetrics m = writer.metrics().orElseThrow();
  * long nulls = m.columns().stream().mapToLong(ColumnMetrics::nullCount).sum();
  * }</pre>

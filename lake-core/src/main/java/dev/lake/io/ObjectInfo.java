@@ -7,6 +7,7 @@ import java.time.Instant;
  * An object's URI, size and last modification time.
  *
  * <pre>{@code
+ * // given: URI uri
  * store.stat(uri).map(ObjectInfo::size).orElse(0L);
  * }</pre>
  *

@@ -9,6 +9,7 @@ import java.io.OutputStream;
  * commit aborts: a partially written object is never visible.
  *
  * <pre>{@code
+ * // given: URI uri, byte[] bytes
  * try (ObjectWriter out = store.newWriter(uri)) {
  *   out.write(bytes);
  *   out.commit();

@@ -8,8 +8,11 @@ import java.io.IOException;
  * {@link #close()} without a commit discards it. Not thread-safe.
  *
  * <pre>{@code
+ * // given: WriteSpec spec, URI uri, List<GenericRecord> rows
  * try (RowFileWriter w = FileFormats.newWriter(spec, store.newWriter(uri))) {
- *   rows.forEach(w::write);
+ *   for (GenericRecord row : rows) {
+ *     w.write(row);
+ *   }
  *   w.commit();
  * }
  * }</pre>

@@ -10,6 +10,7 @@ import java.util.List;
  * readers before that commit.
  *
  * <pre>{@code
+ * // given: Object sale
  * Sink<Object> sink = Lake.at("./lake").processed("sales").partitionBy("year", "month");
  * try (SinkWriter<Object> w = sink.open(WriterContext.of("run-1", 0))) {
  *   w.write(sale);

@@ -7,11 +7,12 @@ import java.util.Optional;
  * proposed cursor is stored only after the run's sinks have committed, so a failed run re-reads the same input.
  *
  * <pre>{@code
+ * // given: SourceContext ctx, String newestId, String file, int line, String text
  * String since = ctx.cursor("since_id").orElse("0");
- * ...
+ * // ... read what came after since
  * ctx.proposeCursor("since_id", newestId);   // saved after the commit
- * ctx.reject(BadRow.of(name(), "Malformed JSON", file + ":" + line, text));
- * ctx.warn("file not read", uri + ": no pattern of this source takes it");
+ * ctx.reject(BadRow.of("tweets", "Malformed JSON", file + ":" + line, text));
+ * ctx.warn("file not read", file + ": no pattern of this source takes it");
  * }</pre>
  */
 public interface SourceContext {

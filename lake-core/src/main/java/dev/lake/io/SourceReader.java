@@ -7,6 +7,7 @@ import java.util.Iterator;
  * An open source: an iterator over rows that knows where the last row came from.
  *
  * <pre>{@code
+ * // given: Source<GenericRecord> source, SourceContext ctx
  * try (SourceReader<GenericRecord> reader = source.open(ctx)) {
  *   while (reader.hasNext()) {
  *     GenericRecord row = reader.next();

@@ -14,10 +14,13 @@ import java.util.Map;
  * table keeps it in its snapshots.
  *
  * <pre>{@code
- * final class TableSink implements Sink<Order>, SplitLedger {
- *   public Map<String, String> committedSplits() throws IOException { return table.splitsWithRuns(); }
+ * abstract class TableSink<T> implements Sink<T>, SplitLedger {
+ *   WriteMode mode = WriteMode.APPEND;
+ *
+ *   abstract Map<String, String> splitsWithRuns() throws IOException;   // read from the table's own metadata
+ *
+ *   public Map<String, String> committedSplits() throws IOException { return splitsWithRuns(); }
  *   public boolean appendsOnly() { return mode == WriteMode.APPEND; }
- *   ...
  * }
  * }</pre>
  */

@@ -12,6 +12,7 @@ import java.util.Objects;
  * depends on the store: a hidden file name on a file system, an upload id and part ETags on S3.
  *
  * <pre>{@code
+ * // given: URI uri, byte[] bytes
  * try (ObjectWriter out = store.newStagedWriter(uri)) {
  *   out.write(bytes);
  *   out.commit();                       // complete and durable, still invisible

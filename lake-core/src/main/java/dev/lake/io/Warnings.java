@@ -11,11 +11,11 @@ import dev.lake.internal.runner.WarningCounts;
  * {@link SourceContext#warn}.
  *
  * <pre>{@code
- * static List<Tweet> tweets(RawResponse page) {
- *   ...
+ * static List<String> tweets(int count, List<String> data, String url) {
  *   if (count != data.size()) {
- *     Warnings.warn("count mismatch", "result_count " + count + " but " + data.size() + " tweets at " + page.url());
+ *     Warnings.warn("count mismatch", "result_count " + count + " but " + data.size() + " tweets at " + url);
  *   }
+ *   return data;
  * }
  * }</pre>
  */

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
  * when the run started, and where rows it rejects go.
  *
  * <pre>{@code
+ * // given: List<BadRow> badRows
  * WriterContext ctx = WriterContext.of("20261207T101500Z-1a2b3c4d", 0, badRows::add);
  * String fileName = "part-" + ctx.attemptId() + "-" + ctx.writerIndex() + "-0.parquet";
  * }</pre>

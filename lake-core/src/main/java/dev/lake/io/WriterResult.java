@@ -8,6 +8,7 @@ import java.util.Map;
  * What one writer wrote, handed to {@link Sink#commit}. Serializable so a Spark task can send it to the driver.
  *
  * <pre>{@code
+ * // given: DataFile dataFile
  * WriterResult result = WriterResult.of(0, 1_000, List.of(dataFile));
  * }</pre>
  *

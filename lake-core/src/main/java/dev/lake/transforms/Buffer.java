@@ -22,11 +22,12 @@ import org.apache.avro.generic.GenericRecord;
  * alone, never dropped; batches are never empty.
  *
  * <pre>{@code
+ * // given: Source<String> source, Sink<Integer> sink
  * Pipeline.from(source)
- *     .buffer(Buffer.ofRows(500).orBytes(5_000_000).orTime(Duration.ofSeconds(60)))   // Pipeline<List<Sale>>
- *     .map("post", batch -> api.post(batch))
- *     ...
- * Buffer.<Tweet>ofRows(100).orBytes(1 << 20, t -> t.text().length());   // a sizer of your own
+ *     .buffer(Buffer.ofRows(500).orBytes(5_000_000).orTime(Duration.ofSeconds(60)))   // Pipeline<List<String>>
+ *     .map("post", batch -> batch.size())   // e.g. one API call per batch
+ *     .to(sink);
+ * Buffer.<String>ofRows(100).orBytes(1 << 20, s -> s.length());   // a sizer of your own
  * }</pre>
  *
  * <p>The time limit is checked as rows arrive (and at the end of the input), not by a timer: a batch is emitted when

@@ -11,10 +11,10 @@ import java.io.Serializable;
  *
  * <pre>{@code
  * // the largest order of all: each worker keeps its own largest, the runner merges them
- * final class Largest implements MergingStep<Sale, BigDecimal, BigDecimal> {
+ * final class Largest implements MergingStep<BigDecimal, BigDecimal, BigDecimal> {
  *   private BigDecimal largest = BigDecimal.ZERO;
  *   public String name() { return "largest"; }
- *   public void apply(Sale s, Consumer<? super BigDecimal> out) { largest = largest.max(s.amount()); }
+ *   public void apply(BigDecimal amount, Consumer<? super BigDecimal> out) { largest = largest.max(amount); }
  *   public Largest forWorker() { return new Largest(); }
  *   public BigDecimal partial() { return largest; }
  *   public BigDecimal merge(BigDecimal a, BigDecimal b) { return a.max(b); }

@@ -11,17 +11,20 @@ import java.util.Optional;
  * the partials of each partition's successful attempt, so a retried task never counts twice).
  *
  * <pre>{@code
- * // the number of distinct invoices over every worker's rows
- * final class DistinctInvoices implements MergingStep<Sale, HashSet<String>, Long> {
+ * // the number of distinct invoice numbers over every worker's rows
+ * final class DistinctInvoices implements MergingStep<String, HashSet<String>, Long> {
  *   private final HashSet<String> seen = new HashSet<>();          // this worker's state
  *   public String name() { return "distinct-invoices"; }
- *   public void apply(Sale s, Consumer<? super Long> out) { seen.add(s.invoice()); }
+ *   public void apply(String invoiceNo, Consumer<? super Long> out) { seen.add(invoiceNo); }
  *   public DistinctInvoices forWorker() { return new DistinctInvoices(); }
  *   public HashSet<String> partial() { return seen; }
  *   public HashSet<String> merge(HashSet<String> a, HashSet<String> b) { a.addAll(b); return a; }
  *   public void results(HashSet<String> all, Results<? super Long> out) { out.emit((long) all.size(), "all"); }
  * }
- * pipeline.apply(new DistinctInvoices()).to(sink);   // one row
+ *
+ * Pipeline<Long> distinct(Pipeline<String> invoiceNumbers) {
+ *   return invoiceNumbers.apply(new DistinctInvoices());           // one row: the count
+ * }
  * }</pre>
  *
  * <ul>

@@ -1,5 +1,6 @@
 package dev.lake.lambda;
 
+import dev.lake.exceptions.SourceException;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
@@ -57,7 +58,8 @@ public final class S3EventRunner {
       try {
         uris.add(new URI("s3", bucket, "/" + key, null));
       } catch (URISyntaxException e) {
-        throw new IllegalArgumentException("Cannot make a URI of s3://" + bucket + "/" + key, e);
+        throw new SourceException("s3-event", "Cannot make a URI of s3://" + bucket + "/" + key
+            + " from the S3 event: " + e.getMessage(), e);
       }
     }
     return uris;

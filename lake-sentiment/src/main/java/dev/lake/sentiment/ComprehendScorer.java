@@ -19,6 +19,8 @@ import software.amazon.awssdk.services.comprehend.model.SentimentScore;
  * (the AWS SDK is an optional dependency of this module: add {@code software.amazon.awssdk:comprehend}).
  *
  * <pre>{@code
+ * // given: List<String> texts
+ * import software.amazon.awssdk.services.comprehend.ComprehendClient;
  * try (ComprehendClient comprehend = ComprehendClient.create()) {
  *   List<Sentiment> s = ComprehendScorer.create(comprehend).withLanguage("en").scoreAll(texts);
  * }

@@ -1,12 +1,14 @@
 package dev.lake.sentiment;
 
+import dev.lake.exceptions.ValidationException;
+
 /**
  * The sentiment of one text: the proportions of positive, negative and neutral content (summing to about 1) and a
  * compound score in [-1, 1].
  *
  * <pre>{@code
  * Sentiment s = VaderScorer.create().score("The match was GREAT!!!");
- * if (s.label() == Sentiment.Label.POSITIVE) ...   // compound 0.72
+ * boolean positive = s.label() == Sentiment.Label.POSITIVE;   // true: compound 0.72
  * }</pre>
  *
  * @param positive the positive share, 0..1
@@ -24,7 +26,7 @@ public record Sentiment(double positive, double negative, double neutral, double
 
   public Sentiment {
     if (compound < -1 || compound > 1 || Double.isNaN(compound)) {
-      throw new IllegalArgumentException("Invalid compound score: " + compound + " (expected -1..1)");
+      throw new ValidationException("Invalid compound score: " + compound + " (expected -1..1)");
     }
   }
 

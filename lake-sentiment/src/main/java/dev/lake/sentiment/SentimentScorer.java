@@ -10,7 +10,7 @@ import java.util.List;
  *
  * <pre>{@code
  * SentimentScorer scorer = VaderScorer.create();
- * pipeline.map("sentiment", (Tweet t) -> new Scored(t.id(), scorer.score(t.text()).compound()));
+ * pipeline.map("sentiment", text -> scorer.score(text).compound());   // a Pipeline<String> of tweet texts
  * }</pre>
  */
 public interface SentimentScorer extends Serializable {

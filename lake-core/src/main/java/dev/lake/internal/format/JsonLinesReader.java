@@ -6,7 +6,6 @@ import dev.lake.exceptions.SourceException;
 import dev.lake.io.ObjectStore;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
@@ -39,7 +38,8 @@ final class JsonLinesReader extends BaseRowFileReader {
       }
       return true;
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + uri + " after line " + nextLineNumber, e);
+      throw new SourceException("json", "Cannot read " + uri + " after line " + nextLineNumber + ": "
+          + e.getMessage(), e);
     }
   }
 

@@ -5,7 +5,6 @@ import dev.lake.Lake;
 import dev.lake.PipelineResult;
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,12 +35,12 @@ final class CompactionReport {
     long bytes = r.partitions().stream().filter(p -> p.skipped() == null)
         .mapToLong(CompactionResult.PartitionResult::bytesAfter).sum();
     String step = "rewrite " + r.filesBefore() + " small files into " + r.filesAfter();
-    return new PipelineResult(pipelineName(r.dataset()), r.runId(), r.runId(),
-        started, r.duration(), r.filesBefore(), r.rows(), 0,
-        List.of(new PipelineResult.StepReport(step, r.rows(), r.rows(), 0)),
-        List.of(new PipelineResult.SinkReport("lake:" + r.dataset(), r.rows(), r.rows(), 0, r.filesAfter(), bytes,
-            r.versionAfter(), !r.committed())),
-        List.of(), null, Map.of(), Map.of(), false);
+    return PipelineResult.builder().pipeline(pipelineName(r.dataset())).runId(r.runId()).commitKey(r.runId())
+        .startedAt(started).duration(r.duration()).splits(r.filesBefore()).rowsRead(r.rows())
+        .steps(List.of(new PipelineResult.StepReport(step, r.rows(), r.rows(), 0)))
+        .sinks(List.of(new PipelineResult.SinkReport("lake:" + r.dataset(), r.rows(), r.rows(), 0, r.filesAfter(),
+            bytes, r.versionAfter(), !r.committed())))
+        .build();
   }
 
   static void write(Lake lake, CompactionResult result, Compactor.Plan plan, java.time.Instant started) {

@@ -37,10 +37,13 @@ final class RunReport {
     WarningCounts warnings = new WarningCounts();
     warnings.addAll(plan.planWarnings);
     warnings.addAll(total.warnings);
-    return new PipelineResult(pipeline.name(), plan.runId, plan.inputKey, plan.startedAt,
-        Duration.between(plan.startedAt, Instant.now()), outcome.splitIds().size(), total.rowsRead,
-        total.sourceRejected, steps, sinks, outcome.badRows(),
-        plan.rejectedSink == null ? null : plan.rejectedSink.dataset(), Map.copyOf(plan.cursors), cursorsAfter,
-        outcome.stoppedAtDeadline(), plan.splitsSkipped, plan.skippedBy, warnings.reports());
+    return PipelineResult.builder().pipeline(pipeline.name()).runId(plan.runId).commitKey(plan.inputKey)
+        .startedAt(plan.startedAt).duration(Duration.between(plan.startedAt, Instant.now()))
+        .splits(outcome.splitIds().size()).rowsRead(total.rowsRead).sourceRejected(total.sourceRejected)
+        .steps(steps).sinks(sinks).badRows(outcome.badRows())
+        .rejectedDataset(plan.rejectedSink == null ? null : plan.rejectedSink.dataset())
+        .cursorsBefore(Map.copyOf(plan.cursors)).cursorsAfter(cursorsAfter)
+        .stoppedAtDeadline(outcome.stoppedAtDeadline()).splitsSkipped(plan.splitsSkipped)
+        .skippedCommittedBy(plan.skippedBy).warnings(warnings.reports()).build();
   }
 }

@@ -1,10 +1,10 @@
 package dev.lake.sink.iceberg;
 
+import dev.lake.exceptions.SourceException;
 import dev.lake.io.FileFormat;
 import dev.lake.io.FileFormats;
 import dev.lake.io.SourceReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -80,9 +80,9 @@ final class DeleteSets {
         for (int i = 0; i < columns.length; i++) {
           columns[i] = columnOf.applyAsInt(ids.get(i));
           if (columns[i] < 0) {
-            throw new IllegalStateException("Equality delete file " + d.location() + " deletes by field id "
+            throw new SourceException("iceberg", "Equality delete file " + d.location() + " deletes by field id "
                 + ids.get(i) + ", which is not a top-level column of the table: Lake reads equality deletes by "
-                + "top-level columns only");
+                + "top-level columns only", null);
           }
         }
         keys.add(Map.entry(columns, equality(d)));
@@ -107,7 +107,8 @@ final class DeleteSets {
       for (int id : d.equalityFieldIds()) {
         String name = names.get(id);
         if (name == null) {
-          throw new IllegalStateException("Equality delete file " + loc + " has no column with field id " + id);
+          throw new SourceException("iceberg", "Equality delete file " + loc + " has no column with field id " + id
+              + ": the file does not match its delete metadata", null);
         }
         columns.add(name);
       }
@@ -126,7 +127,7 @@ final class DeleteSets {
         LakeFileIO.uri(location), null)) {
       r.forEachRemaining(action);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read delete file " + location + ": " + e.getMessage(), e);
+      throw new SourceException("iceberg", "Cannot read delete file " + location + ": " + e.getMessage(), e);
     }
   }
 

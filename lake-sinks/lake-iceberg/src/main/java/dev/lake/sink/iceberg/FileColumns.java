@@ -1,7 +1,7 @@
 package dev.lake.sink.iceberg;
 
+import dev.lake.exceptions.SourceException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.HashMap;
@@ -41,7 +41,8 @@ final class FileColumns {
       FileMetaData meta = Util.readFileMetaData(in, true);
       return topLevel(meta.getSchema());
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the Parquet footer of " + file.location() + ": " + e.getMessage(),
+      throw new SourceException("iceberg", "Cannot read the Parquet footer of " + file.location() + ": "
+          + e.getMessage(),
           e);
     }
   }

@@ -1,5 +1,6 @@
 package dev.lake.sink.iceberg;
 
+import dev.lake.exceptions.LakeException;
 import dev.lake.Rows;
 import dev.lake.io.Compression;
 import dev.lake.io.FileFormat;
@@ -8,7 +9,6 @@ import dev.lake.io.RowFileWriter;
 import dev.lake.io.SourceReader;
 import dev.lake.io.WriteSpec;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -67,7 +67,7 @@ final class IcebergCompaction {
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot plan the compaction of " + table.name() + ": " + e.getMessage(), e);
+      throw new LakeException("Cannot plan the compaction of " + table.name() + ": " + e.getMessage(), e);
     }
     Set<DataFile> replaced = new HashSet<>();
     Set<DataFile> added = new HashSet<>();
@@ -101,7 +101,7 @@ final class IcebergCompaction {
         }
       }
       if (e instanceof IOException io) {
-        throw new UncheckedIOException("Cannot compact " + table.name() + ": " + io.getMessage(), io);
+        throw new LakeException("Cannot compact " + table.name() + ": " + io.getMessage(), io);
       }
       throw (RuntimeException) e;
     }

@@ -1,10 +1,10 @@
 package dev.lake.sink.iceberg;
 
+import dev.lake.exceptions.LakeException;
 import dev.lake.exceptions.ValidationException;
 import dev.lake.io.ObjectInfo;
 import dev.lake.io.ObjectStore;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -127,7 +127,7 @@ public final class IcebergMaintenance {
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot list or delete under " + root + ": " + e.getMessage(), e);
+      throw new LakeException("Cannot list or delete under " + root + ": " + e.getMessage(), e);
     }
     return removed;
   }
@@ -160,7 +160,7 @@ public final class IcebergMaintenance {
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the manifests of " + table.name() + ": " + e.getMessage(), e);
+      throw new LakeException("Cannot read the manifests of " + table.name() + ": " + e.getMessage(), e);
     }
     Set<URI> uris = new HashSet<>();
     paths.forEach(p -> uris.add(LakeFileIO.uri(p).normalize()));

@@ -1,9 +1,9 @@
 package dev.lake.sink.iceberg;
 
+import dev.lake.exceptions.SourceException;
 import dev.lake.exceptions.ValidationException;
 import dev.lake.io.SourceReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,7 +122,7 @@ public final class IcebergRead {
       try (CloseableIterable<FileScanTask> planned = scan.planFiles()) {
         planned.forEach(tasks::add);
       } catch (IOException e) {
-        throw new UncheckedIOException("Cannot plan the files of " + table.name() + ": " + e.getMessage(), e);
+        throw new SourceException("iceberg", "Cannot plan the files of " + table.name() + ": " + e.getMessage(), e);
       }
     }
     return new Plan(table, snapshot, schema, tasks);

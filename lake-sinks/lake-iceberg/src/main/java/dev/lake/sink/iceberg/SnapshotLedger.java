@@ -1,12 +1,12 @@
 package dev.lake.sink.iceberg;
 
+import dev.lake.exceptions.SinkException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -75,7 +75,7 @@ final class SnapshotLedger {
     try (InputStream in = io.newInputFile(location).newStream()) {
       return JSON.readValue(in, new TypeReference<Map<String, String>>() {});
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the split ledger checkpoint " + location + " of the table: "
+      throw new SinkException("iceberg", "Cannot read the split ledger checkpoint " + location + " of the table: "
           + e.getMessage() + ". Without it, input committed before the expired snapshots could be added again, "
           + "so nothing is written.", e);
     }
@@ -85,7 +85,7 @@ final class SnapshotLedger {
     try (OutputStream out = io.newOutputFile(location).create()) {
       JSON.writeValue(out, new java.util.TreeMap<>(ledger));
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write the split ledger checkpoint " + location + ": "
+      throw new SinkException("iceberg", "Cannot write the split ledger checkpoint " + location + ": "
           + e.getMessage(), e);
     }
   }
@@ -98,8 +98,8 @@ final class SnapshotLedger {
     try {
       return JSON.readValue(json, new TypeReference<List<String>>() {});
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("The " + SPLITS + " of a snapshot is not a JSON array of split ids: "
-          + e.getOriginalMessage(), e);
+      throw new SinkException("iceberg", "The " + SPLITS + " of a snapshot is not a JSON array of split ids: "
+          + e.getOriginalMessage() + "; was the summary written by another tool?", e);
     }
   }
 
@@ -115,7 +115,7 @@ final class SnapshotLedger {
           return java.util.Optional.of(new dev.lake.io.SplitLedger.Cursors(summary.getOrDefault(RUN, ""),
               java.time.Instant.ofEpochMilli(s.timestampMillis()), values));
         } catch (JsonProcessingException e) {
-          throw new IllegalStateException("The " + CURSORS + " of snapshot " + s.snapshotId() + " is not a JSON "
+          throw new SinkException("iceberg", "The " + CURSORS + " of snapshot " + s.snapshotId() + " is not a JSON "
               + "object: " + e.getOriginalMessage(), e);
         }
       }

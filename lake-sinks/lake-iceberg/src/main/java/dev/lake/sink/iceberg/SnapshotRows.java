@@ -1,10 +1,10 @@
 package dev.lake.sink.iceberg;
 
+import dev.lake.exceptions.SourceException;
 import dev.lake.io.FileFormat;
 import dev.lake.io.FileFormats;
 import dev.lake.io.SourceReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +77,7 @@ final class SnapshotRows implements SourceReader<GenericRecord> {
       }
       return true;
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + fileLocation + ": " + e.getMessage(), e);
+      throw new SourceException("iceberg", "Cannot read " + fileLocation + ": " + e.getMessage(), e);
     }
   }
 

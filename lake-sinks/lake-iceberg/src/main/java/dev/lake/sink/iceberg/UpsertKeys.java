@@ -1,5 +1,6 @@
 package dev.lake.sink.iceberg;
 
+import dev.lake.exceptions.SinkException;
 import dev.lake.exceptions.SchemaException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -123,8 +124,8 @@ final class UpsertKeys {
         new ByteArrayInputStream(Base64.getDecoder().decode(text))))) {
       int version = in.readInt();
       if (version != VERSION) {
-        throw new IllegalStateException("Upsert keys of version " + version + " come from another Lake version "
-            + "than this one (" + VERSION + "): run every writer and the commit with the same Lake");
+        throw new SinkException("iceberg", "Upsert keys of version " + version + " come from another Lake version "
+            + "than this one (" + VERSION + "): run every writer and the commit with the same Lake", null);
       }
       int n = in.readInt();
       for (int i = 0; i < n; i++) {
@@ -135,7 +136,7 @@ final class UpsertKeys {
         visitor.key(Arrays.asList(key), new Row(in.readInt(), in.readLong(), in.readInt()));
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the upsert keys of a writer: " + e.getMessage(), e);
+      throw new SinkException("iceberg", "Cannot read the upsert keys of a writer: " + e.getMessage(), e);
     }
   }
 

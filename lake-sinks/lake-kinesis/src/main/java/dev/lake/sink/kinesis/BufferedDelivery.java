@@ -109,34 +109,37 @@ public final class BufferedDelivery<T> {
   public BufferedDelivery<T> into(LakeSink<?> dataset) {
     Objects.requireNonNull(dataset, "dataset");
     String n = name != null ? name : dataset.dataset().replace('/', '.') + ".delivery";
-    return new BufferedDelivery<>(type, (LakeSink<T>) dataset, n, bufferBytes, bufferInterval, idleFlush, flushAttempts, retryBackoff, onFlushFailure, sleeper);
+    return copy(c -> {
+      c.sink = (LakeSink<T>) dataset;
+      c.name = n;
+    });
   }
 
   /** Names the delivery (its commits and rejected rows say it); default {@code <zone>.<dataset>.delivery}. */
   public BufferedDelivery<T> named(String deliveryName) {
     ValidationException.check(deliveryName != null && deliveryName.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,127}"),
         "Invalid delivery name '%s': use 1-128 letters, digits, '.', '_' or '-'", deliveryName);
-    return new BufferedDelivery<>(type, sink, deliveryName, bufferBytes, bufferInterval, idleFlush, flushAttempts, retryBackoff, onFlushFailure, sleeper);
+    return copy(c -> c.name = deliveryName);
   }
 
   /** Flushes once the buffered rows reach about this many bytes of JSON (default 128 MB, at least 1 KB). */
   public BufferedDelivery<T> withBufferBytes(long bytes) {
     ValidationException.check(bytes >= 1024, "withBufferBytes needs at least 1024 but got %s", bytes);
-    return new BufferedDelivery<>(type, sink, name, bytes, bufferInterval, idleFlush, flushAttempts, retryBackoff, onFlushFailure, sleeper);
+    return copy(c -> c.bufferBytes = bytes);
   }
 
   /** Flushes once the oldest buffered row is this old (default 5 minutes). */
   public BufferedDelivery<T> withBufferInterval(Duration interval) {
     ValidationException.check(interval != null && interval.toMillis() >= 10,
         "withBufferInterval needs at least 10 ms but got %s", interval);
-    return new BufferedDelivery<>(type, sink, name, bufferBytes, interval, idleFlush, flushAttempts, retryBackoff, onFlushFailure, sleeper);
+    return copy(c -> c.bufferInterval = interval);
   }
 
   /** Also flushes once no row arrived for this long (default: only size and interval). */
   public BufferedDelivery<T> withIdleFlush(Duration idle) {
     ValidationException.check(idle != null && idle.toMillis() >= 10, "withIdleFlush needs at least 10 ms but got %s",
         idle);
-    return new BufferedDelivery<>(type, sink, name, bufferBytes, bufferInterval, idle, flushAttempts, retryBackoff, onFlushFailure, sleeper);
+    return copy(c -> c.idleFlush = idle);
   }
 
   /**
@@ -146,29 +149,25 @@ public final class BufferedDelivery<T> {
   public BufferedDelivery<T> withFlushAttempts(int attempts) {
     ValidationException.check(attempts >= 1 && attempts <= 20, "withFlushAttempts needs 1 to 20 but got %s",
         attempts);
-    return new BufferedDelivery<>(type, sink, name, bufferBytes, bufferInterval, idleFlush, attempts, retryBackoff,
-        onFlushFailure, sleeper);
+    return copy(c -> c.flushAttempts = attempts);
   }
 
   /** The wait after a flush's first failed attempt (default 200 ms), doubled after each next one. */
   public BufferedDelivery<T> withRetryBackoff(Duration backoff) {
     ValidationException.check(backoff != null && !backoff.isNegative(), "withRetryBackoff needs a duration >= 0 "
         + "but got %s", backoff);
-    return new BufferedDelivery<>(type, sink, name, bufferBytes, bufferInterval, idleFlush, flushAttempts, backoff,
-        onFlushFailure, sleeper);
+    return copy(c -> c.retryBackoff = backoff);
   }
 
   /** What happens to a batch whose flush failed every attempt (default: the rejected zone). */
   public BufferedDelivery<T> onFlushFailure(OnFlushFailure policy) {
     Objects.requireNonNull(policy, "policy");
-    return new BufferedDelivery<>(type, sink, name, bufferBytes, bufferInterval, idleFlush, flushAttempts,
-        retryBackoff, policy, sleeper);
+    return copy(c -> c.onFlushFailure = policy);
   }
 
   /** Test hook: how the stream waits between attempts. */
   BufferedDelivery<T> sleeper(Sleeper s) {
-    return new BufferedDelivery<>(type, sink, name, bufferBytes, bufferInterval, idleFlush, flushAttempts,
-        retryBackoff, onFlushFailure, s);
+    return copy(c -> c.sleeper = s);
   }
 
   /** Starts delivering: the returned stream takes rows until closed. */
@@ -254,5 +253,43 @@ public final class BufferedDelivery<T> {
     return new LakeException("Delivery " + name + " could not commit a flush of " + rows + " rows after " + attempts
         + " attempts: " + e.getMessage() + "; the rows are still buffered: fix the store, then put, flush or close "
         + "again", e);
+  }
+
+  private BufferedDelivery<T> copy(java.util.function.Consumer<Copy<T>> change) {
+    Copy<T> copy = new Copy<>(this);
+    change.accept(copy);
+    return copy.build();
+  }
+
+  /** Every component of a BufferedDelivery, once: each {@code with*} method changes one and builds a copy. */
+  private static final class Copy<T> {
+    private Class<T> type;
+    private LakeSink<T> sink;
+    private String name;
+    private long bufferBytes;
+    private Duration bufferInterval;
+    private Duration idleFlush;
+    private int flushAttempts;
+    private Duration retryBackoff;
+    private OnFlushFailure onFlushFailure;
+    private Sleeper sleeper;
+
+    private Copy(BufferedDelivery<T> original) {
+      type = original.type;
+      sink = original.sink;
+      name = original.name;
+      bufferBytes = original.bufferBytes;
+      bufferInterval = original.bufferInterval;
+      idleFlush = original.idleFlush;
+      flushAttempts = original.flushAttempts;
+      retryBackoff = original.retryBackoff;
+      onFlushFailure = original.onFlushFailure;
+      sleeper = original.sleeper;
+    }
+
+    private BufferedDelivery<T> build() {
+      return new BufferedDelivery<>(type, sink, name, bufferBytes, bufferInterval, idleFlush, flushAttempts,
+          retryBackoff, onFlushFailure, sleeper);
+    }
   }
 }

@@ -86,28 +86,31 @@ public final class KinesisSink<T> implements Sink<T> {
   /** The client to write with. The caller owns it: the sink never closes it. */
   public KinesisSink<T> withClient(KinesisClient kinesis) {
     Objects.requireNonNull(kinesis, "client");
-    return new KinesisSink<>(stream, kinesis, keyField, keyFunction, maxAttempts, backoffBase, backoffCap,
-        maxRecordsPerRequest);
+    return copy(c -> c.client = kinesis);
   }
 
   /** The partition key is the value of the row's field {@code field} (its column name), as text. */
   public KinesisSink<T> withPartitionKey(String field) {
     ValidationException.check(field != null && !field.isBlank(), "withPartitionKey needs a field name");
-    return new KinesisSink<>(stream, client, field, null, maxAttempts, backoffBase, backoffCap,
-        maxRecordsPerRequest);
+    return copy(c -> {
+      c.keyField = field;
+      c.keyFunction = null;
+    });
   }
 
   /** The partition key is {@code String.valueOf(key.apply(row))}. */
   public KinesisSink<T> withPartitionKey(SerializableFunction<? super T, ?> key) {
     Objects.requireNonNull(key, "key");
-    return new KinesisSink<>(stream, client, null, key, maxAttempts, backoffBase, backoffCap, maxRecordsPerRequest);
+    return copy(c -> {
+      c.keyField = null;
+      c.keyFunction = key;
+    });
   }
 
   /** Attempts per record, the first included, before it is rejected (default 10). */
   public KinesisSink<T> withMaxAttempts(int attempts) {
     ValidationException.check(attempts >= 1, "maxAttempts must be at least 1 but was %s", attempts);
-    return new KinesisSink<>(stream, client, keyField, keyFunction, attempts, backoffBase, backoffCap,
-        maxRecordsPerRequest);
+    return copy(c -> c.maxAttempts = attempts);
   }
 
   /**
@@ -117,14 +120,17 @@ public final class KinesisSink<T> implements Sink<T> {
   public KinesisSink<T> withBackoff(Duration base, Duration cap) {
     ValidationException.check(base != null && cap != null && !base.isNegative() && cap.compareTo(base) >= 0,
         "withBackoff needs 0 <= base <= cap but got %s, %s", base, cap);
-    return new KinesisSink<>(stream, client, keyField, keyFunction, maxAttempts, base, cap, maxRecordsPerRequest);
+    return copy(c -> {
+      c.backoffBase = base;
+      c.backoffCap = cap;
+    });
   }
 
   /** At most this many records per PutRecords request (1-500, default 500). */
   public KinesisSink<T> withMaxRecordsPerRequest(int records) {
     ValidationException.check(records >= 1 && records <= MAX_RECORDS_PER_REQUEST,
         "maxRecordsPerRequest must be 1..500 but was %s", records);
-    return new KinesisSink<>(stream, client, keyField, keyFunction, maxAttempts, backoffBase, backoffCap, records);
+    return copy(c -> c.maxRecordsPerRequest = records);
   }
 
   /** The stream written to. */
@@ -170,5 +176,39 @@ public final class KinesisSink<T> implements Sink<T> {
     return "KinesisSink{stream=" + stream + ", partitionKey="
         + (keyField != null ? keyField : keyFunction != null ? "f(row)" : "hash(row)") + ", maxAttempts="
         + maxAttempts + ", maxRecordsPerRequest=" + maxRecordsPerRequest + "}";
+  }
+
+  private KinesisSink<T> copy(java.util.function.Consumer<Copy<T>> change) {
+    Copy<T> copy = new Copy<>(this);
+    change.accept(copy);
+    return copy.build();
+  }
+
+  /** Every component of a KinesisSink, once: each {@code with*} method changes one and builds a copy. */
+  private static final class Copy<T> {
+    private String stream;
+    private KinesisClient client;
+    private String keyField;
+    private SerializableFunction<? super T, ?> keyFunction;
+    private int maxAttempts;
+    private Duration backoffBase;
+    private Duration backoffCap;
+    private int maxRecordsPerRequest;
+
+    private Copy(KinesisSink<T> original) {
+      stream = original.stream;
+      client = original.client;
+      keyField = original.keyField;
+      keyFunction = original.keyFunction;
+      maxAttempts = original.maxAttempts;
+      backoffBase = original.backoffBase;
+      backoffCap = original.backoffCap;
+      maxRecordsPerRequest = original.maxRecordsPerRequest;
+    }
+
+    private KinesisSink<T> build() {
+      return new KinesisSink<>(stream, client, keyField, keyFunction, maxAttempts, backoffBase, backoffCap,
+          maxRecordsPerRequest);
+    }
   }
 }

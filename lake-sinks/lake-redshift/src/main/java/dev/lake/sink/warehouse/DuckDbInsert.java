@@ -14,7 +14,6 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,7 +84,8 @@ final class DuckDbInsert {
             hook.accept("file " + done++);
           }
         } catch (IOException e) {
-          throw new UncheckedIOException("Cannot stage the files of " + snap.dataset() + " for DuckDB", e);
+          throw new SinkException("duckdb", "Cannot stage the files of " + snap.dataset() + " for DuckDB: "
+              + e.getMessage(), e);
         } finally {
           deleteAll(downloads);
         }
@@ -122,7 +122,8 @@ final class DuckDbInsert {
         hook.accept("file " + done++);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot stage the rows of " + snap.dataset() + " for DuckDB", e);
+      throw new SinkException("duckdb", "Cannot stage the rows of " + snap.dataset() + " for DuckDB: "
+          + e.getMessage(), e);
     } finally {
       deleteAll(dir);
     }

@@ -7,7 +7,6 @@ import dev.lake.io.BadRow;
 import dev.lake.io.SourceContext;
 import dev.lake.io.SourceReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.function.Supplier;
@@ -92,7 +91,7 @@ abstract class FilesReader<T> implements SourceReader<T> {
       }
       return true;
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw Inputs.failure(connector, file.uri(), e);
     }
   }
 

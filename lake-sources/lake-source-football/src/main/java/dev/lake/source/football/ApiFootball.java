@@ -87,30 +87,33 @@ public final class ApiFootball {
 
   /** Another base URI (a proxy, or a test server). */
   public ApiFootball withBaseUri(String uri) {
-    return new ApiFootball(rapid, key, uri, quota, retry, timeout, http, clock, sleeper);
+    return copy(c -> c.baseUri = uri);
   }
 
   /** Another budget (a paid plan); share one instance between everything using the same key. */
   public ApiFootball withQuota(Quota q) {
-    return new ApiFootball(rapid, key, baseUri, q, retry, timeout, http, clock, sleeper);
+    return copy(c -> c.quota = q);
   }
 
   public ApiFootball withRetry(RetryPolicy policy) {
-    return new ApiFootball(rapid, key, baseUri, quota, policy, timeout, http, clock, sleeper);
+    return copy(c -> c.retry = policy);
   }
 
   public ApiFootball withRequestTimeout(Duration t) {
-    return new ApiFootball(rapid, key, baseUri, quota, retry, t, http, clock, sleeper);
+    return copy(c -> c.timeout = t);
   }
 
   /** A caller-owned HTTP client. */
   public ApiFootball withHttpClient(HttpClient client) {
-    return new ApiFootball(rapid, key, baseUri, quota, retry, timeout, client, clock, sleeper);
+    return copy(c -> c.http = client);
   }
 
   /** The clock and the way to wait (tests pass a fake clock whose sleeper advances it). */
   public ApiFootball withTiming(Clock c, Sleeper s) {
-    return new ApiFootball(rapid, key, baseUri, quota, retry, timeout, http, c, s);
+    return copy(next -> {
+      next.clock = c;
+      next.sleeper = s;
+    });
   }
 
   /** The configured REST client. */
@@ -245,5 +248,40 @@ public final class ApiFootball {
   @Override
   public String toString() {
     return "ApiFootball(" + (rapid ? "RapidAPI" : "API-Sports") + " " + baseUri + ", key " + key + ", " + quota + ")";
+  }
+
+  private ApiFootball copy(java.util.function.Consumer<Copy> change) {
+    Copy copy = new Copy(this);
+    change.accept(copy);
+    return copy.build();
+  }
+
+  /** Every component of a ApiFootball, once: each {@code with*} method changes one and builds a copy. */
+  private static final class Copy {
+    private boolean rapid;
+    private Secret key;
+    private String baseUri;
+    private Quota quota;
+    private RetryPolicy retry;
+    private Duration timeout;
+    private HttpClient http;
+    private Clock clock;
+    private Sleeper sleeper;
+
+    private Copy(ApiFootball original) {
+      rapid = original.rapid;
+      key = original.key;
+      baseUri = original.baseUri;
+      quota = original.quota;
+      retry = original.retry;
+      timeout = original.timeout;
+      http = original.http;
+      clock = original.clock;
+      sleeper = original.sleeper;
+    }
+
+    private ApiFootball build() {
+      return new ApiFootball(rapid, key, baseUri, quota, retry, timeout, http, clock, sleeper);
+    }
   }
 }

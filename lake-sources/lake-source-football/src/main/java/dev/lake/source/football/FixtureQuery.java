@@ -46,49 +46,49 @@ public final class FixtureQuery {
   }
 
   public FixtureQuery league(int id) {
-    return new FixtureQuery(id, season, date, from, to, round, next, last, ids);
+    return copy(c -> c.league = id);
   }
 
   public FixtureQuery season(int year) {
     ValidationException.check(year >= 1900 && year <= 2100, "Invalid season: %s (use the starting year, e.g. 2020)",
         year);
-    return new FixtureQuery(league, year, date, from, to, round, next, last, ids);
+    return copy(c -> c.season = year);
   }
 
   public FixtureQuery date(LocalDate day) {
-    return new FixtureQuery(league, season, day, from, to, round, next, last, ids);
+    return copy(c -> c.date = day);
   }
 
   public FixtureQuery from(LocalDate day) {
-    return new FixtureQuery(league, season, date, day, to, round, next, last, ids);
+    return copy(c -> c.from = day);
   }
 
   public FixtureQuery to(LocalDate day) {
-    return new FixtureQuery(league, season, date, from, day, round, next, last, ids);
+    return copy(c -> c.to = day);
   }
 
   /** A round as the API names it, e.g. {@code "Regular Season - 12"}. */
   public FixtureQuery round(String name) {
-    return new FixtureQuery(league, season, date, from, to, name, next, last, ids);
+    return copy(c -> c.round = name);
   }
 
   /** The next {@code n} fixtures (1-99). */
   public FixtureQuery next(int n) {
     ValidationException.check(n >= 1 && n <= 99, "Invalid next: %s (1-99)", n);
-    return new FixtureQuery(league, season, date, from, to, round, n, last, ids);
+    return copy(c -> c.next = n);
   }
 
   /** The last {@code n} fixtures (1-99). */
   public FixtureQuery last(int n) {
     ValidationException.check(n >= 1 && n <= 99, "Invalid last: %s (1-99)", n);
-    return new FixtureQuery(league, season, date, from, to, round, next, n, ids);
+    return copy(c -> c.last = n);
   }
 
   /** Up to 20 fixtures by id (their events, lineups, statistics and players come embedded). */
   public FixtureQuery ids(long... fixtureIds) {
     ValidationException.check(fixtureIds.length >= 1 && fixtureIds.length <= 20,
         "Between 1 and 20 fixture ids are allowed, not %s", fixtureIds.length);
-    return new FixtureQuery(league, season, date, from, to, round, next, last, fixtureIds.clone());
+    return copy(c -> c.ids = fixtureIds.clone());
   }
 
   /** The request, validated: at least one filter; {@code from} and {@code to} together, with a season. */
@@ -108,5 +108,40 @@ public final class FixtureQuery {
         .param("ids", ids == null ? null : Arrays.stream(ids).mapToObj(Long::toString).collect(Collectors.joining("-")))
         .param("league", league).param("season", season).param("date", date).param("from", from).param("to", to)
         .param("round", round).param("next", next).param("last", last);
+  }
+
+  private FixtureQuery copy(java.util.function.Consumer<Copy> change) {
+    Copy copy = new Copy(this);
+    change.accept(copy);
+    return copy.build();
+  }
+
+  /** Every component of a FixtureQuery, once: each {@code with*} method changes one and builds a copy. */
+  private static final class Copy {
+    private Integer league;
+    private Integer season;
+    private LocalDate date;
+    private LocalDate from;
+    private LocalDate to;
+    private String round;
+    private Integer next;
+    private Integer last;
+    private long[] ids;
+
+    private Copy(FixtureQuery original) {
+      league = original.league;
+      season = original.season;
+      date = original.date;
+      from = original.from;
+      to = original.to;
+      round = original.round;
+      next = original.next;
+      last = original.last;
+      ids = original.ids;
+    }
+
+    private FixtureQuery build() {
+      return new FixtureQuery(league, season, date, from, to, round, next, last, ids);
+    }
   }
 }

@@ -112,26 +112,26 @@ public final class KinesisSource<T> implements Source<T> {
   /** The client to read with. The caller owns it: the source never closes it. */
   public KinesisSource<T> withClient(KinesisClient kinesis) {
     Objects.requireNonNull(kinesis, "client");
-    return new KinesisSource<>(stream, kinesis, decoder, initial, maxDuration, maxRecordsPerShard);
+    return copy(c -> c.client = kinesis);
   }
 
   /** Where shards without a checkpoint start (default {@link InitialPosition#TRIM_HORIZON}). */
   public KinesisSource<T> startingAt(InitialPosition position) {
     Objects.requireNonNull(position, "position");
-    return new KinesisSource<>(stream, client, decoder, position, maxDuration, maxRecordsPerShard);
+    return copy(c -> c.initial = position);
   }
 
   /** Stops reading this long after the run planned its splits, even when not caught up (default: no limit). */
   public KinesisSource<T> withMaxDuration(Duration duration) {
     ValidationException.check(duration != null && !duration.isNegative(),
         "withMaxDuration needs a duration >= 0 but got %s", duration);
-    return new KinesisSource<>(stream, client, decoder, initial, duration, maxRecordsPerShard);
+    return copy(c -> c.maxDuration = duration);
   }
 
   /** Reads at most this many records from each shard per run (default: no limit). */
   public KinesisSource<T> withMaxRecordsPerShard(long records) {
     ValidationException.check(records >= 1, "withMaxRecordsPerShard needs at least 1 but got %s", records);
-    return new KinesisSource<>(stream, client, decoder, initial, maxDuration, records);
+    return copy(c -> c.maxRecordsPerShard = records);
   }
 
   /** The stream read. */
@@ -256,6 +256,35 @@ public final class KinesisSource<T> implements Source<T> {
         schema = new Schema.Parser().parse(schemaJson);
       }
       return Rows.fromJson(record.text(), schema);
+    }
+  }
+
+  private KinesisSource<T> copy(java.util.function.Consumer<Copy<T>> change) {
+    Copy<T> copy = new Copy<>(this);
+    change.accept(copy);
+    return copy.build();
+  }
+
+  /** Every component of a KinesisSource, once: each {@code with*} method changes one and builds a copy. */
+  private static final class Copy<T> {
+    private String stream;
+    private KinesisClient client;
+    private Decoder<T> decoder;
+    private InitialPosition initial;
+    private Duration maxDuration;
+    private long maxRecordsPerShard;
+
+    private Copy(KinesisSource<T> original) {
+      stream = original.stream;
+      client = original.client;
+      decoder = original.decoder;
+      initial = original.initial;
+      maxDuration = original.maxDuration;
+      maxRecordsPerShard = original.maxRecordsPerShard;
+    }
+
+    private KinesisSource<T> build() {
+      return new KinesisSource<>(stream, client, decoder, initial, maxDuration, maxRecordsPerShard);
     }
   }
 }

@@ -1,0 +1,77 @@
+package dev.lake.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every public type's first Javadoc example in lake-core compiles ({@link JavadocExamples}). */
+class JavadocExamplesTest {
+  private static final Path SOURCES = Path.of("src/main/java");
+
+  /**
+   * Examples not fixed yet: they use row types, sources and runners of the examples or of other modules
+   * ({@code Sale}, {@code CsvSource}, {@code SparkRunner}, {@code IcebergRead}) that are not on lake-core's class
+   * path. Each must still fail, so a fixed one has to leave this list; no other example may fail.
+   */
+  private static final Set<String> PENDING = Set.of("dev/lake/Lookup.java", "dev/lake/Pipeline.java",
+      "dev/lake/PipelineRunner.java", "dev/lake/RowFactory.java", "dev/lake/Rows.java",
+      "dev/lake/SchemaInference.java", "dev/lake/exceptions/SplitsCommittedException.java",
+      "dev/lake/iam/DeclaresPermissions.java", "dev/lake/io/Backoff.java",
+      "dev/lake/io/ObjectStoreProvider.java", "dev/lake/io/SinkWriter.java",
+      "dev/lake/io/Source.java", "dev/lake/io/TableSnapshot.java", "dev/lake/io/WriteSpec.java",
+      "dev/lake/transforms/Aggregator.java", "dev/lake/transforms/SerializableFunction.java",
+      "dev/lake/transforms/SerializablePredicate.java");
+
+  @Test
+  void examples_lakeCore_allCompileButThePendingOnes() {
+    List<JavadocExamples.Example> examples = JavadocExamples.find(SOURCES);
+
+    List<String> failures = JavadocExamples.compile(examples);
+
+    assertThat(examples).hasSizeGreaterThan(70);
+    assertThat(failures).as("examples that do not compile (file:line: error)")
+        .filteredOn(f -> !PENDING.contains(sourcePath(f))).isEmpty();
+    Set<String> failing = failures.stream().map(JavadocExamplesTest::sourcePath).collect(Collectors.toSet());
+    assertThat(PENDING).as("pending examples that compile now: take them off PENDING").isSubsetOf(failing);
+  }
+
+  private static String sourcePath(String failure) {
+    String path = failure.substring(0, failure.indexOf(".java:") + ".java".length()).replace('\\', '/');
+    return path.substring(path.indexOf("dev/lake/"));
+  }
+
+  @Test
+  void compile_callThatDoesNotExist_reportedWithFileAndLine(@TempDir Path root) throws Exception {
+    Path file = root.resolve("dev/lake/sample/Sample.java");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, String.join("\n",
+        "package dev.lake.sample;",
+        "",
+        "/**",
+        " * A sample.",
+        " *",
+        " * <pre>{@code",
+        " * // given: Pipeline<String> pipeline",
+        " * PipelineResult r = pipeline.run();",
+        " * r.noSuchMethod();",
+        " * }</pre>",
+        " */",
+        "public final class Sample {}",
+        "",
+        "/** Not public: not checked. <pre>{@code nothing at all}</pre> */",
+        "final class Hidden {}",
+        ""));
+
+    List<JavadocExamples.Example> examples = JavadocExamples.find(root);
+
+    assertThat(examples).extracting(JavadocExamples.Example::type).containsExactly("Sample");
+    assertThat(JavadocExamples.compile(examples)).singleElement().asString()
+        .startsWith(file + ":9: Sample: cannot find symbol");
+  }
+}
