@@ -3,10 +3,12 @@ package dev.lake.threadrunner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lake.BadRowPolicy;
 import dev.lake.DatasetVersion;
 import dev.lake.Lake;
 import dev.lake.Pipeline;
 import dev.lake.PipelineResult;
+import dev.lake.exceptions.BadRowException;
 import dev.lake.exceptions.LakeException;
 import dev.lake.runner.RunnerPlan;
 import dev.lake.runner.TaskOutcome;
@@ -29,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The runner SPI kept honest by a runner written on it ({@link ThreadPoolRunner}: tasks on threads, plan and outcomes
  * through Java serialization, retries): the same rows and commit as the local runner; a task failing once is retried
- * and only the successful attempt's files are committed; a task failing for good commits nothing and leaves no file;
- * a commit handed one task's or one split's outcome twice refuses.
+ * and only the successful attempt's files are committed; a task failing for good, or a bad row under failFast (not
+ * retried), commits nothing and leaves no file; a commit handed one task's or one split's outcome twice refuses.
  */
 class ThreadPoolRunnerTest {
   @TempDir
@@ -118,6 +120,25 @@ class ThreadPoolRunnerTest {
     assertThat(lake.latest("sales")).isEmpty();
     assertThat(lake.cursors("sales")).isEmpty();
     assertThat(dataFiles("fail")).as("files of the tasks that succeeded, and of the failed attempts").isEmpty();
+  }
+
+  @Test
+  void badRowUnderFailFast_failsTheRunWithoutRetry_andCommitsNothing() throws IOException {
+    Lake lake = Lake.at(dir.resolve("bad").toString());
+    ThreadPoolRunner runner = new ThreadPoolRunner(3, 2);
+
+    assertThatThrownBy(() -> pipeline(lake).onBadRows(BadRowPolicy.failFast())
+        .map("quantity-check", s -> {
+          if (s.invoice().equals("inv-01234")) {
+            throw new IllegalArgumentException("bad quantity");
+          }
+          return s;
+        }).run(runner))
+        .isInstanceOf(BadRowException.class).hasMessageContaining("bad quantity");
+
+    assertThat(runner.failedAttempts()).as("a bad row is not retried").isZero();
+    assertThat(lake.latest("sales")).isEmpty();
+    assertThat(dataFiles("bad")).isEmpty();
   }
 
   @Test
