@@ -6,7 +6,8 @@ import dev.lake.internal.runner.LocalRunner;
  * Executes a {@link Pipeline} description: where the splits are read and written. {@link #local()} runs in this JVM
  * (what {@link Pipeline#run()} does); lake-spark's {@code SparkRunner} runs the same pipeline on a Spark cluster.
  * Every runner commits the same way (each sink once, then the rejected zone, then cursors, then the run report), so
- * the output of a pipeline does not depend on where it ran.
+ * the output of a pipeline does not depend on where it ran. A runner of your own is built on the runner SPI,
+ * {@link dev.lake.runner.RunnerPlan} (plan, tasks, one commit).
  *
  * <pre>{@code
  * PipelineResult here = pipeline.run(PipelineRunner.local());

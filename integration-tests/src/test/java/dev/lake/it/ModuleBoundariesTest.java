@@ -29,10 +29,9 @@ class ModuleBoundariesTest {
 
   /** Modules allowed to use lake-core's internals, each with its reason. */
   private static final Map<String, String> EXCUSED = Map.of(
-      "lake-core", "the engine itself",
-      // The Spark runner plans and runs tasks through RunPlan and RunOutcome until the runner SPI
-      // (plan -> task -> publish, issue 20) is public; then remove it from this list.
-      "lake-spark", "runs the engine's RunPlan on Spark until the runner SPI is public");
+      "lake-core", "the engine itself");
+  /** The public runner SPI (plan -> task -> publish) that runners outside lake-core are built on. */
+  private static final Pattern RUNNER_SPI = Pattern.compile("\\bdev\\.lake\\.runner\\.\\w+");
 
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
@@ -61,6 +60,15 @@ class ModuleBoundariesTest {
         .as(module + " no longer uses dev.lake.internal: remove it from ModuleBoundariesTest.EXCUSED").isNotEmpty());
   }
 
+  @Test
+  void sparkRunner_runsThroughThePublicRunnerSpi_notTheEngine() throws IOException {
+    // lake-spark was excused until the runner SPI was public: now it plans, runs tasks and commits through it only
+    assertThat(internalUsesByModule().get("lake-spark")).as("lake-spark's uses of dev.lake.internal").isEmpty();
+    assertThat(uses(ROOT.resolve("lake-spark/src/main/java"), RUNNER_SPI)).as("lake-spark's uses of dev.lake.runner")
+        .anyMatch(use -> use.endsWith("dev.lake.runner.RunnerPlan"))
+        .anyMatch(use -> use.endsWith("dev.lake.runner.TaskOutcome"));
+  }
+
   /** For each module with main code (its path under the root), where its main code names dev.lake.internal. */
   private static Map<String, List<String>> internalUsesByModule() throws IOException {
     Map<String, List<String>> uses = new TreeMap<>();
@@ -77,12 +85,17 @@ class ModuleBoundariesTest {
   }
 
   private static List<String> internalUses(Path sources) throws IOException {
+    return uses(sources, INTERNAL);
+  }
+
+  /** Where code under {@code sources} (comments left out) matches {@code names}: file, line and the name. */
+  private static List<String> uses(Path sources, Pattern names) throws IOException {
     List<String> found = new ArrayList<>();
     try (Stream<Path> files = Files.walk(sources)) {
       for (Path file : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
         String code = COMMENTS.matcher(Files.readString(file)).replaceAll(m -> m.group().startsWith("\"")
             ? Matcher.quoteReplacement(m.group()) : m.group().replaceAll("[^\\n]", " "));
-        Matcher m = INTERNAL.matcher(code);
+        Matcher m = names.matcher(code);
         while (m.find()) {
           long line = code.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1;
           found.add(ROOT.relativize(file) + ":" + line + ": " + m.group());

@@ -16,7 +16,7 @@ import java.io.Serializable;
  *
  * <pre>{@code
  * byte[] bytes = JavaBytes.of(plan);
- * RunPlan again = JavaBytes.read(bytes, RunPlan.class);
+ * RunnerPlan again = JavaBytes.read(bytes, RunnerPlan.class);
  * }</pre>
  */
 final class JavaBytes {

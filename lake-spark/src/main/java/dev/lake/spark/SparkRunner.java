@@ -6,9 +6,9 @@ import dev.lake.PipelineRunner;
 import dev.lake.exceptions.BadRowException;
 import dev.lake.exceptions.LakeException;
 import dev.lake.exceptions.ValidationException;
-import dev.lake.internal.runner.RunOutcome;
-import dev.lake.internal.runner.RunPlan;
 import dev.lake.io.Source;
+import dev.lake.runner.RunnerPlan;
+import dev.lake.runner.TaskOutcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
  * task staged and commits
  * once, exactly as {@link Pipeline#run()} does (each sink, then the rejected zone, then cursors, then the run
  * report). Only files named in the collected results are published; an attempt's leftovers are deleted by the commit.
+ * Built on Lake's public runner SPI ({@link dev.lake.runner.RunnerPlan}: plan, task, commit), as any runner can be.
  *
  * <ul>
  *   <li>A source that does not split (a REST API, one gzip file) runs the whole pipeline on the driver, as
@@ -76,14 +77,14 @@ public final class SparkRunner implements PipelineRunner {
 
   @Override
   public PipelineResult run(Pipeline<?> pipeline) {
-    return RunPlan.inRounds(pipeline, plan -> runRound(pipeline, plan));
+    return RunnerPlan.inRounds(pipeline, plan -> runRound(pipeline, plan));
   }
 
-  private PipelineResult runRound(Pipeline<?> pipeline, RunPlan plan) {
+  private PipelineResult runRound(Pipeline<?> pipeline, RunnerPlan plan) {
     List<Source<Object>> splits = plan.splits();
     if (splits.size() <= 1) {
       LOG.info("{}: {} split to read; running on the driver", pipeline.name(), splits.size());
-      return plan.runHere();
+      return plan.runLocally();
     }
     boolean stateful = pipeline.steps().stream().anyMatch(s -> s.stateful());
     int tasks = stateful ? 1 : Math.min(splits.size(), tasks(pipeline));
@@ -108,25 +109,24 @@ public final class SparkRunner implements PipelineRunner {
       jsc.setJobDescription(null);
       shared.destroy();
     }
-    List<RunOutcome> collected = new ArrayList<>();
+    List<TaskOutcome> collected = new ArrayList<>();
     BadRowException badRows = null;
     for (byte[] bytes : outcomes) {
       Object outcome = JavaBytes.read(bytes, Object.class);
       if (outcome instanceof BadRowException e) {
         badRows = badRows == null ? e : badRows;
       } else {
-        collected.add((RunOutcome) outcome);
+        collected.add((TaskOutcome) outcome);
       }
     }
     if (badRows != null) {
-      plan.abort(RunOutcome.merge(collected, pipeline.steps().size(), pipeline.sinks().size()));
+      plan.abort(collected);
       throw badRows;
     }
-    RunOutcome tasksDone = RunOutcome.merge(collected, pipeline.steps().size(), pipeline.sinks().size());
-    // A step that merges across workers (an aggregate): every task returned its partial; merged here, on the driver,
-    // and the results written by one more writer numbered after every task's (as the local runner numbers it).
-    // Failed and speculative attempts' staged files are discarded once the commit is published.
-    return plan.commit(plan.finishMerge(tasksDone, splits.size()));
+    // A step that merges across workers (an aggregate): every task returned its partial; the commit merges them here,
+    // on the driver, and writes the results with one more writer numbered after every task's (as the local runner
+    // numbers it). Failed and speculative attempts' staged files are discarded once the commit is published.
+    return plan.commit(collected);
   }
 
   private int tasks(Pipeline<?> pipeline) {
@@ -137,7 +137,7 @@ public final class SparkRunner implements PipelineRunner {
   }
 
   /** The Lake exception a task failed with (bad row, source, sink), else the Spark failure wrapped. */
-  private static RuntimeException failure(Pipeline<?> pipeline, RunPlan plan, Exception e) {
+  private static RuntimeException failure(Pipeline<?> pipeline, RunnerPlan plan, Exception e) {
     LOG.warn("Run {} of {} failed on Spark; nothing was committed", plan.runId(), pipeline.name());
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof LakeException lake) {
