@@ -12,6 +12,7 @@ import java.util.List;
  * {@link RunnerPlan#abort}. Nothing of it is visible until the commit.
  *
  * <pre>{@code
+ * // given: RunnerPlan plan, int partition, long taskAttemptId, List<Source<Object>> splits
  * TaskOutcome outcome = plan.runTask(partition, taskAttemptId, splits);   // on an executor
  * PipelineResult result = plan.commit(List.of(outcome));                   // on the driver
  * }</pre>
