@@ -131,13 +131,22 @@ public final class JavadocExamples {
    * empty when every example compiles.
    */
   public static List<String> compile(List<Example> examples) {
+    return compile(examples, List.of());
+  }
+
+  /**
+   * As {@link #compile(List)}, with {@code imports} (e.g. {@code "dev.lake.source.files.*"}) added to every example:
+   * for a class path that holds more of Lake than the example's own module, so that an example may use the types a
+   * reader would take from another module (a source, a sink, the row record of the examples) without importing them.
+   */
+  public static List<String> compile(List<Example> examples, List<String> imports) {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     Map<String, Example> byClass = new LinkedHashMap<>();
     Map<String, Integer> firstCodeLine = new LinkedHashMap<>();
     List<JavaFileObject> units = new ArrayList<>();
     for (Example e : examples) {
       String className = "Example" + (units.size() + 1) + "_" + e.type();
-      Unit unit = unit(e, className);
+      Unit unit = unit(e, className, imports);
       byClass.put(className, e);
       firstCodeLine.put(className, unit.firstCodeLine);
       units.add(new Source(className, unit.text));
@@ -187,7 +196,7 @@ public final class JavadocExamples {
 
   private record Unit(String text, int firstCodeLine) {}
 
-  private static Unit unit(Example e, String className) {
+  private static Unit unit(Example e, String className, List<String> extraImports) {
     List<String> imports = new ArrayList<>();
     List<String> given = new ArrayList<>();
     List<String> code = new ArrayList<>();
@@ -216,6 +225,7 @@ public final class JavadocExamples {
         .findFirst().map(l -> MEMBER.matcher(l).matches()).orElse(false);
     StringBuilder text = new StringBuilder("package lake.javadoc.examples;\n");
     IMPORTS.forEach(i -> text.append("import ").append(i).append(";\n"));
+    extraImports.forEach(i -> text.append("import ").append(i).append(";\n"));
     String topLevel = e.packageName() + "." + e.file().getFileName().toString().replace(".java", "");
     if (isOnClassPath(topLevel)) {
       text.append("import ").append(e.packageName()).append(".*;\n");
