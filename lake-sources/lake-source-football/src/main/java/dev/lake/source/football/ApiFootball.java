@@ -24,6 +24,7 @@ import java.util.List;
  * requests a day: the default {@link Quota} says so, and is corrected from {@code x-ratelimit-requests-remaining}.
  *
  * <pre>{@code
+ * // given: Lake lake, LocalDate start, LocalDate end
  * ApiFootball api = ApiFootball.apiSports(Secret.fromEnv("API_FOOTBALL_KEY"));
  * Pipeline.from(api.source(ApiFootball.fixturesByWeek(39, 2020, start, end))).named("epl-fixtures")
  *     .to(lake.raw("api-football", "fixtures")).run();                              // capture (spends quota)

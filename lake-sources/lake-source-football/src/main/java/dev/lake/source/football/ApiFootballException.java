@@ -9,6 +9,7 @@ import dev.lake.exceptions.SchemaException;
  * parse step rejects that response, with this message, instead of failing the run.
  *
  * <pre>{@code
+ * // given: RawResponse raw
  * try { ApiFootball.teams(raw); } catch (ApiFootballException e) { System.err.println(e.getMessage()); }
  * // API-Football rejected parameter 'league' of https://.../teams?league=39&search=Leipzig: The League field ...
  * }</pre>

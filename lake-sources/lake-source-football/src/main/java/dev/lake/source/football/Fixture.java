@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
  * the score by period. Absent values (a match not started has no goals) are null.
  *
  * <pre>{@code
+ * // given: RawResponse rawResponse
  * List<Fixture> fixtures = ApiFootball.fixtures(rawResponse);
  * fixtures.stream().filter(f -> f.status().finished()).forEach(f -> System.out.println(f.home().name()));
  * }</pre>

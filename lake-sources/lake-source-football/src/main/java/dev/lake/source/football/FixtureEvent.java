@@ -4,6 +4,7 @@ package dev.lake.source.football;
  * An event of a fixture ({@code /fixtures/events}): a goal, card, substitution or VAR decision.
  *
  * <pre>{@code
+ * // given: RawResponse raw
  * long goals = ApiFootball.events(raw).stream().filter(e -> e.type().equals("Goal")).count();
  * }</pre>
  *

@@ -6,6 +6,7 @@ import java.util.List;
  * A competition from {@code /leagues}, with the seasons the API covers.
  *
  * <pre>{@code
+ * // given: RawResponse raw
  * LeagueInfo epl = ApiFootball.leagues(raw).get(0);   // 39, Premier League, League, England
  * }</pre>
  *

@@ -6,6 +6,7 @@ import java.util.List;
  * A team's lineup in a fixture ({@code /fixtures/lineups}).
  *
  * <pre>{@code
+ * // given: RawResponse raw
  * Lineup city = ApiFootball.lineups(raw).get(0);
  * System.out.println(city.formation() + " " + city.startXI().get(0).name());   // 4-3-3 Ederson
  * }</pre>

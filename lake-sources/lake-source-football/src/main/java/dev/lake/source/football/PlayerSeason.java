@@ -6,6 +6,7 @@ import java.time.LocalDate;
  * A player's season with one team in one competition ({@code /players}, one row per statistics entry).
  *
  * <pre>{@code
+ * // given: RawResponse raw
  * ApiFootball.players(raw).forEach(p -> System.out.println(p.name() + " " + p.goals()));
  * }</pre>
  *

@@ -4,6 +4,7 @@ package dev.lake.source.football;
  * A team's row in a league table ({@code /standings}).
  *
  * <pre>{@code
+ * // given: RawResponse raw
  * Standing top = ApiFootball.standings(raw).get(0);   // rank 1, Manchester City, 89 points
  * }</pre>
  *

@@ -4,6 +4,7 @@ package dev.lake.source.football;
  * A team and its venue, from {@code /teams}.
  *
  * <pre>{@code
+ * // given: RawResponse raw
  * TeamInfo united = ApiFootball.teams(raw).get(0);   // 33, Manchester United, MUN, Old Trafford
  * }</pre>
  *

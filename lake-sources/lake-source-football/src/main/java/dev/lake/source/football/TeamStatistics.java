@@ -12,6 +12,7 @@ import java.util.OptionalDouble;
  * fractions ({@code "64%"} → 0.64), numbers in text ({@code "1.83"}) as numbers, and null values absent.
  *
  * <pre>{@code
+ * // given: RawResponse raw
  * TeamStatistics s = ApiFootball.statistics(raw).get(0);
  * double possession = s.value("Ball Possession").orElse(Double.NaN);   // 0.64
  * }</pre>

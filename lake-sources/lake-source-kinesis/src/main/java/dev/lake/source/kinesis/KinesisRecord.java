@@ -7,6 +7,7 @@ import java.time.Instant;
  * One record read from a Kinesis stream, as {@link KinesisSource#fromStream} yields it before any decoding.
  *
  * <pre>{@code
+ * // given: Lake lake, software.amazon.awssdk.services.kinesis.KinesisClient kinesis
  * Pipeline.from(KinesisSource.fromStream("tweets").withClient(kinesis))
  *     .map("parse", r -> Rows.fromJson(r.text(), Tweet.class))
  *     .to(lake.raw("twitter", "tweets"))

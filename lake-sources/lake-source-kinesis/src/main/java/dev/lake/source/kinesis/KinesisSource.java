@@ -39,6 +39,7 @@ import software.amazon.awssdk.services.kinesis.model.Shard;
  * as a checkpoint so that later runs miss nothing).
  *
  * <pre>{@code
+ * // given: Lake lake, software.amazon.awssdk.services.kinesis.KinesisClient kinesis
  * Pipeline.from(KinesisSource.fromStream("sales").withClient(kinesis).as(Sale.class)
  *         .withMaxDuration(Duration.ofMinutes(4)))          // or withMaxRecordsPerShard(n); default: until caught up
  *     .named("sales-consumer")                             // keys the checkpoints

@@ -7,6 +7,7 @@ import java.util.List;
  * A tweet from v2 recent search, with the {@code includes} of its page joined in: its author and its media.
  *
  * <pre>{@code
+ * // given: RawResponse raw
  * for (Tweet t : RecentSearch.tweets(raw)) {
  *   System.out.println(t.author().username() + ": " + t.text() + " " + t.hashtags());
  * }

@@ -7,6 +7,7 @@ import dev.lake.exceptions.SchemaException;
  * rejects that response (with this message) instead of failing the run.
  *
  * <pre>{@code
+ * // given: RawResponse raw
  * try { RecentSearch.tweets(raw); } catch (TwitterException e) { System.err.println(e.getMessage()); }
  * }</pre>
  */
