@@ -14,6 +14,7 @@ import java.util.List;
  * the function (e.g. {@code aws logs create-log-group}), so {@code logs:CreateLogGroup} is left out.
  *
  * <pre>{@code
+ * // given: IamScope scope
  * IamPolicy policy = pipeline.requiredPermissions(scope).and(FunctionPermissions.logs("lake-xg", scope));
  * // logs:CreateLogStream, logs:PutLogEvents on arn:aws:logs:<region>:<account>:log-group:/aws/lambda/lake-xg:*
  * }</pre>

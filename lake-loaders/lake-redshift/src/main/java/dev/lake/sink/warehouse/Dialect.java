@@ -6,6 +6,7 @@ import dev.lake.sink.warehouse.ColumnDef.Kind;
  * The SQL warehouse a {@link WarehouseLoad} writes to, and how its data moves there.
  *
  * <pre>{@code
+ * // given: javax.sql.DataSource duckDataSource
  * WarehouseLoad.of(lake, "online_retail").into(Dialect.DUCKDB, duckDataSource).table("online_retail").run();
  * }</pre>
  */

@@ -16,6 +16,7 @@ import javax.sql.DataSource;
  * in a long-running service; this one is for command-line tools, tests and embedded databases.
  *
  * <pre>{@code
+ * import javax.sql.DataSource;
  * DataSource duck = JdbcDataSource.of("jdbc:duckdb:./warehouse.duckdb", "SET autoinstall_known_extensions=false");
  * WarehouseLoad.of(lake, "online_retail").into(Dialect.DUCKDB, duck).run();
  * }</pre>

@@ -5,6 +5,7 @@ package dev.lake.sink.warehouse;
  * version and the files loaded: a failed or killed load leaves the table and its record as they were.
  *
  * <pre>{@code
+ * // given: javax.sql.DataSource ds
  * WarehouseLoad.of(lake, "users").into(Dialect.DUCKDB, ds).table("users").mode(LoadMode.MERGE).mergeKeys("user_id");
  * }</pre>
  */

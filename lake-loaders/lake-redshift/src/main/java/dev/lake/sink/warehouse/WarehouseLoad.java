@@ -18,6 +18,7 @@ import javax.sql.DataSource;
  * {@code with}-style call returns a copy; {@link #run()} validates, then loads.
  *
  * <pre>{@code
+ * // given: javax.sql.DataSource dataSource
  * LoadReport r = WarehouseLoad.of(lake, "online_retail")
  *     .into(Dialect.POSTGRES, dataSource)                 // or (Dialect.DUCKDB, ds), or into(redshiftDataApi)
  *     .table("public", "online_retail")

@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
  * arrived and the next run resumes after the last complete request.
  *
  * <pre>{@code
+ * // given: RestClient client, RequestPlan plan
  * Pipeline.from(HttpSource.live(client, plan)).named("fixtures-capture")
  *     .to(lake.raw("api-football", "fixtures")).withLake(lake).run();
  * Pipeline.from(HttpSource.replay(lake, "api-football", "fixtures"))

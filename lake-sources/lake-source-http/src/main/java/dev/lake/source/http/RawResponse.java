@@ -10,6 +10,7 @@ import java.util.TreeMap;
  * {@code lake.raw("api-football", "fixtures")} stores, and what {@link HttpSource#replay} reads back.
  *
  * <pre>{@code
+ * // given: RestClient client, List<RestRequest> requests
  * Pipeline.from(HttpSource.live(client, requests)).to(lake.raw("api-football", "fixtures")).run();
  * }</pre>
  *
