@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * public final class SalesEvents implements RequestHandler<KinesisEvent, StreamsEventResponse> {
+ *   private static final Lake LAKE = Lake.at(System.getenv("LAKE_ROOT"));   // e.g. s3://my-bucket/lake
  *   private static final KinesisEventRunner<Sale> RUNNER = KinesisEventRunner.of(Sale.class, rows -> Pipeline
  *       .from(rows).named("sales-events").to(LAKE.raw("shop", "sales")).onBadRows(BadRowPolicy.toRejectedZone()));
  *

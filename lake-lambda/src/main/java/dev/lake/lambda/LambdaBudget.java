@@ -11,6 +11,7 @@ import java.util.function.LongSupplier;
  * it to the code that builds the run, so a bounded source stops reading in time:
  *
  * <pre>{@code
+ * // given: Context context, Pipeline<Sale> pipeline, KinesisSource<Sale> kinesisSource, Sink<Sale> sink
  * LambdaBudget budget = LambdaBudget.of(context, Duration.ofSeconds(20));
  * pipeline.withDeadline(budget.deadline()).run();          // any pipeline: stops reading, then commits
  * Pipeline.from(kinesisSource.withMaxDuration(budget.remaining())).to(sink).run();   // or bound the source

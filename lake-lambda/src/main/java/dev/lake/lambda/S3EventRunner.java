@@ -21,6 +21,7 @@ import java.util.function.BiFunction;
  *
  * <pre>{@code
  * public final class ImportSales implements RequestHandler<S3Event, String> {
+ *   private static final Lake LAKE = Lake.at(System.getenv("LAKE_ROOT"));   // e.g. s3://my-bucket/lake
  *   private static final S3EventRunner RUNNER = S3EventRunner.of((objects, budget) -> Pipeline
  *       .from(CsvSource.of(Sale.class).from(objects.toArray(URI[]::new)))
  *       .named("import-sales").to(LAKE.processed("sales")));

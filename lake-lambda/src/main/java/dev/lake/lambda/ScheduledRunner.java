@@ -17,7 +17,11 @@ import java.util.function.Function;
  * pipelines in order within one invocation (a capture, then what reads it), use {@link ScheduledStages}.
  *
  * <pre>{@code
+ * import software.amazon.awssdk.services.kinesis.KinesisClient;
+ *
  * public final class WeeklyEtl implements RequestHandler<ScheduledEvent, String> {
+ *   private static final Lake LAKE = Lake.at(System.getenv("LAKE_ROOT"));   // e.g. s3://my-bucket/lake
+ *   private static final KinesisClient KINESIS = KinesisClient.create();
  *   private static final ScheduledRunner RUNNER = ScheduledRunner.of(budget -> Pipeline
  *       .from(KinesisSource.fromStream("sales").withClient(KINESIS).as(Sale.class).withMaxDuration(budget.remaining()))
  *       .named("sales-consumer").to(LAKE.processed("sales")));
