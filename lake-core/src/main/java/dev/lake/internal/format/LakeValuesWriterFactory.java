@@ -64,7 +64,13 @@ final class LakeValuesWriterFactory implements ValuesWriterFactory {
     parquet.initialize(properties);
   }
 
+  /**
+   * parquet-java's writer for the column, or Lake's dictionary writer in place of its byte-array one. Parquet v1 pages
+   * name their dictionary encoding {@code PLAIN_DICTIONARY}, which the format deprecates for v2 pages only; the
+   * replacement writes the same, as parquet-java's own v1 writers do.
+   */
   @Override
+  @SuppressWarnings("deprecation")
   public ValuesWriter newValuesWriter(ColumnDescriptor descriptor) {
     ValuesWriter writer = parquet.newValuesWriter(descriptor);
     if (properties.getWriterVersion() == ParquetProperties.WriterVersion.PARQUET_1_0
