@@ -19,8 +19,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
  * is on the classpath.
  *
  * <pre>{@code
+ * import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+ * import static software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType.S;
  * try (Dynalite dynamo = Dynalite.start(); DynamoDbClient client = dynamo.client()) {
- *   DynamoDbTables.table("invoices").partitionKey("invoice_no", S).create(client);
+ *   DynamoDbTables.table("invoices").partitionKey("invoice_no", S).createIfAbsent(client);
  * }
  * }</pre>
  */

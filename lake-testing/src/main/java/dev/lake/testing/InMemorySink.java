@@ -15,6 +15,8 @@ import java.util.List;
  * committing the same commit key twice keeps one copy (a sink keyed by the run's input key). For tests.
  *
  * <pre>{@code
+ * // given: Source<Sale> source
+ * import static org.assertj.core.api.Assertions.assertThat;
  * InMemorySink<Sale> sink = InMemorySink.create();
  * Pipeline.from(source).to(sink).run();
  * assertThat(sink.rows()).hasSize(2);

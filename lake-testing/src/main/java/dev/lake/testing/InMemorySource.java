@@ -12,6 +12,7 @@ import java.util.Objects;
  * rows must be serializable to run on Spark.
  *
  * <pre>{@code
+ * // given: Sale sale1, Sale sale2, Sink<Sale> sink
  * Source<Sale> sales = InMemorySource.of("sales", List.of(sale1, sale2)).withSplits(2);
  * Pipeline.from(sales).to(sink).run();
  * }</pre>

@@ -21,6 +21,8 @@ import software.amazon.awssdk.services.kinesis.model.StreamStatus;
  * CBOR off ({@code aws.cborEnabled=false}) before building the client.
  *
  * <pre>{@code
+ * // given: Source<Sale> rows
+ * import software.amazon.awssdk.services.kinesis.KinesisClient;
  * try (Kinesalite kinesis = Kinesalite.start(); KinesisClient client = kinesis.client()) {
  *   kinesis.createStream(client, "sales", 2);
  *   Pipeline.from(rows).to(KinesisSink.<Sale>toStream("sales").withClient(client)).run();

@@ -20,6 +20,7 @@ import java.util.UUID;
  * {@code com.amazonaws:aws-lambda-java-core} (an optional dependency of lake-testing; lake-lambda brings it).
  *
  * <pre>{@code
+ * // given: RequestHandler<ScheduledEvent, String> handler, ScheduledEvent event
  * String answer = handler.handleRequest(event, new LocalContext("football", Duration.ofMinutes(15)));
  * LocalContext fixed = LocalContext.frozen("test", Duration.ofSeconds(3));
  * LambdaBudget budget = LambdaBudget.of(fixed, Duration.ofSeconds(10));

@@ -22,12 +22,14 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
  * {@code S3ObjectStore} (lake-s3) reaches it with its endpoint, path-style addressing, its region and its credentials:
  *
  * <pre>{@code
+ * // given: Source<Sale> rows
+ * import software.amazon.awssdk.services.s3.S3Client;
  * try (S3ProxyServer s3 = S3ProxyServer.start("AKIAEXAMPLE000000001", "exampleSecret/NotReal+0");
  *     S3Client client = s3.client()) {
  *   client.createBucket(b -> b.bucket("shop"));
  *   ObjectStores.register(URI.create("s3://shop"), S3ObjectStore.builder().endpointOverride(s3.endpoint())
  *       .pathStyle(true).region(s3.region()).credentials(s3.credentials()).build());
- *   Pipeline.from(rows).to(LakeSink.of("sales").at("s3://shop/lake")).run();
+ *   Pipeline.from(rows).to(Lake.at("s3://shop/lake").processed("sales")).run();
  * }
  * }</pre>
  */
