@@ -13,8 +13,9 @@ import java.util.Map;
  * Loads a small table into memory for {@link Pipeline#lookupJoin}.
  *
  * <pre>{@code
- * Map<String, Team> teams = Lookup.load(CsvSource.of(Team.class).from("data/teams.csv"), Team::code);
- * pipeline.lookupJoin(teams, Fixture::homeCode, (f, team) -> f.withHomeName(team == null ? null : team.name()));
+ * // given: Pipeline<LogEvent> events
+ * Map<Song.SongKey, Song> songs = Lookup.load(JsonSource.of(Song.class).from("data/song_data/"), Song::key);
+ * Pipeline<Songplay> plays = events.lookupJoin(songs, LogEvent::songKey, Songplay::of);
  * }</pre>
  */
 public final class Lookup {

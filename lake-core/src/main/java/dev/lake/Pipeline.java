@@ -34,7 +34,7 @@ import org.apache.avro.generic.GenericRecord;
  * PipelineResult result = Pipeline.from(CsvSource.of(Sale.class).from("data/sales/*.csv.gz"))
  *     .named("sales")
  *     .filter("has-customer", s -> s.customerId() != null)
- *     .map("to-row", SaleRow::of)
+ *     .map("to-row", RetailRow::of)
  *     .to(lake.processed("sales").partitionBy("year", "month"))
  *     .onBadRows(BadRowPolicy.toRejectedZone())
  *     .run();

@@ -10,6 +10,7 @@ import dev.lake.internal.runner.LocalRunner;
  * {@link dev.lake.runner.RunnerPlan} (plan, tasks, one commit).
  *
  * <pre>{@code
+ * // given: SparkSession spark
  * PipelineResult here = pipeline.run(PipelineRunner.local());
  * PipelineResult onSpark = pipeline.run(SparkRunner.of(spark));
  * }</pre>

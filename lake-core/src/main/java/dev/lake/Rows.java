@@ -21,11 +21,12 @@ import org.apache.avro.generic.IndexedRecord;
  * Conversions between row objects: Java records and Avro {@code GenericRecord}s (the generic row for dynamic data).
  *
  * <pre>{@code
+ * // given: GenericRecord genericRow
  * GenericData model = Rows.model(Sale.class);          // reads Sale fields by name, for the writers
  * Sale sale = Rows.toRecord(genericRow, Sale.class);   // generic row -> record
  * GenericRecord g = Rows.toGeneric(sale);              // record -> generic row
- * RowFactory<Sale> f = Rows.factory(Sale.class, schema);
- * Sale s = f.create(new Object[] {"536365", 6, Instant.now()});
+ * RowFactory<Sale> f = Rows.factory(Sale.class, g.getSchema());
+ * Sale copy = f.create(g.getSchema().getFields().stream().map(field -> g.get(field.pos())).toArray());
  * }</pre>
  */
 public final class Rows {

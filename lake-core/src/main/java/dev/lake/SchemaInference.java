@@ -16,8 +16,9 @@ import org.apache.avro.Schema;
  * ("Invoice No" is field {@code Invoice_No}, its doc keeps "Invoice No").
  *
  * <pre>{@code
+ * import com.fasterxml.jackson.databind.ObjectMapper;
  * Schema s = SchemaInference.fromCsv("sales", List.of("InvoiceNo", "Quantity"), List.of(List.of("536365", "6")));
- * Schema j = SchemaInference.fromJson("events", jsonNodes);
+ * Schema j = SchemaInference.fromJson("events", List.of(new ObjectMapper().readTree("{\"page\":\"Home\",\"ts\":1}")));
  * }</pre>
  */
 public final class SchemaInference {

@@ -9,9 +9,12 @@ import java.util.Set;
  * another round (see {@link dev.lake.io.SplitLedger}).
  *
  * <pre>{@code
- * Set<String> taken = Sets.intersection(runSplits, table.committedSplits().keySet());
+ * // given: Set<String> runSplits, Map<String, String> committedBy
+ * Set<String> taken = new TreeSet<>(runSplits);       // this run's splits that another run committed meanwhile
+ * taken.retainAll(committedBy.keySet());
  * if (!taken.isEmpty()) {
- *   throw new SplitsCommittedException("iceberg:db.orders", taken, Set.of(otherRun));
+ *   Set<String> byRuns = Set.copyOf(taken.stream().map(committedBy::get).toList());
+ *   throw new SplitsCommittedException("iceberg:db.orders", taken, byRuns);
  * }
  * }</pre>
  */

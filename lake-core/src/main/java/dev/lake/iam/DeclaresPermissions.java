@@ -6,6 +6,8 @@ package dev.lake.iam;
  * one policy covers a whole job.
  *
  * <pre>{@code
+ * // given: WarehouseLoad warehouseLoad
+ * IamScope scope = IamScope.of("eu-west-1", "123456789012");
  * IamPolicy job = pipeline.requiredPermissions(scope).and(warehouseLoad.permissions(scope));
  * }</pre>
  */

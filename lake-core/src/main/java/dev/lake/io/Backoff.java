@@ -13,11 +13,13 @@ import java.util.random.RandomGenerator;
  * are worth another attempt, and how many attempts, stays with the connector: only it knows its service's errors.
  *
  * <pre>{@code
+ * // given: Supplier<String> fetch
  * Backoff backoff = Backoff.fullJitter(Duration.ofMillis(100), Duration.ofSeconds(5));
- * for (int attempt = 1; ; attempt++) {
+ * String page = null;
+ * for (int attempt = 1; page == null; attempt++) {
  *   try {
- *     return call();
- *   } catch (ThrottledException e) {
+ *     page = fetch.get();
+ *   } catch (RuntimeException e) {   // only what is worth another attempt: throttling, a reset connection
  *     if (attempt == 5) throw e;
  *     backoff.sleep(attempt); // up to 100 ms after the first failure, 200 ms after the second, ... at most 5 s
  *   }

@@ -7,9 +7,9 @@ import java.net.URI;
  * {@code META-INF/services/dev.lake.io.ObjectStoreProvider}; lake-s3 registers {@code s3}.
  *
  * <pre>{@code
- * public final class MemoryStoreProvider implements ObjectStoreProvider {
- *   public boolean supports(String scheme) { return "mem".equals(scheme); }
- *   public ObjectStore create(URI root) { return new MemoryStore(); }
+ * public final class S3StoreProvider implements ObjectStoreProvider {   // what lake-s3 registers, in short
+ *   public boolean supports(String scheme) { return "s3".equals(scheme); }
+ *   public ObjectStore create(URI root) { return S3ObjectStore.builder().build(); }
  * }
  * }</pre>
  */

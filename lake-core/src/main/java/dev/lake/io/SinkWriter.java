@@ -8,7 +8,8 @@ import java.io.IOException;
  * commit publishes it); {@link #close()} without {@code commit()} aborts and leaves nothing behind. Not thread-safe.
  *
  * <pre>{@code
- * try (SinkWriter<Sale> writer = sink.open(ctx)) {
+ * // given: Sink<Sale> sink, List<Sale> sales, List<WriterResult> results
+ * try (SinkWriter<Sale> writer = sink.open(WriterContext.of("run-1", 0))) {
  *   for (Sale s : sales) writer.write(s);
  *   results.add(writer.commit());
  * }

@@ -14,6 +14,7 @@ import org.apache.avro.generic.GenericRecord;
  * Iceberg snapshots without depending on Iceberg.
  *
  * <pre>{@code
+ * IcebergCatalog catalog = IcebergCatalog.local("./lake/iceberg");
  * TableSnapshot snapshot = IcebergRead.of(catalog, "retail.online_retail").asTableSnapshot();
  * try (SourceReader<GenericRecord> rows = snapshot.open(snapshot.files().stream().map(TableSnapshot.File::path)
  *     .toList())) { rows.forEachRemaining(System.out::println); }

@@ -13,13 +13,14 @@ import java.util.function.ToLongFunction;
  * dev.lake.Pipeline.SerializableBiFunction) Pipeline.aggregate}, whose result function also sees the group's key.
  *
  * <pre>{@code
+ * // given: Pipeline<Sale> sales
  * // quantity per country: a ready-made sum
- * pipeline.aggregate("quantity-by-country", Sale::country, Aggregator.sumLong(Sale::quantity),
- *     (country, quantity) -> new CountryQuantity(country, quantity));
+ * Pipeline<String> byCountry = sales.aggregate("quantity-by-country", Sale::country,
+ *     Aggregator.sumLong(Sale::quantity), (country, quantity) -> country + ": " + quantity);
  *
  * // several totals at once: an accumulator of your own (mutable: add and merge may return their first argument)
  * final class Totals implements Serializable { long played; long points; BigDecimal xg = BigDecimal.ZERO; }
- * Aggregator<Match, Totals, Totals> totals = Aggregator.of(Totals::new,
+ * Aggregator<TeamMatch, Totals, Totals> totals = Aggregator.of(Totals::new,
  *     (t, m) -> { t.played++; t.points += m.points(); t.xg = t.xg.add(BigDecimal.valueOf(m.xg())); return t; },
  *     (a, b) -> { a.played += b.played; a.points += b.points; a.xg = a.xg.add(b.xg); return a; });
  * }</pre>

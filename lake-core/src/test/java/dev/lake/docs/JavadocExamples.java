@@ -55,7 +55,7 @@ public final class JavadocExamples {
   private static final List<String> IMPORTS = List.of("dev.lake.*", "dev.lake.io.*", "dev.lake.transforms.*",
       "dev.lake.exceptions.*", "dev.lake.iam.*", "java.util.*", "java.time.*", "java.nio.file.*", "java.net.URI",
       "java.io.IOException", "java.io.InputStream", "java.io.OutputStream", "java.nio.charset.StandardCharsets",
-      "java.util.function.*", "java.math.BigDecimal", "java.io.Serializable", "org.apache.avro.Schema",
+      "java.util.function.*", "java.util.stream.*", "java.math.BigDecimal", "java.io.Serializable", "org.apache.avro.Schema",
       "org.apache.avro.generic.GenericData", "org.apache.avro.generic.GenericRecord",
       "static java.nio.charset.StandardCharsets.UTF_8");
 

@@ -119,6 +119,7 @@ public final class IngestEndpoint<T> {
    * The status and JSON body of the answer to an HTTP request.
    *
    * <pre>{@code
+   * // given: IngestEndpoint<Sale> endpoint, byte[] body
    * Response r = endpoint.handle("POST", body, "req-1");
    * }</pre>
    *

@@ -24,8 +24,10 @@ import java.util.function.Function;
  *
  * <pre>{@code
  * public final class DailyHandler implements RequestHandler<ScheduledEvent, String> {
+ *   private static final Lake LAKE = Lake.at(System.getenv("LAKE_ROOT"));   // e.g. s3://my-bucket/lake
+ *   private static final RecentSearch SEARCH = RecentSearch.query("#dataengineering -is:retweet");
  *   private static final ScheduledStages STAGES = ScheduledStages.of(List.of(
- *       budget -> LiveTweets.capture(search, LAKE).withDeadline(budget.deadline()),
+ *       budget -> LiveTweets.capture(SEARCH, LAKE).withDeadline(budget.deadline()),
  *       budget -> LiveTweets.process(LAKE, Instant.now().minus(Duration.ofMinutes(15)))))
  *       .withMinimumRunTime(Duration.ofMinutes(1));
  *

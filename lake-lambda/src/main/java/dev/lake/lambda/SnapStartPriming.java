@@ -38,10 +38,19 @@ import org.slf4j.LoggerFactory;
  * does nothing. Keep the returned object in a static field: CRaC holds resources weakly.
  *
  * <pre>{@code
- * public final class RetailImportHandler implements RequestHandler<S3Event, String> {
- *   static final SnapStartPriming PRIMING =
- *       SnapStartPriming.register(URI.create("s3://shop/lake/_lake/priming/"), RetailRow.sample());
- *   ...
+ * public final class ImportSales implements RequestHandler<S3Event, String> {
+ *   private static final Lake LAKE = Lake.at("s3://shop/lake");
+ *   private static final S3EventRunner RUNNER = S3EventRunner.of((objects, budget) -> Pipeline
+ *       .from(CsvSource.of(Sale.class).from(objects.toArray(URI[]::new))).named("import-sales")
+ *       .map("to-row", RetailRow::of).to(LAKE.processed("sales").partitionBy("year", "month")));
+ *   // one row shaped as the handler's rows: written to a scratch prefix before the snapshot, then deleted
+ *   static final SnapStartPriming PRIMING = SnapStartPriming.register(URI.create("s3://shop/lake/_lake/priming/"),
+ *       new RetailRow("536365", "85123A", "WHITE HANGING HEART T-LIGHT HOLDER", 6,
+ *           LocalDateTime.of(2010, 12, 1, 8, 26), new BigDecimal("2.550"), 17850L, "United Kingdom", 2010, 12));
+ *
+ *   public String handleRequest(S3Event event, Context context) {
+ *     return RUNNER.handle(event, context).map(PipelineResult::summary).orElse("no new objects");
+ *   }
  * }
  * }</pre>
  */

@@ -44,8 +44,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * SparkSession spark = SparkSession.builder().appName("online-retail").getOrCreate();
- * PipelineResult result = OnlineRetail.pipeline(URI.create("s3://my-bucket/data/"), Lake.at("s3://my-lake/"))
- *     .run(SparkRunner.of(spark));
+ * PipelineResult result = pipeline.run(SparkRunner.of(spark));   // the same files and report as pipeline.run()
  * System.out.println(result.summary());
  * }</pre>
  */

@@ -22,10 +22,11 @@ import org.junit.jupiter.api.Test;
  * and an empty directory URI ending in '/'.
  *
  * <pre>{@code
- * class MyStoreTest extends ObjectStoreContract {
+ * class S3StoreContractTest extends ObjectStoreContract {        // the S3 store against s3proxy
+ *   static final S3ProxyServer S3 = S3ProxyServer.start("access", "secret");
  *   private final String run = UUID.randomUUID().toString();
- *   protected ObjectStore store() { return new MyStore(); }
- *   protected URI root() { return URI.create("my://bucket/" + run + "/"); }
+ *   protected ObjectStore store() { return S3ObjectStore.builder().client(S3.client()).build(); }
+ *   protected URI root() { return URI.create("s3://bucket/" + run + "/"); }
  * }
  * }</pre>
  */

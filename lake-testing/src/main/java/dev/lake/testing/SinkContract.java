@@ -20,11 +20,11 @@ import org.junit.jupiter.api.Test;
  * overriding its protected test method with the sink's own, saying why in its Javadoc.
  *
  * <pre>{@code
- * class MySinkContractTest extends SinkContract<String> {
- *   private final Path folder = Path.of("target", "my-sink");
- *   protected Sink<String> sink() { return new MySink(folder); }
+ * class InMemorySinkContractTest extends SinkContract<String> {
+ *   private final InMemorySink<String> sink = InMemorySink.create();
+ *   protected Sink<String> sink() { return sink; }
  *   protected String row(int n) { return "row " + n; }
- *   protected long visibleRows() throws IOException { return MySink.count(folder); }
+ *   protected long visibleRows() { return sink.rows().size(); }   // what a reader sees: committed rows only
  * }
  * }</pre>
  *

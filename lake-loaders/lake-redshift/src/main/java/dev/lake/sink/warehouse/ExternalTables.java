@@ -18,6 +18,7 @@ import java.util.Set;
  * with {@link RedshiftDataApi#execute} or JDBC (each on its own: external DDL cannot run inside a transaction).
  *
  * <pre>{@code
+ * // given: RedshiftDataApi api, GlueClient glueClient
  * ExternalTables ext = ExternalTables.of(lake, "online_retail")
  *     .schema("spectrum").glueDatabase("lake").iamRole("arn:aws:iam::123456789012:role/spectrum");
  * ext.statements().forEach(api::execute);              // schema, table, every partition

@@ -22,6 +22,7 @@ import org.apache.avro.Schema;
  * Nothing is executed here.
  *
  * <pre>{@code
+ * // given: IcebergCatalog catalog, RedshiftDataApi redshiftDataApi
  * IcebergExternalTables ddl = ExternalTables.iceberg(IcebergRead.of(catalog, "retail.sales").asTableSnapshot())
  *     .glueDatabase("retail").table("sales").schema("spectrum").iamRole("arn:aws:iam::123456789012:role/spectrum");
  * System.out.println(ddl.athenaCreateTable());

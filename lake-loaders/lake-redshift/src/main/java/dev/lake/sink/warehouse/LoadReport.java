@@ -7,10 +7,11 @@ import java.util.List;
  * What a {@link WarehouseLoad} did.
  *
  * <pre>{@code
+ * // given: WarehouseLoad load
  * LoadReport r = load.run();
  * System.out.println(r.summary()); // "processed/sales v3 -> "public"."sales" (APPEND): 1,234 rows from 2 files
  *                                  //  in 0.4 s; since v2"
- * if (r.upToDate()) log("nothing new");
+ * if (r.upToDate()) System.out.println("nothing new");
  * }</pre>
  *
  * @param dataset the dataset path, e.g. {@code processed/online_retail}

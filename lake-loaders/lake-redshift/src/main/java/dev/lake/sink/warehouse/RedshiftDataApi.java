@@ -28,6 +28,7 @@ import software.amazon.awssdk.services.redshiftdata.model.StatusString;
  * come from {@code GetStatementResult}, page by page.
  *
  * <pre>{@code
+ * // given: String roleArn
  * RedshiftDataApi api = RedshiftDataApi.builder()
  *     .client(RedshiftDataClient.create())
  *     .workgroupName("analytics")            // Serverless; or .clusterIdentifier("c1").dbUser("loader")
@@ -311,6 +312,7 @@ public final class RedshiftDataApi implements dev.lake.iam.DeclaresPermissions {
    * Builds a {@link RedshiftDataApi}: a client, a database, and a cluster or Serverless workgroup.
    *
    * <pre>{@code
+   * // given: RedshiftDataClient client
    * RedshiftDataApi.builder().client(client).clusterIdentifier("c1").database("dev").dbUser("loader").build();
    * }</pre>
    */

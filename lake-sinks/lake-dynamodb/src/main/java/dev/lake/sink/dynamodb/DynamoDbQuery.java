@@ -30,6 +30,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
  * names come from the table's description (read once per query chain).
  *
  * <pre>{@code
+ * // given: DynamoDbClient client
  * List<InvoiceLine> lines = DynamoDbQuery.of(client, "invoices", InvoiceLine.class)
  *     .partitionKey("536365")
  *     .sortKeyBetween(1, 5)

@@ -31,6 +31,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * leaves one copy of each item; the sink's {@link #commit} only reports.
  *
  * <pre>{@code
+ * // given: DynamoDbClient client, Source<InvoiceLine> source
  * DynamoDbSink<InvoiceLine> sink = DynamoDbSink.<InvoiceLine>toTable("invoices")
  *     .withClient(client)                       // caller-owned: never closed by the sink
  *     .withPartitionKey("invoice_no")
@@ -48,7 +49,8 @@ public final class DynamoDbSink<T> implements Sink<T> {
    * How items are written.
    *
    * <pre>{@code
-   * sink.withMode(WriteMode.UPDATE, "quantity", "unit_price");
+   * // given: DynamoDbSink<InvoiceLine> sink
+   * sink.withMode(DynamoDbSink.WriteMode.UPDATE, "quantity", "unit_price");
    * }</pre>
    */
   public enum WriteMode {

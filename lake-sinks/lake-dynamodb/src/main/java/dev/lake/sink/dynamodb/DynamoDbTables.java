@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
  * secondary indexes projecting all attributes, then waits until the table and its indexes are active.
  *
  * <pre>{@code
+ * // given: DynamoDbClient client
  * DynamoDbTables.table("invoices")
  *     .partitionKey("invoice_no", ScalarAttributeType.S)
  *     .sortKey("line", ScalarAttributeType.N)
@@ -79,6 +80,7 @@ public final class DynamoDbTables {
    * A table to create: immutable, each call returns a new definition.
    *
    * <pre>{@code
+   * // given: DynamoDbClient client
    * Definition d = DynamoDbTables.table("events").partitionKey("id", ScalarAttributeType.S);
    * d.createIfAbsent(client);
    * }</pre>

@@ -36,6 +36,7 @@ import org.apache.iceberg.util.SnapshotUtil;
  * no snapshot, manifest or metadata file references and that are older than an age guard: what killed runs left.
  *
  * <pre>{@code
+ * // given: IcebergCatalog catalog
  * IcebergMaintenance maintenance = IcebergMaintenance.of(catalog, "retail.online_retail");
  * maintenance.expireSnapshots(Instant.now().minus(Duration.ofDays(7)), 5);
  * maintenance.removeOrphanFiles(Duration.ofDays(1));

@@ -32,6 +32,7 @@ import org.apache.iceberg.util.SnapshotUtil;
  * not use it. Only Parquet data files and top-level equality delete columns are read.
  *
  * <pre>{@code
+ * // given: IcebergCatalog catalog, long firstSnapshotId
  * IcebergRead.Plan plan = IcebergRead.of(catalog, "retail.online_retail").snapshot(firstSnapshotId).plan();
  * try (SourceReader<GenericRecord> rows = plan.open()) {
  *   while (rows.hasNext()) System.out.println(rows.next());
@@ -158,6 +159,7 @@ public final class IcebergRead {
    * A resolved snapshot and its planned files.
    *
    * <pre>{@code
+   * // given: IcebergCatalog catalog
    * IcebergRead.Plan plan = IcebergRead.of(catalog, "shop.invoice_lines").plan();
    * long rowsBeforeDeletes = plan.dataFileRows();
    * boolean upserted = plan.hasDeletes();

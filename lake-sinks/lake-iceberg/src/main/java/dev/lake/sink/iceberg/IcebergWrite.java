@@ -4,6 +4,7 @@ package dev.lake.sink.iceberg;
  * How a run's rows change an Iceberg table, each in one snapshot.
  *
  * <pre>{@code
+ * // given: IcebergCatalog catalog
  * IcebergSink<Invoice> sink = catalog.<Invoice>table("shop.invoices").upsertBy("invoice_no");
  * assert sink.write() == IcebergWrite.UPSERT;
  * }</pre>

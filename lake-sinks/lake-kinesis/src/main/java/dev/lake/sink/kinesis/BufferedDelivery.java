@@ -23,6 +23,7 @@ import org.apache.avro.SchemaBuilder;
  * replacement of the streaming path; lake-core stays free of background threads.
  *
  * <pre>{@code
+ * // given: Sale sale
  * try (BufferedDelivery.Stream<Sale> sales = BufferedDelivery.of(Sale.class)
  *     .into(lake.raw("ecommerce", "sales"))
  *     .withBufferBytes(128L << 20).withBufferInterval(Duration.ofMinutes(5)).withIdleFlush(Duration.ofSeconds(30))
@@ -197,9 +198,10 @@ public final class BufferedDelivery<T> {
    * A running delivery. Thread-safe: producers may put from several threads.
    *
    * <pre>{@code
+   * // given: BufferedDelivery.Stream<Sale> stream, Sale row
    * stream.put(row);
    * stream.flush();               // commit what is buffered now
-   * Stats s = stream.stats();     // rows delivered, rejected, flushes
+   * BufferedDelivery.Stats s = stream.stats();     // rows delivered, rejected, flushes
    * }</pre>
    *
    * @param <T> the row type
@@ -229,6 +231,7 @@ public final class BufferedDelivery<T> {
    * Counts of a running delivery.
    *
    * <pre>{@code
+   * // given: BufferedDelivery.Stats s
    * assert s.rowsIn() == s.rowsDelivered() + s.rowsRejected() + s.rowsBuffered();
    * }</pre>
    *

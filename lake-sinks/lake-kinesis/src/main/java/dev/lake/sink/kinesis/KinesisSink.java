@@ -35,6 +35,7 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
  * what it had not sent yet.
  *
  * <pre>{@code
+ * // given: KinesisClient kinesis, Source<Sale> source
  * KinesisSink<Sale> sink = KinesisSink.<Sale>toStream("sales")
  *     .withClient(kinesis)                      // caller-owned: never closed by the sink
  *     .withPartitionKey("invoice_no");          // or withPartitionKey(s -> s.customerId()), default: a row hash

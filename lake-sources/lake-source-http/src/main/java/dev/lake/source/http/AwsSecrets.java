@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * {@code ssm} SDK module on the classpath. The caller owns the client.
  *
  * <pre>{@code
+ * // given: SecretsManagerClient secretsClient, SsmClient ssmClient
  * Secret key = AwsSecrets.secretsManager(secretsClient, "prod/api-football", "api_key");   // a JSON secret's field
  * Secret token = AwsSecrets.parameterStore(ssmClient, "/lake/twitter/bearer-token");       // a SecureString
  * }</pre>

@@ -5,7 +5,12 @@ package dev.lake.source.http;
  * the request URL; value: the body) instead of failing the run.
  *
  * <pre>{@code
- * catch (MalformedResponseException e) { store(e.response()); }
+ * // given: RestClient client, RestRequest request, List<RawResponse> malformed
+ * try {
+ *   RawResponse page = client.get(request);
+ * } catch (MalformedResponseException e) {
+ *   malformed.add(e.response());   // keep the body to look at; the message names the request
+ * }
  * }</pre>
  */
 public class MalformedResponseException extends RestException {

@@ -10,9 +10,9 @@ import java.util.Optional;
  * How a request's next page is asked for, given the parameters of the page just fetched and its JSON body.
  *
  * <pre>{@code
- * Paging.pageNumbers("page", "/paging/current", "/paging/total")    // API-Football
- * Paging.nextToken("next_token", "/meta/next_token")                // Twitter v2 recent search
- * Paging.cursor("cursor", "/next_cursor").maxPages(10)               // opaque cursors, at most 10 pages
+ * Paging football = Paging.pageNumbers("page", "/paging/current", "/paging/total");   // API-Football
+ * Paging twitter = Paging.nextToken("next_token", "/meta/next_token");              // Twitter v2 recent search
+ * Paging opaque = Paging.cursor("cursor", "/next_cursor");                           // opaque cursors
  * }</pre>
  */
 @FunctionalInterface

@@ -7,7 +7,12 @@ import dev.lake.exceptions.SourceException;
  * cursor at the last complete request; {@link RestClient#get} lets it through to direct callers.
  *
  * <pre>{@code
- * try { client.get(request); } catch (QuotaExhaustedException e) { log.warn(e.getMessage()); }
+ * // given: RestClient client, RestRequest request
+ * try {
+ *   RawResponse page = client.get(request);
+ * } catch (QuotaExhaustedException e) {
+ *   System.err.println(e.getMessage());   // the budget is spent: try again in the next period
+ * }
  * }</pre>
  */
 public class QuotaExhaustedException extends SourceException {

@@ -10,9 +10,12 @@ import java.util.function.Function;
  * committed run stopped and never re-requests what was committed.
  *
  * <pre>{@code
+ * // given: LocalDate start, LocalDate today
  * RequestPlan plan = cursors -> {
  *   LocalDate from = cursors.apply("last_date").map(d -> LocalDate.parse(d).plusDays(1)).orElse(start);
- *   return from.datesUntil(today).map(d -> fixturesOn(d).cursor("last_date", d.toString())).toList();
+ *   return from.datesUntil(today)
+ *       .map(d -> RestRequest.get("fixtures", "/fixtures").param("date", d).cursor("last_date", d.toString()))
+ *       .toList();
  * };
  * }</pre>
  */

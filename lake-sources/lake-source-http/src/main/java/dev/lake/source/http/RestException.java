@@ -7,7 +7,13 @@ import dev.lake.exceptions.SourceException;
  * (0 when no response arrived) and the reason.
  *
  * <pre>{@code
- * catch (RestException e) { if (e.status() == 401) rotateKey(); }
+ * // given: RestClient client, RestRequest request
+ * try {
+ *   RawResponse page = client.get(request);
+ * } catch (RestException e) {
+ *   if (e.status() == 401) System.err.println("the API key was refused: " + e.getMessage());
+ *   throw e;
+ * }
  * }</pre>
  */
 public class RestException extends SourceException {

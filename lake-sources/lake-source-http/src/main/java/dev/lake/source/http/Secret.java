@@ -15,7 +15,7 @@ import java.util.function.Supplier;
  *
  * <pre>{@code
  * Secret key = Secret.fromEnv("API_FOOTBALL_KEY");          // read when the first request is sent
- * Secret token = Secret.of(() -> vault.read("twitter"));    // any supplier (Secrets Manager, SSM, ...)
+ * Secret token = Secret.of(() -> System.getProperty("twitter.token"));   // any supplier (Secrets Manager, ...)
  * }</pre>
  */
 public final class Secret implements Serializable {

@@ -7,7 +7,9 @@ import java.time.Duration;
  * rate-limit waits cost no wall time.
  *
  * <pre>{@code
- * RestClient client = RestClient.builder().baseUri(uri).sleeper(d -> clock.advance(d)).clock(clock).build();
+ * // given: URI uri, Clock clock
+ * List<Duration> waits = new ArrayList<>();   // a test: record the waits instead of sleeping
+ * RestClient client = RestClient.builder().baseUri(uri).sleeper(waits::add).clock(clock).build();
  * }</pre>
  */
 @FunctionalInterface

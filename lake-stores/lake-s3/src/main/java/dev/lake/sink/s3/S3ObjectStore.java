@@ -283,6 +283,7 @@ public final class S3ObjectStore implements ObjectStore {
    * Configures an {@link S3ObjectStore}. Every option is checked by {@link #build()} before any request is made.
    *
    * <pre>{@code
+   * // given: S3Client myS3Client
    * S3ObjectStore store = S3ObjectStore.builder().client(myS3Client).partSize(16 << 20).build();
    * }</pre>
    */
