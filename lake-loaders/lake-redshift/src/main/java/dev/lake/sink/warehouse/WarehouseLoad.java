@@ -112,15 +112,21 @@ public final class WarehouseLoad implements dev.lake.iam.DeclaresPermissions {
   public WarehouseLoad into(Dialect dialect, DataSource dataSource) {
     Objects.requireNonNull(dialect, "dialect");
     Objects.requireNonNull(dataSource, "dataSource");
-    return new WarehouseLoad(lake, dataset, dialect, dataSource, null, table, mode, mergeKeys, iamRole, distKey,
-        distStyle, sortKeys, encodings, beforeCommit, external, staging);
+    return copy(c -> {
+      c.dialect = dialect;
+      c.dataSource = dataSource;
+      c.dataApi = null;
+    });
   }
 
   /** Loads into Redshift through the Data API (no JDBC driver or connection pool: suits Lambda). */
   public WarehouseLoad into(RedshiftDataApi dataApi) {
     Objects.requireNonNull(dataApi, "dataApi");
-    return new WarehouseLoad(lake, dataset, Dialect.REDSHIFT, null, dataApi, table, mode, mergeKeys, iamRole,
-        distKey, distStyle, sortKeys, encodings, beforeCommit, external, staging);
+    return copy(c -> {
+      c.dialect = Dialect.REDSHIFT;
+      c.dataSource = null;
+      c.dataApi = dataApi;
+    });
   }
 
   /** The target table: {@code "schema.table"} (split at the first dot) or a name in the default schema. */
@@ -137,27 +143,23 @@ public final class WarehouseLoad implements dev.lake.iam.DeclaresPermissions {
   }
 
   private WarehouseLoad table(TableName t) {
-    return new WarehouseLoad(lake, dataset, dialect, dataSource, dataApi, t, mode, mergeKeys, iamRole, distKey,
-        distStyle, sortKeys, encodings, beforeCommit, external, staging);
+    return copy(c -> c.table = t);
   }
 
   /** How the table changes: {@link LoadMode#APPEND} (default), {@code REPLACE} or {@code MERGE}. */
   public WarehouseLoad mode(LoadMode value) {
     Objects.requireNonNull(value, "mode");
-    return new WarehouseLoad(lake, dataset, dialect, dataSource, dataApi, table, value, mergeKeys, iamRole, distKey,
-        distStyle, sortKeys, encodings, beforeCommit, external, staging);
+    return copy(c -> c.mode = value);
   }
 
   /** The key columns a {@link LoadMode#MERGE} matches rows on. */
   public WarehouseLoad mergeKeys(String... columns) {
-    return new WarehouseLoad(lake, dataset, dialect, dataSource, dataApi, table, mode, List.of(columns), iamRole,
-        distKey, distStyle, sortKeys, encodings, beforeCommit, external, staging);
+    return copy(c -> c.mergeKeys = List.of(columns));
   }
 
   /** Redshift: the IAM role ARN that COPY reads S3 with. Required for Redshift loads; never logged. */
   public WarehouseLoad iamRole(String roleArn) {
-    return new WarehouseLoad(lake, dataset, dialect, dataSource, dataApi, table, mode, mergeKeys, roleArn, distKey,
-        distStyle, sortKeys, encodings, beforeCommit, external, staging);
+    return copy(c -> c.iamRole = roleArn);
   }
 
   /**
@@ -168,34 +170,29 @@ public final class WarehouseLoad implements dev.lake.iam.DeclaresPermissions {
   public WarehouseLoad staging(String location) {
     ValidationException.check(location != null && !location.isBlank(),
         "A staging location is required, e.g. s3://my-bucket/lake");
-    return new WarehouseLoad(lake, dataset, dialect, dataSource, dataApi, table, mode, mergeKeys, iamRole, distKey,
-        distStyle, sortKeys, encodings, beforeCommit, external, Lake.at(location));
+    return copy(c -> c.staging = Lake.at(location));
   }
 
   /** Redshift: {@code DISTKEY(column)} (and {@code DISTSTYLE KEY}) for a table this load creates. */
   public WarehouseLoad distKey(String column) {
-    return new WarehouseLoad(lake, dataset, dialect, dataSource, dataApi, table, mode, mergeKeys, iamRole, column,
-        distStyle, sortKeys, encodings, beforeCommit, external, staging);
+    return copy(c -> c.distKey = column);
   }
 
   /** Redshift: {@code DISTSTYLE AUTO | EVEN | ALL} for a table this load creates (without a distribution key). */
   public WarehouseLoad distStyle(String style) {
-    return new WarehouseLoad(lake, dataset, dialect, dataSource, dataApi, table, mode, mergeKeys, iamRole, distKey,
-        style, sortKeys, encodings, beforeCommit, external, staging);
+    return copy(c -> c.distStyle = style);
   }
 
   /** Redshift: {@code COMPOUND SORTKEY(columns)} for a table this load creates. */
   public WarehouseLoad sortKeys(String... columns) {
-    return new WarehouseLoad(lake, dataset, dialect, dataSource, dataApi, table, mode, mergeKeys, iamRole, distKey,
-        distStyle, List.of(columns), encodings, beforeCommit, external, staging);
+    return copy(c -> c.sortKeys = List.of(columns));
   }
 
   /** Redshift: the compression encoding of a column ({@code ZSTD}, {@code AZ64}, {@code RAW}, …). */
   public WarehouseLoad encode(String column, String encoding) {
-    Map<String, String> copy = new LinkedHashMap<>(encodings);
-    copy.put(column, encoding);
-    return new WarehouseLoad(lake, dataset, dialect, dataSource, dataApi, table, mode, mergeKeys, iamRole, distKey,
-        distStyle, sortKeys, copy, beforeCommit, external, staging);
+    Map<String, String> added = new LinkedHashMap<>(encodings);
+    added.put(column, encoding);
+    return copy(c -> c.encodings = added);
   }
 
   /** Test hook: runs inside the transaction, after the data moved and its record was written, before the commit. */
@@ -212,8 +209,7 @@ public final class WarehouseLoad implements dev.lake.iam.DeclaresPermissions {
    * file or partition moved over JDBC, {@code moved}, {@code recorded}), so a test can fail or kill it there.
    */
   WarehouseLoad at(java.util.function.Consumer<String> hook) {
-    return new WarehouseLoad(lake, dataset, dialect, dataSource, dataApi, table, mode, mergeKeys, iamRole, distKey,
-        distStyle, sortKeys, encodings, hook, external, staging);
+    return copy(c -> c.beforeCommit = hook);
   }
 
   /**
@@ -409,5 +405,55 @@ public final class WarehouseLoad implements dev.lake.iam.DeclaresPermissions {
   public String toString() {
     return "WarehouseLoad(" + dataset + " -> " + (table == null ? "?" : table.quoted(
         dialect == null ? Dialect.POSTGRES : dialect)) + ", " + dialect + ", " + mode + ")"; // no IAM role here
+  }
+
+  private WarehouseLoad copy(java.util.function.Consumer<Copy> change) {
+    Copy copy = new Copy(this);
+    change.accept(copy);
+    return copy.build();
+  }
+
+  /** Every component of a WarehouseLoad, once: each setting method changes one and builds a copy. */
+  private static final class Copy {
+    private final Lake lake;
+    private final String dataset;
+    private Dialect dialect;
+    private DataSource dataSource;
+    private RedshiftDataApi dataApi;
+    private TableName table;
+    private LoadMode mode;
+    private List<String> mergeKeys;
+    private String iamRole;
+    private String distKey;
+    private String distStyle;
+    private List<String> sortKeys;
+    private Map<String, String> encodings;
+    private java.util.function.Consumer<String> beforeCommit;
+    private final TableSnapshot external;
+    private Lake staging;
+
+    private Copy(WarehouseLoad original) {
+      lake = original.lake;
+      dataset = original.dataset;
+      dialect = original.dialect;
+      dataSource = original.dataSource;
+      dataApi = original.dataApi;
+      table = original.table;
+      mode = original.mode;
+      mergeKeys = original.mergeKeys;
+      iamRole = original.iamRole;
+      distKey = original.distKey;
+      distStyle = original.distStyle;
+      sortKeys = original.sortKeys;
+      encodings = original.encodings;
+      beforeCommit = original.beforeCommit;
+      external = original.external;
+      staging = original.staging;
+    }
+
+    private WarehouseLoad build() {
+      return new WarehouseLoad(lake, dataset, dialect, dataSource, dataApi, table, mode, mergeKeys, iamRole, distKey,
+          distStyle, sortKeys, encodings, beforeCommit, external, staging);
+    }
   }
 }
