@@ -8,19 +8,19 @@ import java.util.Map;
  * Runs {@link FootballHandler} once, offline, on recorded responses: the build's smoke test of the shaded jar.
  *
  * <pre>{@code
- * java -cp target/lake-football-handler.jar dev.lake.examples.lambda.football.ReplayRun ./lake ../../data
+ * java -cp target/lake-football-handler.jar dev.lake.examples.lambda.football.FootballReplay ./lake ../../data
  * }</pre>
  */
-public final class ReplayRun {
+public final class FootballReplay {
   /** Taken from the environment when set: {@code LAKE_FORMAT=iceberg} replays into Iceberg tables. */
   private static final java.util.List<String> FORMAT_VARIABLES = java.util.List.of("LAKE_FORMAT",
       "LAKE_ICEBERG_WAREHOUSE", "LAKE_ICEBERG_CATALOG");
 
-  private ReplayRun() {}
+  private FootballReplay() {}
 
   public static void main(String[] args) {
     if (args.length != 2) {
-      System.err.println("usage: ReplayRun <lake> <data folder>");
+      System.err.println("usage: FootballReplay <lake> <data folder>");
       System.exit(2);
     }
     String data = java.nio.file.Path.of(args[1]).toAbsolutePath().normalize().toUri().toString();

@@ -8,8 +8,8 @@ import java.lang.management.ManagementFactory;
  * Measures a cold start: from this JVM's start to the first ingest request answered by {@link IngestHandler}
  * (class init, client, validation, one PutRecords). {@code --create-stream} creates the stream first (unmeasured).
  */
-public final class ColdStart {
-  private ColdStart() {}
+public final class IngestColdStart {
+  private IngestColdStart() {}
 
   public static void main(String[] args) {
     if (args.length > 0 && args[0].equals("--create-stream")) {
