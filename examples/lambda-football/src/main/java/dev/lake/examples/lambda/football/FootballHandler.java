@@ -1,13 +1,7 @@
 package dev.lake.examples.lambda.football;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import dev.lake.iam.IamPolicy;
-import dev.lake.iam.IamScope;
-import dev.lake.lambda.FunctionPermissions;
+import dev.lake.lambda.ScheduledHandler;
 import dev.lake.lambda.ScheduledStages;
-import java.time.Duration;
 
 /**
  * The football use case on a schedule (an EventBridge rule, e.g. {@code cron(0 6 * * ? *)}): new fixtures and
@@ -22,11 +16,9 @@ import java.time.Duration;
  * Environment: LAKE_URI=s3://my-bucket/lake, API_FOOTBALL_KEY=...
  * }</pre>
  */
-public final class FootballHandler implements RequestHandler<ScheduledEvent, String> {
+public final class FootballHandler extends ScheduledHandler {
   /** The function name the README deploys it as (its log group is {@code /aws/lambda/lake-football}). */
   public static final String FUNCTION_NAME = "lake-football";
-
-  private final FootballSchedule schedule;
 
   /** The handler Lambda instantiates: configured by the function's environment. */
   public FootballHandler() {
@@ -34,25 +26,6 @@ public final class FootballHandler implements RequestHandler<ScheduledEvent, Str
   }
 
   FootballHandler(FootballSchedule schedule) {
-    this.schedule = schedule;
-  }
-
-  @Override
-  public String handleRequest(ScheduledEvent event, Context context) {
-    return ScheduledStages.summaries(stages().handle(event, context));
-  }
-
-  /**
-   * The least-privilege policy of the function's role, generated from the stages this configuration runs (see
-   * {@link FootballSchedule#requiredPermissions}) and the function's own log streams. {@code iam-policy.json} is this
-   * policy for the README's placeholders; {@code IamPolicyFileTest} keeps it in step.
-   */
-  public IamPolicy requiredPermissions(IamScope scope, String functionName) {
-    return schedule.requiredPermissions(scope).and(FunctionPermissions.logs(functionName, scope));
-  }
-
-  /** This invocation's stages (built per invocation: a stage may depend on when the invocation started). */
-  private ScheduledStages stages() {
-    return ScheduledStages.of(schedule.stages()).withMinimumRunTime(Duration.ofMinutes(1));
+    super(schedule);
   }
 }

@@ -13,6 +13,7 @@ import dev.lake.iam.IamPolicy;
 import dev.lake.iam.IamScope;
 import dev.lake.lambda.LambdaBudget;
 import dev.lake.lambda.ScheduledStages;
+import dev.lake.lambda.StageSchedule;
 import dev.lake.sentiment.VaderScorer;
 import dev.lake.source.football.ApiFootball;
 import dev.lake.source.http.HttpSource;
@@ -52,7 +53,7 @@ import java.util.function.Function;
  * }</pre>
  */
 public record FootballSchedule(Lake lake, Destination to, URI teamCodes, URI replayData, int league, int season,
-    int days, Secret key, Clock clock) {
+    int days, Secret key, Clock clock) implements StageSchedule {
 
   /** The schedule the environment describes. */
   public static FootballSchedule fromEnv(Map<String, String> env) {
@@ -76,6 +77,7 @@ public record FootballSchedule(Lake lake, Destination to, URI teamCodes, URI rep
   }
 
   /** The stages, in order; each builds its pipeline when called, bounded by the invocation's budget. */
+  @Override
   public List<Function<LambdaBudget, Pipeline<?>>> stages() {
     List<Function<LambdaBudget, Pipeline<?>>> stages = new ArrayList<>();
     Football football;
@@ -123,6 +125,7 @@ public record FootballSchedule(Lake lake, Destination to, URI teamCodes, URI rep
    * statistics (which fixtures still lack statistics). The reads are declared whether or not the datasets exist yet,
    * so the policy does not depend on the lake's state.
    */
+  @Override
   public IamPolicy requiredPermissions(IamScope scope) {
     IamPolicy policy = ScheduledStages.of(stages()).requiredPermissions(scope);
     if (to.inLake()) {

@@ -8,10 +8,8 @@ import dev.lake.examples.replay.RecordedResponses;
 import dev.lake.examples.tweets.LiveTweets;
 import dev.lake.examples.tweets.Tweets;
 import dev.lake.examples.tweets.TweetsTable;
-import dev.lake.iam.IamPolicy;
-import dev.lake.iam.IamScope;
 import dev.lake.lambda.LambdaBudget;
-import dev.lake.lambda.ScheduledStages;
+import dev.lake.lambda.StageSchedule;
 import dev.lake.source.http.HttpSource;
 import dev.lake.source.http.RawResponse;
 import dev.lake.source.http.Secret;
@@ -44,7 +42,8 @@ import java.util.function.Function;
  * TweetsSchedule schedule = TweetsSchedule.fromEnv(System.getenv());
  * }</pre>
  */
-public record TweetsSchedule(Lake lake, Destination to, URI replayData, String query, int maxPages, Secret token) {
+public record TweetsSchedule(Lake lake, Destination to, URI replayData, String query, int maxPages, Secret token)
+    implements StageSchedule {
 
   /** The schedule the environment describes. */
   public static TweetsSchedule fromEnv(Map<String, String> env) {
@@ -60,7 +59,12 @@ public record TweetsSchedule(Lake lake, Destination to, URI replayData, String q
         replay == null ? Secret.fromEnv("TWITTER_BEARER_TOKEN") : null);
   }
 
-  /** The stages, in order; each builds its pipeline when called, bounded by the invocation's budget. */
+  /**
+   * The stages, in order; each builds its pipeline when called, bounded by the invocation's budget. Their policy is
+   * {@link StageSchedule#requiredPermissions}'s: the tweets pipeline declares the stored tweet ids it reads while it
+   * is built.
+   */
+  @Override
   public List<Function<LambdaBudget, Pipeline<?>>> stages() {
     List<Function<LambdaBudget, Pipeline<?>>> stages = new ArrayList<>();
     if (replayData != null) {
@@ -77,13 +81,5 @@ public record TweetsSchedule(Lake lake, Destination to, URI replayData, String q
         : TweetsTable.pipeline(Pipeline.from(HttpSource.replay(lake, "twitter", "tweets")).named(TweetsTable.PIPELINE)
             .filter("captured-since", (RawResponse r) -> !r.fetchedAt().isBefore(started)), to));
     return stages;
-  }
-
-  /**
-   * What the stages need: each stage's pipeline, built as an invocation builds it (the tweets pipeline declares the
-   * stored tweet ids it reads while it is built).
-   */
-  public IamPolicy requiredPermissions(IamScope scope) {
-    return ScheduledStages.of(stages()).requiredPermissions(scope);
   }
 }
