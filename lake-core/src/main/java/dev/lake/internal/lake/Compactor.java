@@ -230,16 +230,19 @@ public final class Compactor {
     for (Group g : plan.groups()) {
       partitions.add(partitionResult(g, dryRun));
     }
-    return new CompactionResult(dataset, runId, dryRun, plan.base().version(), versionAfter, targetBytes, partitions,
-        plan.filesKept(), Duration.between(started, Instant.now()));
+    return CompactionResult.builder().dataset(dataset).runId(runId).dryRun(dryRun)
+        .versionBefore(plan.base().version()).versionAfter(versionAfter).targetFileBytes(targetBytes)
+        .partitions(partitions).filesKept(plan.filesKept()).duration(Duration.between(started, Instant.now()))
+        .build();
   }
 
   private CompactionResult.PartitionResult partitionResult(Group g, boolean dryRun) {
     int filesAfter = dryRun ? (int) Math.max(1, (g.inputBytes() + targetBytes - 1) / targetBytes)
         : g.outputs.size();
     long bytesAfter = dryRun ? g.inputBytes() : g.outputs.stream().mapToLong(DataFile::bytes).sum();
-    return new CompactionResult.PartitionResult(g.partition, g.inputs.size(), g.inputBytes(), filesAfter,
-        bytesAfter, g.rows(), g.skipped);
+    return CompactionResult.PartitionResult.builder().partition(g.partition).filesBefore(g.inputs.size())
+        .bytesBefore(g.inputBytes()).filesAfter(filesAfter).bytesAfter(bytesAfter).rows(g.rows())
+        .skipped(g.skipped).build();
   }
 
   static String sha256(String text) {

@@ -88,8 +88,9 @@ public final class Expirer {
         Leftovers.cleanScratch(manifests, dataset, started);
         deleteUnlistedSegments(versions.subList(keepFrom, versions.size()), started);
       }
-      ExpiryResult result = new ExpiryResult(dataset, dryRun, versions.size(), expired,
-          oldest.get(keepFrom).version(), doomed.size(), bytes, dead, Duration.between(started, Instant.now()));
+      ExpiryResult result = ExpiryResult.builder().dataset(dataset).dryRun(dryRun).versionsBefore(versions.size())
+          .expiredVersions(expired).oldestRetained(oldest.get(keepFrom).version()).filesDeleted(doomed.size())
+          .bytesDeleted(bytes).deadRunsDiscarded(dead).duration(Duration.between(started, Instant.now())).build();
       LOG.info(result.summary());
       return result;
     } catch (IOException e) {

@@ -241,9 +241,11 @@ public final class WarehouseLoad implements dev.lake.iam.DeclaresPermissions {
     Loaded loaded = dataApi != null ? new RedshiftLoader(this, snap, suffix).runDataApi(dataApi)
         : new JdbcLoader(this, snap).run(dataSource);
     LoadPlan plan = loaded.plan();
-    return new LoadReport(snap.dataset(), snap.committed().version(), table.quoted(dialect), mode, loaded.rows(),
-        plan.files().size(), loaded.created(), loaded.added(), Duration.between(start, Instant.now()),
-        plan.previousVersion(), plan.clearAll() ? -1 : plan.clear().size());
+    return LoadReport.builder().dataset(snap.dataset()).version(snap.committed().version())
+        .table(table.quoted(dialect)).mode(mode).rows(loaded.rows()).files(plan.files().size())
+        .createdTable(loaded.created()).addedColumns(loaded.added()).duration(Duration.between(start, Instant.now()))
+        .previousVersion(plan.previousVersion()).reloadedPartitions(plan.clearAll() ? -1 : plan.clear().size())
+        .build();
   }
 
   /** An APPEND into a table whose rows did not come from recorded loads: appending would double them. */
