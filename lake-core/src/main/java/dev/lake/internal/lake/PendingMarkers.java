@@ -25,7 +25,7 @@ import java.util.List;
  * markers.delete(dataset, runId);                // once published
  * }</pre>
  */
-public final class PendingMarkers {
+final class PendingMarkers {
   private final ManifestStore manifests;
   private final ObjectStore store;
 

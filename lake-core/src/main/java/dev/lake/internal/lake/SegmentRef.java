@@ -15,4 +15,4 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param bytes their bytes
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record SegmentRef(String name, int files, long rows, long bytes) {}
+record SegmentRef(String name, int files, long rows, long bytes) {}

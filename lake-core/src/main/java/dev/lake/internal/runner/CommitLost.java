@@ -15,7 +15,7 @@ import dev.lake.internal.lake.PipelineCommit;
  * }
  * }</pre>
  */
-public final class CommitLost extends RuntimeException {
+final class CommitLost extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private final transient PipelineCommit.Conflict conflict;
 

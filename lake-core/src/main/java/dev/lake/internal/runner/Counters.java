@@ -9,7 +9,7 @@ package dev.lake.internal.runner;
  * outcomes.forEach(o -> total.add(o.counters()));
  * }</pre>
  */
-public final class Counters implements java.io.Serializable {
+final class Counters implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
 
   long rowsRead;

@@ -17,7 +17,7 @@ import org.apache.avro.generic.GenericFixed;
  * Decimals.fit(new BigDecimal("2.5"), 5, 2, "Field price of Sale"); // 2.50
  * }</pre>
  */
-public final class Decimals {
+final class Decimals {
   private Decimals() {}
 
   /**

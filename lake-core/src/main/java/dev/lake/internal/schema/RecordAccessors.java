@@ -28,7 +28,7 @@ import org.apache.avro.generic.GenericData;
  * Object quantity = RecordAccessors.of(Sale.class).writer("quantity", 1).apply(sale);
  * }</pre>
  */
-public final class RecordAccessors {
+final class RecordAccessors {
   private static final Function<Object, Object> ABSENT = row -> null;
   private static final ClassValue<RecordAccessors> CACHE = new ClassValue<>() {
     @Override
