@@ -12,16 +12,17 @@ import org.junit.jupiter.api.Test;
  * Every public type's first Javadoc example in the published library modules compiles, on this module's class path,
  * which holds all of them but lake-spark and lake-cli (built after the examples). An example may use another module's
  * types without importing them, as a reader would ({@code CsvSource}, {@code S3ObjectStore}, the examples' {@code Sale}
- * record): their packages are imported for every example. lake-core and lake-sentiment check their own examples on
- * their own class paths too ({@code JavadocExamplesTest}); lake-spark checks its own and {@code PipelineRunner}'s,
- * which need Spark ({@code SparkJavadocExamplesTest}).
+ * record): their packages are imported for every example. lake-core (with lake-api's) and lake-sentiment check their
+ * own examples on their own class paths too ({@code JavadocExamplesTest}); lake-spark checks its own and
+ * {@code PipelineRunner}'s, which need Spark ({@code SparkJavadocExamplesTest}).
  */
 class LibraryJavadocExamplesTest {
   private static final Path ROOT = Path.of("..");
-  private static final List<String> MODULES = List.of("lake-core", "lake-testing", "lake-lambda", "lake-sentiment",
-      "lake-sources/lake-source-files", "lake-sources/lake-source-http", "lake-sources/lake-source-football",
-      "lake-sources/lake-source-twitter", "lake-sources/lake-source-kinesis", "lake-stores/lake-s3",
-      "lake-sinks/lake-dynamodb", "lake-sinks/lake-kinesis", "lake-sinks/lake-iceberg", "lake-loaders/lake-redshift");
+  private static final List<String> MODULES = List.of("lake-api", "lake-core", "lake-testing", "lake-lambda",
+      "lake-sentiment", "lake-sources/lake-source-files", "lake-sources/lake-source-http",
+      "lake-sources/lake-source-football", "lake-sources/lake-source-twitter", "lake-sources/lake-source-kinesis",
+      "lake-stores/lake-s3", "lake-sinks/lake-dynamodb", "lake-sinks/lake-kinesis", "lake-sinks/lake-iceberg",
+      "lake-loaders/lake-redshift");
   private static final List<String> IMPORTS = List.of("dev.lake.runner.*", "dev.lake.testing.*", "dev.lake.lambda.*",
       "dev.lake.sentiment.*", "dev.lake.source.files.*", "dev.lake.source.http.*", "dev.lake.source.football.*",
       "dev.lake.source.twitter.*", "dev.lake.source.kinesis.*", "dev.lake.sink.s3.*", "dev.lake.sink.dynamodb.*",

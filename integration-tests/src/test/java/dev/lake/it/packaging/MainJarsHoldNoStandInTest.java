@@ -3,6 +3,7 @@ package dev.lake.it.packaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lake.Lake;
+import dev.lake.io.Source;
 import dev.lake.lambda.LambdaBudget;
 import dev.lake.sink.dynamodb.DynamoDbSink;
 import dev.lake.sink.kinesis.KinesisSink;
@@ -30,7 +31,7 @@ class MainJarsHoldNoStandInTest {
       "LocalContext", "InMemorySource", "InMemorySink", "SinkContract", "ObjectStoreContract");
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(classes = {Lake.class, S3ObjectStore.class, KinesisSink.class, DynamoDbSink.class,
+  @ValueSource(classes = {Source.class, Lake.class, S3ObjectStore.class, KinesisSink.class, DynamoDbSink.class,
       LambdaBudget.class})
   void libraryJar_holdsNoStandIn(Class<?> anchor) throws IOException, URISyntaxException {
     List<String> classes = classesBeside(anchor);

@@ -24,7 +24,6 @@ public final class WarningCounts implements Serializable {
   private static final Logger LOG = LoggerFactory.getLogger(WarningCounts.class);
   /** The messages kept per step and kind. */
   public static final int EXAMPLES = 100;
-  private static final ThreadLocal<BiConsumer<String, String>> CURRENT = new ThreadLocal<>();
 
   private static final class Tally implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -87,27 +86,7 @@ public final class WarningCounts implements Serializable {
 
   /** Runs {@code body} with {@code handler} receiving this thread's {@link dev.lake.io.Warnings#warn} calls. */
   static void on(BiConsumer<String, String> handler, Runnable body) {
-    BiConsumer<String, String> before = CURRENT.get();
-    CURRENT.set(handler);
-    try {
-      body.run();
-    } finally {
-      if (before == null) {
-        CURRENT.remove();
-      } else {
-        CURRENT.set(before);
-      }
-    }
-  }
-
-  /** A warning from {@link dev.lake.io.Warnings#warn}: to this thread's worker, or only to the log. */
-  public static void report(String kind, String message) {
-    BiConsumer<String, String> handler = CURRENT.get();
-    if (handler != null) {
-      handler.accept(kind, message);
-    } else {
-      LOG.warn("{}: {}", kind, message);
-    }
+    dev.lake.io.Warnings.handledBy(handler, body);
   }
 
   /** Logs the {@code nth} warning of its step and kind, once; past {@value #EXAMPLES}, they are only counted. */

@@ -7,7 +7,7 @@ import java.util.Optional;
  * into its own state ({@link #forWorker()}, {@link #apply}), hands it over at the end of its input
  * ({@link #partial()}), and once every worker is done the runner merges the partials ({@link #merge}) and emits the
  * {@link #results} through the later steps into the sinks, with one more writer, in the same commit. That is how
- * {@link dev.lake.Pipeline#aggregate Pipeline.aggregate} runs, on the local runner and on Spark (whose driver merges
+ * {@code Pipeline.aggregate} runs, on the local runner and on Spark (whose driver merges
  * the partials of each partition's successful attempt, so a retried task never counts twice).
  *
  * <pre>{@code
@@ -35,8 +35,8 @@ import java.util.Optional;
  *       results are those of its own partial.
  *   <li>{@link #apply} throwing rejects the row under the bad-row policy: throw before the state changes, so the row
  *       is not half counted. {@link #merge} or {@link #results} throwing fails the run.
- *   <li>Partials must be {@link java.io.Serializable} ({@link dev.lake.Pipeline#validate()} checks a fresh worker's);
- *       a pipeline with a merging step refuses {@link dev.lake.Pipeline#withDeadline}: a run stopped early would
+ *   <li>Partials must be {@link java.io.Serializable} ({@code Pipeline.validate()} checks a fresh worker's);
+ *       a pipeline with a merging step refuses {@code Pipeline.withDeadline}: a run stopped early would
  *       commit partial results as results.
  *   <li>In the run report the step counts as {@link Step.Output#GROUPS}: {@code in} counts the rows, {@code batched}
  *       the rows folded, {@code out} the results.

@@ -1,5 +1,6 @@
 package dev.lake.io;
 
+import dev.lake.exceptions.RejectedRow;
 import java.io.Serializable;
 import java.util.Objects;
 
@@ -17,7 +18,7 @@ import java.util.Objects;
  * @param position where the row came from, e.g. {@code file:///data/2010-12-01.csv:17} (line numbers are 1-based)
  * @param value the row as text: the raw line for a source, or the row rendered as JSON for a later step
  */
-public record BadRow(String step, String reason, String position, String value) implements Serializable {
+public record BadRow(String step, String reason, String position, String value) implements RejectedRow, Serializable {
   public BadRow {
     Objects.requireNonNull(step, "step");
     Objects.requireNonNull(reason, "reason");

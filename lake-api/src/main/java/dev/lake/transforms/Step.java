@@ -41,7 +41,7 @@ import java.util.function.Consumer;
  */
 public interface Step<I, O> extends Serializable {
 
-  /** What a step's outputs are, for the counts of the run report ({@link dev.lake.PipelineResult#steps()}). */
+  /** What a step's outputs are, for the counts of the run report ({@code PipelineResult.steps()}). */
   enum Output {
     /** Rows: the rows it took and did not emit (nor reject) are counted as filtered. The default. */
     ROWS,
@@ -68,7 +68,7 @@ public interface Step<I, O> extends Serializable {
 
   /**
    * Emits what the step still holds once the worker's input has ended: normally, at the pipeline's deadline
-   * ({@link dev.lake.Pipeline#withDeadline}), or when a bounded source stopped (a Lambda budget ran out). Called once
+   * ({@code Pipeline.withDeadline}), or when a bounded source stopped (a Lambda budget ran out). Called once
    * per worker (per Spark task), after its last {@link #apply} and before its sink writers commit; not called when the
    * run is failing already. The default emits nothing.
    *
@@ -106,7 +106,7 @@ public interface Step<I, O> extends Serializable {
   }
 
   /**
-   * Checks the step's configuration before any I/O: {@link dev.lake.Pipeline#validate()} calls it, as does every
+   * Checks the step's configuration before any I/O: {@code Pipeline.validate()} calls it, as does every
    * run. Throw a {@link dev.lake.exceptions.ValidationException} naming the step and the fix; the default checks
    * nothing.
    */
@@ -126,7 +126,7 @@ public interface Step<I, O> extends Serializable {
   }
 
   /**
-   * This step, declaring what it needs from AWS so that {@link dev.lake.Pipeline#requiredPermissions()} includes it.
+   * This step, declaring what it needs from AWS so that {@code Pipeline.requiredPermissions()} includes it.
    *
    * <pre>{@code
    * ComprehendScorer scorer = ComprehendScorer.create(comprehend);

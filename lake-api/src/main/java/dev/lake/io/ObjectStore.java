@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * A store of immutable objects addressed by URI: the local file system ({@code file://}) in lake-core, S3
- * ({@code s3://}) in lake-s3. Found by scheme through {@link ObjectStores}. Implementations are thread-safe.
+ * ({@code s3://}) in lake-s3. Found by scheme through {@code ObjectStores}. Implementations are thread-safe.
  *
  * <pre>{@code
  * ObjectStore store = ObjectStores.forUri(URI.create("file:///tmp/lake/"));

@@ -91,7 +91,7 @@ public interface Source<T> extends Serializable {
   }
 
   /**
-   * The AWS permissions reading this source needs (see {@link dev.lake.Pipeline#requiredPermissions}). The default
+   * The AWS permissions reading this source needs (see {@code Pipeline.requiredPermissions}). The default
    * declares nothing, which makes the pipeline's policy incomplete rather than silently empty: connectors that touch
    * AWS override it, and sources that touch nothing return {@link dev.lake.iam.IamPolicy#empty()}.
    *

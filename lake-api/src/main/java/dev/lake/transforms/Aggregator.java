@@ -9,8 +9,7 @@ import java.util.function.ToLongFunction;
  * How to fold the rows of one group into a result, in the spirit of Beam's {@code CombineFn} and Spark's typed
  * {@code Aggregator}: {@link #create} an empty accumulator, {@link #add} a row to it, {@link #merge} two accumulators
  * (the partial totals of two workers), and produce the {@link #result}. Used by
- * {@link dev.lake.Pipeline#aggregate(String, SerializableFunction, Aggregator,
- * dev.lake.Pipeline.SerializableBiFunction) Pipeline.aggregate}, whose result function also sees the group's key.
+ * {@code Pipeline.aggregate}, whose result function also sees the group's key.
  *
  * <pre>{@code
  * // given: Pipeline<Sale> sales

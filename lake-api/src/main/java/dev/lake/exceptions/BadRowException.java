@@ -1,6 +1,5 @@
 package dev.lake.exceptions;
 
-import dev.lake.io.BadRow;
 import java.util.List;
 
 /**
@@ -18,15 +17,16 @@ import java.util.List;
 public class BadRowException extends LakeException {
   private static final long serialVersionUID = 1L;
 
-  private final List<BadRow> rows;
+  private final List<RejectedRow> rows;
 
-  public BadRowException(String message, List<BadRow> rows) {
+  /** A failure with its {@code rows} ({@code dev.lake.io.BadRow}s), the last one being the one over the limit. */
+  public BadRowException(String message, List<? extends RejectedRow> rows) {
     super(message);
     this.rows = List.copyOf(rows);
   }
 
   /** The rejected rows that led to this failure, the last one being the one over the limit. */
-  public List<BadRow> rows() {
+  public List<RejectedRow> rows() {
     return rows;
   }
 }

@@ -44,7 +44,7 @@ public interface Sink<T> extends Serializable {
 
   /**
    * The AWS permissions writing and committing to this sink needs (see
-   * {@link dev.lake.Pipeline#requiredPermissions}). The default declares nothing, which makes the pipeline's policy
+   * {@code Pipeline.requiredPermissions}). The default declares nothing, which makes the pipeline's policy
    * incomplete rather than silently empty.
    *
    * <pre>{@code

@@ -1,6 +1,6 @@
 /**
  * Pipeline steps: the {@link dev.lake.transforms.Step} interface, column transforms over generic rows
- * ({@link dev.lake.transforms.Columns}), batches by rows, bytes or time ({@link dev.lake.transforms.Buffer}), group
+ * ({@code Columns}), batches by rows, bytes or time ({@code Buffer}), group
  * totals ({@link dev.lake.transforms.Aggregator}) and serializable functional interfaces.
  *
  * <pre>{@code

@@ -2,7 +2,7 @@ package dev.lake.iam;
 
 /**
  * Something besides a pipeline that calls AWS and can say which IAM permissions it needs, e.g. a warehouse load.
- * {@code lake iam} combines these with the pipelines' {@link dev.lake.Pipeline#requiredPermissions(IamScope)}, so
+ * {@code lake iam} combines these with the pipelines' {@code Pipeline.requiredPermissions(IamScope)}, so
  * one policy covers a whole job.
  *
  * <pre>{@code
