@@ -56,6 +56,8 @@ public final class LakeSink<T> implements Sink<T> {
   private final long maxRowsPerFile;
   private final int maxOpenFiles;
   private final String schemaJson;
+  /** {@link #schemaJson} parsed, kept once parsed or given (a run asks for it at every commit). */
+  private transient volatile Schema schema;
   private final boolean coalesce;
 
   LakeSink(Lake lake, String dataset, FileFormat format) {
@@ -136,8 +138,10 @@ public final class LakeSink<T> implements Sink<T> {
 
   /** Writes with this schema instead of deriving it from the first row. */
   public LakeSink<T> withSchema(Schema schema) {
-    return copy(format, compression, partitionBy, ingestDate, mode, targetFileBytes, maxRowsPerFile, maxOpenFiles,
-        schema.toString());
+    LakeSink<T> sink = copy(format, compression, partitionBy, ingestDate, mode, targetFileBytes, maxRowsPerFile,
+        maxOpenFiles, schema.toString());
+    sink.schema = schema;
+    return sink;
   }
 
   /**
@@ -266,8 +270,19 @@ public final class LakeSink<T> implements Sink<T> {
     return maxOpenFiles;
   }
 
-  /** The explicit schema, or null to derive it from the first row. */
+  /**
+   * The explicit schema (the one given to {@link #withSchema}, or parsed once after serialization), or null to derive
+   * it from the first row.
+   */
   public Schema schema() {
-    return schemaJson == null ? null : new Schema.Parser().parse(schemaJson);
+    if (schemaJson == null) {
+      return null;
+    }
+    Schema parsed = schema;
+    if (parsed == null) {
+      parsed = new Schema.Parser().parse(schemaJson);
+      schema = parsed;
+    }
+    return parsed;
   }
 }

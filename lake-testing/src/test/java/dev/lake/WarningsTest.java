@@ -101,7 +101,7 @@ class WarningsTest {
             org.assertj.core.groups.Tuple.tuple("folder", "empty file", 1L));
     assertThat(result.warnings().get(0).examples()).containsExactly("notes.txt: no pattern of this source takes it");
     Path runFile = dir.resolve("_lake/runs/folder/" + result.runId() + ".json");
-    PipelineResult stored = Json.MAPPER.readValue(Files.readString(runFile), PipelineResult.class);
+    PipelineResult stored = Json.mapper().readValue(Files.readString(runFile), PipelineResult.class);
     assertThat(stored.warnings()).isEqualTo(result.warnings());
   }
 

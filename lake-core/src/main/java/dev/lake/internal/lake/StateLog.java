@@ -1,7 +1,6 @@
 package dev.lake.internal.lake;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.lake.exceptions.CommitStateUnknownException;
 import dev.lake.exceptions.LakeException;
 import dev.lake.io.Locations;
@@ -125,22 +124,36 @@ public final class StateLog {
 
   /** The committed cursors of a pipeline: its newest entry's, else those of a state file of Lake before 0.2. */
   public Map<String, String> cursors(String pipeline) {
+    Optional<Entry> head;
     try {
-      Optional<Entry> head = head(pipeline);
-      if (head.isPresent()) {
-        return head.get().cursors();
-      }
+      head = head(pipeline);
+    } catch (IOException e) {
+      throw cannotRead(pipeline, e);
+    }
+    return head.isPresent() ? head.get().cursors() : legacyCursors(pipeline);
+  }
+
+  /**
+   * The cursors of a state file of Lake before 0.2, or none: what a pipeline with no entry in the log starts from
+   * (the caller has read the log's head already).
+   */
+  public Map<String, String> legacyCursors(String pipeline) {
+    try {
       String legacy = pipeline + ".json";
       if (store.list(Locations.child(root, "_lake/state/"), false).stream()
           .noneMatch(o -> o.fileName().equals(legacy))) {
         return Map.of();
       }
       byte[] json = store.readAllBytes(Locations.child(root, "_lake/state/" + legacy));
-      return Json.MAPPER.readValue(json, new TypeReference<TreeMap<String, String>>() {});
+      return Json.readStringMap(json, "the cursors of " + pipeline);
     } catch (IOException e) {
-      throw new LakeException("Cannot read the cursors of pipeline " + pipeline + " under " + directory(pipeline)
-          + ": " + e.getMessage(), e);
+      throw cannotRead(pipeline, e);
     }
+  }
+
+  private LakeException cannotRead(String pipeline, IOException e) {
+    return new LakeException("Cannot read the cursors of pipeline " + pipeline + " under " + directory(pipeline)
+        + ": " + e.getMessage(), e);
   }
 
   /** Deletes entries beyond the newest {@link #KEEP} that are also older than {@code before}. */

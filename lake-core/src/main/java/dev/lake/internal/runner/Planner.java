@@ -66,7 +66,8 @@ final class Planner {
       try {
         Optional<StateLog.Entry> head = new PipelineCommit(lake, pipeline.name()).recover();
         base = head.map(StateLog.Entry::version).orElse(0L);
-        cursors = head.isPresent() ? head.get().cursors() : lake.cursors(pipeline.name());
+        cursors = head.isPresent() ? head.get().cursors()
+            : new StateLog(lake.store(), lake.root()).legacyCursors(pipeline.name()); // head read once, above
         stateRun = head.map(StateLog.Entry::runId).orElse("");
         stateAt = head.map(StateLog.Entry::committedAt).orElse(Instant.MIN);
       } catch (IOException | RuntimeException e) {
