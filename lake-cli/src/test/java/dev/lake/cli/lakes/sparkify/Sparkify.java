@@ -14,7 +14,7 @@ import java.util.Map;
  * lake-cli's test copy of the example of the same name in {@code examples/pipelines}, writing to Lake's processed
  * zone only: the command line's tests build real lakes with it, without depending on the examples.
  *
- * The Sparkify star schema: song files and event logs into the {@code songplays} fact table and the {@code users},
+ * <p>The Sparkify star schema: song files and event logs into the {@code songplays} fact table and the {@code users},
  * {@code songs}, {@code artists} and {@code time} dimensions, as Snappy Parquet under {@code processed/<dataset>/}.
  * Every dataset is written with {@link WriteMode#OVERWRITE}, so a re-run replaces it; bad rows go to
  * {@code rejected/<dataset>/}.

@@ -18,7 +18,7 @@ import java.util.Map;
  * lake-cli's test copy of the example of the same name in {@code examples/pipelines}, writing to Lake's processed
  * zone only: the command line's tests build real lakes with it, without depending on the examples.
  *
- * The "expected vs actual" use case on Understat's Premier League 2020/21 data: every club's matches into
+ * <p>The "expected vs actual" use case on Understat's Premier League 2020/21 data: every club's matches into
  * {@code processed/team_matches} (with the opponent found by mirroring the match's expected goals), then the season
  * table with expected goals and expected points into {@code processed/team_season}, by an aggregate over the
  * committed matches.
@@ -61,16 +61,6 @@ public final class ExpectedPoints {
         .named("xg-team-matches")
         .lookupJoin(byKey, UnderstatMatch::opponentKey, (m, opponent) -> TeamMatch.of(m,
             opponent == null ? null : opponent.team()));
-  }
-
-  /**
-   * What {@link #teamMatches()} and {@link #season()} need: the team_matches pipeline's policy, the team_season
-   * pipeline's (it reads {@code team_matches}), and reading {@code team_season} back to sort it.
-   */
-  public dev.lake.iam.IamPolicy requiredPermissions(dev.lake.iam.IamScope scope) {
-    return teamMatches().requiredPermissions(scope)
-        .and(teamSeason().requiredPermissions(scope))
-        .and(lake.read(SEASON, TeamSeason.class).permissions(scope));
   }
 
   /**
