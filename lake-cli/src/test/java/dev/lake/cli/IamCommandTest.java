@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lake.examples.ecommerce.OnlineRetail;
+import dev.lake.cli.lakes.retail.OnlineRetail;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,11 +14,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code lake iam} on the Online Retail example's pipeline over S3 (data in one bucket, the lake in another), read
- * back as JSON and checked statement by statement against what the pipeline is described to touch.
+ * {@code lake iam} on the Online Retail pipeline (the tests' copy of the example's, {@code dev.lake.cli.lakes}) over S3
+ * (data in one bucket, the lake in another), read back as JSON and checked statement by statement against what the
+ * pipeline is described to touch.
  */
 class IamCommandTest {
-  static final String REF = "dev.lake.examples.ecommerce.OnlineRetail#pipeline";
+  static final String REF = "dev.lake.cli.lakes.retail.OnlineRetail#pipeline";
   static final String DATA = "arn:aws:s3:::retail-data";
   static final String LAKE = "arn:aws:s3:::retail-lake";
 
@@ -115,7 +116,7 @@ class IamCommandTest {
 
   @Test
   void iam_importWithARedshiftWarehouse_addsTheLoadsGrantsAndJdbcAddsOnlyLakeReads() throws IOException {
-    String ref = "dev.lake.examples.ecommerce.WarehouseImport#of";
+    String ref = "dev.lake.cli.lakes.retail.RetailImport#of";
     String redshift = "redshift:cluster=analytics;database=dev;dbUser=loader;"
         + "iamRole=arn:aws:iam::123456789012:role/lake-copy;region=eu-west-1";
     List<String> withRedshift = grants(json(lake("iam", ref, "--arg", "s3://retail-data/in/", "--arg",
@@ -196,12 +197,12 @@ class IamCommandTest {
 
   @Test
   void iam_mistakes_nameTheFix() {
-    TestLakes.Result cls = lake("iam", "dev.lake.examples.ecommerce.OnlineRetial#pipeline");
+    TestLakes.Result cls = lake("iam", "dev.lake.cli.lakes.retail.OnlineRetial#pipeline");
     assertThat(cls.status()).isEqualTo(2);
-    assertThat(cls.err()).contains("Class dev.lake.examples.ecommerce.OnlineRetial not found",
-        "Did you mean dev.lake.examples.ecommerce.OnlineRetail?", "--classpath");
+    assertThat(cls.err()).contains("Class dev.lake.cli.lakes.retail.OnlineRetial not found",
+        "Did you mean dev.lake.cli.lakes.retail.OnlineRetail?", "--classpath");
 
-    TestLakes.Result method = lake("iam", "dev.lake.examples.ecommerce.OnlineRetail#pipline");
+    TestLakes.Result method = lake("iam", "dev.lake.cli.lakes.retail.OnlineRetail#pipline");
     assertThat(method.status()).isEqualTo(2);
     assertThat(method.err()).contains("No public static method pipline", "Did you mean pipeline?",
         "pipeline(URI, Lake)");

@@ -3,7 +3,7 @@ package dev.lake.cli;
 import static dev.lake.cli.TestLakes.lake;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lake.examples.LakeExamples;
+import dev.lake.Lake;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,7 +34,7 @@ class RejectedCommandTest {
     }
     Files.write(log, lines);
     root = TestLakes.temp("lake-cli-rejected-");
-    assertThat(LakeExamples.run("sparkify", "--lake", root.toString(), "--data", data.toString())).isZero();
+    TestLakes.sparkify(data, Lake.at(root.toString()));
   }
 
   @Test

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class RunsCommandTest {
   private static Path root;
 
-  /** A copy of the examples' lake where one run report was tampered with so that it does not reconcile. */
+  /** A copy of the xg and Sparkify test lake where one run report was tampered with so that it does not reconcile. */
   @BeforeAll
   static void copyAndTamper() throws Exception {
     root = TestLakes.temp("lake-cli-runs-");

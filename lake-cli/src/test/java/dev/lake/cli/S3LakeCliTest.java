@@ -4,7 +4,8 @@ import static dev.lake.cli.TestLakes.lake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lake.Lake;
-import dev.lake.examples.LakeExamples;
+import dev.lake.io.ObjectStores;
+import dev.lake.sink.s3.S3ObjectStore;
 import java.net.URI;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
@@ -17,7 +18,10 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** The commands on an s3:// root: the xg example written to an in-process S3 server (s3proxy). */
+/**
+ * The commands on an s3:// root: the xg test lake ({@code dev.lake.cli.lakes.xg}) written to an in-process S3 server
+ * (s3proxy).
+ */
 class S3LakeCliTest {
   static final String ACCESS_KEY = "AKIALAKECLITEST00001";
   static final String SECRET_KEY = "cliSecret/NotReal+0123456789";
@@ -44,8 +48,9 @@ class S3LakeCliTest {
         .build()) {
       s3.createBucket(b -> b.bucket("xg-cli"));
     }
-    assertThat(LakeExamples.run("xg", "--lake", ROOT, "--s3-endpoint", endpoint, "--data",
-        TestLakes.DATA.toString())).isZero();
+    ObjectStores.register(URI.create("s3://xg-cli"),
+        S3ObjectStore.builder().endpointOverride(URI.create(endpoint)).pathStyle(true).build());
+    TestLakes.xg(Lake.at(ROOT));
   }
 
   @AfterAll

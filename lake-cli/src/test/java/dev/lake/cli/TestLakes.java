@@ -2,7 +2,12 @@ package dev.lake.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lake.examples.LakeExamples;
+import dev.lake.Lake;
+import dev.lake.Pipeline;
+import dev.lake.PipelineResult;
+import dev.lake.cli.lakes.retail.OnlineRetail;
+import dev.lake.cli.lakes.sparkify.Sparkify;
+import dev.lake.cli.lakes.xg.ExpectedPoints;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -12,7 +17,8 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /**
- * Real lakes written by the examples, built once per test JVM and shared by the test classes, and a way to run the
+ * Real lakes written by the tests' own copies of three example pipelines ({@code dev.lake.cli.lakes}: xg, Sparkify,
+ * Online Retail) over the bundled data, built once per test JVM and shared by the test classes, and a way to run the
  * command line in-process and capture what it prints.
  */
 final class TestLakes {
@@ -22,23 +28,39 @@ final class TestLakes {
 
   private TestLakes() {}
 
-  /** The xg and sparkify examples' lake (about 5 s to build). */
+  /** The xg and Sparkify lake: team_matches, team_season and Sparkify's five tables (about 5 s to build). */
   static synchronized Path small() {
     if (small == null) {
       small = temp("lake-cli-small-");
-      assertThat(LakeExamples.run("xg", "--lake", small.toString(), "--data", DATA.toString())).isZero();
-      assertThat(LakeExamples.run("sparkify", "--lake", small.toString(), "--data", DATA.toString())).isZero();
+      Lake lake = Lake.at(small.toString());
+      xg(lake);
+      sparkify(DATA, lake);
     }
     return small;
   }
 
-  /** The Online Retail example's lake (about 10 s to build). */
+  /** The Online Retail lake: processed/online_retail, by year and month (about 10 s to build). */
   static synchronized Path ecommerce() {
     if (ecommerce == null) {
       ecommerce = temp("lake-cli-ecommerce-");
-      assertThat(LakeExamples.run("ecommerce", "--lake", ecommerce.toString(), "--data", DATA.toString())).isZero();
+      assertThat(OnlineRetail.pipeline(DATA.toUri(), Lake.at(ecommerce.toString())).run().reconciles()).isTrue();
     }
     return ecommerce;
+  }
+
+  /** team_matches and team_season from the Understat files into {@code lake}. */
+  static void xg(Lake lake) {
+    ExpectedPoints xg = new ExpectedPoints(DATA.toUri(), lake);
+    assertThat(xg.teamMatches().run().reconciles()).isTrue();
+    assertThat(xg.season()).hasSize(20);
+  }
+
+  /** Sparkify's five tables from {@code data}'s sparkify folder into {@code lake}. */
+  static void sparkify(Path data, Lake lake) {
+    for (Pipeline<?> p : Sparkify.pipelines(data.toUri(), lake)) {
+      PipelineResult r = p.run();
+      assertThat(r.reconciles()).as(r.summary()).isTrue();
+    }
   }
 
   static Path temp(String prefix) {

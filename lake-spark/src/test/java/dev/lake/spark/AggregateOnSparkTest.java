@@ -6,7 +6,6 @@ import dev.lake.Decimal;
 import dev.lake.Lake;
 import dev.lake.Pipeline;
 import dev.lake.PipelineResult;
-import dev.lake.examples.ecommerce.Sale;
 import dev.lake.source.files.CsvSource;
 import dev.lake.transforms.Aggregator;
 import java.io.BufferedReader;
@@ -47,7 +46,7 @@ class AggregateOnSparkTest {
     long lines;
     BigDecimal revenue = BigDecimal.ZERO;
 
-    Totals add(Sale s) {
+    Totals add(RetailLine s) {
       quantity += s.quantity();
       lines++;
       revenue = revenue.add(s.unitPrice().multiply(BigDecimal.valueOf(s.quantity())));
@@ -62,12 +61,12 @@ class AggregateOnSparkTest {
     }
   }
 
-  private static Pipeline<Sale> sales() {
+  private static Pipeline<RetailLine> sales() {
     String glob = SharedSpark.DATA.resolve("online_retail/by-day").toString() + "/" + FILES;
-    return Pipeline.from(CsvSource.of(Sale.class).from(glob)).named("retail-by-country-month");
+    return Pipeline.from(CsvSource.of(RetailLine.class).from(glob)).named("retail-by-country-month");
   }
 
-  private static Pipeline<CountryMonth> byCountryMonth(Pipeline<Sale> sales, Lake lake) {
+  private static Pipeline<CountryMonth> byCountryMonth(Pipeline<RetailLine> sales, Lake lake) {
     return sales
         .aggregate("country-month", s -> List.of(s.country(), s.invoiceDate().toString().substring(0, 7)),
             Aggregator.of(Totals::new, Totals::add, Totals::merge),
@@ -133,7 +132,7 @@ class AggregateOnSparkTest {
   void aggregate_taskFailingOnce_isRetried_andTheTotalsAreStillExact() throws IOException {
     Lake lake = Lake.at(dir.resolve("spark").toString());
 
-    PipelineResult result = byCountryMonth(sales().apply(new FailFirstAttempt<Sale>("aggregate", 20_000)), lake)
+    PipelineResult result = byCountryMonth(sales().apply(new FailFirstAttempt<RetailLine>("aggregate", 20_000)), lake)
         .run(SparkRunner.of(SharedSpark.session()).withPartitions(3));
 
     // each partition's first attempt failed half-way, then succeeded

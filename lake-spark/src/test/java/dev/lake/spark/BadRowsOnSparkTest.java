@@ -7,7 +7,6 @@ import dev.lake.BadRowPolicy;
 import dev.lake.Lake;
 import dev.lake.Pipeline;
 import dev.lake.PipelineResult;
-import dev.lake.examples.ecommerce.Sale;
 import dev.lake.exceptions.BadRowException;
 import dev.lake.source.files.CsvSource;
 import java.io.IOException;
@@ -45,8 +44,8 @@ class BadRowsOnSparkTest {
     }
   }
 
-  private Pipeline<Sale> pipeline(Lake lake, BadRowPolicy policy) {
-    return Pipeline.from(CsvSource.of(Sale.class).from(in.toString() + "/*.csv")).named("bad")
+  private Pipeline<RetailLine> pipeline(Lake lake, BadRowPolicy policy) {
+    return Pipeline.from(CsvSource.of(RetailLine.class).from(in.toString() + "/*.csv")).named("bad")
         .to(lake.processed("sales")).onBadRows(policy);
   }
 

@@ -6,7 +6,6 @@ import dev.lake.BadRowPolicy;
 import dev.lake.Lake;
 import dev.lake.Pipeline;
 import dev.lake.PipelineResult;
-import dev.lake.examples.ecommerce.Sale;
 import dev.lake.source.files.CsvSource;
 import dev.lake.transforms.Buffer;
 import java.nio.file.Path;
@@ -26,11 +25,11 @@ class BufferOnSparkTest {
   Path dir;
 
   /** March 2011 of Online Retail, in batches of at most 500 rows or 64 kB of JSON, then one row per line again. */
-  private static Pipeline<Sale> pipeline(Lake lake) {
+  private static Pipeline<RetailLine> pipeline(Lake lake) {
     String days = SharedSpark.DATA.resolve("online_retail/by-day").toString() + "/2011-03-*.csv.gz";
-    return Pipeline.from(CsvSource.of(Sale.class).from(days)).named("retail-batches")
+    return Pipeline.from(CsvSource.of(RetailLine.class).from(days)).named("retail-batches")
         .buffer(Buffer.ofRows(ROWS).orBytes(BYTES))
-        .flatMap("unbatch", (List<Sale> batch) -> {
+        .flatMap("unbatch", (List<RetailLine> batch) -> {
           long bytes = batch.stream().mapToLong(Buffer.jsonBytes()::sizeOf).sum();
           if (batch.size() > ROWS || bytes > BYTES && batch.size() > 1) {
             throw new IllegalStateException("batch over the limits: " + batch.size() + " rows, " + bytes + " bytes");

@@ -6,8 +6,6 @@ import dev.lake.BadRowPolicy;
 import dev.lake.Lake;
 import dev.lake.Pipeline;
 import dev.lake.PipelineResult;
-import dev.lake.examples.ecommerce.RetailRow;
-import dev.lake.examples.ecommerce.Sale;
 import dev.lake.source.files.CsvSource;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -37,8 +35,8 @@ class ByteRangesOnSparkTest {
     Lake whole = Lake.at(dir.resolve("whole").toString());
     Lake ranges = Lake.at(dir.resolve("ranges").toString());
 
-    PipelineResult one = pipeline(CsvSource.of(Sale.class).from(csv.toString()), whole).run();
-    PipelineResult many = pipeline(CsvSource.of(Sale.class).from(csv.toString()).withSplitSize(4L << 20), ranges)
+    PipelineResult one = pipeline(CsvSource.of(RetailLine.class).from(csv.toString()), whole).run();
+    PipelineResult many = pipeline(CsvSource.of(RetailLine.class).from(csv.toString()).withSplitSize(4L << 20), ranges)
         .run(SparkRunner.of(SharedSpark.session()));
 
     assertThat(one.splits()).isEqualTo(1);
@@ -49,8 +47,8 @@ class ByteRangesOnSparkTest {
     assertThat(SharedSpark.rows(ranges, "retail")).isEqualTo(SharedSpark.rows(whole, "retail"));
   }
 
-  private static Pipeline<RetailRow> pipeline(CsvSource<Sale> source, Lake lake) {
-    return Pipeline.from(source).named("retail-ranges").map("to-row", RetailRow::of)
+  private static Pipeline<RetailMonthRow> pipeline(CsvSource<RetailLine> source, Lake lake) {
+    return Pipeline.from(source).named("retail-ranges").map("to-row", RetailMonthRow::of)
         .to(lake.processed("retail").partitionBy("year", "month")).onBadRows(BadRowPolicy.toRejectedZone());
   }
 

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lake.Lake;
 import dev.lake.PipelineResult;
-import dev.lake.examples.ecommerce.OnlineRetail;
-import dev.lake.examples.ecommerce.RetailRow;
-import dev.lake.examples.ecommerce.Sale;
 import dev.lake.Pipeline;
 import dev.lake.source.files.CsvSource;
 import java.io.IOException;
@@ -29,20 +26,20 @@ class CoalesceOnSparkTest {
   @Test
   void coalesceSmallFiles_retriedTasks_oneFilePerMonthAndEveryRowOnce() throws IOException {
     Lake lake = Lake.at(dir.resolve("spark").toString());
-    Pipeline<RetailRow> pipeline = Pipeline.from(CsvSource.of(Sale.class)
+    Pipeline<RetailMonthRow> pipeline = Pipeline.from(CsvSource.of(RetailLine.class)
             .from(SharedSpark.DATA.toUri() + "online_retail/by-day/*.csv*"))
         .named("online-retail")
-        .map("partition-by-month", RetailRow::of)
-        .apply(new FailFirstAttempt<RetailRow>("coalesce", 30_000))
-        .to(lake.processed(OnlineRetail.DATASET).partitionBy("year", "month").coalesceSmallFiles());
+        .map("partition-by-month", RetailMonthRow::of)
+        .apply(new FailFirstAttempt<RetailMonthRow>("coalesce", 30_000))
+        .to(lake.processed(RetailByMonth.DATASET).partitionBy("year", "month").coalesceSmallFiles());
 
     PipelineResult result = pipeline.run(SparkRunner.of(SharedSpark.session()).withPartitions(2));
     assertThat(FailFirstAttempt.failures("coalesce")).isEqualTo(2);
 
     assertThat(result.sinks().get(0).files()).isEqualTo(13);
-    assertThat(SharedSpark.rows(lake, OnlineRetail.DATASET)).isEqualTo(SharedSpark.localOnlineRetailRows());
+    assertThat(SharedSpark.rows(lake, RetailByMonth.DATASET)).isEqualTo(SharedSpark.localOnlineRetailRows());
     Set<String> committed = new HashSet<>();
-    lake.latest(OnlineRetail.DATASET).orElseThrow().files().forEach(f -> committed.add(f.path()));
+    lake.latest(RetailByMonth.DATASET).orElseThrow().files().forEach(f -> committed.add(f.path()));
     assertThat(committed).hasSize(13);
     Path data = dir.resolve("spark/processed/online_retail");
     try (Stream<Path> files = Files.walk(data)) {

@@ -14,7 +14,7 @@ import org.apache.spark.TaskContext;
  * local mode, but each works on its own deserialized copy of the step.
  *
  * <pre>{@code
- * pipeline.apply(new FailFirstAttempt<Sale>("my-test", 20_000));   // then FailFirstAttempt.failures("my-test")
+ * pipeline.apply(new FailFirstAttempt<RetailLine>("my-test", 20_000));   // then FailFirstAttempt.failures("my-test")
  * }</pre>
  */
 final class FailFirstAttempt<T> implements Step<T, T> {

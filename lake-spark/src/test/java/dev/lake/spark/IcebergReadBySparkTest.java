@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lake.Pipeline;
 import dev.lake.PipelineResult;
-import dev.lake.examples.ecommerce.OnlineRetail;
-import dev.lake.examples.ecommerce.RetailRow;
-import dev.lake.examples.ecommerce.Sale;
 import dev.lake.sink.iceberg.IcebergCatalog;
 import dev.lake.source.files.CsvSource;
 import java.math.BigDecimal;
@@ -62,11 +59,12 @@ class IcebergReadBySparkTest {
     return spark;
   }
 
-  private static Pipeline<RetailRow> pipeline(String files) {
-    return Pipeline.from(CsvSource.of(Sale.class).from(SharedSpark.DATA.toUri() + "online_retail/by-day/" + files))
+  private static Pipeline<RetailMonthRow> pipeline(String files) {
+    String glob = SharedSpark.DATA.toUri() + "online_retail/by-day/" + files;
+    return Pipeline.from(CsvSource.of(RetailLine.class).from(glob))
         .named("online-retail-iceberg")
-        .map("partition-by-month", RetailRow::of)
-        .to(catalog.<RetailRow>table("retail.online_retail").partitionBy("year", "month"));
+        .map("partition-by-month", RetailMonthRow::of)
+        .to(catalog.<RetailMonthRow>table("retail.online_retail").partitionBy("year", "month"));
   }
 
   @Test
@@ -80,7 +78,7 @@ class IcebergReadBySparkTest {
     long quantity = 0;
     BigDecimal revenue = BigDecimal.ZERO;
     java.util.Set<String> invoices = new java.util.HashSet<>();
-    for (GenericRecord r : SharedSpark.localOnlineRetail().read(OnlineRetail.DATASET).readAll()) {
+    for (GenericRecord r : SharedSpark.localOnlineRetail().read(RetailByMonth.DATASET).readAll()) {
       rows++;
       int q = (Integer) r.get("quantity");
       quantity += q;
@@ -117,7 +115,7 @@ class IcebergReadBySparkTest {
     assertThat(sparkFiles).isEqualTo(december.size());
 
     long expected = 0;
-    for (GenericRecord r : SharedSpark.localOnlineRetail().read(OnlineRetail.DATASET).readAll()) {
+    for (GenericRecord r : SharedSpark.localOnlineRetail().read(RetailByMonth.DATASET).readAll()) {
       if ((Integer) r.get("year") == 2011 && (Integer) r.get("month") == 12) {
         expected++;
       }

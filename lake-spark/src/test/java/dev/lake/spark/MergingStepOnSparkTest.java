@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lake.Lake;
 import dev.lake.Pipeline;
 import dev.lake.PipelineResult;
-import dev.lake.examples.ecommerce.Sale;
 import dev.lake.source.files.CsvSource;
 import dev.lake.transforms.MergingStep;
 import java.io.BufferedReader;
@@ -45,7 +44,7 @@ class MergingStepOnSparkTest {
   }
 
   /** Counts lines and distinct invoices over every task's rows. */
-  static final class CountFigures implements MergingStep<Sale, Seen, Figures> {
+  static final class CountFigures implements MergingStep<RetailLine, Seen, Figures> {
     private static final long serialVersionUID = 1L;
     private transient Seen seen;
 
@@ -55,7 +54,7 @@ class MergingStepOnSparkTest {
     }
 
     @Override
-    public void apply(Sale sale, Consumer<? super Figures> out) {
+    public void apply(RetailLine sale, Consumer<? super Figures> out) {
       Seen own = partial();
       own.invoices.add(sale.invoiceNo());
       own.lines++;
@@ -87,9 +86,9 @@ class MergingStepOnSparkTest {
     }
   }
 
-  private static Pipeline<Sale> sales() {
+  private static Pipeline<RetailLine> sales() {
     String glob = SharedSpark.DATA.resolve("online_retail/by-day").toString() + "/" + FILES;
-    return Pipeline.from(CsvSource.of(Sale.class).from(glob)).named("retail-figures");
+    return Pipeline.from(CsvSource.of(RetailLine.class).from(glob)).named("retail-figures");
   }
 
   /** The same figures from the CSV files with plain Java (the invoice is the line's first field). */
@@ -140,7 +139,7 @@ class MergingStepOnSparkTest {
   void mergingStep_taskFailingOnce_isRetried_andOnlyTheSuccessfulAttemptsAreMerged() throws IOException {
     Lake lake = Lake.at(dir.resolve("spark").toString());
 
-    PipelineResult result = sales().apply(new FailFirstAttempt<Sale>("merging-step", 20_000))
+    PipelineResult result = sales().apply(new FailFirstAttempt<RetailLine>("merging-step", 20_000))
         .apply(new CountFigures()).to(lake.processed("figures"))
         .run(SparkRunner.of(SharedSpark.session()).withPartitions(3));
 

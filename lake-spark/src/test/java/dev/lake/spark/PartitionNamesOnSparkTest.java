@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lake.Lake;
 import dev.lake.Pipeline;
 import dev.lake.PipelineResult;
-import dev.lake.examples.ecommerce.Sale;
 import dev.lake.source.files.CsvSource;
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,7 +58,7 @@ class PartitionNamesOnSparkTest {
     Files.write(file, lines);
     Lake lake = Lake.at(dir.resolve("lake").toString());
 
-    PipelineResult result = Pipeline.from(CsvSource.of(Sale.class).from(file.toString())).named("retail")
+    PipelineResult result = Pipeline.from(CsvSource.of(RetailLine.class).from(file.toString())).named("retail")
         .to(lake.processed("retail").partitionBy("country")).run();
 
     Map<String, Long> byLake = new HashMap<>();

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lake.Lake;
 import dev.lake.PipelineResult;
-import dev.lake.examples.ecommerce.OnlineRetail;
-import dev.lake.examples.ecommerce.RetailRow;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,18 +27,18 @@ class RetryOnSparkTest {
     PipelineResult expected = SharedSpark.localOnlineRetailResult();
     Lake lake = Lake.at(dir.resolve("spark").toString());
 
-    PipelineResult result = OnlineRetail.pipeline(SharedSpark.DATA.toUri(), lake, 20_000)
-        .apply(new FailFirstAttempt<RetailRow>("retry", 30_000))
+    PipelineResult result = RetailByMonth.pipeline(SharedSpark.DATA.toUri(), lake, 20_000)
+        .apply(new FailFirstAttempt<RetailMonthRow>("retry", 30_000))
         .run(SparkRunner.of(SharedSpark.session()).withPartitions(2));
 
     // each of the two partitions failed once, then succeeded
     assertThat(FailFirstAttempt.failures("retry")).isEqualTo(2);
     assertThat(result.rowsWritten()).isEqualTo(expected.rowsWritten());
-    List<String> rows = SharedSpark.rows(lake, OnlineRetail.DATASET);
+    List<String> rows = SharedSpark.rows(lake, RetailByMonth.DATASET);
     assertThat(rows).isEqualTo(SharedSpark.localOnlineRetailRows());
     // Exactly the committed files are on disk: no leftover of a failed attempt beside them.
     Set<String> committed = new HashSet<>();
-    lake.latest(OnlineRetail.DATASET).orElseThrow().files().forEach(f -> committed.add(f.path()));
+    lake.latest(RetailByMonth.DATASET).orElseThrow().files().forEach(f -> committed.add(f.path()));
     Path data = dir.resolve("spark/processed/online_retail");
     try (Stream<Path> files = Files.walk(data)) {
       assertThat(files.filter(Files::isRegularFile).map(p -> data.relativize(p).toString().replace('\\', '/'))

@@ -2,7 +2,6 @@ package dev.lake.spark;
 
 import dev.lake.Lake;
 import dev.lake.PipelineResult;
-import dev.lake.examples.ecommerce.OnlineRetail;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -45,7 +44,7 @@ final class SharedSpark {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      localRetailResult = OnlineRetail.pipeline(DATA.toUri(), localRetail).run();
+      localRetailResult = RetailByMonth.pipeline(DATA.toUri(), localRetail).run();
     }
     return localRetail;
   }
@@ -53,7 +52,7 @@ final class SharedSpark {
   /** The rows of {@link #localOnlineRetail()}, as {@link #rows} gives them (read once). */
   static synchronized List<String> localOnlineRetailRows() {
     if (localRetailRows == null) {
-      localRetailRows = rows(localOnlineRetail(), OnlineRetail.DATASET);
+      localRetailRows = rows(localOnlineRetail(), RetailByMonth.DATASET);
     }
     return localRetailRows;
   }

@@ -1,4 +1,4 @@
-package dev.lake.cli;
+package dev.lake.it.readme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /** {@code bin/lake}, the launcher a user puts on the PATH: it finds the checkout's jar and passes everything on. */
 class LakeLauncherJarTest {
-  private final Path work = TestLakes.temp("lake-launcher-");
+  private final Path work = JarRuns.temp("lake-launcher-");
 
   @Test
   void launcher_onThePath_runsTheCheckoutsJar() throws Exception {

@@ -1,4 +1,4 @@
-package dev.lake.cli;
+package dev.lake.it.readme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,10 +1,11 @@
-package dev.lake.spark;
+package dev.lake.examples.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lake.Lake;
 import dev.lake.PipelineResult;
 import dev.lake.examples.ecommerce.OnlineRetail;
+import dev.lake.spark.SparkRunner;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

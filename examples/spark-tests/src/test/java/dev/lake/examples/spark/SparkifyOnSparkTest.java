@@ -1,4 +1,4 @@
-package dev.lake.spark;
+package dev.lake.examples.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,7 @@ import dev.lake.Lake;
 import dev.lake.Pipeline;
 import dev.lake.PipelineResult;
 import dev.lake.examples.sparkify.Sparkify;
+import dev.lake.spark.SparkRunner;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.lake.spark;
+package dev.lake.examples.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -240,7 +240,7 @@ class EcommerceIcebergBySparkTest {
 
   /**
    * A new Spark session whose Iceberg catalog "lake" is the example's JDBC catalog (a JDBC catalog's tables are keyed
-   * by catalog name); a new session each time, as {@link IcebergReadBySparkTest} explains.
+   * by catalog name); a new session each time, as lake-spark's {@code IcebergReadBySparkTest} explains.
    */
   private static SparkSession spark(Path lakeDir) {
     Path warehouse = lakeDir.resolve("iceberg");

@@ -1,4 +1,4 @@
-package dev.lake.cli;
+package dev.lake.it.readme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class ReadmeSamplesJarTest {
   @Test
   void readme_everyMarkedSample_printsWhatTheReadmeShows() throws Exception {
-    Path work = TestLakes.temp("lake-readme-");
+    Path work = JarRuns.temp("lake-readme-");
     Files.createDirectories(work.resolve("examples/target"));
     Files.createSymbolicLink(work.resolve("examples/target/lake-examples.jar"),
         JarRuns.REPO.resolve("examples/target/lake-examples.jar"));

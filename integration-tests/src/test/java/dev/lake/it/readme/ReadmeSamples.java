@@ -1,4 +1,4 @@
-package dev.lake.cli;
+package dev.lake.it.readme;
 
 import java.util.ArrayList;
 import java.util.List;
