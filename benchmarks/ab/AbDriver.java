@@ -10,7 +10,8 @@ import java.util.stream.Stream;
 /**
  * Before/after runs of Online Retail CSV -> Parquet in one JVM: each build's Lake jars in a class loader of its own
  * (child-first for {@code dev.lake.*} and {@link VariantRun}; parquet-java, Avro and the JDK shared), and DuckDB with
- * the columns given (as {@code CsvToParquetBenchmark}), interleaved A B C A B C ..., W warm-ups then N timed rounds;
+ * the columns given (as {@code CsvToParquetBenchmark}), interleaved A B C, B C A, C A B, ... (each round starts one
+ * variant later; {@code -DfixedOrder=true}: A B C A B C ..., as before 2026-12-07 18:25 UTC), W warm-ups then N timed rounds;
  * prints wall and process CPU seconds per run, the load average, medians and per-round ratios.
  *
  * <p>Not part of the Maven build. Usage (BENCHMARKS.md, "Where the time goes", has the whole sequence):
@@ -94,8 +95,12 @@ public final class AbDriver {
     }
     Map<String, List<double[]>> res = new LinkedHashMap<>();
     labels.forEach(l -> res.put(l, new ArrayList<>()));
+    boolean rotate = !Boolean.getBoolean("fixedOrder");
     for (int i = 0; i < warm + runs; i++) {
-      for (String l : labels) {
+      for (int k = 0; k < labels.size(); k++) {
+        // each round starts one variant later (A B C, B C A, C A B, ...): the run just after another variant's (DuckDB's
+        // native threads, the collector) is at a disadvantage, measured at about 5%, which a fixed order gives one side
+        String l = labels.get(rotate ? (k + i) % labels.size() : k);
         Path dir = Files.createTempDirectory(tmp, l + "-");
         try {
           System.gc();

@@ -6,6 +6,10 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 import org.apache.parquet.bytes.ByteBufferAllocator;
 import org.apache.parquet.column.Encoding;
+import org.apache.parquet.column.page.DictionaryPage;
+import org.apache.parquet.column.values.ValuesWriter;
+import org.apache.parquet.column.values.dictionary.IntList;
+import org.apache.parquet.column.values.plain.PlainValuesWriter;
 import org.apache.parquet.column.values.dictionary.DictionaryValuesWriter.PlainBinaryDictionaryValuesWriter;
 import org.apache.parquet.io.api.Binary;
 
@@ -15,9 +19,10 @@ import org.apache.parquet.io.api.Binary;
  * byte by byte ({@code Binary.equals}), a sixth of a CSV-to-Parquet conversion's time. Here the same array as the
  * value before's (a value repeated row after row) takes its id without a lookup, and any other value is hashed
  * eight bytes at a time and compared with {@link Arrays#equals(byte[], byte[])} (vectorized by the JIT), against a
- * table of Lake's own; a new value is added to parquet-java's dictionary map as its own {@code writeBytes} would,
- * with the next id, and that map writes the dictionary page exactly as before, so the file is the same byte for
- * byte.
+ * table of Lake's own. The dictionary lives in that table alone (parquet-java's map, which hashed and compared
+ * each new value again and copied it, stays empty): the next id for a new value, the dictionary page written from
+ * the entries in id order and a fallback to plain encoding replaying them, as parquet-java does, so the file is the
+ * same byte for byte.
  *
  * <pre>{@code
  * ValuesWriter writer = new BinaryDictionaryWriter(1 << 20, Encoding.PLAIN_DICTIONARY, Encoding.PLAIN_DICTIONARY,
@@ -70,16 +75,41 @@ final class BinaryDictionaryWriter extends PlainBinaryDictionaryValuesWriter {
 
   /**
    * A value not in the dictionary: what parquet-java's {@code writeBytes} does when its lookup misses (the next id,
-   * a constant copy of the value in its map, the dictionary's size), without that lookup, and the same in Lake's
-   * table.
+   * the dictionary's size in bytes), in Lake's table only.
    */
   private void addNew(Binary v, int hash, byte[] bytes) {
-    int id = binaryDictionaryContent.size();
-    binaryDictionaryContent.put(v.copy(), id);
+    int id = size;
     dictionaryByteSize += 4 + v.length();
     encodedValues.add(id);
     add(hash, bytes, id);
     remember(bytes, id);
+  }
+
+  /** The dictionary page of the values the pages written so far use, in id order, as parquet-java writes it. */
+  @Override
+  public DictionaryPage toDictPageAndClose() {
+    if (lastUsedDictionarySize == 0) {
+      return null;
+    }
+    PlainValuesWriter page = new PlainValuesWriter(lastUsedDictionaryByteSize, maxDictionaryByteSize, allocator);
+    for (int id = 0; id < lastUsedDictionarySize; id++) {
+      page.writeBytes(Binary.fromConstantByteArray(values[id]));
+    }
+    return dictPage(page);
+  }
+
+  @Override
+  public int getDictionarySize() {
+    return size;
+  }
+
+  /** The values written so far, each as its dictionary entry, to the plain writer taking over. */
+  @Override
+  public void fallBackDictionaryEncodedData(ValuesWriter writer) {
+    IntList.IntIterator ids = encodedValues.iterator();
+    while (ids.hasNext()) {
+      writer.writeBytes(Binary.fromConstantByteArray(values[ids.next()]));
+    }
   }
 
   /** Only arrays that no one changes (the value's own constant array, or the copy made here) are remembered. */
@@ -125,7 +155,6 @@ final class BinaryDictionaryWriter extends PlainBinaryDictionaryValuesWriter {
 
   @Override
   protected void clearDictionaryContent() {
-    super.clearDictionaryContent();
     Arrays.fill(values, 0, size, null);
     Arrays.fill(slots, EMPTY);
     size = 0;

@@ -1,5 +1,6 @@
 package dev.lake.internal.format;
 
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.apache.avro.Conversion;
@@ -176,9 +177,17 @@ final class ColumnValueWriters {
     }
   }
 
-  /** The logical types over bytes (decimals): as {@link Converting}, in a method of their own. */
+  /**
+   * The logical types over bytes (decimals): as {@link Converting}, in a method of their own. A decimal's bytes are
+   * also kept for an equal decimal written later (a small table by the value's hash), so that a price repeated in
+   * other rows is converted once and Parquet's dictionary finds its entry by identity.
+   */
   static final class ConvertingToBytes extends ConversionCache implements Writer {
+    static final int MAX_KEPT = 1 << 10;
     private final Bytes raw = new Bytes();
+    private BigDecimal[] decimals = new BigDecimal[16];
+    private Object[] converted = new Object[16];
+    private int displaced;
     private Object last;
 
     ConvertingToBytes(Schema schema, LogicalType logicalType, GenericData model) {
@@ -188,10 +197,51 @@ final class ColumnValueWriters {
     @Override
     public void write(RecordConsumer consumer, Object value) {
       if (!sameAsBefore(value)) {
-        Conversion<Object> conversion = conversionFor(value);
-        last = conversion == null ? value : constant(conversion.toBytes(value, schema, logicalType));
+        last = value instanceof BigDecimal decimal ? decimal(decimal) : convert(value);
       }
       raw.write(consumer, last);
+    }
+
+    /** Equal decimals (the same digits at the same scale) convert to the same bytes. */
+    private Object decimal(BigDecimal value) {
+      int slot = slot(value, decimals.length);
+      BigDecimal known = decimals[slot];
+      if (known != null && (known == value || known.equals(value))) {
+        return converted[slot];
+      }
+      Object bytes = convert(value);
+      if (known != null && ++displaced > decimals.length && decimals.length < MAX_KEPT) {
+        grow();
+        slot = slot(value, decimals.length);
+      }
+      decimals[slot] = value;
+      converted[slot] = bytes;
+      return bytes;
+    }
+
+    private void grow() {
+      BigDecimal[] biggerDecimals = new BigDecimal[decimals.length * 2];
+      Object[] biggerConverted = new Object[decimals.length * 2];
+      for (int i = 0; i < decimals.length; i++) {
+        if (decimals[i] != null) {
+          int slot = slot(decimals[i], biggerDecimals.length);
+          biggerDecimals[slot] = decimals[i];
+          biggerConverted[slot] = converted[i];
+        }
+      }
+      decimals = biggerDecimals;
+      converted = biggerConverted;
+      displaced = 0;
+    }
+
+    private static int slot(BigDecimal value, int capacity) {
+      int h = value.hashCode() * 0x9E3779B9;
+      return (h ^ (h >>> 16)) & (capacity - 1);
+    }
+
+    private Object convert(Object value) {
+      Conversion<Object> conversion = conversionFor(value);
+      return conversion == null ? value : constant(conversion.toBytes(value, schema, logicalType));
     }
   }
 
@@ -236,7 +286,7 @@ final class ColumnValueWriters {
 
     /** Values that cannot change between two rows: decimals and {@code java.time} values. */
     static boolean immutable(Object value) {
-      return value.getClass() == java.math.BigDecimal.class || value instanceof java.time.temporal.TemporalAccessor
+      return value.getClass() == BigDecimal.class || value instanceof java.time.temporal.TemporalAccessor
           && value.getClass().getPackageName().equals("java.time");
     }
 

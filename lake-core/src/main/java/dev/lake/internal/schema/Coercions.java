@@ -75,11 +75,12 @@ final class Coercions {
     LogicalType logical = s == null ? null : s.getLogicalType();
     boolean millis = logical instanceof LogicalTypes.TimestampMillis || logical instanceof LogicalTypes.TimeMillis
         || logical instanceof LogicalTypes.LocalTimestampMillis;
+    // A value already of the target's boxed type is passed on as it is: boxing its number again would allocate.
     if (c == int.class || c == Integer.class) {
-      return v -> (int) integral(v, Integer.MIN_VALUE, Integer.MAX_VALUE, "an int", where);
+      return v -> v instanceof Integer ? v : (int) integral(v, Integer.MIN_VALUE, Integer.MAX_VALUE, "an int", where);
     }
     if (c == long.class || c == Long.class) {
-      return v -> integral(v, Long.MIN_VALUE, Long.MAX_VALUE, "a long", where);
+      return v -> v instanceof Long ? v : integral(v, Long.MIN_VALUE, Long.MAX_VALUE, "a long", where);
     }
     if (c == short.class || c == Short.class) {
       return v -> (short) integral(v, Short.MIN_VALUE, Short.MAX_VALUE, "a short", where);
@@ -88,7 +89,7 @@ final class Coercions {
       return v -> (byte) integral(v, Byte.MIN_VALUE, Byte.MAX_VALUE, "a byte", where);
     }
     if (c == double.class || c == Double.class) {
-      return v -> v instanceof Number n ? n.doubleValue() : fail(v, "a double", where);
+      return v -> v instanceof Double ? v : v instanceof Number n ? n.doubleValue() : fail(v, "a double", where);
     }
     if (c == float.class || c == Float.class) {
       return v -> v instanceof Number n ? n.floatValue() : fail(v, "a float", where);

@@ -122,7 +122,7 @@ class RecordColumnsWriteSupportTest {
 
   /**
    * Runs of rows sharing one object (as rows read from text share a repeated value), equal values in new objects,
-   * and values that change every row.
+   * values that change every row, and more distinct prices than a column writer keeps the bytes of.
    */
   private static List<Repeated> repeated() {
     List<Repeated> rows = new ArrayList<>();
@@ -130,10 +130,11 @@ class RecordColumnsWriteSupportTest {
     String name = null;
     BigDecimal price = null;
     LocalDateTime sold = null;
-    for (int i = 0; i < 5_000; i++) {
+    for (int i = 0; i < 10_000; i++) {
       if (i % 7 == 0) { // a new run: new objects, some equal to an earlier run's
         name = String.format("%040d", i % 3 == 0 ? 0 : i);
-        price = new BigDecimal(i % 11).movePointLeft(2);
+        price = new BigDecimal(i % 3 == 0 ? i % 11 : i * 37 % 5_003).movePointLeft(2); // more than a writer keeps
+        price = i % 2 == 0 ? price : price.setScale(3); // equal values at another scale: the same bytes
         sold = start.plusMinutes(i % 5);
       }
       rows.add(new Repeated(name, "é" + (i % 10) + "x".repeat(i % 300), price, sold));

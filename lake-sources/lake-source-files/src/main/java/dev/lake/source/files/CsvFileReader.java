@@ -29,7 +29,8 @@ final class CsvFileReader<T> extends FilesReader<T> {
   private final Schema[] plain;
   private final boolean[] nullable;
   private final Object[] missing;
-  private final char[][] lastText;
+  private final String[] lastSource; // the row before's field: a range of this text (its line, or the quoted field)
+  private final int[] lastStart;
   private final int[] lastLength;
   private final Object[] lastValue;
 
@@ -54,7 +55,8 @@ final class CsvFileReader<T> extends FilesReader<T> {
     plain = new Schema[n];
     nullable = new boolean[n];
     missing = new Object[n];
-    lastText = new char[n][];
+    lastSource = new String[n];
+    lastStart = new int[n];
     lastLength = new int[n];
     lastValue = new Object[n];
     for (Schema.Field field : schema.getFields()) {
@@ -179,7 +181,7 @@ final class CsvFileReader<T> extends FilesReader<T> {
         values[i] = missing[i];
         continue;
       }
-      if (cacheable[i] && r.fieldEquals(column, lastText[i], lastLength[i])) {
+      if (cacheable[i] && r.fieldEquals(column, lastSource[i], lastStart[i], lastLength[i])) {
         values[i] = lastValue[i]; // the same text as the row before: the same value, no String made
         continue;
       }
@@ -195,7 +197,8 @@ final class CsvFileReader<T> extends FilesReader<T> {
         return reject("Field " + names[i] + ": " + e.getMessage(), r.raw);
       }
       if (cacheable[i]) {
-        lastText[i] = r.copyField(column, lastText[i]);
+        lastSource[i] = r.source(column); // the text is immutable: kept as it is, the field's range noted
+        lastStart[i] = r.start(column);
         lastLength[i] = r.end(column) - r.start(column);
         lastValue[i] = values[i];
       }

@@ -49,27 +49,13 @@ final class CsvRecords {
       return from == 0 && to == s.length() ? s : s.substring(from, to);
     }
 
-    /** True when field {@code i} is the first {@code length} characters of {@code text} (false for null). */
-    boolean fieldEquals(int i, char[] text, int length) {
-      int from = starts[i];
-      if (text == null || ends[i] - from != length) {
-        return false;
-      }
-      String s = sources[i];
-      for (int k = 0; k < length; k++) {
-        if (s.charAt(from + k) != text[k]) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    /** Field {@code i}'s characters, in {@code into} when it is large enough, else in a new array. */
-    char[] copyField(int i, char[] into) {
-      int length = ends[i] - starts[i];
-      char[] out = into != null && into.length >= length ? into : new char[Math.max(16, length)];
-      sources[i].getChars(starts[i], ends[i], out, 0);
-      return out;
+    /**
+     * True when field {@code i} is the {@code length} characters of {@code text} from {@code from} (false for null):
+     * compared on the strings' bytes ({@code regionMatches}), without copying either.
+     */
+    boolean fieldEquals(int i, String text, int from, int length) {
+      int start = starts[i];
+      return text != null && ends[i] - start == length && sources[i].regionMatches(start, text, from, length);
     }
 
     /** The text field {@code i} is a range of: from {@link #start} to {@link #end}. */
