@@ -1,11 +1,11 @@
 package dev.lake.examples;
 
 import dev.lake.Lake;
-import dev.lake.sink.warehouse.Dialect;
-import dev.lake.sink.warehouse.JdbcDataSource;
-import dev.lake.sink.warehouse.LoadMode;
-import dev.lake.sink.warehouse.LoadReport;
-import dev.lake.sink.warehouse.WarehouseLoad;
+import dev.lake.loader.warehouse.Dialect;
+import dev.lake.loader.warehouse.JdbcDataSource;
+import dev.lake.loader.warehouse.LoadMode;
+import dev.lake.loader.warehouse.LoadReport;
+import dev.lake.loader.warehouse.WarehouseLoad;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

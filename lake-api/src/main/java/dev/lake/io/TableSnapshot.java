@@ -10,7 +10,7 @@ import org.apache.avro.generic.GenericRecord;
  * One committed snapshot of a table that is not a Lake dataset (an Apache Iceberg table, through lake-iceberg's
  * {@code IcebergRead}), as a loader that copies it elsewhere needs it: an identity, a version that grows with every
  * commit, the row schema, the data files whose rows it holds (what an incremental load records), and the rows of any
- * of those files with the rows the table deleted since left out. Lets lake-redshift's {@code WarehouseLoad} load
+ * of those files with the rows the table deleted since left out. Lets lake-loader-warehouse's {@code WarehouseLoad} load
  * Iceberg snapshots without depending on Iceberg.
  *
  * <pre>{@code

@@ -62,10 +62,10 @@ public final class IamFixtures {
     return java.util.List.of(
         Pipeline.from(InMemorySource.of("days", java.util.List.of(new Day("2011-12-01")))).named("days")
             .to(glue.<Day>table("retail.days")),
-        dev.lake.sink.warehouse.WarehouseLoad.of(dev.lake.sink.iceberg.IcebergRead.of(glue, "retail.sales")
+        dev.lake.loader.warehouse.WarehouseLoad.of(dev.lake.sink.iceberg.IcebergRead.of(glue, "retail.sales")
                 .asTableSnapshot())
-            .into(dev.lake.sink.warehouse.Dialect.POSTGRES,
-                dev.lake.sink.warehouse.JdbcDataSource.of("jdbc:postgresql://localhost/warehouse"))
+            .into(dev.lake.loader.warehouse.Dialect.POSTGRES,
+                dev.lake.loader.warehouse.JdbcDataSource.of("jdbc:postgresql://localhost/warehouse"))
             .table("public.sales"));
   }
 }

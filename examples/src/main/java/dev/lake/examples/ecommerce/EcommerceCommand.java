@@ -10,7 +10,7 @@ import dev.lake.examples.ecommerce.invoices.InvoiceTable;
 import dev.lake.examples.RunLines;
 import dev.lake.examples.Warehouse;
 import dev.lake.examples.ecommerce.invoices.InvoiceServing;
-import dev.lake.sink.warehouse.LoadReport;
+import dev.lake.loader.warehouse.LoadReport;
 import java.net.URI;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

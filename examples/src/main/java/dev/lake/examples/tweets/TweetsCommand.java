@@ -9,7 +9,7 @@ import dev.lake.examples.UsageException;
 import dev.lake.examples.AnswerTable;
 import dev.lake.examples.replay.RecordedResponses;
 import dev.lake.io.DataFile;
-import dev.lake.sink.warehouse.ExternalTables;
+import dev.lake.loader.warehouse.ExternalTables;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

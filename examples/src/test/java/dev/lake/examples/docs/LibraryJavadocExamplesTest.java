@@ -22,11 +22,11 @@ class LibraryJavadocExamplesTest {
       "lake-sentiment", "lake-sources/lake-source-files", "lake-sources/lake-source-http",
       "lake-sources/lake-source-football", "lake-sources/lake-source-twitter", "lake-sources/lake-source-kinesis",
       "lake-stores/lake-s3", "lake-sinks/lake-dynamodb", "lake-sinks/lake-kinesis", "lake-sinks/lake-iceberg",
-      "lake-loaders/lake-redshift");
+      "lake-loaders/lake-loader-warehouse");
   private static final List<String> IMPORTS = List.of("dev.lake.runner.*", "dev.lake.testing.*", "dev.lake.lambda.*",
       "dev.lake.sentiment.*", "dev.lake.source.files.*", "dev.lake.source.http.*", "dev.lake.source.football.*",
       "dev.lake.source.twitter.*", "dev.lake.source.kinesis.*", "dev.lake.sink.s3.*", "dev.lake.sink.dynamodb.*",
-      "dev.lake.sink.kinesis.*", "dev.lake.sink.iceberg.*", "dev.lake.sink.warehouse.*",
+      "dev.lake.sink.kinesis.*", "dev.lake.sink.iceberg.*", "dev.lake.loader.warehouse.*",
       "dev.lake.examples.ecommerce.*", "dev.lake.examples.ecommerce.invoices.*", "dev.lake.examples.sparkify.*",
       "dev.lake.examples.xg.*", "dev.lake.examples.tweets.LiveTweets", "com.amazonaws.services.lambda.runtime.*",
       "com.amazonaws.services.lambda.runtime.events.*", "software.amazon.awssdk.regions.Region",

@@ -3,11 +3,11 @@ package dev.lake.examples.ecommerce;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lake.Lake;
-import dev.lake.sink.warehouse.Dialect;
-import dev.lake.sink.warehouse.JdbcDataSource;
-import dev.lake.sink.warehouse.LoadMode;
-import dev.lake.sink.warehouse.LoadReport;
-import dev.lake.sink.warehouse.WarehouseLoad;
+import dev.lake.loader.warehouse.Dialect;
+import dev.lake.loader.warehouse.JdbcDataSource;
+import dev.lake.loader.warehouse.LoadMode;
+import dev.lake.loader.warehouse.LoadReport;
+import dev.lake.loader.warehouse.WarehouseLoad;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -17,7 +17,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The Online Retail lake loaded into the embedded default warehouse, DuckDB, through lake-redshift. */
+/** The Online Retail lake loaded into the embedded default warehouse, DuckDB, through lake-loader-warehouse. */
 class OnlineRetailWarehouseTest {
   static final Path DATA = Path.of("..", "data").toAbsolutePath().normalize();
 

@@ -10,7 +10,7 @@ import dev.lake.examples.ecommerce.WarehouseImport;
 import dev.lake.iam.IamPolicy;
 import dev.lake.iam.OtherPathGrants;
 import dev.lake.iam.PolicyAssert;
-import dev.lake.sink.warehouse.WarehouseLoad;
+import dev.lake.loader.warehouse.WarehouseLoad;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;

@@ -79,7 +79,7 @@ public final class IcebergRead {
   }
 
   /**
-   * This read as lake-core's {@link dev.lake.io.TableSnapshot}, for lake-redshift's
+   * This read as lake-core's {@link dev.lake.io.TableSnapshot}, for lake-loader-warehouse's
    * {@code WarehouseLoad.of(TableSnapshot)}: planned when a load first asks for it, and planned again for every run
    * of a load that reads the newest snapshot ({@code refreshed()}), so one load object serves a schedule.
    */

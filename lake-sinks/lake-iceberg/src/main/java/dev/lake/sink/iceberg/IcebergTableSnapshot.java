@@ -14,7 +14,7 @@ import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.util.SnapshotUtil;
 
 /**
- * An Iceberg snapshot, planned on first use, as lake-core's {@link TableSnapshot}, so that lake-redshift's warehouse loads read it
+ * An Iceberg snapshot, planned on first use, as lake-core's {@link TableSnapshot}, so that lake-loader-warehouse's warehouse loads read it
  * without depending on Iceberg: the version is the snapshot's sequence number (it grows with every commit of a
  * format-2 table), the files are its data files, and their rows are read through {@link SnapshotRows} with the
  * deletes applied.
