@@ -8,7 +8,10 @@ import dev.lake.io.SourceReader;
 import dev.lake.testing.InMemorySource;
 import java.util.function.Supplier;
 
-/** Pipelines for {@code lake iam}'s tests: one whose source declares no permissions, and a Supplier. */
+/**
+ * Pipelines for {@code lake iam}'s tests: one whose source declares no permissions, a Supplier, Iceberg through Glue,
+ * and the Online Retail import followed by a warehouse load (Redshift through the Data API, or DuckDB over JDBC).
+ */
 public final class IamFixtures {
   private IamFixtures() {}
 
@@ -47,6 +50,29 @@ public final class IamFixtures {
       return Pipeline.from(InMemorySource.of("days", java.util.List.of("a"))).named("daily")
           .to(Lake.at("s3://daily-lake/root").processed("days"));
     }
+  }
+
+  /** {@link RetailLake#pipeline} from {@code data} into {@code lake}, then a load of its dataset into Redshift. */
+  public static java.util.List<Object> retailThenRedshift(String data, String lake) {
+    dev.lake.sink.warehouse.RedshiftDataApi api = dev.lake.sink.warehouse.RedshiftDataApi.builder()
+        .client(software.amazon.awssdk.services.redshiftdata.RedshiftDataClient.builder()
+            .region(software.amazon.awssdk.regions.Region.EU_WEST_1)
+            .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build())
+        .database("dev").clusterIdentifier("analytics").dbUser("loader").build();
+    Lake home = Lake.at(lake);
+    return java.util.List.of(RetailLake.pipeline(java.net.URI.create(data), home),
+        dev.lake.sink.warehouse.WarehouseLoad.of(home, RetailLake.DATASET).into(api)
+            .table("public", RetailLake.DATASET)
+            .mode(dev.lake.sink.warehouse.LoadMode.REPLACE).iamRole("arn:aws:iam::123456789012:role/lake-copy"));
+  }
+
+  /** {@link RetailLake#pipeline} from {@code data} into {@code lake}, then a load of its dataset into DuckDB. */
+  public static java.util.List<Object> retailThenDuckDb(String data, String lake) {
+    Lake home = Lake.at(lake);
+    return java.util.List.of(RetailLake.pipeline(java.net.URI.create(data), home),
+        dev.lake.sink.warehouse.WarehouseLoad.of(home, RetailLake.DATASET)
+            .into(dev.lake.sink.warehouse.Dialect.DUCKDB, dev.lake.sink.warehouse.JdbcDataSource.of("jdbc:duckdb:"))
+            .table(RetailLake.DATASET).mode(dev.lake.sink.warehouse.LoadMode.REPLACE));
   }
 
   /** A row of the Iceberg fixtures. */
