@@ -20,7 +20,7 @@ class ChartCommandTest {
   void chart_barPng_expectedVsActualPointsPerTeam() throws Exception {
     Path png = dir.resolve("xg.png");
 
-    String out = lake("chart", "--lake", root.toString(), "SELECT team, points, xpts FROM team_season "
+    String out = lake("chart", "--lake", root.toString(), "SELECT team, points, xpts FROM team_points "
         + "ORDER BY points DESC", "--type", "bar", "--x", "team", "--y", "points,xpts", "--out", png.toString(),
         "--width", "900", "--height", "500").ok().out();
 
@@ -36,8 +36,8 @@ class ChartCommandTest {
   void chart_lineSvgOverDates_validSvg() throws Exception {
     Path svg = dir.resolve("plays.svg");
 
-    String out = lake("chart", "--lake", root.toString(), "SELECT CAST(date_trunc('day', start_time) AS DATE) "
-        + "AS day, count(*) AS plays FROM time GROUP BY ALL ORDER BY 1", "--type", "line", "--out", svg.toString())
+    String out = lake("chart", "--lake", root.toString(), "SELECT CAST(epoch_ms(ts) AS DATE) AS day, "
+        + "count(*) AS plays FROM songplays GROUP BY ALL ORDER BY 1", "--type", "line", "--out", svg.toString())
         .ok().out();
 
     DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
@@ -52,7 +52,7 @@ class ChartCommandTest {
 
   @Test
   void chart_scatterOverText_namesTheFix() {
-    TestLakes.Result r = lake("chart", "--lake", root.toString(), "SELECT team, points FROM team_season",
+    TestLakes.Result r = lake("chart", "--lake", root.toString(), "SELECT team, points FROM team_points",
         "--type", "scatter", "--out", dir.resolve("x.png").toString());
 
     assertThat(r.status()).isEqualTo(2);
@@ -61,7 +61,7 @@ class ChartCommandTest {
 
   @Test
   void chart_unknownColumn_suggestsTheClosest() {
-    TestLakes.Result r = lake("chart", "--lake", root.toString(), "SELECT team, points, xpts FROM team_season",
+    TestLakes.Result r = lake("chart", "--lake", root.toString(), "SELECT team, points, xpts FROM team_points",
         "--y", "xpt", "--out", dir.resolve("x.png").toString());
 
     assertThat(r.status()).isEqualTo(2);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lake.cli.lakes.retail.OnlineRetail;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,12 +13,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code lake iam} on the Online Retail pipeline (the tests' copy of the example's, {@code dev.lake.cli.lakes}) over S3
+ * {@code lake iam} on the test lake's Online Retail pipeline ({@link RetailLake}) over S3
  * (data in one bucket, the lake in another), read back as JSON and checked statement by statement against what the
  * pipeline is described to touch.
  */
 class IamCommandTest {
-  static final String REF = "dev.lake.cli.lakes.retail.OnlineRetail#pipeline";
+  static final String REF = "dev.lake.cli.RetailLake#pipeline";
   static final String DATA = "arn:aws:s3:::retail-data";
   static final String LAKE = "arn:aws:s3:::retail-lake";
 
@@ -65,8 +64,8 @@ class IamCommandTest {
         "--region", "eu-west-1", "--account", "123456789012").ok();
 
     JsonNode policy = json(r.out());
-    String ds = "processed/" + OnlineRetail.DATASET;
-    String rejected = "rejected/" + OnlineRetail.DATASET;
+    String ds = "processed/" + RetailLake.DATASET;
+    String rejected = "rejected/" + RetailLake.DATASET;
     String name = "online-retail";
     assertThat(policy.get("Version").asText()).isEqualTo("2012-10-17");
     assertThat(grants(policy)).containsExactlyInAnyOrder(
@@ -116,19 +115,17 @@ class IamCommandTest {
 
   @Test
   void iam_importWithARedshiftWarehouse_addsTheLoadsGrantsAndJdbcAddsOnlyLakeReads() throws IOException {
-    String ref = "dev.lake.cli.lakes.retail.RetailImport#of";
-    String redshift = "redshift:cluster=analytics;database=dev;dbUser=loader;"
-        + "iamRole=arn:aws:iam::123456789012:role/lake-copy;region=eu-west-1";
-    List<String> withRedshift = grants(json(lake("iam", ref, "--arg", "s3://retail-data/in/", "--arg",
-        "s3://retail-lake/lake", "--arg", redshift, "--region", "eu-west-1", "--account", "123456789012").ok().out()));
-    List<String> withDuckDb = grants(json(lake("iam", ref, "--arg", "s3://retail-data/in/", "--arg",
-        "s3://retail-lake/lake", "--arg", "jdbc:duckdb:", "--region", "eu-west-1", "--account", "123456789012")
-        .ok().out()));
+    List<String> withRedshift = grants(json(lake("iam", "dev.lake.cli.IamFixtures#retailThenRedshift", "--arg",
+        "s3://retail-data/in/", "--arg", "s3://retail-lake/lake", "--region", "eu-west-1", "--account",
+        "123456789012").ok().out()));
+    List<String> withDuckDb = grants(json(lake("iam", "dev.lake.cli.IamFixtures#retailThenDuckDb", "--arg",
+        "s3://retail-data/in/", "--arg", "s3://retail-lake/lake", "--region", "eu-west-1", "--account",
+        "123456789012").ok().out()));
     List<String> importOnly = grants(json(lake("iam", REF, "--arg", "s3://retail-data/in/", "--arg",
         "s3://retail-lake/lake", "--region", "eu-west-1", "--account", "123456789012").ok().out()));
 
     String cluster = "arn:aws:redshift:eu-west-1:123456789012:cluster:analytics";
-    String copyManifests = LAKE + "/lake/_lake/copy-manifests/processed/" + OnlineRetail.DATASET + "/*";
+    String copyManifests = LAKE + "/lake/_lake/copy-manifests/processed/" + RetailLake.DATASET + "/*";
     assertThat(withRedshift).containsAll(importOnly).contains(
         "redshift-data:ExecuteStatement " + cluster,
         "redshift-data:DescribeStatement *", "redshift-data:GetStatementResult *",
@@ -137,7 +134,7 @@ class IamCommandTest {
         "s3:PutObject " + copyManifests).doesNotContain("redshift-data:BatchExecuteStatement " + cluster);
     assertThat(withDuckDb).as("JDBC needs no AWS permission: only reading the dataset is added")
         .containsAll(importOnly).noneMatch(g -> g.startsWith("redshift"))
-        .contains("s3:GetObject " + LAKE + "/lake/processed/" + OnlineRetail.DATASET + "/*");
+        .contains("s3:GetObject " + LAKE + "/lake/processed/" + RetailLake.DATASET + "/*");
     List<String> added = new ArrayList<>(withDuckDb);
     added.removeAll(importOnly);
     assertThat(added).as("the import already reads its own dataset's files and retired files to publish").isEmpty();
@@ -197,12 +194,12 @@ class IamCommandTest {
 
   @Test
   void iam_mistakes_nameTheFix() {
-    TestLakes.Result cls = lake("iam", "dev.lake.cli.lakes.retail.OnlineRetial#pipeline");
+    TestLakes.Result cls = lake("iam", "dev.lake.cli.RetialLake#pipeline");
     assertThat(cls.status()).isEqualTo(2);
-    assertThat(cls.err()).contains("Class dev.lake.cli.lakes.retail.OnlineRetial not found",
-        "Did you mean dev.lake.cli.lakes.retail.OnlineRetail?", "--classpath");
+    assertThat(cls.err()).contains("Class dev.lake.cli.RetialLake not found",
+        "Did you mean dev.lake.cli.RetailLake?", "--classpath");
 
-    TestLakes.Result method = lake("iam", "dev.lake.cli.lakes.retail.OnlineRetail#pipline");
+    TestLakes.Result method = lake("iam", "dev.lake.cli.RetailLake#pipline");
     assertThat(method.status()).isEqualTo(2);
     assertThat(method.err()).contains("No public static method pipline", "Did you mean pipeline?",
         "pipeline(URI, Lake)");

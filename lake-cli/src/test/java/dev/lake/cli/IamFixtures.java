@@ -5,10 +5,23 @@ import dev.lake.Pipeline;
 import dev.lake.io.Source;
 import dev.lake.io.SourceContext;
 import dev.lake.io.SourceReader;
+import dev.lake.loader.warehouse.Dialect;
+import dev.lake.loader.warehouse.JdbcDataSource;
+import dev.lake.loader.warehouse.LoadMode;
+import dev.lake.loader.warehouse.RedshiftDataApi;
+import dev.lake.loader.warehouse.WarehouseLoad;
 import dev.lake.testing.InMemorySource;
+import java.net.URI;
+import java.util.List;
 import java.util.function.Supplier;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.redshiftdata.RedshiftDataClient;
 
-/** Pipelines for {@code lake iam}'s tests: one whose source declares no permissions, and a Supplier. */
+/**
+ * Pipelines for {@code lake iam}'s tests: one whose source declares no permissions, a Supplier, Iceberg through Glue,
+ * and the Online Retail import followed by a warehouse load (Redshift through the Data API, or DuckDB over JDBC).
+ */
 public final class IamFixtures {
   private IamFixtures() {}
 
@@ -44,9 +57,32 @@ public final class IamFixtures {
   public static final class Daily implements Supplier<Pipeline<?>> {
     @Override
     public Pipeline<?> get() {
-      return Pipeline.from(InMemorySource.of("days", java.util.List.of("a"))).named("daily")
+      return Pipeline.from(InMemorySource.of("days", List.of("a"))).named("daily")
           .to(Lake.at("s3://daily-lake/root").processed("days"));
     }
+  }
+
+  /** {@link RetailLake#pipeline} from {@code data} into {@code lake}, then a load of its dataset into Redshift. */
+  public static List<Object> retailThenRedshift(String data, String lake) {
+    RedshiftDataApi api = RedshiftDataApi.builder()
+        .client(RedshiftDataClient.builder()
+            .region(Region.EU_WEST_1)
+            .httpClient(UrlConnectionHttpClient.create()).build())
+        .database("dev").clusterIdentifier("analytics").dbUser("loader").build();
+    Lake home = Lake.at(lake);
+    return List.of(RetailLake.pipeline(URI.create(data), home),
+        WarehouseLoad.of(home, RetailLake.DATASET).into(api)
+            .table("public", RetailLake.DATASET)
+            .mode(LoadMode.REPLACE).iamRole("arn:aws:iam::123456789012:role/lake-copy"));
+  }
+
+  /** {@link RetailLake#pipeline} from {@code data} into {@code lake}, then a load of its dataset into DuckDB. */
+  public static List<Object> retailThenDuckDb(String data, String lake) {
+    Lake home = Lake.at(lake);
+    return List.of(RetailLake.pipeline(URI.create(data), home),
+        WarehouseLoad.of(home, RetailLake.DATASET)
+            .into(Dialect.DUCKDB, JdbcDataSource.of("jdbc:duckdb:"))
+            .table(RetailLake.DATASET).mode(LoadMode.REPLACE));
   }
 
   /** A row of the Iceberg fixtures. */
@@ -56,16 +92,16 @@ public final class IamFixtures {
    * {@code lake iam dev.lake.cli.IamFixtures#icebergGlue}: a pipeline writing an Iceberg table through the AWS Glue
    * catalog, and a warehouse load of another table of that catalog (reading only).
    */
-  public static java.util.List<Object> icebergGlue() {
+  public static List<Object> icebergGlue() {
     dev.lake.sink.iceberg.IcebergCatalog glue = dev.lake.sink.iceberg.IcebergCatalog.of("glue", java.util.Map.of(
         "catalog-impl", "org.apache.iceberg.aws.glue.GlueCatalog", "warehouse", "s3://ice-lake/warehouse"));
-    return java.util.List.of(
-        Pipeline.from(InMemorySource.of("days", java.util.List.of(new Day("2011-12-01")))).named("days")
+    return List.of(
+        Pipeline.from(InMemorySource.of("days", List.of(new Day("2011-12-01")))).named("days")
             .to(glue.<Day>table("retail.days")),
-        dev.lake.loader.warehouse.WarehouseLoad.of(dev.lake.sink.iceberg.IcebergRead.of(glue, "retail.sales")
+        WarehouseLoad.of(dev.lake.sink.iceberg.IcebergRead.of(glue, "retail.sales")
                 .asTableSnapshot())
-            .into(dev.lake.loader.warehouse.Dialect.POSTGRES,
-                dev.lake.loader.warehouse.JdbcDataSource.of("jdbc:postgresql://localhost/warehouse"))
+            .into(Dialect.POSTGRES,
+                JdbcDataSource.of("jdbc:postgresql://localhost/warehouse"))
             .table("public.sales"));
   }
 }

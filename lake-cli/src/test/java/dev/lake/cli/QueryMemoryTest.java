@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
  * (a list of rows) runs out of memory here; the row counts are read from what the child wrote.
  */
 class QueryMemoryTest {
-  /** Each songplay repeated this many times: about 682,000 rows, some 90 MB of CSV. */
-  private static final int TIMES = 100;
+  /** Each songplay (18 columns) repeated this many times: about 273,000 rows, some 100 MB of CSV. */
+  private static final int TIMES = 40;
 
   private final Path root = TestLakes.small();
   private final long rows = Lake.at(root.toString()).latest("songplays").orElseThrow().rows() * TIMES;

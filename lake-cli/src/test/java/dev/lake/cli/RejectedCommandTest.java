@@ -17,8 +17,8 @@ class RejectedCommandTest {
   private static List<Integer> badLines = new ArrayList<>();
 
   /**
-   * Sparkify over a copy of its data with three NextSong events broken in one log file: two cut short after a
-   * comma, one inside a string (two different parser messages).
+   * The test lake's songs and songplays over a copy of the Sparkify data with three NextSong events broken in one
+   * log file: two cut short after a comma, one inside a string (two different parser messages).
    */
   @BeforeAll
   static void sparkifyWithMalformedLines() throws Exception {
@@ -41,7 +41,7 @@ class RejectedCommandTest {
   void rejected_malformedLines_groupedByStepAndReasonWithPositions() {
     String out = lake("rejected", "songplays", "--lake", root.toString(), "--show", "1").ok().out();
 
-    assertThat(out).contains("rejected/songplays: 3 rejected rows in 2 groups, from sparkify-songplays ");
+    assertThat(out).contains("rejected/songplays: 3 rejected rows in 2 groups, from load-plays ");
     String at = "    at " + log.toUri() + ":";
     assertThat(out).containsPattern("(?m)^2 × step json: Malformed JSON: .*\\n" + java.util.regex.Pattern.quote(
         at + badLines.get(0)) + "\\n    … and 1 more\\n1 × step json: Malformed JSON: .*\\n"

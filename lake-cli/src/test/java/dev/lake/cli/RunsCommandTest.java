@@ -18,13 +18,13 @@ import org.junit.jupiter.api.Test;
 class RunsCommandTest {
   private static Path root;
 
-  /** A copy of the xg and Sparkify test lake where one run report was tampered with so that it does not reconcile. */
+  /** A copy of the small test lake where the aggregate's run report was tampered with so that it does not reconcile. */
   @BeforeAll
   static void copyAndTamper() throws Exception {
     root = TestLakes.temp("lake-cli-runs-");
     TestLakes.copyTree(TestLakes.small(), root);
     Path report;
-    try (Stream<Path> s = Files.list(root.resolve("_lake/runs/xg-team-season"))) {
+    try (Stream<Path> s = Files.list(root.resolve("_lake/runs/sum-points"))) {
       report = s.findFirst().orElseThrow();
     }
     String json = Files.readString(report);
@@ -39,25 +39,26 @@ class RunsCommandTest {
   void runs_everyPipeline_countsPerRun() {
     String out = lake("runs", "--lake", root.toString()).ok().out();
 
-    assertThat(out).contains("7 of 7 runs:");
-    // sparkify-songplays: 8,056 events in, 6,820 plays written, 1,236 other pages filtered
-    assertThat(LsCommandTest.line(out, " sparkify-songplays ")).containsPattern("8,056\\s+6,820\\s+0\\s+1,236\\s+ok");
-    assertThat(LsCommandTest.line(out, " xg-team-matches ")).containsPattern("760\\s+760\\s+0\\s+0\\s+ok");
+    int runs = TestLakes.SMALL_PIPELINES.size();
+    assertThat(out).contains(runs + " of " + runs + " runs:");
+    // load-plays: 8,056 events in, 6,820 plays written, 1,236 other pages filtered
+    assertThat(LsCommandTest.line(out, " load-plays ")).containsPattern("8,056\\s+6,820\\s+0\\s+1,236\\s+ok");
+    assertThat(LsCommandTest.line(out, " load-matches ")).containsPattern("760\\s+760\\s+0\\s+0\\s+ok");
   }
 
   @Test
   void runs_notReconciling_marked() {
     String out = lake("runs", "--lake", root.toString()).ok().out();
 
-    assertThat(LsCommandTest.line(out, " xg-team-season ")).endsWith("!! does not reconcile");
+    assertThat(LsCommandTest.line(out, " sum-points ")).endsWith("!! does not reconcile");
     assertThat(out).doesNotContain("\u001b["); // not a terminal: no ANSI codes
   }
 
   @Test
   void runs_verbose_perStepCountsAndCursors() {
-    String out = lake("runs", "--lake", root.toString(), "--pipeline", "sparkify-songplays", "-v").ok().out();
+    String out = lake("runs", "--lake", root.toString(), "--pipeline", "load-plays", "-v").ok().out();
 
-    assertThat(out).contains("1 of 1 runs of sparkify-songplays:")
+    assertThat(out).contains("1 of 1 runs of load-plays:")
         .contains("8,056 in (8,056 read, 0 rejected by the source), 6,820 written, 0 rejected, 1,236 filtered")
         .containsPattern("step\\s+song-plays\\s+8,056\\s+6,820\\s+0\\s+1,236")
         .containsPattern("sink\\s+lake:processed/songplays\\s+6,820\\s+6,820\\s+0\\s+v1: ")
@@ -66,10 +67,10 @@ class RunsCommandTest {
 
   @Test
   void runs_verbose_aggregateShowsRowsGroupedIntoClubs() {
-    String out = lake("runs", "--lake", root.toString(), "--pipeline", "xg-team-season", "-v").ok().out();
+    String out = lake("runs", "--lake", root.toString(), "--pipeline", "sum-points", "-v").ok().out();
 
-    // 380 matches seen from both sides fold into the 20 clubs' season rows: 740 rows grouped, none filtered
-    assertThat(out).containsPattern("step\\s+season-totals\\s+760\\s+20\\s+0\\s+0\\s+740\\s")
+    // the 760 rows of the 20 clubs' files fold into 20 rows: 740 rows grouped, none filtered
+    assertThat(out).containsPattern("step\\s+points-by-team\\s+760\\s+20\\s+0\\s+0\\s+740\\s")
         .contains("740 grouped into batches or groups");
   }
 
@@ -109,15 +110,15 @@ class RunsCommandTest {
 
     List<String> rows = out.lines().filter(l -> l.matches("\\d{4}-.*")).toList();
     assertThat(rows).hasSize(2);
-    assertThat(out).contains("2 of 7 runs:");
+    assertThat(out).contains("2 of " + TestLakes.SMALL_PIPELINES.size() + " runs:");
   }
 
   @Test
   void runs_unknownPipeline_suggestsTheClosest() {
-    TestLakes.Result r = lake("runs", "--lake", root.toString(), "--pipeline", "sparkify-songplay");
+    TestLakes.Result r = lake("runs", "--lake", root.toString(), "--pipeline", "load-play");
 
     assertThat(r.status()).isEqualTo(2);
-    assertThat(r.err()).contains("Did you mean 'sparkify-songplays'?");
+    assertThat(r.err()).contains("Did you mean 'load-plays'?");
   }
 
   @Test

@@ -19,8 +19,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * The commands on an s3:// root: the xg test lake ({@code dev.lake.cli.lakes.xg}) written to an in-process S3 server
- * (s3proxy).
+ * The commands on an s3:// root: the test lake's matches and team_points ({@link TestLakes#matches}) written to an
+ * in-process S3 server (s3proxy).
  */
 class S3LakeCliTest {
   static final String ACCESS_KEY = "AKIALAKECLITEST00001";
@@ -50,7 +50,7 @@ class S3LakeCliTest {
     }
     ObjectStores.register(URI.create("s3://xg-cli"),
         S3ObjectStore.builder().endpointOverride(URI.create(endpoint)).pathStyle(true).build());
-    TestLakes.xg(Lake.at(ROOT));
+    TestLakes.matches(Lake.at(ROOT));
   }
 
   @AfterAll
@@ -63,14 +63,14 @@ class S3LakeCliTest {
 
   @Test
   void lsAndQuery_s3Root_sameAnswersAsTheManifests() {
-    long rows = Lake.at(ROOT).latest("team_matches").orElseThrow().rows();
+    long rows = Lake.at(ROOT).latest("matches").orElseThrow().rows();
 
     String ls = lake("ls", ROOT, "--s3-endpoint", endpoint).ok().out();
-    assertThat(LsCommandTest.line(ls, " team_matches ")).contains(String.format(" %,d ", rows));
+    assertThat(LsCommandTest.line(ls, " matches ")).contains(String.format(" %,d ", rows));
     assertThat(ls).contains("Lake s3://xg-cli/lake/: 2 datasets");
 
     String query = lake("query", "--lake", ROOT, "--s3-endpoint", endpoint,
-        "SELECT count(*) AS n FROM team_matches").ok().out();
+        "SELECT count(*) AS n FROM matches").ok().out();
     assertThat(query).containsPattern("(?m)^\\s*" + rows + "$");
   }
 

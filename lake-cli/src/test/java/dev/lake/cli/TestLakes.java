@@ -2,65 +2,126 @@ package dev.lake.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lake.BadRowPolicy;
 import dev.lake.Lake;
 import dev.lake.Pipeline;
 import dev.lake.PipelineResult;
-import dev.lake.cli.lakes.retail.OnlineRetail;
-import dev.lake.cli.lakes.sparkify.Sparkify;
-import dev.lake.cli.lakes.xg.ExpectedPoints;
+import dev.lake.SchemaInference;
+import dev.lake.WriteMode;
+import dev.lake.source.files.CsvSource;
+import dev.lake.source.files.JsonSource;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
 
 /**
- * Real lakes written by the tests' own copies of three example pipelines ({@code dev.lake.cli.lakes}: xg, Sparkify,
- * Online Retail) over the bundled data, built once per test JVM and shared by the test classes, and a way to run the
- * command line in-process and capture what it prints.
+ * Real lakes written by the smallest pipelines that give the command line something to show, over the bundled data:
+ * generic CSV and JSON sources with schemas inferred from the files ({@link SchemaInference}), one filter, one
+ * aggregate ({@link TeamPoints}) and one partitioned import with typed columns ({@link RetailLake}). Built once per
+ * test JVM and shared by the test classes; and a way to run the command line in-process and capture what it prints.
  */
 final class TestLakes {
   static final Path DATA = Path.of(System.getProperty("lake.data", "../data")).toAbsolutePath().normalize();
+  /** The pipelines {@link #small()} runs, one run each. */
+  static final List<String> SMALL_PIPELINES = List.of("load-matches", "sum-points", "load-songs", "load-plays");
   private static Path small;
   private static Path ecommerce;
 
   private TestLakes() {}
 
-  /** The xg and Sparkify lake: team_matches, team_season and Sparkify's five tables (about 5 s to build). */
+  /**
+   * The small lake: {@code matches} and {@code team_points} (Understat files), {@code songs} (partitioned by year
+   * and artist_id: about one small file per partition) and {@code songplays} (the Sparkify logs' NextSong events).
+   */
   static synchronized Path small() {
     if (small == null) {
-      small = temp("lake-cli-small-");
-      Lake lake = Lake.at(small.toString());
-      xg(lake);
+      Path root = temp("lake-cli-small-");
+      Lake lake = Lake.at(root.toString());
+      matches(lake);
       sparkify(DATA, lake);
+      small = root;
     }
     return small;
   }
 
-  /** The Online Retail lake: processed/online_retail, by year and month (about 10 s to build). */
+  /** The Online Retail lake: processed/online_retail by year and month, written by two workers (small files). */
   static synchronized Path ecommerce() {
     if (ecommerce == null) {
-      ecommerce = temp("lake-cli-ecommerce-");
-      assertThat(OnlineRetail.pipeline(DATA.toUri(), Lake.at(ecommerce.toString())).run().reconciles()).isTrue();
+      Path root = temp("lake-cli-ecommerce-");
+      run(RetailLake.pipeline(DATA.toUri(), Lake.at(root.toString())).withParallelism(2));
+      ecommerce = root;
     }
     return ecommerce;
   }
 
-  /** team_matches and team_season from the Understat files into {@code lake}. */
-  static void xg(Lake lake) {
-    ExpectedPoints xg = new ExpectedPoints(DATA.toUri(), lake);
-    assertThat(xg.teamMatches().run().reconciles()).isTrue();
-    assertThat(xg.season()).hasSize(20);
+  /**
+   * {@code matches}: every row of the Understat files as read, with the file it came from; {@code team_points}: the
+   * points and expected points of each file's club, by an aggregate step over the same rows.
+   */
+  static void matches(Lake lake) {
+    String files = DATA.toUri() + "epl_2020_21_xg/understat/understat_*.csv";
+    Schema inferred = CsvSource.generic().from(files).schema();
+    List<Schema.Field> fields = new ArrayList<>();
+    inferred.getFields().forEach(f -> fields.add(new Schema.Field(f, f.schema())));
+    fields.add(new Schema.Field("source_file", Schema.create(Schema.Type.STRING)));
+    CsvSource<GenericRecord> understat = CsvSource.generic().from(files).withFileColumn("source_file")
+        .withSchema(Schema.createRecord("Match", null, null, false, fields));
+    run(Pipeline.from(understat).named("load-matches").to(lake.processed("matches").mode(WriteMode.OVERWRITE)));
+    run(Pipeline.from(understat).named("sum-points")
+        .aggregate("points-by-team", TeamPoints::club, TeamPoints.SUM, (club, sum) -> sum.named(club))
+        .to(lake.processed("team_points").mode(WriteMode.OVERWRITE)));
   }
 
-  /** Sparkify's five tables from {@code data}'s sparkify folder into {@code lake}. */
+  /**
+   * {@code songs}, partitioned by year and artist_id, and {@code songplays}, the NextSong events: the Sparkify files
+   * under {@code data} read with schemas inferred from the bundled files (so a copy with broken lines reads the same
+   * columns).
+   */
   static void sparkify(Path data, Lake lake) {
-    for (Pipeline<?> p : Sparkify.pipelines(data.toUri(), lake)) {
-      PipelineResult r = p.run();
-      assertThat(r.reconciles()).as(r.summary()).isTrue();
+    Schema song = inferJson("Song", DATA.resolve("sparkify/song_data"));
+    Schema event = inferJson("Event", DATA.resolve("sparkify/log_data"));
+    run(Pipeline.from(JsonSource.generic().withSchema(song).from(data.toUri() + "sparkify/song_data/**/*.json"))
+        .named("load-songs")
+        .to(lake.processed("songs").partitionBy("year", "artist_id").mode(WriteMode.OVERWRITE))
+        .onBadRows(BadRowPolicy.toRejectedZone()));
+    run(Pipeline.from(JsonSource.generic().withSchema(event).jsonLines()
+            .from(data.toUri() + "sparkify/log_data/**/*.json"))
+        .named("load-plays")
+        .filter("song-plays", e -> "NextSong".equals(String.valueOf(e.get("page"))))
+        .to(lake.processed("songplays").mode(WriteMode.OVERWRITE))
+        .onBadRows(BadRowPolicy.toRejectedZone()));
+  }
+
+  /** A schema inferred from every JSON value of every {@code .json} file under {@code dir}. */
+  static Schema inferJson(String name, Path dir) {
+    ObjectMapper json = new ObjectMapper();
+    List<JsonNode> values = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+        try (MappingIterator<JsonNode> it = json.readerFor(JsonNode.class).readValues(f.toFile())) {
+          it.forEachRemaining(values::add);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+    return SchemaInference.fromJson(name, values);
+  }
+
+  private static void run(Pipeline<?> pipeline) {
+    PipelineResult r = pipeline.run();
+    assertThat(r.reconciles()).as(r.summary()).isTrue();
   }
 
   static Path temp(String prefix) {
