@@ -37,7 +37,7 @@ class PackageDependenciesTest {
    */
   private static final Set<String> LAKE_CORE_CYCLE = Set.of("dev.lake", "dev.lake.io", "dev.lake.transforms",
       "dev.lake.internal.format", "dev.lake.internal.lake", "dev.lake.internal.runner", "dev.lake.internal.schema",
-      "dev.lake.internal.store", "dev.lake.internal.transforms");
+      "dev.lake.internal.store");
 
   @Test
   void lakeApi_classes_referToNoLakeClassOutsideLakeApi() {
