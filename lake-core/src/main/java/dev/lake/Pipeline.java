@@ -4,7 +4,6 @@ import dev.lake.exceptions.ValidationException;
 import dev.lake.iam.IamPolicy;
 import dev.lake.iam.IamScope;
 import dev.lake.internal.runner.LocalRunner;
-import dev.lake.internal.transforms.AggregateStep;
 import dev.lake.io.Sink;
 import dev.lake.io.Source;
 import dev.lake.transforms.Aggregator;

@@ -9,7 +9,7 @@ import dev.lake.internal.schema.GenericRows;
 import dev.lake.internal.schema.RecordSchemas;
 import dev.lake.internal.schema.RowFactories;
 import dev.lake.internal.schema.RowModel;
-import dev.lake.internal.schema.Values;
+import dev.lake.internal.values.Values;
 import java.util.Objects;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericContainer;

@@ -2,7 +2,7 @@ package dev.lake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lake.exceptions.ValidationException;
-import dev.lake.internal.schema.TypeGuess;
+import dev.lake.internal.values.TypeGuess;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.lake;
 
 import dev.lake.internal.schema.RecordSchemas;
+import dev.lake.internal.values.Nullability;
 import org.apache.avro.Schema;
 
 /**
@@ -40,18 +41,6 @@ public final class Schemas {
    * }</pre>
    */
   public static Schema nonNull(Schema schema) {
-    if (schema == null || schema.getType() != Schema.Type.UNION) {
-      return schema;
-    }
-    Schema only = null;
-    for (Schema branch : schema.getTypes()) {
-      if (branch.getType() != Schema.Type.NULL) {
-        if (only != null) {
-          return schema; // a real union of several types
-        }
-        only = branch;
-      }
-    }
-    return only == null ? schema : only;
+    return Nullability.nonNull(schema);
   }
 }

@@ -31,13 +31,12 @@ class PackageDependenciesTest {
 
   /**
    * The one package cycle left in lake-core (with lake-api's packages, which take part in none): the engine and the
-   * public packages that still reach it, through {@code Pipeline}, {@code Lake}, {@code Fields}, {@code FileFormats},
-   * {@code ObjectStores}, {@code Buffer} and {@code Columns}. It may shrink, and then this list must shrink with it
-   * (issue 20: no cycle across lake-core's packages); it may not grow.
+   * public packages that still reach it, through {@code Pipeline}, {@code Lake}, {@code FileFormats}, {@code Buffer}
+   * and {@code Columns} (value conversion, {@code dev.lake.internal.values}, is outside it). It may shrink, and then
+   * this list must shrink with it (issue 20: no cycle across lake-core's packages); it may not grow.
    */
   private static final Set<String> LAKE_CORE_CYCLE = Set.of("dev.lake", "dev.lake.io", "dev.lake.transforms",
-      "dev.lake.internal.format", "dev.lake.internal.lake", "dev.lake.internal.runner", "dev.lake.internal.schema",
-      "dev.lake.internal.store", "dev.lake.internal.transforms");
+      "dev.lake.internal.format", "dev.lake.internal.lake", "dev.lake.internal.runner", "dev.lake.internal.schema");
 
   @Test
   void lakeApi_classes_referToNoLakeClassOutsideLakeApi() {

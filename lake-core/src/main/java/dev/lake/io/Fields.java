@@ -1,8 +1,8 @@
 package dev.lake.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lake.internal.schema.Names;
-import dev.lake.internal.schema.Values;
+import dev.lake.internal.values.Names;
+import dev.lake.internal.values.Values;
 import org.apache.avro.Schema;
 
 /**

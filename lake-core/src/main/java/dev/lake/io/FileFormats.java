@@ -38,6 +38,6 @@ public final class FileFormats {
    */
   public static SourceReader<GenericRecord> newReader(FileFormat format, ObjectStore store, URI uri, Schema schema)
       throws IOException {
-    return Formats.newReader(format, store, uri, schema);
+    return Formats.newReader(format, store, uri, schema, store instanceof LocalObjectStore);
   }
 }

@@ -1,7 +1,6 @@
 package dev.lake.io;
 
 import dev.lake.exceptions.ValidationException;
-import dev.lake.internal.store.LocalObjectStore;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Locale;

@@ -4,7 +4,6 @@ import dev.lake.Rows;
 import dev.lake.Schemas;
 import dev.lake.exceptions.ValidationException;
 import dev.lake.internal.format.JsonRows;
-import dev.lake.internal.transforms.BufferStep;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -3,7 +3,7 @@ package dev.lake.transforms;
 import dev.lake.Rows;
 import dev.lake.Schemas;
 import dev.lake.exceptions.SchemaException;
-import dev.lake.internal.schema.Values;
+import dev.lake.internal.values.Values;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

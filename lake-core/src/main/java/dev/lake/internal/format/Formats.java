@@ -41,13 +41,18 @@ public final class Formats {
     }
   }
 
-  /** See {@link dev.lake.io.FileFormats#newReader}. */
-  public static SourceReader<GenericRecord> newReader(FileFormat format, ObjectStore store, URI uri, Schema schema)
-      throws IOException {
+  /**
+   * See {@link dev.lake.io.FileFormats#newReader}.
+   *
+   * @param localFile whether {@code store} is Lake's own {@code file://} store, so that a Parquet file can be read
+   *     from its path directly
+   */
+  public static SourceReader<GenericRecord> newReader(FileFormat format, ObjectStore store, URI uri, Schema schema,
+      boolean localFile) throws IOException {
     ValidationException.check(schema == null || schema.getType() == Schema.Type.RECORD,
         "A file schema must be a record schema, but was %s", schema == null ? null : schema.getType());
     return switch (format) {
-      case PARQUET -> new ParquetRowReader(store, uri, schema);
+      case PARQUET -> new ParquetRowReader(store, uri, schema, localFile);
       case AVRO -> new AvroRowReader(store, uri, schema);
       case JSON_LINES -> new JsonLinesReader(store, uri, requireSchema(format, uri, schema));
       case CSV -> new CsvRowReader(store, uri, requireSchema(format, uri, schema));

@@ -12,7 +12,7 @@ import org.apache.avro.generic.GenericData;
 
 /**
  * Parses JSON trees into values of an Avro schema, with Java values for logical types: the strict reverse of
- * {@link JsonRows}, for JSON Lines files. Not to be confused with {@code dev.lake.internal.schema.JsonValues}, which
+ * {@link JsonRows}, for JSON Lines files. Not to be confused with {@code dev.lake.internal.values.JsonValues}, which
  * converts JSON from outside Lake leniently (aliases, normalised names, numbers as text).
  */
 final class JsonParsing {

@@ -1,6 +1,6 @@
 package dev.lake.internal.format;
 
-import dev.lake.Schemas;
+import dev.lake.internal.values.Nullability;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.Schema;
@@ -43,7 +43,7 @@ final class ParquetFieldIds {
         out.add(t);
         continue;
       }
-      Type typed = nested(t, Schemas.nonNull(f.schema()));
+      Type typed = nested(t, Nullability.nonNull(f.schema()));
       Integer id = id(f.getObjectProp(FIELD_ID));
       out.add(id == null ? typed : typed.withId(id));
     }
@@ -64,7 +64,7 @@ final class ParquetFieldIds {
         if (repeated == null || repeated.getFieldCount() != 1) {
           return g;
         }
-        Type element = nested(repeated.getType(0), Schemas.nonNull(avro.getElementType()));
+        Type element = nested(repeated.getType(0), Nullability.nonNull(avro.getElementType()));
         Integer id = id(avro.getObjectProp(ELEMENT_ID));
         return g.withNewFields(repeated.withNewFields(id == null ? element : element.withId(id)));
       }
@@ -75,7 +75,7 @@ final class ParquetFieldIds {
           return g;
         }
         Type key = kv.getType(0);
-        Type value = nested(kv.getType(1), Schemas.nonNull(avro.getValueType()));
+        Type value = nested(kv.getType(1), Nullability.nonNull(avro.getValueType()));
         Integer keyId = id(avro.getObjectProp(KEY_ID));
         Integer valueId = id(avro.getObjectProp(VALUE_ID));
         return g.withNewFields(kv.withNewFields(keyId == null ? key : key.withId(keyId),

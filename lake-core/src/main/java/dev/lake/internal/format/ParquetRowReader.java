@@ -1,7 +1,6 @@
 package dev.lake.internal.format;
 
 import dev.lake.exceptions.LakeException;
-import dev.lake.internal.store.LocalObjectStore;
 import dev.lake.io.Compression;
 import dev.lake.io.ObjectStore;
 import java.io.IOException;
@@ -45,9 +44,9 @@ final class ParquetRowReader extends BaseRowFileReader {
   private GenericRecord next;
 
   @SuppressWarnings("deprecation")
-  ParquetRowReader(ObjectStore store, URI uri, Schema projection) throws IOException {
+  ParquetRowReader(ObjectStore store, URI uri, Schema projection, boolean localFile) throws IOException {
     super(uri);
-    InputFile input = store instanceof LocalObjectStore ? new LocalInputFile(Path.of(uri)) : new StoreInputFile(store, uri);
+    InputFile input = localFile ? new LocalInputFile(Path.of(uri)) : new StoreInputFile(store, uri);
     PlainParquetConfiguration conf = new PlainParquetConfiguration();
     // The non-compatible converter applies the model's logical-type conversions (Instant, LocalDate, BigDecimal).
     conf.set(AvroReadSupport.AVRO_COMPATIBILITY, "false");
@@ -75,7 +74,7 @@ final class ParquetRowReader extends BaseRowFileReader {
 
   /** The codec of the file's first column chunk, or null for a file without row groups. */
   static Compression codec(ObjectStore store, URI uri) throws IOException {
-    InputFile input = store instanceof LocalObjectStore ? new LocalInputFile(Path.of(uri)) : new StoreInputFile(store, uri);
+    InputFile input = new StoreInputFile(store, uri); // the footer only: read through the store
     ParquetReadOptions options = ParquetReadOptionsFactory.create(new PlainParquetConfiguration(), ParquetCodecs.INSTANCE);
     try (ParquetFileReader reader = ParquetFileReader.open(input, options)) {
       var blocks = reader.getFooter().getBlocks();

@@ -23,7 +23,7 @@ import org.apache.avro.generic.GenericData;
  * Parses the text of CSV and JSON Lines files back into values of an Avro schema, strictly: the text must have the
  * shapes that {@link JsonRows} renders ({@code "2011-01-05T08:26:00Z"}, plain-digit decimals, base64 bytes), and
  * anything else is a {@link SchemaException} naming the expected type and the path. Not to be confused with the
- * lenient parsers of {@code dev.lake.internal.schema.TextValues}, which read input from outside Lake.
+ * lenient parsers of {@code dev.lake.internal.values.TextValues}, which read input from outside Lake.
  */
 final class TextParsing {
   static final ObjectMapper MAPPER = JsonMapper.builder()

@@ -3,7 +3,7 @@ package dev.lake.internal.lake;
 import dev.lake.Lake;
 import dev.lake.Rows;
 import dev.lake.exceptions.SourceException;
-import dev.lake.internal.schema.Values;
+import dev.lake.internal.values.Values;
 import dev.lake.io.DataFile;
 import dev.lake.io.FileFormat;
 import dev.lake.io.FileFormats;

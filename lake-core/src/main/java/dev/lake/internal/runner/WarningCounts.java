@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * result.warnings();                                         // [WarningReport[step=parse, kind=page errors, ...]]
  * }</pre>
  */
-public final class WarningCounts implements Serializable {
+final class WarningCounts implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(WarningCounts.class);
   /** The messages kept per step and kind. */

@@ -1,7 +1,7 @@
 package dev.lake.internal.schema;
 
-import dev.lake.Schemas;
 import dev.lake.exceptions.SchemaException;
+import dev.lake.internal.values.Nullability;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
@@ -43,7 +43,7 @@ final class Coercions {
   private Coercions() {}
 
   static Function<Object, Object> to(Type target, Schema schema, String where) {
-    Schema s = Schemas.nonNull(schema);
+    Schema s = Nullability.nonNull(schema);
     if (target instanceof ParameterizedType p && p.getRawType() instanceof Class<?> raw) {
       Type[] args = p.getActualTypeArguments();
       if (raw == List.class || raw == Set.class) {

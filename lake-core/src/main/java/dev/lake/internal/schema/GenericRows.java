@@ -1,7 +1,7 @@
 package dev.lake.internal.schema;
 
 import dev.lake.RowFactory;
-import dev.lake.Schemas;
+import dev.lake.internal.values.Nullability;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -59,7 +59,7 @@ public final class GenericRows {
     GenericData.Record out = new GenericData.Record(accessors.schema);
     List<Schema.Field> fields = accessors.schema.getFields();
     for (int i = 0; i < accessors.raw.length; i++) {
-      out.put(i, generic(accessors.raw[i].apply(row), Schemas.nonNull(fields.get(i).schema())));
+      out.put(i, generic(accessors.raw[i].apply(row), Nullability.nonNull(fields.get(i).schema())));
     }
     return out;
   }

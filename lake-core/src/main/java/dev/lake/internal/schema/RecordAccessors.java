@@ -1,7 +1,8 @@
 package dev.lake.internal.schema;
 
-import dev.lake.Schemas;
 import dev.lake.exceptions.SchemaException;
+import dev.lake.internal.values.Decimals;
+import dev.lake.internal.values.Nullability;
 import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -61,7 +62,7 @@ final class RecordAccessors {
       names[i] = RecordSchemas.fieldName(components[i]);
       index.put(names[i], i);
       raw[i] = getter(lookup, type, components[i]);
-      Schema fieldSchema = Schemas.nonNull(schema.getFields().get(i).schema());
+      Schema fieldSchema = Nullability.nonNull(schema.getFields().get(i).schema());
       writers[i] = writer(raw[i], components[i].getType(), fieldSchema,
           "Field " + names[i] + " of " + type.getSimpleName());
     }

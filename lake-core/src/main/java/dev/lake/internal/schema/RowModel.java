@@ -1,6 +1,7 @@
 package dev.lake.internal.schema;
 
-import dev.lake.Schemas;
+import dev.lake.internal.values.Decimals;
+import dev.lake.internal.values.Nullability;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.function.Function;
@@ -93,7 +94,7 @@ public final class RowModel extends GenericData {
     }
     Object value = row.get(field.pos());
     if (value instanceof java.math.BigDecimal decimal
-        && Schemas.nonNull(field.schema()).getLogicalType()
+        && Nullability.nonNull(field.schema()).getLogicalType()
             instanceof org.apache.avro.LogicalTypes.Decimal type) {
       return Decimals.fit(decimal, type.getPrecision(), type.getScale(),
           "Field " + name + " of " + row.getSchema().getName());

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lake.exceptions.SchemaException;
 import dev.lake.exceptions.SourceException;
 import dev.lake.exceptions.ValidationException;
-import dev.lake.internal.store.LocalObjectStore;
+import dev.lake.io.LocalStore;
 import dev.lake.io.Compression;
 import dev.lake.io.FileFormat;
 import dev.lake.io.FileFormats;
@@ -36,7 +36,7 @@ class FileFormatsErrorsTest {
     WriteSpec spec = WriteSpec.of(FileFormat.JSON_LINES, Compression.ZSTD, SMALL, TestRows.MODEL);
     URI uri = dir.resolve("a.jsonl").toUri();
 
-    assertThatThrownBy(() -> FileFormats.newWriter(spec, LocalObjectStore.INSTANCE.newWriter(uri)))
+    assertThatThrownBy(() -> FileFormats.newWriter(spec, LocalStore.INSTANCE.newWriter(uri)))
         .isInstanceOf(ValidationException.class)
         .hasMessage("JSON_LINES files are compressed as a whole with GZIP or not at all, not with ZSTD: "
             + "use Compression.GZIP or NONE");
@@ -47,7 +47,7 @@ class FileFormatsErrorsTest {
   void newReader_csvWithoutSchema_throwsValidationException() {
     URI uri = dir.resolve("a.csv").toUri();
 
-    assertThatThrownBy(() -> FileFormats.newReader(FileFormat.CSV, LocalObjectStore.INSTANCE, uri, null))
+    assertThatThrownBy(() -> FileFormats.newReader(FileFormat.CSV, LocalStore.INSTANCE, uri, null))
         .isInstanceOf(ValidationException.class)
         .hasMessage("Reading CSV file " + uri + " needs a schema: pass the expected record schema to "
             + "FileFormats.newReader");
@@ -56,7 +56,7 @@ class FileFormatsErrorsTest {
   @Test
   void commit_twice_throwsIllegalStateException() throws Exception {
     WriteSpec spec = WriteSpec.of(FileFormat.PARQUET, null, SMALL, TestRows.MODEL);
-    try (RowFileWriter writer = FileFormats.newWriter(spec, LocalObjectStore.INSTANCE.newWriter(dir.resolve("a")
+    try (RowFileWriter writer = FileFormats.newWriter(spec, LocalStore.INSTANCE.newWriter(dir.resolve("a")
         .toUri()))) {
       writer.commit();
 
@@ -70,7 +70,7 @@ class FileFormatsErrorsTest {
     Path file = dir.resolve("a.csv");
     Files.writeString(file, "id,name\n1,Ann\nx,Bob\n", StandardCharsets.UTF_8);
 
-    try (SourceReader<GenericRecord> reader = FileFormats.newReader(FileFormat.CSV, LocalObjectStore.INSTANCE,
+    try (SourceReader<GenericRecord> reader = FileFormats.newReader(FileFormat.CSV, LocalStore.INSTANCE,
         file.toUri(), SMALL)) {
       assertThat(reader.next().get("name")).isEqualTo("Ann");
 
@@ -84,7 +84,7 @@ class FileFormatsErrorsTest {
     Path file = dir.resolve("a.csv");
     Files.writeString(file, "id,name\n1\n", StandardCharsets.UTF_8);
 
-    try (SourceReader<GenericRecord> reader = FileFormats.newReader(FileFormat.CSV, LocalObjectStore.INSTANCE,
+    try (SourceReader<GenericRecord> reader = FileFormats.newReader(FileFormat.CSV, LocalStore.INSTANCE,
         file.toUri(), SMALL)) {
       assertThatThrownBy(reader::next).isInstanceOf(SourceException.class)
           .hasMessage("Expected 2 fields but found 1 at " + file.toUri() + ":2");
@@ -96,7 +96,7 @@ class FileFormatsErrorsTest {
     Path file = dir.resolve("a.jsonl");
     Files.writeString(file, "{\"id\":1}\n\n{\"id\":\n", StandardCharsets.UTF_8);
 
-    try (SourceReader<GenericRecord> reader = FileFormats.newReader(FileFormat.JSON_LINES, LocalObjectStore.INSTANCE,
+    try (SourceReader<GenericRecord> reader = FileFormats.newReader(FileFormat.JSON_LINES, LocalStore.INSTANCE,
         file.toUri(), SMALL)) {
       GenericRecord first = reader.next();
 
@@ -112,8 +112,8 @@ class FileFormatsErrorsTest {
   void newReader_parquetThroughAnotherStore_usesRangedReads() throws Exception {
     URI uri = dir.resolve("a.parquet").toUri();
     FileFormatsRoundTripTest.write(WriteSpec.of(FileFormat.PARQUET, null, TestRows.FILE_SCHEMA, TestRows.MODEL),
-        LocalObjectStore.INSTANCE, uri, TestRows.rows());
-    ForwardingStore store = new ForwardingStore(LocalObjectStore.INSTANCE);
+        LocalStore.INSTANCE, uri, TestRows.rows());
+    ForwardingStore store = new ForwardingStore(LocalStore.INSTANCE);
 
     try (SourceReader<GenericRecord> reader = FileFormats.newReader(FileFormat.PARQUET, store, uri, null)) {
       assertThat(Stream.generate(() -> 0).takeWhile(x -> reader.hasNext()).map(x -> reader.next()).count())

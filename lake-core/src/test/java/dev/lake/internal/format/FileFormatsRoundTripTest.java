@@ -2,7 +2,7 @@ package dev.lake.internal.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lake.internal.store.LocalObjectStore;
+import dev.lake.io.LocalStore;
 import dev.lake.io.Compression;
 import dev.lake.io.FileFormat;
 import dev.lake.io.FileFormats;
@@ -47,8 +47,8 @@ class FileFormatsRoundTripTest {
     WriteSpec spec = WriteSpec.of(format, codec, TestRows.FILE_SCHEMA, TestRows.MODEL);
     URI uri = dir.resolve("part-0" + spec.suffix()).toUri();
 
-    long bytes = write(spec, LocalObjectStore.INSTANCE, uri, TestRows.rows());
-    List<GenericRecord> read = read(format, LocalObjectStore.INSTANCE, uri);
+    long bytes = write(spec, LocalStore.INSTANCE, uri, TestRows.rows());
+    List<GenericRecord> read = read(format, LocalStore.INSTANCE, uri);
 
     assertThat(bytes).isEqualTo(Files.size(Path.of(uri)));
     assertThat(read).hasSize(2);
@@ -65,7 +65,7 @@ class FileFormatsRoundTripTest {
     WriteSpec spec = WriteSpec.of(format, null, TestRows.FILE_SCHEMA, TestRows.MODEL);
     URI uri = dir.resolve("part-0" + spec.suffix()).toUri();
 
-    try (RowFileWriter writer = FileFormats.newWriter(spec, LocalObjectStore.INSTANCE.newWriter(uri))) {
+    try (RowFileWriter writer = FileFormats.newWriter(spec, LocalStore.INSTANCE.newWriter(uri))) {
       for (GenericRecord row : TestRows.rows()) {
         writer.write(row);
       }
@@ -83,8 +83,8 @@ class FileFormatsRoundTripTest {
     WriteSpec spec = WriteSpec.of(format, null, TestRows.FILE_SCHEMA, TestRows.MODEL);
     URI uri = dir.resolve("part-0" + spec.suffix()).toUri();
 
-    write(spec, LocalObjectStore.INSTANCE, uri, TestRows.rows());
-    GenericRecord first = read(format, LocalObjectStore.INSTANCE, uri).get(0);
+    write(spec, LocalStore.INSTANCE, uri, TestRows.rows());
+    GenericRecord first = read(format, LocalStore.INSTANCE, uri).get(0);
 
     assertThat(TestRows.rows().get(0).getSchema().getField("year")).isNotNull();
     assertThat(first.getSchema().getFields()).extracting(f -> f.name())
@@ -97,9 +97,9 @@ class FileFormatsRoundTripTest {
   void newReader_storeOtherThanLocal_readsThroughRangedReads(FileFormat format) throws IOException {
     WriteSpec spec = WriteSpec.of(format, null, TestRows.FILE_SCHEMA, TestRows.MODEL);
     URI uri = dir.resolve("part-0" + spec.suffix()).toUri();
-    write(spec, LocalObjectStore.INSTANCE, uri, TestRows.rows());
+    write(spec, LocalStore.INSTANCE, uri, TestRows.rows());
 
-    List<GenericRecord> read = read(format, new ForwardingStore(LocalObjectStore.INSTANCE), uri);
+    List<GenericRecord> read = read(format, new ForwardingStore(LocalStore.INSTANCE), uri);
 
     assertThat(read.stream().map(TestRows::plain).toList())
         .isEqualTo(TestRows.rows().stream().map(TestRows::plain).toList());
@@ -119,8 +119,8 @@ class FileFormatsRoundTripTest {
       rows.add(row);
     }
 
-    write(spec, LocalObjectStore.INSTANCE, uri, rows);
-    List<GenericRecord> read = read(format, LocalObjectStore.INSTANCE, uri);
+    write(spec, LocalStore.INSTANCE, uri, rows);
+    List<GenericRecord> read = read(format, LocalStore.INSTANCE, uri);
 
     assertThat(read).extracting(r -> r.get("id")).containsExactlyElementsOf(rows.stream().map(r -> r.get("id"))
         .toList());

@@ -1,6 +1,6 @@
 package dev.lake.internal.format;
 
-import dev.lake.internal.store.LocalObjectStore;
+import dev.lake.io.LocalStore;
 import dev.lake.io.Compression;
 import dev.lake.io.FileFormat;
 import dev.lake.io.FileFormats;
@@ -38,7 +38,7 @@ public final class HadoopFreeParquetMain {
     for (Compression codec : List.of(Compression.SNAPPY, Compression.ZSTD)) {
       URI uri = dir.resolve("part-" + codec + ".parquet").toUri();
       WriteSpec spec = WriteSpec.of(FileFormat.PARQUET, codec, TestRows.FILE_SCHEMA, TestRows.MODEL);
-      try (RowFileWriter writer = FileFormats.newWriter(spec, LocalObjectStore.INSTANCE.newWriter(uri))) {
+      try (RowFileWriter writer = FileFormats.newWriter(spec, LocalStore.INSTANCE.newWriter(uri))) {
         for (GenericRecord row : TestRows.rows()) {
           writer.write(row);
         }
@@ -46,7 +46,7 @@ public final class HadoopFreeParquetMain {
       }
       System.out.println("wrote " + uri);
       List<Object> read = new ArrayList<>();
-      try (SourceReader<GenericRecord> reader = FileFormats.newReader(FileFormat.PARQUET, LocalObjectStore.INSTANCE,
+      try (SourceReader<GenericRecord> reader = FileFormats.newReader(FileFormat.PARQUET, LocalStore.INSTANCE,
           uri, null)) {
         reader.forEachRemaining(row -> read.add(TestRows.plain(row)));
       }

@@ -2,7 +2,7 @@ package dev.lake.internal.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lake.internal.store.LocalObjectStore;
+import dev.lake.io.LocalStore;
 import dev.lake.io.Compression;
 import dev.lake.io.FileFormat;
 import dev.lake.io.WriteSpec;
@@ -28,7 +28,7 @@ class ParquetDuckDbTest {
   void readParquet_duckDb_seesSameValuesAndStandardTypes(Compression codec) throws Exception {
     Path file = dir.resolve("part-0.parquet");
     FileFormatsRoundTripTest.write(WriteSpec.of(FileFormat.PARQUET, codec, TestRows.FILE_SCHEMA, TestRows.MODEL),
-        LocalObjectStore.INSTANCE, file.toUri(), TestRows.rows());
+        LocalStore.INSTANCE, file.toUri(), TestRows.rows());
 
     List<List<Object>> rows = query("SELECT id, quantity, name, note, status, CAST(day AS VARCHAR), epoch_us(\"at\"), "
         + "typeof(\"at\"), epoch_us(shipped), CAST(local AS VARCHAR), typeof(local), CAST(amount AS VARCHAR), "
@@ -50,7 +50,7 @@ class ParquetDuckDbTest {
   void parquetSchema_lists_useStandardThreeLevelLayout(Compression codec) throws Exception {
     Path file = dir.resolve("part-0.parquet");
     FileFormatsRoundTripTest.write(WriteSpec.of(FileFormat.PARQUET, codec, TestRows.FILE_SCHEMA, TestRows.MODEL),
-        LocalObjectStore.INSTANCE, file.toUri(), TestRows.rows());
+        LocalStore.INSTANCE, file.toUri(), TestRows.rows());
 
     List<List<Object>> rows = query("SELECT name, converted_type FROM parquet_schema('" + file + "') "
         + "WHERE name IN ('tags', 'list', 'element', 'at') ORDER BY name");

@@ -2,7 +2,7 @@ package dev.lake.internal.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lake.internal.store.LocalObjectStore;
+import dev.lake.io.LocalStore;
 import dev.lake.io.ColumnMetrics;
 import dev.lake.io.FileFormat;
 import dev.lake.io.FileFormats;
@@ -45,7 +45,7 @@ class ParquetFieldIdsTest {
     Path file = dir.resolve("part-0.parquet");
     FileMetrics metrics;
     try (RowFileWriter w = FileFormats.newWriter(WriteSpec.of(FileFormat.PARQUET, null, SCHEMA, GenericData.get()),
-        LocalObjectStore.INSTANCE.newWriter(file.toUri()))) {
+        LocalStore.INSTANCE.newWriter(file.toUri()))) {
       w.write(row(7, "mug", List.of("a", "b")));
       w.write(row(3, null, List.of()));
       w.write(row(11, "bowl", List.of("c")));
@@ -83,7 +83,7 @@ class ParquetFieldIdsTest {
     Schema plain = new Schema.Parser().parse(SCHEMA.toString().replaceAll(",\"(field|element)-id\":\\d", ""));
     Path file = dir.resolve("part-1.parquet");
     try (RowFileWriter w = FileFormats.newWriter(WriteSpec.of(FileFormat.PARQUET, null, plain, GenericData.get()),
-        LocalObjectStore.INSTANCE.newWriter(file.toUri()))) {
+        LocalStore.INSTANCE.newWriter(file.toUri()))) {
       GenericRecord r = new GenericData.Record(plain);
       r.put("id", 1L);
       r.put("tags", List.of());

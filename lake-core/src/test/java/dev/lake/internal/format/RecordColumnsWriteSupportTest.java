@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lake.Decimal;
 import dev.lake.Rows;
 import dev.lake.Schemas;
-import dev.lake.internal.store.LocalObjectStore;
+import dev.lake.io.LocalStore;
 import dev.lake.io.Compression;
 import dev.lake.io.FileFormat;
 import dev.lake.io.FileFormats;
@@ -104,7 +104,7 @@ class RecordColumnsWriteSupportTest {
     Schema schema = Schemas.of(Line.class);
     Path file = dir.resolve("generic.parquet");
     try (RowFileWriter writer = FileFormats.newWriter(WriteSpec.of(FileFormat.PARQUET, Compression.SNAPPY, schema,
-        Rows.model(org.apache.avro.generic.GenericRecord.class)), LocalObjectStore.INSTANCE.newWriter(file.toUri()))) {
+        Rows.model(org.apache.avro.generic.GenericRecord.class)), LocalStore.INSTANCE.newWriter(file.toUri()))) {
       for (Line line : lines()) {
         writer.write(Rows.toGeneric(line));
       }
@@ -150,7 +150,7 @@ class RecordColumnsWriteSupportTest {
     Path lake = dir.resolve("repeated-lake.parquet");
     Path avro = dir.resolve("repeated-avro.parquet");
     try (RowFileWriter writer = FileFormats.newWriter(WriteSpec.of(FileFormat.PARQUET, Compression.SNAPPY, schema,
-        model), LocalObjectStore.INSTANCE.newWriter(lake.toUri()))) {
+        model), LocalStore.INSTANCE.newWriter(lake.toUri()))) {
       for (Repeated row : rows) {
         writer.write(row);
       }
@@ -214,7 +214,7 @@ class RecordColumnsWriteSupportTest {
     Path lake = dir.resolve("clock-lake.parquet");
     Path avro = dir.resolve("clock-avro.parquet");
     try (RowFileWriter writer = FileFormats.newWriter(WriteSpec.of(FileFormat.PARQUET, Compression.SNAPPY, schema,
-        model), LocalObjectStore.INSTANCE.newWriter(lake.toUri()))) {
+        model), LocalStore.INSTANCE.newWriter(lake.toUri()))) {
       for (Clock row : rows) {
         writer.write(row);
       }
@@ -243,7 +243,7 @@ class RecordColumnsWriteSupportTest {
 
   private static void writeWithLake(Schema schema, GenericData model, Path file) throws IOException {
     try (RowFileWriter writer = FileFormats.newWriter(WriteSpec.of(FileFormat.PARQUET, Compression.SNAPPY, schema,
-        model), LocalObjectStore.INSTANCE.newWriter(file.toUri()))) {
+        model), LocalStore.INSTANCE.newWriter(file.toUri()))) {
       for (Line line : lines()) {
         writer.write(line);
       }

@@ -1,10 +1,8 @@
-package dev.lake.internal.store;
+package dev.lake.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lake.io.ObjectStore;
 import dev.lake.testing.ObjectStoreContract;
-import dev.lake.io.ObjectWriter;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

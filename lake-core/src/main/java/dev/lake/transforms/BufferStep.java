@@ -1,7 +1,5 @@
-package dev.lake.internal.transforms;
+package dev.lake.transforms;
 
-import dev.lake.transforms.Buffer;
-import dev.lake.transforms.Step;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -19,7 +17,7 @@ import java.util.function.Consumer;
  *
  * @param <T> the rows buffered
  */
-public final class BufferStep<T> implements Step<T, List<T>> {
+final class BufferStep<T> implements Step<T, List<T>> {
   private static final long serialVersionUID = 1L;
 
   private final String name;
@@ -28,7 +26,7 @@ public final class BufferStep<T> implements Step<T, List<T>> {
   private transient long bytes;
   private transient long firstAt;
 
-  public BufferStep(String name, Buffer<T> buffer) {
+  BufferStep(String name, Buffer<T> buffer) {
     this.name = name;
     this.buffer = buffer;
   }

@@ -1,4 +1,4 @@
-package dev.lake.internal.schema;
+package dev.lake.internal.values;
 
 import dev.lake.exceptions.SchemaException;
 import java.math.BigDecimal;
@@ -17,7 +17,7 @@ import org.apache.avro.generic.GenericFixed;
  * Decimals.fit(new BigDecimal("2.5"), 5, 2, "Field price of Sale"); // 2.50
  * }</pre>
  */
-final class Decimals {
+public final class Decimals {
   private Decimals() {}
 
   /**
@@ -68,7 +68,7 @@ final class Decimals {
   }
 
   /** Avro's decimal conversion, rescaling like {@link #fit} and failing with a SchemaException. */
-  static final class Conversion extends Conversions.DecimalConversion {
+  public static final class Conversion extends Conversions.DecimalConversion {
     @Override
     public ByteBuffer toBytes(BigDecimal value, Schema schema, LogicalType type) {
       return super.toBytes(fitTo(value, type), schema, type);

@@ -1,4 +1,4 @@
-package dev.lake.internal.schema;
+package dev.lake.internal.values;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

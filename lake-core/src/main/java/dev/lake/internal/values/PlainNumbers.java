@@ -1,4 +1,4 @@
-package dev.lake.internal.schema;
+package dev.lake.internal.values;
 
 import java.math.BigDecimal;
 import org.apache.avro.LogicalTypes;

@@ -1,7 +1,6 @@
-package dev.lake.internal.schema;
+package dev.lake.internal.values;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lake.Schemas;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -110,7 +109,7 @@ final class JsonValues {
   }
 
   private static Object union(JsonNode node, Schema union) {
-    Schema branch = Schemas.nonNull(union);
+    Schema branch = Nullability.nonNull(union);
     if (node.isTextual() && node.textValue().isEmpty() && branch.getType() != Schema.Type.STRING) {
       return Values.nullFor(union, "''"); // "" in a nullable number, date...: no value
     }

@@ -1,4 +1,4 @@
-package dev.lake.internal.schema;
+package dev.lake.internal.values;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.lake.internal.transforms;
+package dev.lake;
 
 import dev.lake.Pipeline.SerializableBiFunction;
 import dev.lake.exceptions.LakeException;
@@ -33,7 +33,7 @@ import java.util.function.Consumer;
  * @param <V> the aggregator's result
  * @param <R> the rows out
  */
-public final class AggregateStep<T, K, A, V, R> implements MergingStep<T, HashMap<Object, Object>, R> {
+final class AggregateStep<T, K, A, V, R> implements MergingStep<T, HashMap<Object, Object>, R> {
   private static final long serialVersionUID = 1L;
 
   private final String name;
@@ -42,7 +42,7 @@ public final class AggregateStep<T, K, A, V, R> implements MergingStep<T, HashMa
   private final SerializableBiFunction<? super K, ? super V, ? extends R> result;
   private transient HashMap<Object, Object> groups;
 
-  public AggregateStep(String name, SerializableFunction<? super T, ? extends K> key,
+  AggregateStep(String name, SerializableFunction<? super T, ? extends K> key,
       Aggregator<? super T, A, ? extends V> aggregator,
       SerializableBiFunction<? super K, ? super V, ? extends R> result) {
     this.name = name;

@@ -1,9 +1,5 @@
-package dev.lake.internal.store;
+package dev.lake.io;
 
-import dev.lake.io.ObjectInfo;
-import dev.lake.io.ObjectStore;
-import dev.lake.io.ObjectWriter;
-import dev.lake.io.StagedObject;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,8 +24,8 @@ import java.util.UUID;
  * {@code .<name>.staged} file beside the target and are published with a hard link (which fails rather than replace
  * an existing file) and an unlink.
  */
-public final class LocalObjectStore implements ObjectStore {
-  public static final LocalObjectStore INSTANCE = new LocalObjectStore();
+final class LocalObjectStore implements ObjectStore {
+  static final LocalObjectStore INSTANCE = new LocalObjectStore();
   private static final String STAGED = ".staged";
   static final String STAGED_NAME = "staged";
 

@@ -1,4 +1,4 @@
-package dev.lake.internal.schema;
+package dev.lake.internal.values;
 
 /**
  * A hand-written ISO-8601 scanner: {@code yyyy-MM-dd}, then optionally {@code T} or a space, {@code HH:mm[:ss[.f]]}

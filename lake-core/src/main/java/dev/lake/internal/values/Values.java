@@ -1,8 +1,7 @@
-package dev.lake.internal.schema;
+package dev.lake.internal.values;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lake.Schemas;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
@@ -80,7 +79,7 @@ public final class Values {
   public static Object parse(String text, int from, int to, Schema schema) {
     Schema type = schema;
     if (schema.getType() == Schema.Type.UNION) {
-      type = from == to ? schema : Schemas.nonNull(schema); // empty text: null, or the union's error
+      type = from == to ? schema : Nullability.nonNull(schema); // empty text: null, or the union's error
     }
     if (type.getType() != Schema.Type.UNION) {
       Object value = PlainNumbers.read(text, from, to, type);
@@ -181,7 +180,7 @@ public final class Values {
         return null;
       }
     }
-    Schema branch = Schemas.nonNull(union);
+    Schema branch = Nullability.nonNull(union);
     if (branch != union) {
       return parse(text, branch);
     }

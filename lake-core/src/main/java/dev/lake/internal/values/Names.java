@@ -1,4 +1,4 @@
-package dev.lake.internal.schema;
+package dev.lake.internal.values;
 
 import java.util.Locale;
 

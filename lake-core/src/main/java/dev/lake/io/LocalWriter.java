@@ -1,7 +1,5 @@
-package dev.lake.internal.store;
+package dev.lake.io;
 
-import dev.lake.io.ObjectWriter;
-import dev.lake.io.StagedObject;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

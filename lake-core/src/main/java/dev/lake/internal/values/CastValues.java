@@ -1,7 +1,6 @@
-package dev.lake.internal.schema;
+package dev.lake.internal.values;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lake.Schemas;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -92,7 +91,7 @@ final class CastValues {
   }
 
   private static Object union(Object value, Schema union) {
-    Schema branch = Schemas.nonNull(union);
+    Schema branch = Nullability.nonNull(union);
     if (branch != union) {
       return cast(value, branch);
     }

@@ -1,4 +1,4 @@
-package dev.lake.internal.schema;
+package dev.lake.internal.values;
 
 import java.time.Instant;
 import java.time.LocalDate;
