@@ -35,7 +35,7 @@ class PipelineTest {
 
     assertThat(sink.rows()).hasSize(120); // 60 positive rows, doubled
     assertThat(result.rowsIn()).isEqualTo(100);
-    assertThat(result.steps()).extracting(PipelineResult.StepReport::name)
+    assertThat(result.steps()).extracting(StepReport::name)
         .containsExactly("positive", "twice", "to-line");
     assertThat(result.steps().get(0).filtered()).isEqualTo(40);
     assertThat(result.steps().get(1).out()).isEqualTo(120);
