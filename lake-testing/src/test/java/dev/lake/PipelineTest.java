@@ -128,7 +128,7 @@ class PipelineTest {
 
       @Override
       public dev.lake.io.CommitSummary commit(List<dev.lake.io.WriterResult> results, dev.lake.io.CommitContext c) {
-        return new dev.lake.io.CommitSummary("broken", 0, 0, List.of(), List.of());
+        return dev.lake.io.CommitSummary.builder().sink("broken").build();
       }
     };
     Pipeline<Line> p = Pipeline.from(InMemorySource.of("sales", sales(5)))
