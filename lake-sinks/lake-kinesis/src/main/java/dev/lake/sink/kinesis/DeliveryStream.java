@@ -282,8 +282,8 @@ final class DeliveryStream<T> implements BufferedDelivery.Stream<T> {
 
   @Override
   public synchronized BufferedDelivery.Stats stats() {
-    return new BufferedDelivery.Stats(rowsIn, delivered, rejected, rows.size() + rejects.size(), flushes,
-        failedAttempts);
+    return BufferedDelivery.Stats.builder().rowsIn(rowsIn).rowsDelivered(delivered).rowsRejected(rejected)
+        .rowsBuffered(rows.size() + rejects.size()).flushes(flushes).failedAttempts(failedAttempts).build();
   }
 
   @Override
