@@ -207,7 +207,7 @@ public final class BufferedDelivery<T> {
    * @param <T> the row type
    */
   public interface Stream<T> extends AutoCloseable {
-    /** Buffers a row; may flush (size reached). */
+    /** Buffers a row; may flush (size reached). After {@link #close()} it throws a {@code ValidationException}. */
     void put(T row);
 
     /** Converts JSON text to a row and buffers it; text that does not convert goes to the rejected zone. */

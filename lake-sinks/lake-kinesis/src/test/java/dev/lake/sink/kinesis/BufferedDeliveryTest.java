@@ -74,6 +74,18 @@ class BufferedDeliveryTest {
   }
 
   @Test
+  void put_afterClose_validationExceptionNamingTheFix() {
+    Lake lake = Lake.at(dir.toUri());
+    BufferedDelivery.Stream<Sale> sales = BufferedDelivery.of(Sale.class).into(lake.raw("shop", "sales")).start();
+    sales.close();
+
+    assertThatThrownBy(() -> sales.putJson(json(1))).isInstanceOf(ValidationException.class)
+        .hasMessage("Delivery raw.shop.sales.delivery is closed: put rows before close(), or start a new delivery "
+            + "with BufferedDelivery.of(type).into(dataset).start()");
+    assertThat(sales.stats().rowsIn()).isZero();
+  }
+
+  @Test
   void putJson_thatDoesNotConvert_goesToTheRejectedZoneWithItsReason() {
     Lake lake = Lake.at(dir.toUri());
     BufferedDelivery.Stats stats;
