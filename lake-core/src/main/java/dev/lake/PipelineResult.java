@@ -398,62 +398,6 @@ public final class PipelineResult {
     }
   }
 
-  /**
-   * Warnings of one kind from one step or source ({@link dev.lake.io.Warnings#warn}): how many, and the first
-   * messages (up to 100), each saying what, the value and where.
-   *
-   * <pre>{@code
-   * WarningReport w = result.warnings().get(0);   // parse, page errors, 1, [1 error in the page ... noflat_page0 ...]
-   * }</pre>
-   */
-  public record WarningReport(String step, String kind, long count, List<String> examples) {
-    public WarningReport {
-      examples = examples == null ? List.of() : List.copyOf(examples);
-    }
-  }
-
-  /**
-   * Counts of one step. Rows that went in and neither came out nor were rejected were filtered out; a flatMap can
-   * emit more rows than it received. A buffer step takes rows and emits batches: {@code out} counts the batches and
-   * {@code batched} the rows inside them; an aggregate step likewise: {@code out} counts the groups and
-   * {@code batched} the rows folded into them (0 for every other step).
-   *
-   * <pre>{@code
-   * StepReport buffer = result.steps().get(0);   // in 1,000, out 2 batches, batched 1,000, filtered 0
-   * }</pre>
-   */
-  public record StepReport(String name, long in, long out, long rejected, long batched) {
-
-    /** The counts of a step that does not batch. */
-    public StepReport(String name, long in, long out, long rejected) {
-      this(name, in, out, rejected, 0);
-    }
-
-    /** Rows that went in and left neither as rows, nor inside batches, nor as bad rows. */
-    @JsonProperty
-    public long filtered() {
-      return Math.max(0, in - (batched > 0 ? batched : out) - rejected);
-    }
-
-    /** Rows folded beyond one per batch or group: {@code batched - out} for a buffer or aggregate step, else 0. */
-    @JsonProperty
-    public long grouped() {
-      return batched > 0 ? batched - out : 0;
-    }
-  }
-
-  /**
-   * Counts and commit of one sink; {@code unchanged} when the sink had nothing to commit (an append of no rows), so
-   * {@code version} is the dataset's version before and after the run.
-   */
-  public record SinkReport(String name, long in, long written, long rejected, long files, long bytes, long version,
-      boolean unchanged) {
-    /** A sink that committed. */
-    public SinkReport(String name, long in, long written, long rejected, long files, long bytes, long version) {
-      this(name, in, written, rejected, files, bytes, version, false);
-    }
-  }
-
   /** Rows that entered: read plus rejected by the source. */
   @JsonProperty
   public long rowsIn() {
@@ -511,41 +455,6 @@ public final class PipelineResult {
 
   /** One line for logs and terminals. */
   public String summary() {
-    StringBuilder sb = new StringBuilder();
-    sb.append(String.format("%s: %,d in, %,d written, %,d rejected, %,d filtered", pipeline, rowsIn(),
-        rowsWritten(), rowsRejected(), rowsFiltered()));
-    if (rowsAdded() != 0) {
-      sb.append(String.format(", %,d added by steps", rowsAdded()));
-    }
-    for (StepReport s : steps) {
-      if (s.batched() > 0) {
-        sb.append(String.format(", %,d rows in %,d batches by %s", s.batched(), s.out(), s.name()));
-      }
-    }
-    sb.append(String.format(" in %.1f s", duration.toMillis() / 1000.0));
-    if (splitsSkipped > 0) {
-      sb.append(String.format("; %,d of %,d splits already committed%s, skipped", splitsSkipped,
-          splitsSkipped + splits, skippedCommittedBy.isEmpty() ? "" : " (by run " + String.join(", ",
-              skippedCommittedBy) + ")"));
-    }
-    for (SinkReport k : sinks) {
-      if (k.unchanged()) {
-        sb.append(String.format("; %s unchanged (nothing to commit%s)", k.name(),
-            k.version() == 0 ? ", no version yet" : ", still v" + k.version()));
-      } else {
-        sb.append(String.format("; %s v%d: %,d files, %,d bytes", k.name(), k.version(), k.files(), k.bytes()));
-      }
-    }
-    if (stoppedAtDeadline) {
-      sb.append("; stopped at the deadline (the rest is read by the next run)");
-    }
-    if (rejectedDataset != null && rowsRejected() > 0) {
-      sb.append("; bad rows in ").append(rejectedDataset);
-    }
-    if (!warnings.isEmpty()) {
-      sb.append("; warnings: ").append(String.join(", ", warnings.stream()
-          .map(w -> String.format("%,d %s (%s)", w.count(), w.kind(), w.step())).toList()));
-    }
-    return sb.toString();
+    return RunSummary.of(this);
   }
 }

@@ -1,5 +1,6 @@
 package dev.lake;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,11 +22,13 @@ class PipelineResultTest {
   private static PipelineResult sample() {
     return PipelineResult.builder().pipeline("p").runId("run1").commitKey("ck")
         .startedAt(Instant.parse("2026-01-01T00:00:00Z")).duration(Duration.ofSeconds(3)).splits(2).rowsRead(10)
-        .sourceRejected(1).steps(List.of(new PipelineResult.StepReport("s", 10, 9, 1, 0)))
-        .sinks(List.of(new PipelineResult.SinkReport("lake:x", 9, 9, 0, 1, 100, 3))).rejectedDataset("rej")
+        .sourceRejected(1).steps(List.of(StepReport.builder().name("s").in(10).out(9).rejected(1).build()))
+        .sinks(List.of(SinkReport.builder().name("lake:x").in(9).written(9).files(1).bytes(100)
+            .version(3).build())).rejectedDataset("rej")
         .cursorsBefore(Map.of("a", "1")).cursorsAfter(Map.of("a", "2")).splitsSkipped(1)
         .skippedCommittedBy(List.of("r0"))
-        .warnings(List.of(new PipelineResult.WarningReport("parse", "k", 1, List.of("m")))).build();
+        .warnings(List.of(WarningReport.builder().step("parse").kind("k").count(1).examples(List.of("m"))
+            .build())).build();
   }
 
   private static byte[] resource(String name) throws IOException {
@@ -43,6 +46,28 @@ class PipelineResultTest {
     // record's derived properties, filtered and grouped, was never fixed)
     assertThat(written).isEqualTo(recorded);
     assertThat(fieldNames(written.fieldNames())).isEqualTo(fieldNames(recorded.fieldNames()));
+    assertThat(new String(Json.write(sample()), UTF_8)).isEqualTo(new String(resource("run-report.json"), UTF_8));
+  }
+
+  @Test
+  void write_batchedStepAndUnchangedSink_theBytesTheRecordsWrote() throws IOException {
+    // written by PipelineResult with StepReport, SinkReport and WarningReport still records
+    byte[] recorded = resource("run-report-batched.json");
+
+    PipelineResult read = Json.read(recorded, PipelineResult.class);
+
+    assertThat(new String(Json.write(read), UTF_8)).isEqualTo(new String(recorded, UTF_8));
+    assertThat(Json.mapper().writeValueAsString(read)).isEqualTo(new String(recorded, UTF_8));
+    assertThat(read.steps()).containsExactly(StepReport.builder().name("s").in(10).out(9).rejected(1).build(),
+        StepReport.builder().name("buffer").in(9).out(2).batched(9).build());
+    assertThat(read.steps().get(1).grouped()).isEqualTo(7);
+    assertThat(read.sinks().get(1)).isEqualTo(SinkReport.builder().name("lake:y").in(2).written(2).version(4)
+        .unchanged(true).build());
+    assertThat(read.warnings()).containsExactly(WarningReport.builder().step("parse").kind("k").count(2)
+        .examples(List.of("m", "n")).build());
+    assertThat(read.summary()).isEqualTo("p: 11 in, 2 written, 2 rejected, 0 filtered, 9 rows in 2 batches by buffer"
+        + " in 3.0 s; 1 of 3 splits already committed (by run r0), skipped; lake:x v3: 1 files, 100 bytes; lake:y"
+        + " unchanged (nothing to commit, still v4); bad rows in rej; warnings: 2 k (parse)");
   }
 
   private static List<String> fieldNames(java.util.Iterator<String> names) {
@@ -76,7 +101,7 @@ class PipelineResultTest {
     assertThat(read.splitsSkipped()).isZero();
     assertThat(read.skippedCommittedBy()).isEmpty();
     assertThat(read.warnings()).isEmpty();
-    assertThat(read.steps()).containsExactly(new PipelineResult.StepReport("s", 10, 9, 1));
+    assertThat(read.steps()).containsExactly(StepReport.builder().name("s").in(10).out(9).rejected(1).build());
     assertThat(read.sinks().get(0).unchanged()).isFalse();
     assertThat(read.summary()).isEqualTo("p: 11 in, 9 written, 2 rejected, 0 filtered in 3.0 s; lake:x v3: 1 files,"
         + " 100 bytes; bad rows in rej");

@@ -82,7 +82,7 @@ class BufferPipelineTest {
       assertThat(rows).isBetween(1, 40);
       assertThat(bytes <= 2_500 || rows == 1).as("batch of %s rows, %s bytes", rows, bytes).isTrue();
     }
-    PipelineResult.StepReport buffer = result.steps().get(0);
+    StepReport buffer = result.steps().get(0);
     assertThat(buffer.name()).isEqualTo("buffer-1");
     assertThat(buffer.in()).isEqualTo(1_000);
     assertThat(buffer.out()).isEqualTo(batches.size());
@@ -101,7 +101,7 @@ class BufferPipelineTest {
     // a report written before buffers existed has no "batched": it reads as 0
     String old = new String(report, java.nio.charset.StandardCharsets.UTF_8).replaceAll("\"batched\" : \\d+,?", "");
     assertThat(Json.read(old.getBytes(java.nio.charset.StandardCharsets.UTF_8), PipelineResult.class).steps())
-        .extracting(PipelineResult.StepReport::batched).containsOnly(0L);
+        .extracting(StepReport::batched).containsOnly(0L);
   }
 
   @Test
@@ -260,8 +260,8 @@ class BufferPipelineTest {
     List<Sale> all = new ArrayList<>();
     sink.rows().forEach(outer -> outer.forEach(all::addAll));
     assertThat(all).isEqualTo(sales(10));
-    assertThat(result.steps()).extracting(PipelineResult.StepReport::in, PipelineResult.StepReport::out,
-        PipelineResult.StepReport::batched).containsExactly(
+    assertThat(result.steps()).extracting(StepReport::in, StepReport::out,
+        StepReport::batched).containsExactly(
             org.assertj.core.groups.Tuple.tuple(10L, 4L, 10L), org.assertj.core.groups.Tuple.tuple(4L, 2L, 4L));
     assertThat(result.rowsGrouped()).isEqualTo(8);
     assertThat(result.rowsAdded()).isZero();

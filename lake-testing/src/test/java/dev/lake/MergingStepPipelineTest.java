@@ -167,7 +167,7 @@ class MergingStepPipelineTest {
 
       assertThat(sink.rows()).as("%s workers", workers).containsExactly(byHand);
       assertThat(MERGES.get()).as("each worker's partial merged, %s workers", workers).isEqualTo(workers - 1);
-      PipelineResult.StepReport step = result.steps().get(1);
+      StepReport step = result.steps().get(1);
       assertThat(step.in()).isEqualTo(lines().size());
       assertThat(step.out()).isEqualTo(1);
       assertThat(step.batched()).isEqualTo(lines().size());
@@ -256,7 +256,7 @@ class MergingStepPipelineTest {
         .to(batches).run();
 
     assertThat(counts.rows()).containsExactly(lines().stream().map(Line::invoice).distinct().count());
-    PipelineResult.StepReport step = buffered.steps().get(1);
+    StepReport step = buffered.steps().get(1);
     assertThat(step.batched()).isEqualTo(lines().size());
     assertThat(step.out()).isEqualTo(batches.rows().size());
     assertThat(buffered.rowsFiltered()).isZero();

@@ -35,7 +35,7 @@ class PipelineTest {
 
     assertThat(sink.rows()).hasSize(120); // 60 positive rows, doubled
     assertThat(result.rowsIn()).isEqualTo(100);
-    assertThat(result.steps()).extracting(PipelineResult.StepReport::name)
+    assertThat(result.steps()).extracting(StepReport::name)
         .containsExactly("positive", "twice", "to-line");
     assertThat(result.steps().get(0).filtered()).isEqualTo(40);
     assertThat(result.steps().get(1).out()).isEqualTo(120);
@@ -128,7 +128,7 @@ class PipelineTest {
 
       @Override
       public dev.lake.io.CommitSummary commit(List<dev.lake.io.WriterResult> results, dev.lake.io.CommitContext c) {
-        return new dev.lake.io.CommitSummary("broken", 0, 0, List.of(), List.of());
+        return dev.lake.io.CommitSummary.builder().sink("broken").build();
       }
     };
     Pipeline<Line> p = Pipeline.from(InMemorySource.of("sales", sales(5)))

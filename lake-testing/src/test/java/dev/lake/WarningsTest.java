@@ -95,8 +95,8 @@ class WarningsTest {
 
     PipelineResult result = Pipeline.from(new Folder()).named("folder").to(lake.processed("names")).run();
 
-    assertThat(result.warnings()).extracting(PipelineResult.WarningReport::step, PipelineResult.WarningReport::kind,
-        PipelineResult.WarningReport::count).containsExactly(
+    assertThat(result.warnings()).extracting(WarningReport::step, WarningReport::kind,
+        WarningReport::count).containsExactly(
             org.assertj.core.groups.Tuple.tuple("folder", "file not read", 1L),
             org.assertj.core.groups.Tuple.tuple("folder", "empty file", 1L));
     assertThat(result.warnings().get(0).examples()).containsExactly("notes.txt: no pattern of this source takes it");

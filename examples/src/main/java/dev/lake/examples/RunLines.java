@@ -1,7 +1,7 @@
 package dev.lake.examples;
 
 import dev.lake.PipelineResult;
-import dev.lake.PipelineResult.SinkReport;
+import dev.lake.SinkReport;
 
 /**
  * What the examples print about a run, so that a re-run says what it did with input already committed: an append

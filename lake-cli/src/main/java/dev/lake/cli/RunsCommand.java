@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.lake.PipelineResult;
+import dev.lake.SinkReport;
+import dev.lake.StepReport;
 import dev.lake.io.Locations;
 import dev.lake.io.ObjectInfo;
 import java.io.IOException;
@@ -152,10 +154,10 @@ final class RunsCommand implements Callable<Integer> {
     // "grouped": rows a buffer or aggregate step folded beyond one per batch or group (in = out + rejected +
     // filtered + grouped for every step)
     TextTable t = new TextTable("", "name", "in", "out", "rejected", "filtered", "grouped", "commit");
-    for (PipelineResult.StepReport s : r.steps()) {
+    for (StepReport s : r.steps()) {
       t.row("step", s.name(), s.in(), s.out(), s.rejected(), s.filtered(), s.batched() > 0 ? s.grouped() : "", "");
     }
-    for (PipelineResult.SinkReport k : r.sinks()) {
+    for (SinkReport k : r.sinks()) {
       t.row("sink", k.name(), k.in(), k.written(), k.rejected(), "", "",
           k.unchanged() ? (k.version() == 0 ? "unchanged (no version yet)" : "unchanged (still v" + k.version() + ")")
               : String.format("v%d: %,d files, %s", k.version(), k.files(), Format.bytes(k.bytes())));

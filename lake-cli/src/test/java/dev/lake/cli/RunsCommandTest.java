@@ -4,6 +4,7 @@ import static dev.lake.cli.TestLakes.lake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lake.PipelineResult;
+import dev.lake.SinkReport;
 import dev.lake.internal.lake.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,7 +82,8 @@ class RunsCommandTest {
     String cursor = "1578437593349574656,".repeat(11) + "end";   // 223 characters, as a list of tweet ids
     PipelineResult wide = PipelineResult.builder().pipeline("tweets-search").runId("20261207T000000Z-00000001")
         .startedAt(Instant.parse("2026-12-07T00:00:00Z")).duration(Duration.ofSeconds(1)).splits(1).rowsRead(5)
-        .sinks(List.of(new PipelineResult.SinkReport("lake:processed/tweets", 5, 5, 0, 1, 100, 1)))
+        .sinks(List.of(SinkReport.builder().name("lake:processed/tweets").in(5).written(5).files(1)
+            .bytes(100).version(1).build()))
         .cursorsAfter(Map.of("since_id", cursor)).build();
     Files.createDirectories(lake.resolve("_lake/runs/tweets-search"));
     Files.write(lake.resolve("_lake/runs/tweets-search/" + wide.runId() + ".json"), Json.write(wide));

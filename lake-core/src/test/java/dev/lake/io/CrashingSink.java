@@ -82,6 +82,7 @@ public final class CrashingSink<T> implements Sink<T> {
     if (failAtCommit) {
       throw new IllegalStateException(process + " killed between the writers and the run's commit");
     }
-    return new CommitSummary(name(), 0, results.stream().mapToLong(WriterResult::rows).sum(), List.of(), List.of());
+    return CommitSummary.builder().sink(name()).rows(results.stream().mapToLong(WriterResult::rows).sum())
+        .build();
   }
 }

@@ -121,12 +121,52 @@ public final class IngestEndpoint<T> {
    * <pre>{@code
    * // given: IngestEndpoint<Sale> endpoint, byte[] body
    * Response r = endpoint.handle("POST", body, "req-1");
+   * Response built = Response.of(200, "{\"accepted\":1}");
    * }</pre>
    *
-   * @param status the HTTP status
-   * @param body the JSON body
+   * <p>A final class with accessors rather than a record, so that a value added later (headers) is not a breaking
+   * change: it would come with a {@code with*} copy, and {@link #of} would keep its meaning.
    */
-  public record Response(int status, String body) {}
+  public static final class Response {
+    private final int status;
+    private final String body;
+
+    private Response(int status, String body) {
+      this.status = status;
+      this.body = body;
+    }
+
+    /** An answer of {@code status} with the JSON {@code body}. */
+    public static Response of(int status, String body) {
+      return new Response(status, body);
+    }
+
+    /** The HTTP status. */
+    public int status() {
+      return status;
+    }
+
+    /** The JSON body. */
+    public String body() {
+      return body;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o == this || o instanceof Response r && status == r.status && java.util.Objects.equals(body, r.body);
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hash(status, body);
+    }
+
+    /** Status and body, named, as the record printed them. */
+    @Override
+    public String toString() {
+      return "Response[status=" + status + ", body=" + body + "]";
+    }
+  }
 
   /** Handles a request given as method and body bytes (what {@link #serveLocally} and the Lambda adapter call). */
   public Response handle(String method, byte[] body, String requestId) {
@@ -183,11 +223,11 @@ public final class IngestEndpoint<T> {
       sink.commit(List.of(result), CommitContext.of("ingest", key, requestId));
       ObjectNode out = JSON.createObjectNode().put("accepted", result.rows());
       if (rejected.isEmpty()) {
-        return new Response(200, out.toString());
+        return Response.of(200, out.toString());
       }
       ArrayNode failed = out.putArray("failed");
       rejected.forEach(b -> failed.addObject().put("reason", b.reason()).put("row", b.value()));
-      return new Response(503, out.toString());
+      return Response.of(503, out.toString());
     } catch (IOException | RuntimeException e) {
       return error(503, "Could not write the rows (" + e.getMessage() + "): retry the request");
     }
@@ -208,11 +248,11 @@ public final class IngestEndpoint<T> {
   private static Response errors(List<ObjectNode> errors) {
     ObjectNode out = JSON.createObjectNode();
     out.putArray("errors").addAll(errors);
-    return new Response(400, out.toString());
+    return Response.of(400, out.toString());
   }
 
   private static Response error(int status, String message) {
-    return new Response(status, JSON.createObjectNode().put("error", message).toString());
+    return Response.of(status, JSON.createObjectNode().put("error", message).toString());
   }
 
   /**

@@ -69,6 +69,16 @@ class IngestEndpointTest {
   }
 
   @Test
+  void handle_getRequest_405ResponseEqualByStatusAndBody() {
+    IngestEndpoint.Response r = endpoint.handle("GET", new byte[0], "req-1");
+
+    assertThat(r).isEqualTo(IngestEndpoint.Response.of(405,
+        "{\"error\":\"Use POST with one JSON object or an array of them, not GET\"}"))
+        .hasSameHashCodeAs(IngestEndpoint.Response.of(r.status(), r.body()));
+    assertThat(r.toString()).startsWith("Response[status=405, body={\"error\":");
+  }
+
+  @Test
   void post_objectAndArray_200AndRowsInTheStream() {
     int before = streamRecords().size();
 

@@ -6,6 +6,7 @@ import dev.lake.BadRowPolicy;
 import dev.lake.Lake;
 import dev.lake.Pipeline;
 import dev.lake.PipelineResult;
+import dev.lake.StepReport;
 import dev.lake.source.files.CsvSource;
 import dev.lake.transforms.Buffer;
 import java.nio.file.Path;
@@ -54,7 +55,7 @@ class BufferOnSparkTest {
     assertThat(b.rowsRejected()).isZero(); // no batch broke the limits
     assertThat(SharedSpark.rows(spark, "sales")).isEqualTo(SharedSpark.rows(local, "sales"));
 
-    PipelineResult.StepReport buffer = b.steps().get(0);
+    StepReport buffer = b.steps().get(0);
     assertThat(buffer.in()).isEqualTo(b.rowsRead());
     assertThat(buffer.batched()).isEqualTo(b.rowsRead());
     // at least the full batches; at most one partial batch per task on top (5 tasks, plus the byte limit's cuts)

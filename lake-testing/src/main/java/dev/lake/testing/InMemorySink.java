@@ -61,8 +61,8 @@ public final class InMemorySink<T> implements Sink<T> {
       public WriterResult commit() {
         done = true;
         pending.set(slot, buffer);
-        return new WriterResult(ctx.writerIndex(), buffer.size(), List.of(), java.util.Map.of("slot",
-            String.valueOf(slot)));
+        return WriterResult.builder().writerIndex(ctx.writerIndex()).rows(buffer.size())
+            .metadata(java.util.Map.of("slot", String.valueOf(slot))).build();
       }
 
       @Override
@@ -84,7 +84,7 @@ public final class InMemorySink<T> implements Sink<T> {
       committed.removeIf(b -> b.commitKey().equals(ctx.commitKey()));
       committed.add(new Batch<>(ctx.commitKey(), rows));
     }
-    return new CommitSummary(name(), committed.size(), rows.size(), List.of(), List.of());
+    return CommitSummary.builder().sink(name()).version(committed.size()).rows(rows.size()).build();
   }
 
   /** Every committed row, in commit order. */

@@ -2,6 +2,7 @@ package dev.lake.examples.tweets;
 
 import dev.lake.Lake;
 import dev.lake.PipelineResult;
+import dev.lake.SinkReport;
 import dev.lake.examples.CommonOptions;
 import dev.lake.examples.IcebergDestination;
 import dev.lake.examples.IcebergLines;
@@ -62,7 +63,7 @@ public final class TweetsCommand implements Callable<Integer> {
       return 0;
     }
     printDays(lake);
-    printDdl(lake, result.sinks().stream().allMatch(PipelineResult.SinkReport::unchanged));
+    printDdl(lake, result.sinks().stream().allMatch(SinkReport::unchanged));
     return result.reconciles() ? 0 : 1;
   }
 

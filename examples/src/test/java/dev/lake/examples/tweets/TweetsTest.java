@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lake.Lake;
 import dev.lake.PipelineResult;
+import dev.lake.StepReport;
 import dev.lake.examples.Duck;
 import dev.lake.examples.Printed;
 import dev.lake.examples.replay.RecordedResponses;
@@ -142,7 +143,7 @@ class TweetsTest {
     assertThat(again.rowsRead()).isEqualTo(1);
     assertThat(again.rowsWritten()).isZero();
     assertThat(again.rowsRejected()).as("rejected: %s", again.badRows()).isZero(); // a failed lookup rejects its row
-    PipelineResult.StepReport lookup = again.steps().stream().filter(st -> st.name().equals("not-yet-stored"))
+    StepReport lookup = again.steps().stream().filter(st -> st.name().equals("not-yet-stored"))
         .findFirst().orElseThrow();
     assertThat(lookup.in()).isEqualTo(TweetFacts.of(brexitOnly).textById().size()); // every tweet found stored
     assertThat(lookup.out()).isZero();

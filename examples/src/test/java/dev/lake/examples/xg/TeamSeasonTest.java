@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lake.Lake;
 import dev.lake.PipelineResult;
+import dev.lake.StepReport;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -68,7 +69,7 @@ class TeamSeasonTest {
     Map<String, TeamSeason> written = new TreeMap<>();
     lake.read(ExpectedPoints.SEASON, TeamSeason.class).readAll().forEach(s -> written.put(s.team(), s));
     assertThat(written).isEqualTo(fromCsv()).hasSize(20);
-    PipelineResult.StepReport aggregate = result.steps().get(0);
+    StepReport aggregate = result.steps().get(0);
     assertThat(aggregate.in()).isEqualTo(760);
     assertThat(aggregate.out()).isEqualTo(20);
     assertThat(result.rowsGrouped()).isEqualTo(740);

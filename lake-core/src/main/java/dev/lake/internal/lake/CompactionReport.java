@@ -3,6 +3,8 @@ package dev.lake.internal.lake;
 import dev.lake.CompactionResult;
 import dev.lake.Lake;
 import dev.lake.PipelineResult;
+import dev.lake.SinkReport;
+import dev.lake.StepReport;
 import java.io.IOException;
 import java.util.List;
 import org.slf4j.Logger;
@@ -37,9 +39,9 @@ final class CompactionReport {
     String step = "rewrite " + r.filesBefore() + " small files into " + r.filesAfter();
     return PipelineResult.builder().pipeline(pipelineName(r.dataset())).runId(r.runId()).commitKey(r.runId())
         .startedAt(started).duration(r.duration()).splits(r.filesBefore()).rowsRead(r.rows())
-        .steps(List.of(new PipelineResult.StepReport(step, r.rows(), r.rows(), 0)))
-        .sinks(List.of(new PipelineResult.SinkReport("lake:" + r.dataset(), r.rows(), r.rows(), 0, r.filesAfter(),
-            bytes, r.versionAfter(), !r.committed())))
+        .steps(List.of(StepReport.builder().name(step).in(r.rows()).out(r.rows()).build()))
+        .sinks(List.of(SinkReport.builder().name("lake:" + r.dataset()).in(r.rows()).written(r.rows())
+            .files(r.filesAfter()).bytes(bytes).version(r.versionAfter()).unchanged(!r.committed()).build()))
         .build();
   }
 

@@ -60,8 +60,9 @@ public final class LakePublications {
     if (result.unchanged()) {
       return CommitSummary.unchanged(sink.name(), version);
     }
-    return new CommitSummary(sink.name(), version, pub.files().stream().mapToLong(DataFile::rows).sum(),
-        pub.files(), result.version().removed());
+    return CommitSummary.builder().sink(sink.name()).version(version)
+        .rows(pub.files().stream().mapToLong(DataFile::rows).sum()).files(pub.files())
+        .removedFiles(result.version().removed()).build();
   }
 
   /** A direct {@code Sink.commit} of the sink: see {@link DatasetCommit#publishDirect}. */

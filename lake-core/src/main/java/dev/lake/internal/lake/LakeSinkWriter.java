@@ -243,7 +243,8 @@ public final class LakeSinkWriter<T> implements SinkWriter<T> {
     }
     committed = true;
     Map<String, String> meta = rowSchema == null ? Map.of() : Map.of("schema", rowSchema.toString());
-    return new WriterResult(ctx.writerIndex(), rows, done, meta, staged);
+    return WriterResult.builder().writerIndex(ctx.writerIndex()).rows(rows).files(done).metadata(meta)
+        .staged(staged).build();
   }
 
   @Override

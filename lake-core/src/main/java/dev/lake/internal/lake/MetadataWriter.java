@@ -2,6 +2,9 @@ package dev.lake.internal.lake;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.lake.PipelineResult;
+import dev.lake.SinkReport;
+import dev.lake.StepReport;
+import dev.lake.WarningReport;
 import dev.lake.io.BadRow;
 import dev.lake.io.DataFile;
 import dev.lake.io.StagedObject;
@@ -171,7 +174,7 @@ final class MetadataWriter {
     g.writeNumberField("rowsRead", r.rowsRead());
     g.writeNumberField("sourceRejected", r.sourceRejected());
     g.writeArrayFieldStart("steps");
-    for (PipelineResult.StepReport s : r.steps()) {
+    for (StepReport s : r.steps()) {
       g.writeStartObject();
       g.writeStringField("name", s.name());
       g.writeNumberField("in", s.in());
@@ -184,7 +187,7 @@ final class MetadataWriter {
     }
     g.writeEndArray();
     g.writeArrayFieldStart("sinks");
-    for (PipelineResult.SinkReport s : r.sinks()) {
+    for (SinkReport s : r.sinks()) {
       g.writeStartObject();
       g.writeStringField("name", s.name());
       g.writeNumberField("in", s.in());
@@ -214,7 +217,7 @@ final class MetadataWriter {
     g.writeNumberField("splitsSkipped", r.splitsSkipped());
     strings(g, "skippedCommittedBy", r.skippedCommittedBy());
     g.writeArrayFieldStart("warnings");
-    for (PipelineResult.WarningReport w : r.warnings()) {
+    for (WarningReport w : r.warnings()) {
       g.writeStartObject();
       g.writeStringField("step", w.step());
       g.writeStringField("kind", w.kind());

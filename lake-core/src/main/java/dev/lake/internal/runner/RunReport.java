@@ -2,6 +2,8 @@ package dev.lake.internal.runner;
 
 import dev.lake.Pipeline;
 import dev.lake.PipelineResult;
+import dev.lake.SinkReport;
+import dev.lake.StepReport;
 import dev.lake.io.CommitSummary;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,16 +25,17 @@ final class RunReport {
       Map<String, String> cursorsAfter) {
     Pipeline<?> pipeline = plan.pipeline;
     Counters total = outcome.counters();
-    List<PipelineResult.StepReport> steps = new ArrayList<>();
+    List<StepReport> steps = new ArrayList<>();
     for (int i = 0; i < pipeline.steps().size(); i++) {
-      steps.add(new PipelineResult.StepReport(pipeline.steps().get(i).name(), total.stepIn[i], total.stepOut[i],
-          total.stepRejected[i], total.stepBatched[i]));
+      steps.add(StepReport.builder().name(pipeline.steps().get(i).name()).in(total.stepIn[i])
+          .out(total.stepOut[i]).rejected(total.stepRejected[i]).batched(total.stepBatched[i]).build());
     }
-    List<PipelineResult.SinkReport> sinks = new ArrayList<>();
+    List<SinkReport> sinks = new ArrayList<>();
     for (int i = 0; i < commits.size(); i++) {
       CommitSummary c = commits.get(i);
-      sinks.add(new PipelineResult.SinkReport(c.sink(), total.sinkIn[i], c.rows(), total.sinkRejected[i],
-          c.files().size(), c.bytes(), c.version(), c.unchanged()));
+      sinks.add(SinkReport.builder().name(c.sink()).in(total.sinkIn[i]).written(c.rows())
+          .rejected(total.sinkRejected[i]).files(c.files().size()).bytes(c.bytes()).version(c.version())
+          .unchanged(c.unchanged()).build());
     }
     WarningCounts warnings = new WarningCounts();
     warnings.addAll(plan.planWarnings);

@@ -1,6 +1,7 @@
 package dev.lake.internal.runner;
 
 import dev.lake.PipelineResult;
+import dev.lake.WarningReport;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -71,10 +72,10 @@ final class WarningCounts implements Serializable {
   }
 
   /** The warnings for the run report, in the order they first came. */
-  public synchronized List<PipelineResult.WarningReport> reports() {
-    List<PipelineResult.WarningReport> out = new ArrayList<>();
+  public synchronized List<WarningReport> reports() {
+    List<WarningReport> out = new ArrayList<>();
     for (Tally t : tallies.values()) {
-      out.add(new PipelineResult.WarningReport(t.step, t.kind, t.count, List.copyOf(t.examples)));
+      out.add(WarningReport.builder().step(t.step).kind(t.kind).count(t.count).examples(t.examples).build());
     }
     return out;
   }

@@ -205,7 +205,7 @@ public final class DynamoDbSink<T> implements Sink<T> {
   @Override
   public CommitSummary commit(List<WriterResult> results, CommitContext ctx) {
     long rows = results.stream().mapToLong(WriterResult::rows).sum();
-    return new CommitSummary(name(), 0, rows, List.of(), List.of());
+    return CommitSummary.builder().sink(name()).rows(rows).build();
   }
 
   /**

@@ -236,7 +236,8 @@ final class DynamoDbSinkWriter<T> implements SinkWriter<T> {
     flush();
     committed = true;
     pool.shutdown();
-    return new WriterResult(ctx.writerIndex(), stats.rows(), List.of(), stats.metadata(sink.table));
+    return WriterResult.builder().writerIndex(ctx.writerIndex()).rows(stats.rows())
+        .metadata(stats.metadata(sink.table)).build();
   }
 
   private void awaitAll() {

@@ -130,7 +130,7 @@ final class IcebergCommit {
     table.refresh();
     Snapshot mine = find(table, ctx.runId(), attempts);
     long version = mine == null ? table.currentSnapshot().sequenceNumber() : mine.sequenceNumber();
-    return new CommitSummary(sink.name(), version, rows, lakeFiles, List.of());
+    return CommitSummary.builder().sink(sink.name()).version(version).rows(rows).files(lakeFiles).build();
   }
 
   /**

@@ -226,7 +226,8 @@ final class IcebergSinkWriter<T> implements SinkWriter<T> {
             ctx.attemptId(), List.of()));
       }
     }
-    return new WriterResult(ctx.writerIndex(), rows, doneLake, meta);
+    return WriterResult.builder().writerIndex(ctx.writerIndex()).rows(rows).files(doneLake).metadata(meta)
+        .build();
   }
 
   @Override

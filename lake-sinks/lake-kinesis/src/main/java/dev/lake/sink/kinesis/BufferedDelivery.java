@@ -207,7 +207,7 @@ public final class BufferedDelivery<T> {
    * @param <T> the row type
    */
   public interface Stream<T> extends AutoCloseable {
-    /** Buffers a row; may flush (size reached). */
+    /** Buffers a row; may flush (size reached). After {@link #close()} it throws a {@code ValidationException}. */
     void put(T row);
 
     /** Converts JSON text to a row and buffers it; text that does not convert goes to the rejected zone. */
@@ -235,19 +235,133 @@ public final class BufferedDelivery<T> {
    * assert s.rowsIn() == s.rowsDelivered() + s.rowsRejected() + s.rowsBuffered();
    * }</pre>
    *
-   * @param rowsIn rows and JSON texts put
-   * @param rowsDelivered rows committed into the dataset
-   * @param rowsRejected rows committed into the rejected zone (rows that did not convert, and the rows of batches
-   *     whose flush failed every attempt under {@link OnFlushFailure#TO_REJECTED_ZONE})
-   * @param rowsBuffered rows waiting for the next flush
-   * @param flushes commits made
-   * @param failedAttempts flush attempts that failed (each retried, or its batch diverted or kept)
+   * <p>A final class with accessors rather than a record, so that a new count is not a breaking change.
    */
-  public record Stats(long rowsIn, long rowsDelivered, long rowsRejected, long rowsBuffered, long flushes,
-      long failedAttempts) {
-    /** Counts without failed attempts. */
-    public Stats(long rowsIn, long rowsDelivered, long rowsRejected, long rowsBuffered, long flushes) {
-      this(rowsIn, rowsDelivered, rowsRejected, rowsBuffered, flushes, 0);
+  public static final class Stats {
+    private final long rowsIn;
+    private final long rowsDelivered;
+    private final long rowsRejected;
+    private final long rowsBuffered;
+    private final long flushes;
+    private final long failedAttempts;
+
+    private Stats(Builder b) {
+      rowsIn = b.rowsIn;
+      rowsDelivered = b.rowsDelivered;
+      rowsRejected = b.rowsRejected;
+      rowsBuffered = b.rowsBuffered;
+      flushes = b.flushes;
+      failedAttempts = b.failedAttempts;
+    }
+
+    /** A builder with every count at zero. */
+    public static Builder builder() {
+      return new Builder();
+    }
+
+    /** Rows and JSON texts put. */
+    public long rowsIn() {
+      return rowsIn;
+    }
+
+    /** Rows committed into the dataset. */
+    public long rowsDelivered() {
+      return rowsDelivered;
+    }
+
+    /**
+     * Rows committed into the rejected zone (rows that did not convert, and the rows of batches whose flush failed
+     * every attempt under {@link OnFlushFailure#TO_REJECTED_ZONE}).
+     */
+    public long rowsRejected() {
+      return rowsRejected;
+    }
+
+    /** Rows waiting for the next flush. */
+    public long rowsBuffered() {
+      return rowsBuffered;
+    }
+
+    /** Commits made. */
+    public long flushes() {
+      return flushes;
+    }
+
+    /** Flush attempts that failed (each retried, or its batch diverted or kept). */
+    public long failedAttempts() {
+      return failedAttempts;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o == this || o instanceof Stats s && rowsIn == s.rowsIn && rowsDelivered == s.rowsDelivered
+          && rowsRejected == s.rowsRejected && rowsBuffered == s.rowsBuffered && flushes == s.flushes
+          && failedAttempts == s.failedAttempts;
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(rowsIn, rowsDelivered, rowsRejected, rowsBuffered, flushes, failedAttempts);
+    }
+
+    /** Every count, named, as the record printed them. */
+    @Override
+    public String toString() {
+      return "Stats[rowsIn=" + rowsIn + ", rowsDelivered=" + rowsDelivered + ", rowsRejected=" + rowsRejected
+          + ", rowsBuffered=" + rowsBuffered + ", flushes=" + flushes + ", failedAttempts=" + failedAttempts + "]";
+    }
+
+    /** Builds {@link Stats}; the stream builds them, a test of your own may too. */
+    public static final class Builder {
+      private long rowsIn;
+      private long rowsDelivered;
+      private long rowsRejected;
+      private long rowsBuffered;
+      private long flushes;
+      private long failedAttempts;
+
+      private Builder() {}
+
+      /** Sets {@link Stats#rowsIn()}. */
+      public Builder rowsIn(long value) {
+        this.rowsIn = value;
+        return this;
+      }
+
+      /** Sets {@link Stats#rowsDelivered()}. */
+      public Builder rowsDelivered(long value) {
+        this.rowsDelivered = value;
+        return this;
+      }
+
+      /** Sets {@link Stats#rowsRejected()}. */
+      public Builder rowsRejected(long value) {
+        this.rowsRejected = value;
+        return this;
+      }
+
+      /** Sets {@link Stats#rowsBuffered()}. */
+      public Builder rowsBuffered(long value) {
+        this.rowsBuffered = value;
+        return this;
+      }
+
+      /** Sets {@link Stats#flushes()}. */
+      public Builder flushes(long value) {
+        this.flushes = value;
+        return this;
+      }
+
+      /** Sets {@link Stats#failedAttempts()}. */
+      public Builder failedAttempts(long value) {
+        this.failedAttempts = value;
+        return this;
+      }
+
+      /** The {@link Stats} of the counts set. */
+      public Stats build() {
+        return new Stats(this);
+      }
     }
   }
 

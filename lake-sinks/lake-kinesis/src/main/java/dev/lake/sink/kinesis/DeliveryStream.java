@@ -2,6 +2,7 @@ package dev.lake.sink.kinesis;
 
 import dev.lake.LakeSink;
 import dev.lake.Rows;
+import dev.lake.exceptions.ValidationException;
 import dev.lake.io.BadRow;
 import dev.lake.io.CommitContext;
 import dev.lake.io.SinkWriter;
@@ -273,7 +274,8 @@ final class DeliveryStream<T> implements BufferedDelivery.Stream<T> {
   /** Refuses puts after close; while a failed batch is buffered, retries it first (throwing if it fails again). */
   private void check() {
     if (closed) {
-      throw new IllegalStateException("Delivery " + config.name + " is closed");
+      throw new ValidationException("Delivery " + config.name + " is closed: put rows before close(), or start a "
+          + "new delivery with BufferedDelivery.of(type).into(dataset).start()");
     }
     if (pending != null) {
       flush();
@@ -282,8 +284,8 @@ final class DeliveryStream<T> implements BufferedDelivery.Stream<T> {
 
   @Override
   public synchronized BufferedDelivery.Stats stats() {
-    return new BufferedDelivery.Stats(rowsIn, delivered, rejected, rows.size() + rejects.size(), flushes,
-        failedAttempts);
+    return BufferedDelivery.Stats.builder().rowsIn(rowsIn).rowsDelivered(delivered).rowsRejected(rejected)
+        .rowsBuffered(rows.size() + rejects.size()).flushes(flushes).failedAttempts(failedAttempts).build();
   }
 
   @Override

@@ -160,7 +160,7 @@ public final class KinesisSink<T> implements Sink<T> {
   @Override
   public CommitSummary commit(List<WriterResult> results, CommitContext ctx) {
     long rows = results.stream().mapToLong(WriterResult::rows).sum();
-    return new CommitSummary(name(), 0, rows, List.of(), List.of());
+    return CommitSummary.builder().sink(name()).rows(rows).build();
   }
 
   /** {@code kinesis:PutRecords} on the stream's ARN, in the client's region (else the scope's). */

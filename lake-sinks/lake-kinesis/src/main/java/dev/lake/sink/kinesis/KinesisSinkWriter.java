@@ -265,8 +265,8 @@ final class KinesisSinkWriter<T> implements SinkWriter<T> {
   public WriterResult commit() {
     flush();
     committed = true;
-    return new WriterResult(ctx.writerIndex(), written, List.of(), Map.of("requests", Long.toString(requests),
-        "retried", Long.toString(retried), "rejected", Long.toString(rejected)));
+    return WriterResult.builder().writerIndex(ctx.writerIndex()).rows(written).metadata(Map.of("requests",
+        Long.toString(requests), "retried", Long.toString(retried), "rejected", Long.toString(rejected))).build();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.lake.sink.kinesis;
 
+import static dev.lake.sink.kinesis.ExpectedStats.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -75,7 +76,7 @@ class BufferedDeliveryFailureTest {
     sales.close();
 
     assertThat(waits).containsExactly(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(400));
-    assertThat(sales.stats()).isEqualTo(new BufferedDelivery.Stats(10, 10, 0, 0, 1, 3));
+    assertThat(sales.stats()).isEqualTo(stats(10, 10, 0, 0, 1, 3));
     assertThat(lake.read("raw/shop/sales", Sale.class).readAll()).extracting(Sale::quantity)
         .containsExactlyInAnyOrderElementsOf(IntStream.range(0, 10).boxed().toList());
     assertThat(lake.history("raw/shop/sales")).hasSize(1);
@@ -99,7 +100,7 @@ class BufferedDeliveryFailureTest {
     lake.compact("raw/shop/sales"); // rolls forward any commit a crash left decided but unpublished
 
     assertThat(waits).containsExactly(Duration.ofMillis(100));
-    assertThat(sales.stats()).isEqualTo(new BufferedDelivery.Stats(10, 10, 0, 0, 1, 1));
+    assertThat(sales.stats()).isEqualTo(stats(10, 10, 0, 0, 1, 1));
     assertThat(lake.read("raw/shop/sales", Sale.class).readAll()).extracting(Sale::quantity)
         .containsExactlyInAnyOrderElementsOf(IntStream.range(0, 10).boxed().toList());
     assertThat(lake.latest("rejected/sales")).isEmpty();
@@ -116,7 +117,7 @@ class BufferedDeliveryFailureTest {
     sales.close();
 
     assertThat(waits).containsExactly(Duration.ofMillis(100), Duration.ofMillis(200));
-    assertThat(sales.stats()).isEqualTo(new BufferedDelivery.Stats(5, 0, 5, 0, 1, 3));
+    assertThat(sales.stats()).isEqualTo(stats(5, 0, 5, 0, 1, 3));
     faulty.heal();
     assertThat(lake.latest("raw/shop/sales")).isEmpty();
     assertThat(lake.read("rejected/sales").readAll()).hasSize(5).allSatisfy(r -> {
@@ -141,13 +142,13 @@ class BufferedDeliveryFailureTest {
     assertThatThrownBy(() -> sales.put(sale(3))).isInstanceOf(LakeException.class)
         .hasMessageContaining("still buffered");
     assertThatThrownBy(sales::close).isInstanceOf(LakeException.class);
-    assertThat(sales.stats()).isEqualTo(new BufferedDelivery.Stats(3, 0, 0, 3, 0, 9));
+    assertThat(sales.stats()).isEqualTo(stats(3, 0, 0, 3, 0, 9));
 
     faulty.heal();
     sales.put(sale(3)); // retries the buffered batch first, then takes the row
     sales.close();
 
-    assertThat(sales.stats()).isEqualTo(new BufferedDelivery.Stats(4, 4, 0, 0, 2, 9));
+    assertThat(sales.stats()).isEqualTo(stats(4, 4, 0, 0, 2, 9));
     assertThat(lake.read("raw/shop/sales", Sale.class).readAll()).extracting(Sale::quantity)
         .containsExactlyInAnyOrder(0, 1, 2, 3);
     assertThat(lake.latest("rejected/sales")).isEmpty();

@@ -1,5 +1,6 @@
 package dev.lake.sink.kinesis;
 
+import static dev.lake.sink.kinesis.ExpectedStats.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -53,7 +54,7 @@ class BufferedDeliveryTest {
       sales.put(new Sale("536365", 6, Instant.parse("2010-12-01T08:26:00Z")));
       await(() -> sales.stats().flushes() == 1);
 
-      assertThat(sales.stats()).isEqualTo(new BufferedDelivery.Stats(1, 1, 0, 0, 1));
+      assertThat(sales.stats()).isEqualTo(stats(1, 1, 0, 0, 1, 0));
       assertThat(lake.latest("sales").orElseThrow().format()).isEqualTo(FileFormat.PARQUET);
       assertThat(lake.read("sales", Sale.class).readAll()).hasSize(1);
     }
@@ -73,6 +74,18 @@ class BufferedDeliveryTest {
   }
 
   @Test
+  void put_afterClose_validationExceptionNamingTheFix() {
+    Lake lake = Lake.at(dir.toUri());
+    BufferedDelivery.Stream<Sale> sales = BufferedDelivery.of(Sale.class).into(lake.raw("shop", "sales")).start();
+    sales.close();
+
+    assertThatThrownBy(() -> sales.putJson(json(1))).isInstanceOf(ValidationException.class)
+        .hasMessage("Delivery raw.shop.sales.delivery is closed: put rows before close(), or start a new delivery "
+            + "with BufferedDelivery.of(type).into(dataset).start()");
+    assertThat(sales.stats().rowsIn()).isZero();
+  }
+
+  @Test
   void putJson_thatDoesNotConvert_goesToTheRejectedZoneWithItsReason() {
     Lake lake = Lake.at(dir.toUri());
     BufferedDelivery.Stats stats;
@@ -84,7 +97,7 @@ class BufferedDeliveryTest {
     }
     stats = sales.stats();
 
-    assertThat(stats).isEqualTo(new BufferedDelivery.Stats(3, 1, 2, 0, 1));
+    assertThat(stats).isEqualTo(stats(3, 1, 2, 0, 1, 0));
     assertThat(lake.read("raw/shop/sales", Sale.class).readAll()).hasSize(1);
     assertThat(lake.read("rejected/sales").readAll()).extracting(r -> r.get("reason").toString())
         .containsExactlyInAnyOrder("Expected an int but was 'many' at quantity",
