@@ -33,6 +33,15 @@ final class CsvFileReader<T> extends FilesReader<T> {
   private final int[] lastStart;
   private final int[] lastLength;
   private final Object[] lastValue;
+  /**
+   * The values of the row being made, one array for all rows: the factory is {@code Rows.factory}'s (made by
+   * {@link CsvSource}), which copies them into its row and keeps no reference to the array.
+   */
+  private final Object[] values;
+  private final java.util.function.Supplier<String> rawOfCurrent = () -> this.current.raw();
+  // buffers kept from file to file: the decoded lines' bytes and, for gzip files, the compressed bytes
+  private final byte[] lineBuffer = new byte[1 << 16];
+  private final byte[] gzipBuffer = new byte[1 << 16];
 
   private CsvRecords records;
   private TextLines lines;
@@ -59,6 +68,7 @@ final class CsvFileReader<T> extends FilesReader<T> {
     lastStart = new int[n];
     lastLength = new int[n];
     lastValue = new Object[n];
+    values = new Object[n];
     for (Schema.Field field : schema.getFields()) {
       int i = field.pos();
       types[i] = field.schema();
@@ -101,7 +111,8 @@ final class CsvFileReader<T> extends FilesReader<T> {
 
   @Override
   void start() {
-    lines = lines(file, settings);
+    lines = new TextLines(Inputs.open(file, CsvSource.NAME, gzipBuffer), CsvSource.charset(settings),
+        settings.replaceMalformed(), !file.isRange() || file.start() == 0, lineBuffer);
     records = records(lines, settings);
     List<String> header;
     if (settings.header() && file.isRange() && file.start() > 0) {
@@ -168,13 +179,13 @@ final class CsvFileReader<T> extends FilesReader<T> {
 
   private T toRow(CsvRecords.Rec r) {
     if (r.error() != null) {
-      return reject(r.error(), r.raw);
+      return reject(r.error(), r.raw());
     }
     if (r.size() != expectedFields) {
       return reject("Expected " + expectedFields + " fields but found " + r.size() + (r.lastLine == r.line ? ""
-          : " (a quoted field holds line breaks: the record spans lines " + r.line + "-" + r.lastLine + ")"), r.raw);
+          : " (a quoted field holds line breaks: the record spans lines " + r.line + "-" + r.lastLine + ")"), r.raw());
     }
-    Object[] values = new Object[types.length];
+    Object[] values = this.values; // every element is set below before the factory reads it
     for (int i = 0; i < types.length; i++) {
       int column = columnOf[i];
       if (column < 0) {
@@ -194,7 +205,7 @@ final class CsvFileReader<T> extends FilesReader<T> {
           values[i] = Fields.parse(r.source(column), r.start(column), r.end(column), plain[i]);
         }
       } catch (IllegalArgumentException e) {
-        return reject("Field " + names[i] + ": " + e.getMessage(), r.raw);
+        return reject("Field " + names[i] + ": " + e.getMessage(), r.raw());
       }
       if (cacheable[i]) {
         lastSource[i] = r.source(column); // the text is immutable: kept as it is, the field's range noted
@@ -203,8 +214,7 @@ final class CsvFileReader<T> extends FilesReader<T> {
         lastValue[i] = values[i];
       }
     }
-    String raw = r.raw;
-    return create(values, () -> raw);
+    return create(values, rawOfCurrent);
   }
 
   @Override
