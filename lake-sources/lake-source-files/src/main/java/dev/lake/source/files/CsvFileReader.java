@@ -7,6 +7,7 @@ import dev.lake.io.Fields;
 import dev.lake.io.SourceContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.ref.SoftReference;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.Schema;
@@ -39,9 +40,15 @@ final class CsvFileReader<T> extends FilesReader<T> {
    */
   private final Object[] values;
   private final java.util.function.Supplier<String> rawOfCurrent = () -> this.current.raw();
-  // buffers kept from file to file: the decoded lines' bytes and, for gzip files, the compressed bytes
-  private final byte[] lineBuffer = new byte[1 << 16];
-  private final byte[] gzipBuffer = new byte[1 << 16];
+  /**
+   * The buffers of the file being read: the lines' bytes and, for gzip files, the compressed bytes (64 KiB each). A
+   * reader reads one file (the runner opens one per file), so when its file ends they go to {@link #SPARE} for the
+   * next reader the thread opens, instead of 128 KiB allocated and zeroed per file.
+   */
+  private byte[][] buffers;
+
+  /** Buffers of a reader that finished on this thread (softly held: gone under memory pressure). */
+  private static final ThreadLocal<SoftReference<byte[][]>> SPARE = new ThreadLocal<>();
 
   private CsvRecords records;
   private TextLines lines;
@@ -111,8 +118,16 @@ final class CsvFileReader<T> extends FilesReader<T> {
 
   @Override
   void start() {
-    lines = new TextLines(Inputs.open(file, CsvSource.NAME, gzipBuffer), CsvSource.charset(settings),
-        settings.replaceMalformed(), !file.isRange() || file.start() == 0, lineBuffer);
+    if (buffers == null) {
+      SoftReference<byte[][]> spare = SPARE.get();
+      buffers = spare == null ? null : spare.get();
+      SPARE.remove(); // taken: a reader opened while this one reads gets buffers of its own
+      if (buffers == null) {
+        buffers = new byte[][] {new byte[1 << 16], new byte[1 << 16]};
+      }
+    }
+    lines = new TextLines(Inputs.open(file, CsvSource.NAME, buffers[1]), CsvSource.charset(settings),
+        settings.replaceMalformed(), !file.isRange() || file.start() == 0, buffers[0]);
     records = records(lines, settings);
     List<String> header;
     if (settings.header() && file.isRange() && file.start() > 0) {
@@ -228,6 +243,10 @@ final class CsvFileReader<T> extends FilesReader<T> {
     if (lines != null) {
       lines.close();
       lines = null;
+    }
+    if (buffers != null) {
+      SPARE.set(new SoftReference<>(buffers)); // no stream reads them any more
+      buffers = null;
     }
   }
 
