@@ -108,7 +108,17 @@ final class PlainNumbers {
     if (digits == 0 || digits > MAX_DIGITS || scale > type.getScale()) {
       return NOT_PLAIN;
     }
-    BigDecimal value = BigDecimal.valueOf(negative ? -unscaled : unscaled, scale).setScale(type.getScale());
+    long signed = negative ? -unscaled : unscaled;
+    int zeros = type.getScale() - scale;
+    BigDecimal value;
+    if (digits + zeros <= MAX_DIGITS) { // at the decimal's scale still within a long: one BigDecimal, made there
+      for (int z = 0; z < zeros; z++) {
+        signed *= 10;
+      }
+      value = BigDecimal.valueOf(signed, type.getScale());
+    } else {
+      value = BigDecimal.valueOf(signed, scale).setScale(type.getScale());
+    }
     return value.precision() > type.getPrecision() ? NOT_PLAIN : value;
   }
 }
