@@ -93,9 +93,9 @@ final class TextLines implements Closeable {
             .onUnmappableCharacter(replace ? CodingErrorAction.REPLACE : CodingErrorAction.REPORT)), 1 << 16);
   }
 
-  /** The next line, or null at the end of the input. */
+  /** The next line, or null at the end of the input (its text decoded on its own, not cut from a read's text). */
   Line next() throws IOException {
-    return advance() ? current() : null;
+    return read(false) ? current() : null;
   }
 
   /** The line {@link #advance} read last, as a {@link Line} (its text a {@code String} of its own). */
@@ -124,6 +124,11 @@ final class TextLines implements Closeable {
 
   /** Reads the next line (see {@link #text}, {@link #number}, {@link #malformed}); false at the end of the input. */
   boolean advance() throws IOException {
+    return read(true);
+  }
+
+  /** Reads the next line; with {@code ranges}, as a range of its read's text when that is all ASCII. */
+  private boolean read(boolean ranges) throws IOException {
     if (chars != null) {
       String line = chars.readLine();
       if (line == null) {
@@ -150,12 +155,12 @@ final class TextLines implements Closeable {
         }
         if (b == '\n') {
           pos = i + 1;
-          return pendingLength == 0 ? line(buf, start, i - start, "\n") : lineOfPending(start, i, "\n");
+          return pendingLength == 0 ? line(buf, start, i - start, "\n", ranges) : lineOfPending(start, i, "\n");
         }
         if (i + 1 < limit) {
           boolean crlf = buf[i + 1] == '\n';
           pos = i + (crlf ? 2 : 1);
-          return pendingLength == 0 ? line(buf, start, i - start, crlf ? "\r\n" : "\r")
+          return pendingLength == 0 ? line(buf, start, i - start, crlf ? "\r\n" : "\r", ranges)
               : lineOfPending(start, i, crlf ? "\r\n" : "\r");
         }
         append(start, i); // a '\r' that ends the buffer: look at the next byte before deciding
@@ -164,12 +169,12 @@ final class TextLines implements Closeable {
         if (crlf) {
           pos++;
         }
-        return line(pending, 0, pendingLength, crlf ? "\r\n" : "\r");
+        return line(pending, 0, pendingLength, crlf ? "\r\n" : "\r", false);
       }
       append(start, limit);
       pos = limit;
       if (!fill()) {
-        return pendingLength != 0 && line(pending, 0, pendingLength, "");
+        return pendingLength != 0 && line(pending, 0, pendingLength, "", false);
       }
       start = pos;
     }
@@ -182,13 +187,13 @@ final class TextLines implements Closeable {
 
   private boolean lineOfPending(int start, int end, String terminator) {
     append(start, end);
-    return line(pending, 0, pendingLength, terminator);
+    return line(pending, 0, pendingLength, terminator, false);
   }
 
-  private boolean line(byte[] b, int off, int len, String terminator) {
+  private boolean line(byte[] b, int off, int len, String terminator, boolean ranges) {
     number++;
     int bytes = len + terminator.length();
-    if (b == buf) {
+    if (ranges && b == buf) {
       if (!chunkTried) {
         chunkTried = true; // the first whole line of this read: the rest of the read from here, if all ASCII
         chunk = Decoding.isAscii(buf, off, limit - off)

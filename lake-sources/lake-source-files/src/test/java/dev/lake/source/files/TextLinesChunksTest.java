@@ -69,6 +69,15 @@ class TextLinesChunksTest {
 
     assertThat(read).containsExactlyElementsOf(expected);
     assertThat(numbers.get(numbers.size() - 1)).isEqualTo(expected.size());
+
+    List<Expected> readOneByOne = new ArrayList<>(); // next(): each line decoded on its own, as JSON Lines reads them
+    try (TextLines lines = new TextLines(new ByteArrayInputStream(out.toByteArray()), StandardCharsets.UTF_8, false,
+        true, new byte[1024])) {
+      for (TextLines.Line line; (line = lines.next()) != null; ) {
+        readOneByOne.add(new Expected(line.text(), line.terminator(), line.bytes(), line.malformed() != null));
+      }
+    }
+    assertThat(readOneByOne).containsExactlyElementsOf(expected);
   }
 
   @Test
