@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.lang.ref.SoftReference;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.avro.Schema;
 
 /**
@@ -30,7 +31,7 @@ final class CsvFileReader<T> extends FilesReader<T> {
   private final Schema[] plain;
   private final boolean[] nullable;
   private final Object[] missing;
-  private final String[] lastSource; // the row before's field: a range of this text (its line, or the quoted field)
+  private final String[] lastSource; // the row before's field: a range of this text (a read's, line or quoted field)
   private final int[] lastStart;
   private final int[] lastLength;
   private final Object[] lastValue;
@@ -39,7 +40,7 @@ final class CsvFileReader<T> extends FilesReader<T> {
    * {@link CsvSource}), which copies them into its row and keeps no reference to the array.
    */
   private final Object[] values;
-  private final java.util.function.Supplier<String> rawOfCurrent = () -> this.current.raw();
+  private final Supplier<String> rawOfCurrent = () -> this.current.raw(); // the text of the row being made
   /**
    * The buffers of the file being read: the lines' bytes and, for gzip files, the compressed bytes (64 KiB each). A
    * reader reads one file (the runner opens one per file), so when its file ends they go to {@link #SPARE} for the
