@@ -59,7 +59,8 @@ public final class Rows {
    * name. Components without a field get null, 0 or false; fields without a component are ignored. Numbers are
    * narrowed or widened to the component's type when they fit, strings become enums, generic rows nested records.
    * For {@code GenericRecord.class} the factory makes {@code GenericData.Record}s of {@code schema}. Prepare a factory
-   * once and reuse it: it does no reflection per row.
+   * once and reuse it: it does no reflection per row. It copies the values into the row and keeps no reference to the
+   * array, so a caller may fill the same array again for the next row.
    *
    * @throws SchemaException from {@code create} when a value does not fit its component, or is null for a primitive
    */

@@ -46,6 +46,33 @@ class RowsTest {
   }
 
   @Test
+  void factory_valuesArrayFilledAgain_earlierRowsUnchanged() {
+    RowFactory<Sale> records = Rows.factory(Sale.class, REORDERED);
+    Object[] values = {"UK", 6, "536365", null};
+    Sale first = records.create(values);
+    values[0] = "France";
+    values[1] = 7;
+    values[2] = "536366";
+    Sale second = records.create(values);
+
+    Schema schema = Schemas.of(Sale.class);
+    RowFactory<GenericRecord> generic = Rows.factory(GenericRecord.class, schema);
+    Object[] genericValues = new Object[schema.getFields().size()];
+    genericValues[0] = "536365";
+    GenericRecord firstGeneric = generic.create(genericValues);
+    genericValues[0] = "536366";
+    GenericRecord secondGeneric = generic.create(genericValues);
+
+    assertThat(first.country()).isEqualTo("UK");
+    assertThat(first.quantity()).isEqualTo(6);
+    assertThat(first.invoiceNo()).isEqualTo("536365");
+    assertThat(second.country()).isEqualTo("France");
+    assertThat(second.invoiceNo()).isEqualTo("536366");
+    assertThat(firstGeneric.get(0)).isEqualTo("536365");
+    assertThat(secondGeneric.get(0)).isEqualTo("536366");
+  }
+
+  @Test
   void factory_reorderedAndMissingFields_matchesByNameAndDefaultsTheRest() {
     Sale sale = Rows.factory(Sale.class, REORDERED).create(new Object[] {"UK", 6, "536365", "ignored"});
 

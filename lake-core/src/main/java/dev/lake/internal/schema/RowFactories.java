@@ -17,7 +17,8 @@ import org.apache.avro.generic.GenericData;
 /**
  * Builds {@link RowFactory}s. What can be prepared per record class (the canonical constructor as a spread method
  * handle, default values, component names) is cached; what depends on the schema (which field feeds which component,
- * and its converter) is prepared once per factory.
+ * and its converter) is prepared once per factory. A factory never keeps the values array it is given (a record's
+ * arguments go into an array of its own, a generic row's values into the row), so callers may reuse it row after row.
  *
  * <pre>{@code
  * Sale s = RowFactories.create(Sale.class, schema).create(new Object[] {"536365", 6});

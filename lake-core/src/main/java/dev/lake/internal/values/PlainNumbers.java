@@ -19,6 +19,14 @@ final class PlainNumbers {
   static final Object NOT_PLAIN = new Object();
 
   private static final int MAX_DIGITS = 18; // any 18 digits fit in a long
+  private static final long[] POWERS_OF_TEN = new long[MAX_DIGITS + 1];
+
+  static {
+    POWERS_OF_TEN[0] = 1;
+    for (int i = 1; i <= MAX_DIGITS; i++) {
+      POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
+    }
+  }
 
   private PlainNumbers() {}
 
@@ -108,7 +116,19 @@ final class PlainNumbers {
     if (digits == 0 || digits > MAX_DIGITS || scale > type.getScale()) {
       return NOT_PLAIN;
     }
-    BigDecimal value = BigDecimal.valueOf(negative ? -unscaled : unscaled, scale).setScale(type.getScale());
-    return value.precision() > type.getPrecision() ? NOT_PLAIN : value;
+    long signed = negative ? -unscaled : unscaled;
+    int zeros = type.getScale() - scale;
+    if (digits + zeros > MAX_DIGITS) {
+      BigDecimal value = BigDecimal.valueOf(signed, scale).setScale(type.getScale());
+      return value.precision() > type.getPrecision() ? NOT_PLAIN : value;
+    }
+    for (int z = 0; z < zeros; z++) { // at the decimal's scale still within a long: one BigDecimal, made there
+      signed *= 10;
+    }
+    // its precision (digits of the unscaled value, 1 for zero) above the type's: at least 10^precision
+    if (type.getPrecision() <= MAX_DIGITS && Math.abs(signed) >= POWERS_OF_TEN[type.getPrecision()]) {
+      return NOT_PLAIN;
+    }
+    return BigDecimal.valueOf(signed, type.getScale());
   }
 }

@@ -7,8 +7,10 @@ import dev.lake.io.Fields;
 import dev.lake.io.SourceContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.ref.SoftReference;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.avro.Schema;
 
 /**
@@ -29,10 +31,25 @@ final class CsvFileReader<T> extends FilesReader<T> {
   private final Schema[] plain;
   private final boolean[] nullable;
   private final Object[] missing;
-  private final String[] lastSource; // the row before's field: a range of this text (its line, or the quoted field)
+  private final String[] lastSource; // the row before's field: a range of this text (a read's, line or quoted field)
   private final int[] lastStart;
   private final int[] lastLength;
   private final Object[] lastValue;
+  /**
+   * The values of the row being made, one array for all rows: the factory is {@code Rows.factory}'s (made by
+   * {@link CsvSource}), which copies them into its row and keeps no reference to the array.
+   */
+  private final Object[] values;
+  private final Supplier<String> rawOfCurrent = () -> this.current.raw(); // the text of the row being made
+  /**
+   * The buffers of the file being read: the lines' bytes and, for gzip files, the compressed bytes (64 KiB each). A
+   * reader reads one file (the runner opens one per file), so when its file ends they go to {@link #SPARE} for the
+   * next reader the thread opens, instead of 128 KiB allocated and zeroed per file.
+   */
+  private byte[][] buffers;
+
+  /** Buffers of a reader that finished on this thread (softly held: gone under memory pressure). */
+  private static final ThreadLocal<SoftReference<byte[][]>> SPARE = new ThreadLocal<>();
 
   private CsvRecords records;
   private TextLines lines;
@@ -59,6 +76,7 @@ final class CsvFileReader<T> extends FilesReader<T> {
     lastStart = new int[n];
     lastLength = new int[n];
     lastValue = new Object[n];
+    values = new Object[n];
     for (Schema.Field field : schema.getFields()) {
       int i = field.pos();
       types[i] = field.schema();
@@ -101,7 +119,16 @@ final class CsvFileReader<T> extends FilesReader<T> {
 
   @Override
   void start() {
-    lines = lines(file, settings);
+    if (buffers == null) {
+      SoftReference<byte[][]> spare = SPARE.get();
+      buffers = spare == null ? null : spare.get();
+      SPARE.remove(); // taken: a reader opened while this one reads gets buffers of its own
+      if (buffers == null) {
+        buffers = new byte[][] {new byte[1 << 16], new byte[1 << 16]};
+      }
+    }
+    lines = new TextLines(Inputs.open(file, CsvSource.NAME, buffers[1]), CsvSource.charset(settings),
+        settings.replaceMalformed(), !file.isRange() || file.start() == 0, buffers[0]);
     records = records(lines, settings);
     List<String> header;
     if (settings.header() && file.isRange() && file.start() > 0) {
@@ -168,13 +195,13 @@ final class CsvFileReader<T> extends FilesReader<T> {
 
   private T toRow(CsvRecords.Rec r) {
     if (r.error() != null) {
-      return reject(r.error(), r.raw);
+      return reject(r.error(), r.raw());
     }
     if (r.size() != expectedFields) {
       return reject("Expected " + expectedFields + " fields but found " + r.size() + (r.lastLine == r.line ? ""
-          : " (a quoted field holds line breaks: the record spans lines " + r.line + "-" + r.lastLine + ")"), r.raw);
+          : " (a quoted field holds line breaks: the record spans lines " + r.line + "-" + r.lastLine + ")"), r.raw());
     }
-    Object[] values = new Object[types.length];
+    Object[] values = this.values; // every element is set below before the factory reads it
     for (int i = 0; i < types.length; i++) {
       int column = columnOf[i];
       if (column < 0) {
@@ -194,7 +221,7 @@ final class CsvFileReader<T> extends FilesReader<T> {
           values[i] = Fields.parse(r.source(column), r.start(column), r.end(column), plain[i]);
         }
       } catch (IllegalArgumentException e) {
-        return reject("Field " + names[i] + ": " + e.getMessage(), r.raw);
+        return reject("Field " + names[i] + ": " + e.getMessage(), r.raw());
       }
       if (cacheable[i]) {
         lastSource[i] = r.source(column); // the text is immutable: kept as it is, the field's range noted
@@ -203,8 +230,7 @@ final class CsvFileReader<T> extends FilesReader<T> {
         lastValue[i] = values[i];
       }
     }
-    String raw = r.raw;
-    return create(values, () -> raw);
+    return create(values, rawOfCurrent);
   }
 
   @Override
@@ -218,6 +244,10 @@ final class CsvFileReader<T> extends FilesReader<T> {
     if (lines != null) {
       lines.close();
       lines = null;
+    }
+    if (buffers != null) {
+      SPARE.set(new SoftReference<>(buffers)); // no stream reads them any more
+      buffers = null;
     }
   }
 

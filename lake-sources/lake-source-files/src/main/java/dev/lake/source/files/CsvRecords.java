@@ -33,8 +33,25 @@ final class CsvRecords {
     private int size;
     long line;
     long lastLine;
-    String raw;
+    private String rawText; // the record's text is rawText's characters rawFrom..rawTo
+    private int rawFrom;
+    private int rawTo;
     String error;
+
+    /** The record's text (its lines, with their line breaks), made when asked for: for a bad row's message. */
+    String raw() {
+      return rawFrom == 0 && rawTo == rawText.length() ? rawText : rawText.substring(rawFrom, rawTo);
+    }
+
+    private void raw(String text, int from, int to) {
+      rawText = text;
+      rawFrom = from;
+      rawTo = to;
+    }
+
+    private void raw(String text) {
+      raw(text, 0, text.length());
+    }
 
     /** The number of fields. */
     int size() {
@@ -113,6 +130,8 @@ final class CsvRecords {
   private final Deque<TextLines.Line> replay = new ArrayDeque<>();
   private final Rec rec = new Rec();
   private final StringBuilder field = new StringBuilder();
+  private final Finder delimiters;
+  private final Finder quotes;
 
   CsvRecords(TextLines lines, char delimiter, char quote, boolean multiLine, long maxQuotedBytes) {
     this.lines = lines;
@@ -120,33 +139,47 @@ final class CsvRecords {
     this.quote = quote;
     this.multiLine = multiLine;
     this.maxQuotedBytes = maxQuotedBytes;
+    this.delimiters = new Finder(delimiter);
+    this.quotes = new Finder(quote);
   }
 
   /** The next record (the same object each time), or null at the end of the file. */
   Rec next() throws IOException {
-    TextLines.Line first;
+    String text;
+    int from;
+    int to;
+    TextLines.Line replayed;
     do {
-      first = nextLine();
-      if (first == null) {
+      replayed = replay.pollFirst();
+      if (replayed != null) {
+        text = replayed.text();
+        from = 0;
+        to = text.length();
+      } else if (lines.advance()) {
+        text = lines.text(); // the line is a range of it: no String of its own
+        from = lines.from();
+        to = lines.to();
+      } else {
         return null;
       }
-    } while (first.text().isEmpty());
+    } while (from == to);
+    long number = replayed != null ? replayed.number() : lines.number();
     rec.clear();
-    rec.line = first.number();
-    rec.lastLine = first.number();
-    rec.raw = first.text();
-    rec.error = first.malformed();
-    int open = scan(first.text(), 0, false);
+    rec.line = number;
+    rec.lastLine = number;
+    rec.raw(text, from, to);
+    rec.error = replayed != null ? replayed.malformed() : lines.malformed();
+    int open = scan(text, from, to, 0, false);
     if (open == 0) {
       return rec;
     }
     if (!multiLine) {
-      rec.error = rec.error != null ? rec.error : "Unterminated quote in field " + open + " at line " + first.number()
+      rec.error = rec.error != null ? rec.error : "Unterminated quote in field " + open + " at line " + number
           + ": the line ends inside a quoted field (quotes inside a field are doubled; CsvSource.multiLine() reads "
           + "line breaks inside quotes)";
       return rec;
     }
-    return continueQuoted(first, open);
+    return continueQuoted(replayed != null ? replayed : lines.current(), open);
   }
 
   /** Reads lines into the quoted field {@code open} of the record starting at {@code first} until it closes. */
@@ -167,7 +200,7 @@ final class CsvRecords {
         field.setLength(0);
         rec.clear();
         rec.lastLine = first.number();
-        rec.raw = first.text();
+        rec.raw(first.text());
         rec.error = "Unterminated quote in field " + open + " opened at line " + first.number() + ": the quoted field "
             + why + "; the lines after it are read again";
         return rec;
@@ -181,9 +214,9 @@ final class CsvRecords {
       if (rec.error == null) {
         rec.error = line.malformed();
       }
-      open = scan(line.text(), open, true);
+      open = scan(line.text(), 0, line.text().length(), open, true);
     }
-    rec.raw = raw.toString();
+    rec.raw(raw.toString());
     return rec;
   }
 
@@ -192,22 +225,13 @@ final class CsvRecords {
   }
 
   /**
-   * Adds the fields of {@code s} to the record. With {@code inQuotes}, {@code s} continues the quoted field
-   * {@code field} holds so far. Returns 0 when the record is complete, or the 1-based number of the field whose
-   * quote is still open at the end of {@code s}.
+   * Adds the fields of {@code s}'s characters {@code from..n} to the record. With {@code inQuotes}, they continue the
+   * quoted field {@code field} holds so far. Returns 0 when the record is complete, or the 1-based number of the field
+   * whose quote is still open at {@code n}. {@code s} may go on past {@code n} (the lines after): every search is
+   * bounded by {@code n}.
    */
-  private int scan(String s, int openField, boolean inQuotes) {
-    int n = s.length();
-    int i = 0;
-    if (!inQuotes && s.indexOf(quote) < 0) { // the common case: no quote on the line
-      int d;
-      while ((d = s.indexOf(delimiter, i)) >= 0) {
-        rec.add(s, i, d);
-        i = d + 1;
-      }
-      rec.add(s, i, n);
-      return 0;
-    }
+  private int scan(String s, int from, int n, int openField, boolean inQuotes) {
+    int i = from;
     while (true) {
       if (!inQuotes) {
         if (i < n && s.charAt(i) == quote) {
@@ -217,7 +241,7 @@ final class CsvRecords {
           i++;
           continue;
         }
-        int d = s.indexOf(delimiter, i);
+        int d = delimiters.find(s, i, n);
         if (d < 0) {
           rec.add(s, i, n);
           return 0;
@@ -226,7 +250,7 @@ final class CsvRecords {
         i = d + 1;
         continue;
       }
-      int q = s.indexOf(quote, i);
+      int q = quotes.find(s, i, n);
       if (q < 0) {
         field.append(s, i, n);
         return openField;
@@ -238,7 +262,7 @@ final class CsvRecords {
         continue;
       }
       inQuotes = false;
-      int d = s.indexOf(delimiter, q + 1);
+      int d = delimiters.find(s, q + 1, n);
       field.append(s, q + 1, d < 0 ? n : d); // text after the closing quote is kept, as FastCSV and Spark do
       rec.add(field.toString());
       field.setLength(0);
@@ -250,6 +274,32 @@ final class CsvRecords {
         rec.add("");
         return 0;
       }
+    }
+  }
+
+  /**
+   * Finds one character in a text with {@code String.indexOf}, remembering where the last search found it: lines that
+   * are ranges of one long text (a 64 KiB read) are searched in order, and a search that ran past its line into the
+   * next ones is not repeated for them, so the text is searched once in all, not once per line.
+   */
+  private static final class Finder {
+    private final char c;
+    private String text;
+    private int searchedFrom;
+    private int found; // the first c at or after searchedFrom, or -1: none to the end of text
+
+    Finder(char c) {
+      this.c = c;
+    }
+
+    /** The first {@code c} in {@code s} from {@code from}, if it is before {@code to}; else -1. */
+    int find(String s, int from, int to) {
+      if (s != text || from < searchedFrom || found >= 0 && from > found) {
+        text = s;
+        searchedFrom = from;
+        found = s.indexOf(c, from);
+      }
+      return found >= 0 && found < to ? found : -1;
     }
   }
 }

@@ -19,6 +19,15 @@ final class Inputs {
   private Inputs() {}
 
   static InputStream open(FileRef file, String connector) {
+    return open(file, connector, null);
+  }
+
+  /**
+   * As {@link #open(FileRef, String)}, a gzip file inflated through {@code gzipBuffer} (its compressed bytes' buffer)
+   * when not null: a reader that opens file after file keeps one such buffer instead of allocating 64 KiB per file.
+   * The buffer must not be used by another open stream.
+   */
+  static InputStream open(FileRef file, String connector, byte[] gzipBuffer) {
     try {
       ObjectStore store = ObjectStores.forUri(file.toUri());
       if (file.isRange()) {
@@ -29,7 +38,10 @@ final class Inputs {
         return LineRangeInputStream.open(in, file.start(), file.end());
       }
       InputStream in = store.open(file.toUri());
-      return file.isGzip() ? new GZIPInputStream(in, 1 << 16) : in;
+      if (!file.isGzip()) {
+        return in;
+      }
+      return gzipBuffer == null ? new GZIPInputStream(in, 1 << 16) : new BufferedGzip(in, gzipBuffer);
     } catch (FileNotFoundException e) {
       throw new SourceException(connector, "Cannot read " + file.uri()
           + ": the file no longer exists (it was listed before reading); run again to list the files afresh", e);
@@ -73,5 +85,16 @@ final class Inputs {
         "%s.of(%s.class): rows must be Java records; for Avro generic rows use %s.generic()", source,
         type.getSimpleName(), source);
     return type;
+  }
+
+  /**
+   * A {@code GZIPInputStream} whose compressed-input buffer is the caller's: the header is read from the stream itself
+   * in the constructor, so the one-byte buffer given to it is replaced before any data is read.
+   */
+  private static final class BufferedGzip extends GZIPInputStream {
+    BufferedGzip(InputStream in, byte[] buffer) throws IOException {
+      super(in, 1);
+      buf = buffer;
+    }
   }
 }

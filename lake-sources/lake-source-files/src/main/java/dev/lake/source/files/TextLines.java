@@ -19,9 +19,16 @@ import java.util.Arrays;
  * Charsets that are not ASCII-compatible (UTF-16, UTF-32) are decoded as a whole instead: invalid input there fails
  * the file.
  *
+ *
+ * <p>{@link #advance} reads a line without making a {@code String} or a {@link Line} for it: when the bytes read at
+ * once (64 KiB) are all ASCII they are decoded as one {@code String}, and a line inside them is a range of it
+ * ({@link #text}, {@link #from}, {@link #to}); a line that is not, or that spans two reads, gets its own text, decoded
+ * and checked as {@link #next} does.
+ *
  * <pre>{@code
  * try (TextLines lines = new TextLines(in, StandardCharsets.UTF_8, false, true)) {
  *   for (TextLines.Line l; (l = lines.next()) != null; ) { ... l.text() ... l.number() ... }
+ *   // or: while (lines.advance()) { ... lines.text().substring(lines.from(), lines.to()) ... }
  * }
  * }</pre>
  */
@@ -41,7 +48,7 @@ final class TextLines implements Closeable {
   private final Charset charset;
   private final boolean replace;
   private final BufferedReader chars;
-  private byte[] buf = new byte[1 << 16];
+  private final byte[] buf;
   private int pos;
   private int limit;
   private byte[] pending = new byte[256];
@@ -49,6 +56,17 @@ final class TextLines implements Closeable {
   private long number;
   private boolean started;
   private final boolean skipBom;
+  // the line advance() read last: text's characters from..to, and what a Line holds besides
+  private String text;
+  private int from;
+  private int to;
+  private String terminator;
+  private int bytes;
+  private String malformed;
+  // the bytes of the last read as one String, when all ASCII, from buf[chunkStart]; tried once per read
+  private String chunk;
+  private int chunkStart;
+  private boolean chunkTried;
 
   /**
    * @param in the bytes (closed by {@link #close})
@@ -57,7 +75,16 @@ final class TextLines implements Closeable {
    * @param skipBom true at the start of a file (not of a byte range within it)
    */
   TextLines(InputStream in, Charset charset, boolean replace, boolean skipBom) {
+    this(in, charset, replace, skipBom, new byte[1 << 16]);
+  }
+
+  /**
+   * As above, reading through {@code buffer} (at least 1 KiB; a reader of file after file passes the same one each
+   * time, never to two open {@code TextLines}).
+   */
+  TextLines(InputStream in, Charset charset, boolean replace, boolean skipBom, byte[] buffer) {
     this.in = in;
+    this.buf = buffer;
     this.charset = charset;
     this.replace = replace;
     this.skipBom = skipBom && charset == StandardCharsets.UTF_8;
@@ -66,11 +93,49 @@ final class TextLines implements Closeable {
             .onUnmappableCharacter(replace ? CodingErrorAction.REPLACE : CodingErrorAction.REPORT)), 1 << 16);
   }
 
-  /** The next line, or null at the end of the input. */
+  /** The next line, or null at the end of the input (its text decoded on its own, not cut from a read's text). */
   Line next() throws IOException {
+    return read(false) ? current() : null;
+  }
+
+  /** The line {@link #advance} read last, as a {@link Line} (its text a {@code String} of its own). */
+  Line current() {
+    String own = from == 0 && to == text.length() ? text : text.substring(from, to);
+    return new Line(own, number, terminator, bytes, malformed);
+  }
+
+  /** The text the last line is the range {@link #from}..{@link #to} of (more than that line when it is a chunk's). */
+  String text() {
+    return text;
+  }
+
+  int from() {
+    return from;
+  }
+
+  int to() {
+    return to;
+  }
+
+  /** Null, or why the last line's bytes are not valid text ({@link Line#malformed}). */
+  String malformed() {
+    return malformed;
+  }
+
+  /** Reads the next line (see {@link #text}, {@link #number}, {@link #malformed}); false at the end of the input. */
+  boolean advance() throws IOException {
+    return read(true);
+  }
+
+  /** Reads the next line; with {@code ranges}, as a range of its read's text when that is all ASCII. */
+  private boolean read(boolean ranges) throws IOException {
     if (chars != null) {
-      String text = chars.readLine();
-      return text == null ? null : new Line(text, ++number, "\n", text.length() + 1, null);
+      String line = chars.readLine();
+      if (line == null) {
+        return false;
+      }
+      set(line, 0, line.length(), ++number, "\n", line.length() + 1, null);
+      return true;
     }
     if (!started) {
       started = true;
@@ -90,12 +155,12 @@ final class TextLines implements Closeable {
         }
         if (b == '\n') {
           pos = i + 1;
-          return pendingLength == 0 ? line(buf, start, i - start, "\n") : lineOfPending(start, i, "\n");
+          return pendingLength == 0 ? line(buf, start, i - start, "\n", ranges) : lineOfPending(start, i, "\n");
         }
         if (i + 1 < limit) {
           boolean crlf = buf[i + 1] == '\n';
           pos = i + (crlf ? 2 : 1);
-          return pendingLength == 0 ? line(buf, start, i - start, crlf ? "\r\n" : "\r")
+          return pendingLength == 0 ? line(buf, start, i - start, crlf ? "\r\n" : "\r", ranges)
               : lineOfPending(start, i, crlf ? "\r\n" : "\r");
         }
         append(start, i); // a '\r' that ends the buffer: look at the next byte before deciding
@@ -104,12 +169,12 @@ final class TextLines implements Closeable {
         if (crlf) {
           pos++;
         }
-        return line(pending, 0, pendingLength, crlf ? "\r\n" : "\r");
+        return line(pending, 0, pendingLength, crlf ? "\r\n" : "\r", false);
       }
       append(start, limit);
       pos = limit;
       if (!fill()) {
-        return pendingLength == 0 ? null : line(pending, 0, pendingLength, "");
+        return pendingLength != 0 && line(pending, 0, pendingLength, "", false);
       }
       start = pos;
     }
@@ -120,23 +185,52 @@ final class TextLines implements Closeable {
     return number;
   }
 
-  private Line lineOfPending(int start, int end, String terminator) {
+  private boolean lineOfPending(int start, int end, String terminator) {
     append(start, end);
-    return line(pending, 0, pendingLength, terminator);
+    return line(pending, 0, pendingLength, terminator, false);
   }
 
-  private Line line(byte[] b, int off, int len, String terminator) {
+  private boolean line(byte[] b, int off, int len, String terminator, boolean ranges) {
     number++;
     int bytes = len + terminator.length();
+    if (ranges && b == buf) {
+      if (!chunkTried) {
+        chunkTried = true; // the first whole line of this read: the rest of the read from here, if all ASCII
+        chunk = Decoding.isAscii(buf, off, limit - off)
+            ? new String(buf, off, limit - off, StandardCharsets.ISO_8859_1) : null;
+        chunkStart = off;
+      }
+      if (chunk != null) {
+        set(chunk, off - chunkStart, off - chunkStart + len, number, terminator, bytes, null);
+        return true;
+      }
+    }
     if (Decoding.isAscii(b, off, len)) {
-      return new Line(new String(b, off, len, StandardCharsets.ISO_8859_1), number, terminator, bytes, null);
+      set(new String(b, off, len, StandardCharsets.ISO_8859_1), number, terminator, bytes, null);
+      return true;
     }
     String text = new String(b, off, len, charset); // invalid bytes become U+FFFD
     if (replace || text.indexOf('\uFFFD') < 0 && charset == StandardCharsets.UTF_8) {
-      return new Line(text, number, terminator, bytes, null);
+      set(text, number, terminator, bytes, null);
+      return true;
     }
     int bad = Decoding.firstInvalid(b, off, len, charset);
-    return new Line(text, number, terminator, bytes, bad < 0 ? null : Decoding.describe(charset, bad + 1, number));
+    set(text, number, terminator, bytes, bad < 0 ? null : Decoding.describe(charset, bad + 1, number));
+    return true;
+  }
+
+  private void set(String text, long number, String terminator, int bytes, String malformed) {
+    set(text, 0, text.length(), number, terminator, bytes, malformed);
+  }
+
+  private void set(String text, int from, int to, long number, String terminator, int bytes, String malformed) {
+    this.text = text;
+    this.from = from;
+    this.to = to;
+    this.number = number;
+    this.terminator = terminator;
+    this.bytes = bytes;
+    this.malformed = malformed;
   }
 
   private void append(int from, int to) {
@@ -152,6 +246,8 @@ final class TextLines implements Closeable {
   private boolean fill() throws IOException {
     pos = 0;
     limit = 0;
+    chunk = null;
+    chunkTried = false;
     int n;
     do {
       n = in.read(buf, 0, buf.length);

@@ -97,6 +97,27 @@ class CsvFieldsInPlaceTest {
   }
 
   @Test
+  void decimalsScaledUpInPlace_precisionHeldAtTheBoundary() throws Exception {
+    Path file = Collecting.write(dir.resolve("scale.csv"), HEADER + "\n"
+        + "1,1,9999999.999,1,2010-12-01 08:26:00,UK\n"
+        + "2,1,-9999999.9,1,2010-12-01 08:26:00,UK\n"
+        + "3,1,0,1,2010-12-01 08:26:00,UK\n"
+        + "4,1,10000000,1,2010-12-01 08:26:00,UK\n"
+        + "5,1,-10000000.0,1,2010-12-01 08:26:00,UK\n"
+        + "6,1,999999999999999.9,1,2010-12-01 08:26:00,UK\n");
+
+    Collecting ctx = new Collecting();
+    List<Line> rows = ctx.read(CsvSource.of(Line.class).from(file.toUri()));
+
+    assertThat(rows).extracting(Line::price).containsExactly(new BigDecimal("9999999.999"),
+        new BigDecimal("-9999999.900"), new BigDecimal("0.000"));
+    assertThat(ctx.rejected).extracting(BadRow::reason).containsExactly(
+        "Field price: Expected a decimal(10,3) but was '10000000'",
+        "Field price: Expected a decimal(10,3) but was '-10000000.0'",
+        "Field price: Expected a decimal(10,3) but was '999999999999999.9'");
+  }
+
+  @Test
   void repeatedFields_prefixesAndQuotedText_notTakenForTheValueBefore() throws Exception {
     Path file = Collecting.write(dir.resolve("repeat.csv"), "\uFEFF" + HEADER + "\r\n"
         + "1,12,2.55,17850,2010-12-01 08:26:00,UK\r\n"
