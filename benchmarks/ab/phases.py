@@ -16,7 +16,7 @@ RULES = [
  ("Parquet column writers, other (levels, RLE/bit packing, statistics)", ["org.apache.parquet.column", "org.apache.parquet.io.MessageColumnIO", "org.apache.parquet.schema", "org.apache.parquet.hadoop.InternalParquetRecordWriter"]),
  ("record -> Parquet values (RecordColumnsWriteSupport, decimal bytes)", ["dev.lake.internal.format.RecordColumnsWriteSupport", "org.apache.parquet.avro", "org.apache.avro.Conversions", "dev.lake.internal.format"]),
  ("CSV lines and fields (TextLines, CsvRecords)", ["dev.lake.source.files.TextLines", "dev.lake.source.files.CsvRecords", "dev.lake.internal.format.Decoding"]),
- ("value conversion (text -> int, long, decimal, timestamp; building the Sale record)", ["dev.lake.internal.schema", "dev.lake.internal.values", "dev.lake.source.files.CsvFileReader", "dev.lake.source.files.FilesReader"]),
+ ("value conversion (text -> int, long, decimal, timestamp; building the Sale record)", ["dev.lake.RowFactories", "dev.lake.Coercions", "dev.lake.GenericRows", "dev.lake.RecordAccessors", "dev.lake.RecordSchemas", "dev.lake.RowModel", "dev.lake.internal.values", "dev.lake.source.files.CsvFileReader", "dev.lake.source.files.FilesReader"]),
  ("commit (stage, publish, manifests), planning", ["dev.lake.internal.lake.PipelineCommit", "dev.lake.internal.lake.StateLog", "dev.lake.internal.runner.RunCommit", "dev.lake.internal.lake.DatasetCommit", "dev.lake.internal.lake.ManifestStore", "dev.lake.internal.runner.Planner"]),
  ("sink routing (partition values, open file per partition)", ["dev.lake.internal.lake", "dev.lake.internal.sink"]),
  ("the example's map (RetailRow.of)", ["dev.lake.examples"]),

@@ -99,7 +99,7 @@ public final class Compaction {
    * @throws dev.lake.exceptions.LakeException when reading or writing files failed; nothing was committed
    */
   public CompactionResult run() {
-    return new Compactor(lake, dataset, targetFileBytes, partition, compression).run(dryRun, listener);
+    return new Compactor(lake.location(), dataset, targetFileBytes, partition, compression).run(dryRun, listener);
   }
 
   @Override

@@ -72,7 +72,7 @@ public final class Expiry {
    *     deleted by the next expiry
    */
   public ExpiryResult run() {
-    return new Expirer(lake, dataset, olderThan, retainLast).run(dryRun);
+    return new Expirer(lake.location(), dataset, olderThan, retainLast).run(dryRun);
   }
 
   @Override

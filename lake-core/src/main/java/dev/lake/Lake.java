@@ -3,6 +3,7 @@ package dev.lake;
 import dev.lake.exceptions.LakeException;
 import dev.lake.exceptions.ValidationException;
 import dev.lake.internal.lake.DatasetSource;
+import dev.lake.internal.lake.LakeRoot;
 import dev.lake.internal.lake.Manifest;
 import dev.lake.internal.lake.ManifestStore;
 import dev.lake.internal.lake.StateLog;
@@ -83,12 +84,12 @@ public final class Lake implements Serializable {
 
   /** The committed rows of a dataset as generic rows; {@code dataset} is a processed dataset's name or a path. */
   public Source<GenericRecord> read(String dataset) {
-    return new DatasetSource<>(this, path(dataset), GenericRecord.class);
+    return new DatasetSource<>(location(), path(dataset), GenericRecord.class);
   }
 
   /** The committed rows of a dataset as records of {@code type}. */
   public <T> Source<T> read(String dataset, Class<T> type) {
-    return new DatasetSource<>(this, path(dataset), type);
+    return new DatasetSource<>(location(), path(dataset), type);
   }
 
   /**
@@ -99,7 +100,7 @@ public final class Lake implements Serializable {
    * }</pre>
    */
   public Optional<DatasetVersion> latest(String dataset) {
-    ManifestStore manifests = ManifestStore.of(this);
+    ManifestStore manifests = ManifestStore.of(location());
     try {
       return manifests.latest(path(dataset)).map(m -> version(manifests, m));
     } catch (IOException e) {
@@ -110,7 +111,7 @@ public final class Lake implements Serializable {
 
   /** Every retained version of a dataset, oldest first (older ones were {@link #expire expired}). */
   public List<DatasetVersion> history(String dataset) {
-    ManifestStore manifests = ManifestStore.of(this);
+    ManifestStore manifests = ManifestStore.of(location());
     try {
       return manifests.history(path(dataset)).stream().map(m -> version(manifests, m)).toList();
     } catch (IOException e) {
@@ -121,7 +122,7 @@ public final class Lake implements Serializable {
 
   /** One retained version of a dataset, if it is still retained. */
   public Optional<DatasetVersion> version(String dataset, long version) {
-    ManifestStore manifests = ManifestStore.of(this);
+    ManifestStore manifests = ManifestStore.of(location());
     try {
       return manifests.version(path(dataset), version).map(m -> version(manifests, m));
     } catch (IOException e) {
@@ -174,7 +175,7 @@ public final class Lake implements Serializable {
    * }</pre>
    */
   public Source<GenericRecord> readVersion(String dataset, long version) {
-    return new DatasetSource<>(this, path(dataset), GenericRecord.class, version);
+    return new DatasetSource<>(location(), path(dataset), GenericRecord.class, version);
   }
 
   /** The committed cursors of a pipeline: those its newest committed run left. */
@@ -190,6 +191,11 @@ public final class Lake implements Serializable {
   /** The object store the lake is in ({@code file://} or the one registered for its scheme, e.g. S3). */
   public ObjectStore store() {
     return ObjectStores.forUri(root);
+  }
+
+  /** What the engine needs of this lake (its root; the store by the root's scheme), for the engine's classes. */
+  LakeRoot location() {
+    return new LakeRoot(root);
   }
 
   /** "sales" means "processed/sales"; a path with a zone ("raw/api/fixtures") is taken as it is. */

@@ -209,7 +209,7 @@ public final class LakeSink<T> implements Sink<T> {
       }
     }
     if (coalesce) {
-      var scratch = ManifestStore.of(lake).scratchDirectory(dataset);
+      var scratch = ManifestStore.of(lake.location()).scratchDirectory(dataset);
       List<java.net.URI> files = new ArrayList<>();
       results.forEach(r -> r.files().forEach(f -> files.add(dev.lake.io.Locations.child(scratch,
           f.path()))));
@@ -224,8 +224,9 @@ public final class LakeSink<T> implements Sink<T> {
    */
   @Override
   public dev.lake.iam.IamPolicy permissions(dev.lake.iam.IamScope scope) {
-    dev.lake.iam.IamPolicy write = dev.lake.internal.lake.LakePermissions.write(lake, dataset, scope);
-    return coalesce ? write.and(dev.lake.internal.lake.LakePermissions.scratch(lake, dataset, scope)) : write;
+    dev.lake.iam.IamPolicy write = dev.lake.internal.lake.LakePermissions.write(lake.location(), dataset, scope);
+    return coalesce
+        ? write.and(dev.lake.internal.lake.LakePermissions.scratch(lake.location(), dataset, scope)) : write;
   }
 
   public Lake lake() {

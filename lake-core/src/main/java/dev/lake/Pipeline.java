@@ -353,7 +353,27 @@ public final class Pipeline<T> implements Serializable {
     for (Sink<Object> sink : sinks) {
       policy = policy.and(sink.permissions(scope));
     }
-    return policy.and(dev.lake.internal.lake.LakePermissions.home(this, scope));
+    return policy.and(homePermissions(scope));
+  }
+
+  /** What a run needs in its home lake besides its sinks (state, run reports, rejected rows); nothing without one. */
+  private IamPolicy homePermissions(IamScope scope) {
+    if (lake() == null) {
+      return IamPolicy.empty();
+    }
+    String rejected = badRowPolicy().mode() == BadRowPolicy.Mode.REJECTED_ZONE ? "rejected/" + rejectedName() : null;
+    return dev.lake.internal.lake.LakePermissions.home(lake().location(), name(), rejected, scope);
+  }
+
+  /** The rejected zone's dataset name, as the local runner picks it: the first lake sink's, else the pipeline's. */
+  private String rejectedName() {
+    for (Sink<Object> s : sinks()) {
+      if (s instanceof LakeSink<?> ls) {
+        String d = ls.dataset();
+        return d.substring(d.lastIndexOf('/') + 1);
+      }
+    }
+    return name();
   }
 
   public String name() {

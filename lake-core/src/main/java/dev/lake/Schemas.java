@@ -1,6 +1,5 @@
 package dev.lake;
 
-import dev.lake.internal.schema.RecordSchemas;
 import dev.lake.internal.values.Nullability;
 import org.apache.avro.Schema;
 

@@ -1,5 +1,6 @@
 package dev.lake;
 
+import dev.lake.internal.lake.LakeRoot;
 import dev.lake.internal.lake.ManifestStore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -143,8 +144,8 @@ class AggregatePipelineTest {
     assertThat(a.get(0)).isNotEqualTo(b.get(0)); // names are unique to each run, never reused
     assertThat(two.read("totals").readAll().stream().map(Object::toString)).hasSameSizeAs(byHand(lines).keySet())
         .containsExactlyInAnyOrderElementsOf(four.read("totals").readAll().stream().map(Object::toString).toList());
-    assertThat(ManifestStore.of(two).latest("processed/totals").orElseThrow().ledger()).hasSize(8)
-        .isEqualTo(ManifestStore.of(four).latest("processed/totals").orElseThrow().ledger());
+    assertThat(ManifestStore.of(new LakeRoot(two.root())).latest("processed/totals").orElseThrow().ledger()).hasSize(8)
+        .isEqualTo(ManifestStore.of(new LakeRoot(four.root())).latest("processed/totals").orElseThrow().ledger());
   }
 
   @Test

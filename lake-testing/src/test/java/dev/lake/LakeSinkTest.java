@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lake.exceptions.SchemaException;
+import dev.lake.internal.lake.LakeRoot;
 import dev.lake.internal.lake.ManifestStore;
 import dev.lake.io.FileFormat;
 import dev.lake.testing.InMemorySource;
@@ -386,7 +387,8 @@ class LakeSinkTest {
     assertThat(first.sinks().get(0).files()).isEqualTo(5);
     assertThat(again.rowsWritten()).isZero();
     assertThat(again.splitsSkipped()).isEqualTo(8);
-    assertThat(ManifestStore.of(lake).latest("processed/events").orElseThrow().ledger()).hasSize(8);
+    assertThat(ManifestStore.of(new LakeRoot(lake.root())).latest("processed/events").orElseThrow().ledger())
+        .hasSize(8);
     try (Stream<Path> scratch = Files.walk(dir.resolve("_lake/scratch"))) {
       assertThat(scratch.filter(Files::isRegularFile)).as("the writers' scratch files are gone").isEmpty();
     }

@@ -30,13 +30,17 @@ class PackageDependenciesTest {
   private static final Pattern EDGE = Pattern.compile("^\\s+(dev\\.lake\\S*)\\s+->\\s+(dev\\.lake\\S*)\\s+(.*)$");
 
   /**
-   * The one package cycle left in lake-core (with lake-api's packages, which take part in none): the engine and the
-   * public packages that still reach it, through {@code Pipeline}, {@code Lake}, {@code FileFormats}, {@code Buffer}
-   * and {@code Columns} (value conversion, {@code dev.lake.internal.values}, is outside it). It may shrink, and then
-   * this list must shrink with it (issue 20: no cycle across lake-core's packages); it may not grow.
+   * The packages of lake-core still in a package cycle (with lake-api's packages, which take part in none), in two
+   * cycles: the engine ({@code internal.lake}, {@code internal.runner}) with {@code dev.lake} and
+   * {@code dev.lake.transforms}, which reach it through {@code Pipeline}, {@code Lake} and {@code Buffer}; and
+   * {@code dev.lake.io} with {@code dev.lake.internal.format}, as the public {@code FileFormats} (lake-core's part
+   * of {@code dev.lake.io}) makes the format writers, which implement lake-api's {@code dev.lake.io} interfaces. The
+   * record model ({@code dev.lake}, package-private) and value conversion ({@code dev.lake.internal.values}) are
+   * outside both. It may shrink, and then this list must shrink with it (issue 20: no cycle across lake-core's
+   * packages); it may not grow.
    */
   private static final Set<String> LAKE_CORE_CYCLE = Set.of("dev.lake", "dev.lake.io", "dev.lake.transforms",
-      "dev.lake.internal.format", "dev.lake.internal.lake", "dev.lake.internal.runner", "dev.lake.internal.schema");
+      "dev.lake.internal.format", "dev.lake.internal.lake", "dev.lake.internal.runner");
 
   @Test
   void lakeApi_classes_referToNoLakeClassOutsideLakeApi() {
@@ -71,7 +75,7 @@ class PackageDependenciesTest {
 
     List<Set<String>> cycles = cycles(packageGraph(core, api));
 
-    assertThat(cycles).as("lake-core's package cycles: only the known one, which may shrink but not grow")
+    assertThat(cycles).as("lake-core's package cycles: only the known ones, which may shrink but not grow")
         .allSatisfy(c -> assertThat(LAKE_CORE_CYCLE).containsAll(c));
     Set<String> inCycles = new TreeSet<>();
     cycles.forEach(inCycles::addAll);

@@ -1,6 +1,5 @@
 package dev.lake.internal.format;
 
-import dev.lake.internal.schema.RowModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -21,8 +20,9 @@ import org.apache.parquet.schema.Type;
  * to the column writers, with the same conversions and the same values as {@link AvroWriteSupport} writes, without
  * its per-value schema walk and dispatch (a seventh of a CSV-to-Parquet conversion's time). Strings go over as
  * byte-array {@code Binary}s, which Parquet's dictionaries hash and compare faster. Any other row (generic records,
- * nested records, lists, maps) goes to {@link AvroWriteSupport}, and the file's schema and metadata are the ones it
- * makes either way.
+ * nested records, lists, maps), and any row when the model is not a {@link RecordFieldGetters} (Lake's record
+ * model, {@code Rows.model}, is), goes to {@link AvroWriteSupport}, and the file's schema and metadata are the ones
+ * it makes either way.
  *
  * <p>Each column gets a small writer of its kind ({@link ColumnValueWriters}), chosen once per record class. A column
  * reuses what it wrote for the row before when the next row holds the same object: the bytes of a string (Parquet's
@@ -31,7 +31,7 @@ import org.apache.parquet.schema.Type;
  * value.
  *
  * <pre>{@code
- * WriteSupport<Object> support = new RecordColumnsWriteSupport(fileSchema, avroSchema, rowModel);
+ * WriteSupport<Object> support = new RecordColumnsWriteSupport(fileSchema, avroSchema, Rows.model(Sale.class));
  * }</pre>
  */
 final class RecordColumnsWriteSupport extends WriteSupport<Object> {
@@ -84,7 +84,7 @@ final class RecordColumnsWriteSupport extends WriteSupport<Object> {
     Class<?> type = row.getClass();
     if (type != planned) {
       planned = type;
-      plan = model instanceof RowModel && type.isRecord() ? plan(type) : null;
+      plan = model instanceof RecordFieldGetters getters && type.isRecord() ? plan(type, getters) : null;
     }
     if (plan == null) {
       avro.write(row);
@@ -107,8 +107,8 @@ final class RecordColumnsWriteSupport extends WriteSupport<Object> {
   }
 
   /** The columns of rows of {@code type}, in the file's order; null when one of them is not primitive. */
-  private Column[] plan(Class<?> type) {
-    Function<Object, Object>[] getters = RowModel.fieldGetters(type, avroSchema);
+  private Column[] plan(Class<?> type, RecordFieldGetters records) {
+    Function<Object, Object>[] getters = records.fieldGetters(type, avroSchema);
     List<Schema.Field> fields = avroSchema.getFields();
     List<Column> columns = new ArrayList<>();
     int index = 0;

@@ -1,7 +1,6 @@
 package dev.lake.internal.lake;
 
 import dev.lake.CompactionResult;
-import dev.lake.Lake;
 import dev.lake.PipelineResult;
 import dev.lake.SinkReport;
 import dev.lake.StepReport;
@@ -45,7 +44,7 @@ final class CompactionReport {
         .build();
   }
 
-  static void write(Lake lake, CompactionResult result, Compactor.Plan plan, java.time.Instant started) {
+  static void write(LakeRoot lake, CompactionResult result, Compactor.Plan plan, java.time.Instant started) {
     PipelineResult report = of(result, plan, started);
     try {
       lake.store().write(lake.uri("_lake/runs/" + report.pipeline() + "/" + report.runId() + ".json"),

@@ -1,7 +1,6 @@
 package dev.lake.internal.lake;
 
 import dev.lake.CompactionResult;
-import dev.lake.Lake;
 import dev.lake.exceptions.LakeException;
 import dev.lake.exceptions.ValidationException;
 import dev.lake.io.Compression;
@@ -46,7 +45,7 @@ public final class Compactor {
   private static final DateTimeFormatter RUN_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-  final Lake lake;
+  final LakeRoot lake;
   final String dataset;
   final long targetBytes;
   final Instant started = Instant.now();
@@ -54,7 +53,7 @@ public final class Compactor {
   private final Map<String, String> selection;
   private final Compression compression;
 
-  public Compactor(Lake lake, String dataset, long targetBytes, Map<String, String> selection,
+  public Compactor(LakeRoot lake, String dataset, long targetBytes, Map<String, String> selection,
       Compression compression) {
     this.lake = lake;
     this.dataset = dataset;

@@ -1,6 +1,5 @@
 package dev.lake.internal.lake;
 
-import dev.lake.Lake;
 import dev.lake.Rows;
 import dev.lake.exceptions.SourceException;
 import dev.lake.internal.values.Values;
@@ -30,7 +29,7 @@ import org.apache.avro.generic.GenericRecord;
 public final class DatasetSource<T> implements Source<T> {
   private static final long serialVersionUID = 1L;
 
-  private final Lake lake;
+  private final LakeRoot lake;
   private final String dataset;
   private final Class<T> type;
   private final DataFile file; // null for the unsplit source
@@ -40,16 +39,16 @@ public final class DatasetSource<T> implements Source<T> {
   /** The part of a manifest a split needs; small, so splits do not each carry and re-parse every file's entry. */
   private record Layout(String format, List<String> partitionBy, String schema) implements java.io.Serializable {}
 
-  public DatasetSource(Lake lake, String dataset, Class<T> type) {
+  public DatasetSource(LakeRoot lake, String dataset, Class<T> type) {
     this(lake, dataset, type, 0);
   }
 
   /** The rows of one retained version ({@code version} 0: the newest). */
-  public DatasetSource(Lake lake, String dataset, Class<T> type, long version) {
+  public DatasetSource(LakeRoot lake, String dataset, Class<T> type, long version) {
     this(lake, dataset, type, null, null, version);
   }
 
-  private DatasetSource(Lake lake, String dataset, Class<T> type, DataFile file, Layout layout, long version) {
+  private DatasetSource(LakeRoot lake, String dataset, Class<T> type, DataFile file, Layout layout, long version) {
     this.lake = lake;
     this.dataset = dataset;
     this.type = type;

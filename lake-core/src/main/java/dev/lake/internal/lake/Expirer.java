@@ -1,7 +1,6 @@
 package dev.lake.internal.lake;
 
 import dev.lake.ExpiryResult;
-import dev.lake.Lake;
 import dev.lake.exceptions.LakeException;
 import dev.lake.exceptions.ValidationException;
 import dev.lake.io.DataFile;
@@ -35,13 +34,13 @@ import org.slf4j.LoggerFactory;
 public final class Expirer {
   private static final Logger LOG = LoggerFactory.getLogger(Expirer.class);
 
-  private final Lake lake;
+  private final LakeRoot lake;
   private final String dataset;
   private final Duration olderThan;
   private final int retainLast;
   private final ManifestStore manifests;
 
-  public Expirer(Lake lake, String dataset, Duration olderThan, int retainLast) {
+  public Expirer(LakeRoot lake, String dataset, Duration olderThan, int retainLast) {
     this.lake = lake;
     this.dataset = dataset;
     this.olderThan = olderThan;

@@ -1,13 +1,8 @@
 package dev.lake.internal.lake;
 
-import dev.lake.BadRowPolicy;
-import dev.lake.Lake;
-import dev.lake.LakeSink;
-import dev.lake.Pipeline;
 import dev.lake.iam.Access;
 import dev.lake.iam.IamPolicy;
 import dev.lake.iam.IamScope;
-import dev.lake.io.Sink;
 import java.net.URI;
 import java.util.EnumSet;
 import java.util.Set;
@@ -44,7 +39,7 @@ public final class LakePermissions {
   private LakePermissions() {}
 
   /** Writing and committing {@code dataset} (a path such as {@code processed/sales}). */
-  public static IamPolicy write(Lake lake, String dataset, IamScope scope) {
+  public static IamPolicy write(LakeRoot lake, String dataset, IamScope scope) {
     return grant(lake, dataset + "/", EnumSet.of(Access.WRITE, Access.READ, Access.DELETE, Access.CLEAN_UP), scope)
         .and(grant(lake, manifests(dataset), EnumSet.of(Access.READ, Access.LIST, Access.CREATE), scope))
         .and(grant(lake, manifests(dataset) + "_pending/", EnumSet.of(Access.LIST, Access.WRITE, Access.DELETE),
@@ -54,7 +49,7 @@ public final class LakePermissions {
   }
 
   /** A coalescing sink's scratch directory, where its writers' files wait to be merged ({@link RunCoalescer}). */
-  public static IamPolicy scratch(Lake lake, String dataset, IamScope scope) {
+  public static IamPolicy scratch(LakeRoot lake, String dataset, IamScope scope) {
     return grant(lake, "_lake/scratch/" + dataset + "/", EnumSet.of(Access.WRITE, Access.READ, Access.DELETE),
         scope);
   }
@@ -63,7 +58,7 @@ public final class LakePermissions {
    * Reading the committed rows of {@code dataset}, also files a newer version replaced while the read went on (they
    * wait under {@code _lake/retired/<dataset>/}).
    */
-  public static IamPolicy read(Lake lake, String dataset, IamScope scope) {
+  public static IamPolicy read(LakeRoot lake, String dataset, IamScope scope) {
     return grant(lake, manifests(dataset), EnumSet.of(Access.READ, Access.LIST), scope)
         .and(grant(lake, dataset + "/", EnumSet.of(Access.READ), scope))
         .and(grant(lake, "_lake/retired/" + dataset + "/", EnumSet.of(Access.READ), scope));
@@ -71,41 +66,26 @@ public final class LakePermissions {
 
   /**
    * What a run of {@code pipeline} needs in its home lake besides its sinks: its state (every run commits there, with
-   * or without cursors), run reports, rejected rows.
+   * or without cursors), run reports, and its rejected rows' dataset ({@code rejected/<name>}) when it has one (null:
+   * bad rows do not go to the rejected zone).
    */
-  public static IamPolicy home(Pipeline<?> pipeline, IamScope scope) {
-    Lake lake = pipeline.lake();
-    if (lake == null) {
-      return IamPolicy.empty();
-    }
-    String name = pipeline.name();
+  public static IamPolicy home(LakeRoot lake, String pipeline, String rejectedDataset, IamScope scope) {
     IamPolicy policy = grant(lake, "_lake/state/", EnumSet.of(Access.LIST), scope)
-        .and(grant(lake, "_lake/state/" + name + ".json", EnumSet.of(Access.READ), scope))
-        .and(grant(lake, "_lake/state/" + name + "/", EnumSet.of(Access.LIST, Access.READ, Access.WRITE,
+        .and(grant(lake, "_lake/state/" + pipeline + ".json", EnumSet.of(Access.READ), scope))
+        .and(grant(lake, "_lake/state/" + pipeline + "/", EnumSet.of(Access.LIST, Access.READ, Access.WRITE,
             Access.DELETE), scope))
-        .and(grant(lake, "_lake/runs/" + name + "/", EnumSet.of(Access.WRITE), scope));
-    if (pipeline.badRowPolicy().mode() == BadRowPolicy.Mode.REJECTED_ZONE) {
-      policy = policy.and(write(lake, "rejected/" + rejectedName(pipeline), scope));
+        .and(grant(lake, "_lake/runs/" + pipeline + "/", EnumSet.of(Access.WRITE), scope));
+    if (rejectedDataset != null) {
+      policy = policy.and(write(lake, rejectedDataset, scope));
     }
     return policy;
-  }
-
-  /** The rejected zone's dataset name, as the local runner picks it: the first lake sink's, else the pipeline's. */
-  static String rejectedName(Pipeline<?> pipeline) {
-    for (Sink<Object> s : pipeline.sinks()) {
-      if (s instanceof LakeSink<?> ls) {
-        String d = ls.dataset();
-        return d.substring(d.lastIndexOf('/') + 1);
-      }
-    }
-    return pipeline.name();
   }
 
   private static String manifests(String dataset) {
     return "_lake/manifests/" + dataset + "/";
   }
 
-  private static IamPolicy grant(Lake lake, String relative, Set<Access> access, IamScope scope) {
+  private static IamPolicy grant(LakeRoot lake, String relative, Set<Access> access, IamScope scope) {
     URI location = lake.uri(relative);
     return lake.store().permissions(location, access, scope);
   }

@@ -54,6 +54,11 @@ public final class LakePublications {
         partitions, schema, added, staged, splits, List.of());
   }
 
+  /** The manifests of the lake {@code sink} writes into. */
+  public static ManifestStore manifests(LakeSink<?> sink) {
+    return ManifestStore.of(new LakeRoot(sink.lake().root()));
+  }
+
   /** What a publication made of the sink's dataset, for the run report. */
   public static CommitSummary summary(LakeSink<?> sink, Publication pub, DatasetCommit.Result result) {
     long version = result.version() == null ? 0 : result.version().version();
@@ -69,8 +74,7 @@ public final class LakePublications {
   public static CommitSummary commitDirect(LakeSink<?> sink, List<WriterResult> results, CommitContext ctx)
       throws IOException {
     Publication pub = of(sink, results, List.of(), ctx.runId());
-    DatasetCommit.Result r = new DatasetCommit(ManifestStore.of(sink.lake())).publishDirect(ctx.pipeline(), ctx.runId(),
-        pub);
+    DatasetCommit.Result r = new DatasetCommit(manifests(sink)).publishDirect(ctx.pipeline(), ctx.runId(), pub);
     return summary(sink, pub, r);
   }
 
@@ -81,7 +85,7 @@ public final class LakePublications {
    * marker removed. False: it took no effect.
    */
   public static boolean landedDirect(LakeSink<?> sink, CommitContext ctx) throws IOException {
-    ManifestStore manifests = ManifestStore.of(sink.lake());
+    ManifestStore manifests = manifests(sink);
     String dataset = sink.dataset();
     PendingMarkers markers = new PendingMarkers(manifests);
     for (PendingMarkers.Found found : markers.list(dataset)) {

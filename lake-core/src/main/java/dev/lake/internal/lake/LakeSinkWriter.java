@@ -69,8 +69,8 @@ public final class LakeSinkWriter<T> implements SinkWriter<T> {
     this.store = sink.lake().store();
     // A coalescing sink's writers write plain files to a scratch directory outside the dataset, read back and merged
     // into staged files before the commit (S3 cannot read an upload before it completes).
-    this.dataDir = sink.coalescesSmallFiles() ? ManifestStore.of(sink.lake()).scratchDirectory(sink.dataset())
-        : ManifestStore.of(sink.lake()).dataDirectory(sink.dataset());
+    this.dataDir = sink.coalescesSmallFiles() ? LakePublications.manifests(sink).scratchDirectory(sink.dataset())
+        : LakePublications.manifests(sink).dataDirectory(sink.dataset());
     this.ingestSegment = sink.ingestDate()
         ? PartitionPaths.segment("ingest_date", ctx.startedAt().atZone(ZoneOffset.UTC).toLocalDate().toString())
         : null;

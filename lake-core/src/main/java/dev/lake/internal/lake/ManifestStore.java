@@ -1,6 +1,5 @@
 package dev.lake.internal.lake;
 
-import dev.lake.Lake;
 import dev.lake.exceptions.CommitStateUnknownException;
 import dev.lake.io.DataFile;
 import dev.lake.io.Locations;
@@ -34,7 +33,7 @@ public final class ManifestStore {
   private final URI root;
 
   /** The manifests of a lake. */
-  public static ManifestStore of(Lake lake) {
+  public static ManifestStore of(LakeRoot lake) {
     return new ManifestStore(lake.store(), lake.root());
   }
 

@@ -1,6 +1,5 @@
 package dev.lake.internal.lake;
 
-import dev.lake.Lake;
 import dev.lake.exceptions.LakeException;
 import java.io.IOException;
 import java.time.Duration;
@@ -38,7 +37,7 @@ public final class PipelineCommit {
   private final String pipeline;
   private final StateLog log;
 
-  public PipelineCommit(Lake lake, String pipeline) {
+  public PipelineCommit(LakeRoot lake, String pipeline) {
     this.pipeline = pipeline;
     this.log = new StateLog(lake.store(), lake.root());
   }

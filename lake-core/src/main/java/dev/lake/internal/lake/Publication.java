@@ -78,8 +78,8 @@ public record Publication(String root, String dataset, String mode, String forma
   }
 
   /** The lake the dataset is in. */
-  public dev.lake.Lake lake() {
-    return dev.lake.Lake.at(java.net.URI.create(root));
+  public LakeRoot lake() {
+    return new LakeRoot(java.net.URI.create(root));
   }
 
   /** The same publication without the files of {@code dropped} paths (and without their staged objects). */

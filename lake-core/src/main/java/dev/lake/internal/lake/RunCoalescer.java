@@ -34,7 +34,7 @@ public final class RunCoalescer {
       List<DataFile> written, String attemptId) throws IOException {
     Map<Map<String, String>, List<DataFile>> byPartition = new LinkedHashMap<>();
     written.forEach(f -> byPartition.computeIfAbsent(f.partition(), p -> new ArrayList<>()).add(f));
-    ManifestStore manifests = ManifestStore.of(sink.lake());
+    ManifestStore manifests = LakePublications.manifests(sink);
     URI scratch = manifests.scratchDirectory(sink.dataset());
     Schema textSchema = PartitionRewriter.textFileSchema(sink.format(), schemaJson, partitionColumns);
     List<DataFile> files = new ArrayList<>();

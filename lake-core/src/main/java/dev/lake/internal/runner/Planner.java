@@ -7,9 +7,10 @@ import dev.lake.Pipeline;
 import dev.lake.WriteMode;
 import dev.lake.exceptions.LakeException;
 import dev.lake.exceptions.SourceException;
+import dev.lake.internal.lake.LakePublications;
+import dev.lake.internal.lake.LakeRoot;
 import dev.lake.internal.lake.Leftovers;
 import dev.lake.internal.lake.Manifest;
-import dev.lake.internal.lake.ManifestStore;
 import dev.lake.internal.lake.PipelineCommit;
 import dev.lake.internal.lake.StateLog;
 import dev.lake.io.BadRow;
@@ -64,7 +65,7 @@ final class Planner {
     Instant stateAt = Instant.MIN;
     if (lake != null) {
       try {
-        Optional<StateLog.Entry> head = new PipelineCommit(lake, pipeline.name()).recover();
+        Optional<StateLog.Entry> head = new PipelineCommit(new LakeRoot(lake.root()), pipeline.name()).recover();
         base = head.map(StateLog.Entry::version).orElse(0L);
         cursors = head.isPresent() ? head.get().cursors()
             : new StateLog(lake.store(), lake.root()).legacyCursors(pipeline.name()); // head read once, above
@@ -126,7 +127,7 @@ final class Planner {
     Instant now = Instant.now();
     for (LakeSink<?> sink : lakeSinks()) {
       try {
-        Leftovers.cleanUp(ManifestStore.of(sink.lake()), pipeline.name(), sink.dataset(), now);
+        Leftovers.cleanUp(LakePublications.manifests(sink), pipeline.name(), sink.dataset(), now);
       } catch (IOException | RuntimeException e) {
         LOG.warn("{}: could not tidy {} before the run ({}); its leftovers are invisible and tidied next time",
             pipeline.name(), sink.dataset(), e.toString());
@@ -218,7 +219,7 @@ final class Planner {
   /** The split ledger of a lake sink's dataset: each split id with the run that committed it ("" if unknown). */
   private static Map<String, String> ledger(LakeSink<?> sink) {
     try {
-      Optional<Manifest> latest = ManifestStore.of(sink.lake()).latest(sink.dataset());
+      Optional<Manifest> latest = LakePublications.manifests(sink).latest(sink.dataset());
       Map<String, String> ledger = new HashMap<>();
       if (latest.isPresent()) {
         latest.get().emptySplits().forEach(s -> ledger.put(s, ""));

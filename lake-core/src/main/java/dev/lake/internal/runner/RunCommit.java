@@ -9,6 +9,7 @@ import dev.lake.exceptions.SplitsCommittedException;
 import dev.lake.internal.lake.DatasetCommit;
 import dev.lake.internal.lake.Json;
 import dev.lake.internal.lake.LakePublications;
+import dev.lake.internal.lake.LakeRoot;
 import dev.lake.internal.lake.ManifestStore;
 import dev.lake.internal.lake.PipelineCommit;
 import dev.lake.internal.lake.Publication;
@@ -125,7 +126,7 @@ final class RunCommit {
     PipelineCommit.Attempt attempt = new PipelineCommit.Attempt(plan.runId, plan.startedAt, plan.baseVersion,
         plan.cursors, outcome.proposedCursors(), outcome.splitIds(), publications);
     try {
-      return new PipelineCommit(lake, pipeline.name()).commit(attempt);
+      return new PipelineCommit(new LakeRoot(lake.root()), pipeline.name()).commit(attempt);
     } catch (IOException e) {
       discard(publications);
       throw failed(e);

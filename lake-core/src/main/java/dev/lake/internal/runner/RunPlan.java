@@ -5,7 +5,7 @@ import dev.lake.LakeSink;
 import dev.lake.Pipeline;
 import dev.lake.PipelineResult;
 import dev.lake.exceptions.LakeException;
-import dev.lake.internal.lake.ManifestStore;
+import dev.lake.internal.lake.LakePublications;
 import dev.lake.io.Source;
 import dev.lake.io.WriterResult;
 import java.io.IOException;
@@ -294,7 +294,7 @@ public final class RunPlan implements Serializable {
     }
     for (LakeSink<?> sink : sinks) {
       try {
-        dev.lake.internal.lake.Leftovers.discardRun(ManifestStore.of(sink.lake()), sink.dataset(), runId);
+        dev.lake.internal.lake.Leftovers.discardRun(LakePublications.manifests(sink), sink.dataset(), runId);
       } catch (IOException | RuntimeException e) {
         org.slf4j.LoggerFactory.getLogger(RunPlan.class).warn("Could not discard the staged files of run {} in {}: "
             + "{}; they stay invisible and go once the run is provably dead", runId, sink.dataset(), e.toString());

@@ -19,7 +19,7 @@ class PipelineCommitTest {
   Path dir;
 
   private PipelineCommit commit() {
-    return new PipelineCommit(Lake.at(dir.toString()), "p");
+    return new PipelineCommit(new LakeRoot(Lake.at(dir.toString()).root()), "p");
   }
 
   private static PipelineCommit.Attempt attempt(String runId, long base, Map<String, String> cursors,

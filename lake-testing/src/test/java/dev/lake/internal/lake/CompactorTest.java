@@ -40,6 +40,10 @@ class CompactorTest {
     return Lake.at(dir.toString());
   }
 
+  private LakeRoot root() {
+    return new LakeRoot(lake().root());
+  }
+
   private LakeSink<Object> sink() {
     return lake().processed("events").partitionBy("country");
   }
@@ -49,7 +53,7 @@ class CompactorTest {
   }
 
   private Compactor compactor() {
-    return new Compactor(lake(), "processed/events", 128L << 20, Map.of(), null);
+    return new Compactor(root(), "processed/events", 128L << 20, Map.of(), null);
   }
 
   /** What a plain reader of the prefix sees (staged files are hidden: '.' names, no .parquet suffix). */
@@ -62,7 +66,7 @@ class CompactorTest {
   }
 
   private List<String> manifestFiles() throws IOException {
-    return ManifestStore.of(lake()).latest("processed/events").orElseThrow().files().stream().map(DataFile::path)
+    return ManifestStore.of(root()).latest("processed/events").orElseThrow().files().stream().map(DataFile::path)
         .sorted().toList();
   }
 
@@ -77,14 +81,14 @@ class CompactorTest {
     PipelineResult concurrent = append(20, 30);
     long version = c.commit(plan);
 
-    Manifest m = ManifestStore.of(lake()).latest("processed/events").orElseThrow();
+    Manifest m = ManifestStore.of(root()).latest("processed/events").orElseThrow();
     assertThat(version).isEqualTo(4);
     assertThat(m.version()).isEqualTo(4);
     assertThat(m.rows()).isEqualTo(30);
     assertThat(m.files()).filteredOn(f -> f.commitKey().equals(concurrent.runId())).hasSize(2);
     assertThat(m.files()).filteredOn(f -> f.path().contains("/compact-")).hasSize(2);
     assertThat(m.ledger()).as("the compacted files hold the splits of the files they replace")
-        .isEqualTo(ManifestStore.of(lake()).history("processed/events").get(2).ledger());
+        .isEqualTo(ManifestStore.of(root()).history("processed/events").get(2).ledger());
     assertThat(plan.groups()).allMatch(g -> g.skipped == null);
     assertThat(filesOnDisk()).isEqualTo(manifestFiles());
   }
@@ -101,7 +105,7 @@ class CompactorTest {
         .named("events").to(sink().mode(WriteMode.OVERWRITE_PARTITIONS)).run();
     c.commit(plan);
 
-    Manifest m = ManifestStore.of(lake()).latest("processed/events").orElseThrow();
+    Manifest m = ManifestStore.of(root()).latest("processed/events").orElseThrow();
     assertThat(plan.groups()).filteredOn(g -> g.skipped != null).singleElement()
         .satisfies(g -> assertThat(g.partition).containsEntry("country", "France"))
         .satisfies(g -> assertThat(g.skipped).contains("another commit changed this partition's files"));
@@ -127,7 +131,7 @@ class CompactorTest {
 
     assertThat(afterSecond).isEqualTo(afterFirst).isEqualTo(3);
     assertThat(secondPlan.groups()).allMatch(g -> g.skipped != null);
-    assertThat(ManifestStore.of(lake()).latest("processed/events").orElseThrow().rows()).isEqualTo(20);
+    assertThat(ManifestStore.of(root()).latest("processed/events").orElseThrow().rows()).isEqualTo(20);
     assertThat(filesOnDisk()).isEqualTo(manifestFiles());
   }
 

@@ -24,6 +24,10 @@ class SegmentsTest {
     return Lake.at(dir.toString());
   }
 
+  private LakeRoot root() {
+    return new LakeRoot(lake().root());
+  }
+
   private void append(int batch, WriteMode mode) {
     List<Row> rows = IntStream.range(0, 5).mapToObj(i -> new Row(batch + "-" + i, batch)).toList();
     Pipeline.from(InMemorySource.of("batch-" + batch, rows)).named("rows").to(lake().processed("rows").mode(mode))
@@ -40,7 +44,7 @@ class SegmentsTest {
       append(b, WriteMode.APPEND);
     }
 
-    Manifest newest = ManifestStore.of(lake()).latest("processed/rows").orElseThrow();
+    Manifest newest = ManifestStore.of(root()).latest("processed/rows").orElseThrow();
     assertThat(newest.files()).hasSize(40);
     assertThat(newest.ledger()).hasSize(40);
     assertThat(newest.segments()).hasSizeLessThanOrEqualTo(Segments.MAX);
@@ -59,7 +63,7 @@ class SegmentsTest {
 
     append(3, WriteMode.OVERWRITE);
 
-    Manifest newest = ManifestStore.of(lake()).latest("processed/rows").orElseThrow();
+    Manifest newest = ManifestStore.of(root()).latest("processed/rows").orElseThrow();
     assertThat(newest.segments()).hasSize(1);
     assertThat(newest.ledger()).hasSize(1);
     assertThat(lake().read("rows").readAll()).hasSize(5);
@@ -69,7 +73,7 @@ class SegmentsTest {
   void manifestOfTheFormerFormat_isReadAndItsFilesMovedIntoSegmentsByTheNextCommit() throws Exception {
     append(1, WriteMode.APPEND);
     Path v1 = dir.resolve(String.format("_lake/manifests/processed/rows/v%020d.json", 1));
-    Manifest resolved = ManifestStore.of(lake()).latest("processed/rows").orElseThrow();
+    Manifest resolved = ManifestStore.of(root()).latest("processed/rows").orElseThrow();
     Manifest inline = new Manifest(2, resolved.dataset(), 1, resolved.committedAt(), resolved.pipeline(),
         resolved.runId(), null, resolved.mode(), resolved.format(), resolved.partitionBy(), resolved.schema(),
         resolved.files(), resolved.added(), List.of(), java.util.Map.of(), List.of(), resolved.published(), List.of());
@@ -77,7 +81,7 @@ class SegmentsTest {
 
     append(2, WriteMode.APPEND);
 
-    Manifest newest = ManifestStore.of(lake()).latest("processed/rows").orElseThrow();
+    Manifest newest = ManifestStore.of(root()).latest("processed/rows").orElseThrow();
     assertThat(newest.segments()).isNotEmpty();
     assertThat(newest.files()).hasSize(2);
     assertThat(lake().read("rows").readAll()).hasSize(10);
@@ -86,16 +90,16 @@ class SegmentsTest {
   @Test
   void write_segmentNameTakenByAnEarlierAttempt_leavesItAloneAndTakesAFreshName() throws Exception {
     append(1, WriteMode.APPEND);
-    Manifest v1 = ManifestStore.of(lake()).latest("processed/rows").orElseThrow();
+    Manifest v1 = ManifestStore.of(root()).latest("processed/rows").orElseThrow();
     Path taken = dir.resolve("_lake/manifests/processed/rows/segments/retry-v1-0.json");
     Files.writeString(taken, "an earlier attempt's segment, listed by no version");
 
-    List<SegmentRef> refs = new Segments(ManifestStore.of(lake())).write("processed/rows", v1, null, "retry");
+    List<SegmentRef> refs = new Segments(ManifestStore.of(root())).write("processed/rows", v1, null, "retry");
 
     assertThat(refs).hasSize(1);
     assertThat(refs.get(0).name()).startsWith("retry-v1-0-").isNotEqualTo("retry-v1-0");
     assertThat(Files.readString(taken)).isEqualTo("an earlier attempt's segment, listed by no version");
-    assertThat(new Segments(ManifestStore.of(lake())).load("processed/rows", refs).get(0).segment().files())
+    assertThat(new Segments(ManifestStore.of(root())).load("processed/rows", refs).get(0).segment().files())
         .isEqualTo(v1.files());
   }
 }

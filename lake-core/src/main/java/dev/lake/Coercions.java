@@ -1,4 +1,4 @@
-package dev.lake.internal.schema;
+package dev.lake;
 
 import dev.lake.exceptions.SchemaException;
 import dev.lake.internal.values.Nullability;

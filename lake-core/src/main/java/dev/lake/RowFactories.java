@@ -1,6 +1,5 @@
-package dev.lake.internal.schema;
+package dev.lake;
 
-import dev.lake.RowFactory;
 import dev.lake.exceptions.SchemaException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -24,7 +23,7 @@ import org.apache.avro.generic.GenericData;
  * Sale s = RowFactories.create(Sale.class, schema).create(new Object[] {"536365", 6});
  * }</pre>
  */
-public final class RowFactories {
+final class RowFactories {
   private static final ClassValue<Plan> PLANS = new ClassValue<>() {
     @Override
     protected Plan computeValue(Class<?> type) {
@@ -36,7 +35,7 @@ public final class RowFactories {
 
   /** A factory of {@code type} rows from values in {@code schema}'s field order. */
   @SuppressWarnings("unchecked")
-  public static <T> RowFactory<T> create(Class<T> type, Schema schema) {
+  static <T> RowFactory<T> create(Class<T> type, Schema schema) {
     if (type == null || schema == null) {
       throw new NullPointerException(type == null ? "type" : "schema");
     }

@@ -1,14 +1,10 @@
-package dev.lake.internal.schema;
+package dev.lake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lake.Decimal;
-import dev.lake.Rows;
-import dev.lake.SchemaFixtures;
 import dev.lake.SchemaFixtures.Everything;
 import dev.lake.SchemaFixtures.Sale;
-import dev.lake.Schemas;
 import dev.lake.exceptions.SchemaException;
 import java.io.File;
 import java.io.IOException;

@@ -1,6 +1,5 @@
-package dev.lake.internal.schema;
+package dev.lake;
 
-import dev.lake.RowFactory;
 import dev.lake.internal.values.Nullability;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -18,7 +17,7 @@ import org.apache.avro.generic.GenericRecord;
  * Sale same = GenericRows.toRecord(GenericRows.toGeneric(sale), Sale.class);
  * }</pre>
  */
-public final class GenericRows {
+final class GenericRows {
   private static final ClassValue<Map<Schema, RowFactory<?>>> FACTORIES = new ClassValue<>() {
     @Override
     protected Map<Schema, RowFactory<?>> computeValue(Class<?> type) {
@@ -30,7 +29,7 @@ public final class GenericRows {
 
   /** A record of {@code type} from a generic row, fields matched by name. */
   @SuppressWarnings("unchecked")
-  public static <T> T toRecord(GenericRecord row, Class<T> type) {
+  static <T> T toRecord(GenericRecord row, Class<T> type) {
     if (row == null || type == null) {
       throw new NullPointerException(row == null ? "row" : "type");
     }
@@ -48,7 +47,7 @@ public final class GenericRows {
   }
 
   /** A generic row of a Java record; a GenericRecord is returned as it is. */
-  public static GenericRecord toGeneric(Object row) {
+  static GenericRecord toGeneric(Object row) {
     if (row == null) {
       throw new NullPointerException("row");
     }

@@ -1,7 +1,5 @@
-package dev.lake.internal.schema;
+package dev.lake;
 
-import dev.lake.Column;
-import dev.lake.Decimal;
 import dev.lake.exceptions.SchemaException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -35,7 +33,7 @@ import org.apache.avro.generic.IndexedRecord;
  * Schema schema = RecordSchemas.of(Sale.class); // cached
  * }</pre>
  */
-public final class RecordSchemas {
+final class RecordSchemas {
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final String SUPPORTED = "supported types are primitives and their boxes, String, enums, records, "
       + "List<T>, Set<T>, Map<String, V>, byte[], ByteBuffer, Instant, LocalDate, LocalDateTime, LocalTime, "
@@ -61,7 +59,7 @@ public final class RecordSchemas {
   private RecordSchemas() {}
 
   /** The schema of a record class; cached. */
-  public static Schema of(Class<?> type) {
+  static Schema of(Class<?> type) {
     if (type == null) {
       throw new NullPointerException("type");
     }
@@ -77,12 +75,12 @@ public final class RecordSchemas {
   }
 
   /** The schema of an enum class; cached. */
-  public static Schema ofEnum(Class<?> type) {
+  static Schema ofEnum(Class<?> type) {
     return ENUMS.get(type);
   }
 
   /** The Avro field name of a record component: its {@link Column} name or its own name. */
-  public static String fieldName(RecordComponent component) {
+  static String fieldName(RecordComponent component) {
     Column column = component.getAnnotation(Column.class);
     return column == null || column.value().isEmpty() ? component.getName() : column.value();
   }

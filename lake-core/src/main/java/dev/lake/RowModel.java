@@ -1,5 +1,6 @@
-package dev.lake.internal.schema;
+package dev.lake;
 
+import dev.lake.internal.format.RecordFieldGetters;
 import dev.lake.internal.values.Decimals;
 import dev.lake.internal.values.Nullability;
 import java.nio.ByteBuffer;
@@ -24,10 +25,10 @@ import org.apache.avro.generic.IndexedRecord;
  * new GenericDatumWriter<>(schema, new RowModel()).write(sale, encoder);
  * }</pre>
  */
-public final class RowModel extends GenericData {
+final class RowModel extends GenericData implements RecordFieldGetters {
   private volatile RecordAccessors last;
 
-  public RowModel() {
+  RowModel() {
     addLogicalTypeConversion(new TimeConversions.TimestampMicrosConversion());
     addLogicalTypeConversion(new TimeConversions.TimestampMillisConversion());
     addLogicalTypeConversion(new TimeConversions.DateConversion());
@@ -43,7 +44,8 @@ public final class RowModel extends GenericData {
    * Getters of a record class's components in the order of {@code fileSchema}'s fields, returning what Avro and
    * Parquet writers expect (see {@link RecordAccessors}); a field without a component reads null.
    */
-  public static Function<Object, Object>[] fieldGetters(Class<?> recordClass, Schema fileSchema) {
+  @Override
+  public Function<Object, Object>[] fieldGetters(Class<?> recordClass, Schema fileSchema) {
     return RecordAccessors.of(recordClass).writersFor(fileSchema);
   }
 

@@ -1,4 +1,4 @@
-package dev.lake.internal.schema;
+package dev.lake;
 
 import dev.lake.exceptions.SchemaException;
 import dev.lake.internal.values.Decimals;
@@ -69,7 +69,7 @@ final class RecordAccessors {
   }
 
   /** The accessors of a record class; cached. */
-  public static RecordAccessors of(Class<?> type) {
+  static RecordAccessors of(Class<?> type) {
     return CACHE.get(type);
   }
 
