@@ -49,13 +49,11 @@ class LocalObjectStoreTest extends ObjectStoreContract {
         Files.writeString(part.resolveSibling("p=" + (i % 20)).resolve(".part-run-" + i + ".parquet.staged"), "x");
         Files.writeString(part.resolve("part-run-" + i + ".parquet"), "x");
       }
+      // The remover walks again until one walk ends cleanly: this side's tidy-up removes staged files under its walk
+      // too, and a walk that trips over one must not leave the rest behind (that failed the last check at random).
       Thread remover = new Thread(() -> {
-        try (Stream<Path> files = Files.walk(data)) {
-          for (Path p : files.filter(Files::isRegularFile).toList()) {
-            Files.deleteIfExists(p);
-          }
-        } catch (IOException | java.io.UncheckedIOException ignored) {
-          // the remover only has to remove; what it trips over does not matter
+        while (!removedAll(data)) {
+          Thread.onSpinWait();
         }
       });
       remover.start();
@@ -67,6 +65,21 @@ class LocalObjectStoreTest extends ObjectStoreContract {
       }
       remover.join();
       assertThat(store.list(data.toUri(), true)).isEmpty();
+    }
+  }
+
+  /** Deletes every file under {@code dir}; false when the walk tripped over a file removed under it. */
+  private static boolean removedAll(Path dir) {
+    if (!Files.exists(dir)) {
+      return true;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path p : files.filter(Files::isRegularFile).toList()) {
+        Files.deleteIfExists(p);
+      }
+      return true;
+    } catch (IOException | java.io.UncheckedIOException trippedOver) {
+      return false;
     }
   }
 }
