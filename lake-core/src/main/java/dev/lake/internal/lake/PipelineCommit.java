@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Commits a pipeline's run and publishes it. The commit is one conditional write: the pipeline's next
  * {@link StateLog} entry, holding the run's cursors, the splits it committed and its {@link Publication}s. Before it,
- * a prepared {@link PendingMarkers marker} goes into each dataset; after it, the markers say so, each publication is
+ * a prepared {@link PendingMarkers marker} goes into each dataset that gets files or is overwritten (an empty
+ * publication changes nothing, so needs none); after it, the markers say so, each publication is
  * published ({@link DatasetCommit}), and the markers go. If another run of the pipeline committed first, this run
  * rebases: it publishes that commit (only the newest entry may be unpublished), and commits on top of it unless that
  * commit took some of this run's splits, which is a {@link Conflict}: this run's staged files are discarded and the
@@ -44,6 +45,16 @@ public final class PipelineCommit {
 
   private static PendingMarkers markers(Publication pub) {
     return new PendingMarkers(ManifestStore.of(pub.lake()));
+  }
+
+  /**
+   * The publications that get a pending marker: those that add files or overwrite. An empty one has nothing to roll
+   * forward after a crash and names no staged file, and publishing it changes no manifest ({@link
+   * DatasetCommit#publish}), so its marker would only cost two writes and a delete in a dataset the run leaves as it
+   * is (typically the rejected zone of a run with no bad rows).
+   */
+  private static List<Publication> marked(List<Publication> publications) {
+    return publications.stream().filter(p -> !p.isEmpty()).toList();
   }
 
   private static DatasetCommit datasets(Publication pub) {
@@ -113,7 +124,7 @@ public final class PipelineCommit {
         && attempt.publications().stream().allMatch(Publication::isEmpty)) {
       return unchanged(attempt, base); // nothing new: no state version, as no manifest version
     }
-    for (Publication pub : attempt.publications()) {
+    for (Publication pub : marked(attempt.publications())) {
       markers(pub).write(new PendingMarkers.Marker(pipeline, attempt.runId(), attempt.startedAt(), null, pub));
     }
     while (true) {
@@ -139,7 +150,9 @@ public final class PipelineCommit {
       if (!taken.isEmpty()) {
         for (Publication pub : attempt.publications()) {
           datasets(pub).discard(pub);
-          markers(pub).delete(pub.dataset(), attempt.runId());
+          if (!pub.isEmpty()) {
+            markers(pub).delete(pub.dataset(), attempt.runId());
+          }
         }
         return new Conflict(taken, byRuns);
       }
@@ -157,7 +170,7 @@ public final class PipelineCommit {
   private List<DatasetCommit.Result> publishCommitted(StateLog.Entry entry, Attempt attempt) {
     long started = System.nanoTime();
     try {
-      for (Publication pub : attempt.publications()) {
+      for (Publication pub : marked(attempt.publications())) {
         markers(pub).write(new PendingMarkers.Marker(pipeline, attempt.runId(), attempt.startedAt(),
             entry.version(), pub));
       }
@@ -216,7 +229,9 @@ public final class PipelineCommit {
     List<DatasetCommit.Result> results = new ArrayList<>();
     for (Publication pub : entry.publications()) {
       results.add(datasets(pub).publish(pipeline, entry.version(), entry.runId(), pub));
-      markers(pub).delete(pub.dataset(), entry.runId());
+      if (!pub.isEmpty()) {
+        markers(pub).delete(pub.dataset(), entry.runId());
+      }
       Leftovers.discardRun(ManifestStore.of(pub.lake()), pub.dataset(), entry.runId());
     }
     return results;

@@ -73,6 +73,26 @@ class PipelineCommitTest {
   }
 
   @Test
+  void commit_emptyPublication_writesNoMarkerInItsDataset() throws Exception {
+    // a file where the rejected zone's markers would go: any marker write there fails
+    Path pending = dir.resolve("_lake/manifests/rejected/x/_pending");
+    java.nio.file.Files.createDirectories(pending.getParent());
+    java.nio.file.Files.writeString(pending, "not a directory");
+    Publication empty = new Publication(Lake.at(dir.toString()).root().toString(), "rejected/x", "APPEND", "parquet",
+        List.of(), null, List.of(), Map.of(), List.of("s1"), List.of());
+
+    PipelineCommit.Outcome o = commit().commit(new PipelineCommit.Attempt("20261207T000000Z-0000000e",
+        Instant.now(), 0, Map.of(), Map.of("k", "1"), List.of("s1"), List.of(empty)));
+
+    assertThat(o).isInstanceOfSatisfying(PipelineCommit.Committed.class, c -> {
+      assertThat(c.entry().version()).isEqualTo(1);
+      assertThat(c.entry().publications()).containsExactly(empty);
+    });
+    assertThat(pending).isRegularFile().hasContent("not a directory");
+    assertThat(ManifestStore.of(Lake.at(dir.toString())).latest("rejected/x")).isEmpty();
+  }
+
+  @Test
   void advance_numbersComparedAsNumbersTextAsText() {
     assertThat(PipelineCommit.advance(Map.of("n", "999", "t", "b"), Map.of("n", "1000", "t", "a")))
         .containsEntry("n", "1000").containsEntry("t", "b");
