@@ -105,4 +105,21 @@ class DynamoDbQueryTest {
     assertThatThrownBy(() -> DynamoDbQuery.of(client, "lines", Line.class).list())
         .isInstanceOf(ValidationException.class).hasMessageContaining("call partitionKey(value)");
   }
+
+  @Test
+  void partitionKey_notANumber_failsBeforeAnyRequestNamingTheFix() {
+    assertThatThrownBy(() -> DynamoDbQuery.of(client, "lines", Line.class).partitionKey(Double.NaN))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageStartingWith("Query of lines: Field partition key is NaN, which DynamoDB numbers cannot hold; "
+            + "pass a finite number within DynamoDB's range");
+  }
+
+  @Test
+  void sortKey_outsideDynamoDbsRange_failsNamingTheValueAndTheRange() {
+    assertThatThrownBy(() -> DynamoDbQuery.of(client, "lines", Line.class).partitionKey("536365")
+        .sortKeyAtLeast(new BigDecimal("1E+200")))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageStartingWith("Query of lines: Field sort key is 1E+200, outside DynamoDB's range 1E-130 to "
+            + "9.99E+125; pass a finite number");
+  }
 }
