@@ -1,6 +1,7 @@
 package dev.lake.examples;
 
 import dev.lake.Lake;
+import dev.lake.exceptions.ValidationException;
 import dev.lake.io.ObjectStores;
 import dev.lake.sink.s3.S3ObjectStore;
 import java.net.URI;
@@ -46,25 +47,45 @@ public final class HandlerSettings {
 
   /** The lake at {@code LAKE_ROOT}; with {@code LAKE_S3_ENDPOINT} its bucket is served by that endpoint. */
   public Lake lake() {
-    URI root = ObjectStores.toUri(required("LAKE_ROOT"));
-    String endpoint = env.get("LAKE_S3_ENDPOINT");
-    if (endpoint != null && !endpoint.isBlank() && "s3".equals(root.getScheme())) {
-      ObjectStores.register(URI.create("s3://" + root.getAuthority()),
-          S3ObjectStore.builder().endpointOverride(URI.create(endpoint)).pathStyle(true).build());
-    }
+    URI root = location("LAKE_ROOT", required("LAKE_ROOT"));
+    serveFromEndpoint(root);
     return Lake.at(root);
   }
 
   /** The input folder at {@code LAKE_DATA}, ending in '/'. Call {@link #lake()} first when both share a bucket. */
   public URI data() {
     String data = required("LAKE_DATA");
-    URI uri = ObjectStores.toUri(data.endsWith("/") ? data : data + "/");
-    String endpoint = env.get("LAKE_S3_ENDPOINT");
-    if (endpoint != null && !endpoint.isBlank() && "s3".equals(uri.getScheme())) {
-      ObjectStores.register(URI.create("s3://" + uri.getAuthority()),
-          S3ObjectStore.builder().endpointOverride(URI.create(endpoint)).pathStyle(true).build());
-    }
+    URI uri = location("LAKE_DATA", data.endsWith("/") ? data : data + "/");
+    serveFromEndpoint(uri);
     return uri;
+  }
+
+  /** With {@code LAKE_S3_ENDPOINT}, registers a path-style store at that endpoint for the bucket of {@code at}. */
+  private void serveFromEndpoint(URI at) {
+    String endpoint = blankToNull(env.get("LAKE_S3_ENDPOINT"));
+    if (endpoint == null || !"s3".equals(at.getScheme())) {
+      return;
+    }
+    URI uri = location("LAKE_S3_ENDPOINT", endpoint.strip());
+    if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+      throw new ValidationException("Environment variable LAKE_S3_ENDPOINT is '" + endpoint + "': not an http(s) "
+          + "endpoint with a host; set it to e.g. http://localhost:9000, or unset it on AWS");
+    }
+    ObjectStores.register(URI.create("s3://" + at.getAuthority()),
+        S3ObjectStore.builder().endpointOverride(uri).pathStyle(true).build());
+  }
+
+  /** {@code value} as a URI, or a ValidationException naming the variable, the value and the parser's complaint. */
+  private static URI location(String variable, String value) {
+    try {
+      return ObjectStores.toUri(value);
+    } catch (IllegalArgumentException e) {
+      ValidationException invalid = new ValidationException("Environment variable " + variable + " is '" + value
+          + "': not a URI (" + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()) + "); escape "
+          + "spaces and other reserved characters as %XX, e.g. s3://bucket/my%20lake");
+      invalid.addSuppressed(e); // ValidationException takes no cause: the parser's error stays in the stack trace
+      throw invalid;
+    }
   }
 
   /**
@@ -89,19 +110,21 @@ public final class HandlerSettings {
         try {
           Class.forName("dev.lake.sink.iceberg.IcebergCatalog", false, HandlerSettings.class.getClassLoader());
         } catch (ClassNotFoundException e) {
-          throw new IllegalStateException("LAKE_FORMAT=iceberg, but this handler's jar has no lake-iceberg: add "
-              + "dev.lake:lake-iceberg to the handler's jar, or set LAKE_FORMAT=parquet", e);
+          throw new ValidationException("LAKE_FORMAT=iceberg, but this handler's jar has no lake-iceberg: add "
+              + "dev.lake:lake-iceberg to the handler's jar, or set LAKE_FORMAT=parquet");
         }
         String catalog = blankToNull(env.get("LAKE_ICEBERG_CATALOG"));
         checkCatalogClasses(catalog);
         try {
           return IcebergDestination.of(lake, blankToNull(env.get("LAKE_ICEBERG_WAREHOUSE")), catalog, null);
-        } catch (dev.lake.exceptions.ValidationException e) {
-          throw new IllegalStateException("LAKE_FORMAT=iceberg: " + e.getMessage() + "; set LAKE_ICEBERG_CATALOG "
-              + "(and LAKE_ICEBERG_WAREHOUSE for the tables' files, default iceberg/ in the lake)", e);
+        } catch (ValidationException e) {
+          ValidationException invalid = new ValidationException("LAKE_FORMAT=iceberg: " + e.getMessage() + "; set "
+              + "LAKE_ICEBERG_CATALOG (and LAKE_ICEBERG_WAREHOUSE for the tables' files, default iceberg/ in the lake)");
+          invalid.addSuppressed(e); // ValidationException takes no cause: where it was found stays in the trace
+          throw invalid;
         }
       }
-      default -> throw new IllegalStateException("Environment variable LAKE_FORMAT is '" + env.get("LAKE_FORMAT")
+      default -> throw new ValidationException("Environment variable LAKE_FORMAT is '" + env.get("LAKE_FORMAT")
           + "': use parquet (Hive-style Parquet in the lake, the default) or iceberg (Apache Iceberg tables)");
     }
   }
@@ -116,15 +139,15 @@ public final class HandlerSettings {
       try {
         Class.forName("org.apache.iceberg.rest.RESTCatalog", false, HandlerSettings.class.getClassLoader());
       } catch (ClassNotFoundException e) {
-        throw new IllegalStateException("LAKE_ICEBERG_CATALOG " + shown + " is an Iceberg REST endpoint, but this "
-            + "handler's jar has no REST catalog client (minimizeJar left it out): use a JDBC catalog", e);
+        throw new ValidationException("LAKE_ICEBERG_CATALOG " + shown + " is an Iceberg REST endpoint, but this "
+            + "handler's jar has no REST catalog client (minimizeJar left it out): use a JDBC catalog");
       }
     } else if (catalog.startsWith("jdbc:")) {
       try {
         java.sql.DriverManager.getDriver(catalog);
-      } catch (java.sql.SQLException e) {
-        throw new IllegalStateException("LAKE_ICEBERG_CATALOG " + shown + ": no JDBC driver for it in the handler's "
-            + "class path: add the driver (org.postgresql:postgresql for jdbc:postgresql:) to the handler's jar", e);
+      } catch (java.sql.SQLException e) { // not chained: DriverManager's message holds the whole URL, password too
+        throw new ValidationException("LAKE_ICEBERG_CATALOG " + shown + ": no JDBC driver for it in the handler's "
+            + "class path: add the driver (org.postgresql:postgresql for jdbc:postgresql:) to the handler's jar");
       }
     }
   }
@@ -136,7 +159,7 @@ public final class HandlerSettings {
   private String required(String name) {
     String value = env.get(name);
     if (value == null || value.isBlank()) {
-      throw new IllegalStateException("Environment variable " + name + " is not set: set it in the function's "
+      throw new ValidationException("Environment variable " + name + " is not set: set it in the function's "
           + "configuration (see the README, \"Deploying the examples to Lambda\")");
     }
     return value;

@@ -104,7 +104,7 @@ class ExpectedPointsHandlerTest {
 
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ExpectedPointsHandler(
             dev.lake.examples.HandlerSettings.of(env)))
-        .isInstanceOf(IllegalStateException.class)
+        .isInstanceOf(dev.lake.exceptions.ValidationException.class)
         .hasMessage("Environment variable LAKE_FORMAT is 'orc': use parquet (Hive-style Parquet in the lake, the "
             + "default) or iceberg (Apache Iceberg tables)");
   }
@@ -117,7 +117,7 @@ class ExpectedPointsHandlerTest {
 
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ExpectedPointsHandler(
             dev.lake.examples.HandlerSettings.of(env)))
-        .isInstanceOf(IllegalStateException.class)
+        .isInstanceOf(dev.lake.exceptions.ValidationException.class)
         .hasMessageStartingWith("LAKE_FORMAT=iceberg: The Iceberg warehouse s3://football/lake/iceberg/ is not a "
             + "local directory")
         .hasMessageContaining("set LAKE_ICEBERG_CATALOG");
@@ -134,7 +134,7 @@ class ExpectedPointsHandlerTest {
 
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ExpectedPointsHandler(
             dev.lake.examples.HandlerSettings.of(env)))
-        .isInstanceOf(IllegalStateException.class)
+        .isInstanceOf(dev.lake.exceptions.ValidationException.class)
         .hasMessageStartingWith("LAKE_ICEBERG_CATALOG jdbc:postgresql://db/catalog?…: no JDBC driver for it")
         .hasMessageNotContaining("secret");
   }

@@ -100,7 +100,7 @@ public final class DynamoDbQuery<T> implements Iterable<T> {
   /** The partition key's value: a String, a number or a byte[]. Required. */
   public DynamoDbQuery<T> partitionKey(Object value) {
     ValidationException.check(value != null, "The partition key of a query must not be null");
-    return copy(index, Items.keyValue(value, "partition key"), sort, limit, pageSize, descending, consistent);
+    return copy(index, keyValue(value, "partition key"), sort, limit, pageSize, descending, consistent);
   }
 
   public DynamoDbQuery<T> sortKeyEquals(Object value) {
@@ -135,9 +135,18 @@ public final class DynamoDbQuery<T> implements Iterable<T> {
 
   private DynamoDbQuery<T> sort(Op op, Object a, Object b) {
     ValidationException.check(a != null && (op != Op.BETWEEN || b != null), "A sort-key condition needs values");
-    SortCondition c = new SortCondition(op, Items.keyValue(a, "sort key"), b == null ? null
-        : Items.keyValue(b, "sort key"));
+    SortCondition c = new SortCondition(op, keyValue(a, "sort key"), b == null ? null : keyValue(b, "sort key"));
     return copy(index, partitionKey, c, limit, pageSize, descending, consistent);
+  }
+
+  /** A key value of this query, or a ValidationException (before any request) when DynamoDB cannot hold it. */
+  private AttributeValue keyValue(Object value, String which) {
+    try {
+      return Items.keyValue(value, which);
+    } catch (Items.ItemException e) {
+      throw new ValidationException("Query of " + table + ": " + e.getMessage() + "; pass a finite number within "
+          + "DynamoDB's range (38 significant digits, 1E-130 to 9.99E+125), a String or a byte[]");
+    }
   }
 
   /** At most {@code items} items in all. */

@@ -24,9 +24,11 @@ final class ItemReader<T> {
   private final Schema schema;
   private final RowFactory<T> factory;
   private final String table;
+  private final String rowType;
 
   ItemReader(Class<T> type, Schema schema, String table) {
     this.schema = schema;
+    this.rowType = type.getSimpleName();
     this.factory = Rows.factory(type, schema);
     this.table = table;
   }
@@ -36,7 +38,7 @@ final class ItemReader<T> {
     Object[] values = new Object[fields.size()];
     for (int i = 0; i < values.length; i++) {
       Schema.Field f = fields.get(i);
-      values[i] = value(f.schema(), item.get(f.name()), f.name());
+      values[i] = field(f, item.get(f.name()));
     }
     try {
       return factory.create(values);
@@ -44,6 +46,27 @@ final class ItemReader<T> {
       throw new SchemaException("Cannot read an item of " + table + " as " + schema.getName() + ": " + e.getMessage()
           + "; the item's key attributes are " + item.keySet());
     }
+  }
+
+  /** The value of one field, or a SchemaException naming the attribute, its value and the field's type. */
+  private Object field(Schema.Field f, AttributeValue v) {
+    try {
+      return value(f.schema(), v, f.name());
+    } catch (SchemaException e) {
+      throw e;
+    } catch (RuntimeException e) { // a string where a number is expected, a date that does not parse, 1.5 as a long
+      String shown = String.valueOf(v);
+      throw new SchemaException("Attribute " + f.name() + " of " + table + " is "
+          + (shown.length() <= 120 ? shown : shown.substring(0, 120) + "…") + ", which does not read as "
+          + rowType + "." + f.name() + " (" + type(f.schema()) + "): " + e + "; give the field the type "
+          + "the table holds, or rewrite the item", e);
+    }
+  }
+
+  private static String type(Schema s) {
+    Schema t = s.isUnion() ? s.getTypes().stream().filter(b -> b.getType() != Schema.Type.NULL).findFirst().orElse(s)
+        : s;
+    return t.getLogicalType() != null ? t.getLogicalType().getName() : t.getType().getName();
   }
 
   private Object value(Schema s, AttributeValue v, String path) {

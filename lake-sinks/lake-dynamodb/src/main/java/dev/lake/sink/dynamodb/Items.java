@@ -197,6 +197,10 @@ final class Items {
     if (v instanceof BigDecimal b) {
       return number(b, attribute);
     }
+    if (v instanceof Double d && (d.isNaN() || d.isInfinite()) || v instanceof Float f && (f.isNaN()
+        || f.isInfinite())) {
+      throw new ItemException("Field " + attribute + " is " + v + ", which DynamoDB numbers cannot hold");
+    }
     if (v instanceof Number n) {
       return v instanceof Double || v instanceof Float ? number(new BigDecimal(v.toString()), attribute)
           : number(BigDecimal.valueOf(n.longValue()), attribute);

@@ -105,4 +105,35 @@ class DynamoDbQueryTest {
     assertThatThrownBy(() -> DynamoDbQuery.of(client, "lines", Line.class).list())
         .isInstanceOf(ValidationException.class).hasMessageContaining("call partitionKey(value)");
   }
+
+  @Test
+  void partitionKey_notANumber_failsBeforeAnyRequestNamingTheFix() {
+    assertThatThrownBy(() -> DynamoDbQuery.of(client, "lines", Line.class).partitionKey(Double.NaN))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageStartingWith("Query of lines: Field partition key is NaN, which DynamoDB numbers cannot hold; "
+            + "pass a finite number within DynamoDB's range");
+  }
+
+  @Test
+  void sortKey_outsideDynamoDbsRange_failsNamingTheValueAndTheRange() {
+    assertThatThrownBy(() -> DynamoDbQuery.of(client, "lines", Line.class).partitionKey("536365")
+        .sortKeyAtLeast(new BigDecimal("1E+200")))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageStartingWith("Query of lines: Field sort key is 1E+200, outside DynamoDB's range 1E-130 to "
+            + "9.99E+125; pass a finite number");
+  }
+
+  @Test
+  void list_fieldTypeTheTableDoesNotHold_failsNamingTheAttributeValueAndFix() {
+    record DayLine(@Column("invoice_no") String invoiceNo, int line,
+        @Column("invoice_date") java.time.LocalDate invoiceDate) {}
+
+    assertThatThrownBy(() -> DynamoDbQuery.of(client, "lines", DayLine.class).partitionKey("536365").limit(1).list())
+        .isInstanceOf(dev.lake.exceptions.SchemaException.class)
+        .hasMessageStartingWith("Attribute invoice_date of lines is AttributeValue(S=2010-12-01T08:26:00), which "
+            + "does not read as DayLine.invoice_date (date): java.time.format.DateTimeParseException: Text "
+            + "'2010-12-01T08:26:00' could not be parsed")
+        .hasMessageEndingWith("; give the field the type the table holds, or rewrite the item")
+        .hasCauseInstanceOf(java.time.format.DateTimeParseException.class);
+  }
 }

@@ -232,6 +232,22 @@ class DynamoDbSinkTest {
   }
 
   @Test
+  void write_computedSortKeyNotANumber_rowRejectedNamingTheKey() throws IOException {
+    String table = newTable(true);
+    record Reading(String id, String value) {}
+    List<BadRow> bad = new ArrayList<>();
+
+    writeAll(DynamoDbSink.<Reading>toTable(table).withClient(client).withPartitionKey("id")
+            .withSortKey("n", r -> Double.valueOf(r.value())), List.of(new Reading("a", "1.5"), new Reading("b", "NaN")),
+        bad);
+
+    assertThat(Tables.scanAll(client, table)).singleElement().satisfies(i ->
+        assertThat(i.get("n").n()).isEqualTo("1.5"));
+    assertThat(bad).singleElement().extracting(BadRow::reason).asString()
+        .isEqualTo("Field n is NaN, which DynamoDB numbers cannot hold");
+  }
+
+  @Test
   void open_withoutClientOrKey_failsNamingTheCall() {
     assertThatThrownBy(() -> DynamoDbSink.<Line>toTable("t").withPartitionKey("id").open(WriterContext.of("k", 0)))
         .isInstanceOf(ValidationException.class).hasMessageContaining("call withClient(DynamoDbClient)");

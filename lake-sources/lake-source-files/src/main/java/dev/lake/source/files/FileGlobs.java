@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Turns locations (URIs or plain paths, with globs {@code * ** ? {a,b} [ab]} in the path) into the files they name,
@@ -102,9 +103,9 @@ final class FileGlobs {
     ObjectStore store = ObjectStores.forUri(prefixUri);
     String base = URI.create(dir).getPath();
     List<PathMatcher> matchers = new ArrayList<>();
-    matchers.add(FileSystems.getDefault().getPathMatcher("glob:" + pattern));
+    matchers.add(matcher(pattern, location));
     if (pattern.contains("**/")) {
-      matchers.add(FileSystems.getDefault().getPathMatcher("glob:" + pattern.replace("**/", "")));
+      matchers.add(matcher(pattern.replace("**/", ""), location));
     }
     List<FileRef> out = new ArrayList<>();
     for (ObjectInfo info : store.list(URI.create(dir), recursive)) {
@@ -120,6 +121,16 @@ final class FileGlobs {
       }
     }
     return out;
+  }
+
+  private static PathMatcher matcher(String pattern, String location) {
+    try {
+      return FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+    } catch (PatternSyntaxException e) {
+      throw new ValidationException("Invalid glob '" + pattern + "' in location '" + location + "': "
+          + e.getDescription() + " at index " + e.getIndex() + "; close every [ and {, or escape a literal *, ?, [ "
+          + "or { with a backslash");
+    }
   }
 
   private static URI toUri(String location) {

@@ -212,6 +212,17 @@ class CsvSourceTest {
   }
 
   @Test
+  void read_globThatDoesNotParse_failsNamingTheGlobAndTheFix() {
+    String location = dir.resolve("sales-{2010,2011.csv").toString();
+    CsvSource<GenericRecord> source = CsvSource.generic().withSchema(saleSchema()).from(location);
+
+    assertThatThrownBy(() -> new Collecting().read(source))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("Invalid glob 'sales-{2010,2011.csv' in location '" + location + "': Missing '} at index 19; "
+            + "close every [ and {, or escape a literal *, ?, [ or { with a backslash");
+  }
+
+  @Test
   void configuration_invalid_throwsValidationNamingFix() {
     assertThatThrownBy(() -> CsvSource.generic().open(new Collecting()))
         .isInstanceOf(ValidationException.class)

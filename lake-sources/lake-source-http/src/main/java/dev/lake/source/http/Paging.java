@@ -1,6 +1,7 @@
 package dev.lake.source.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lake.exceptions.ValidationException;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,7 +34,7 @@ public interface Paging extends Serializable {
   static Paging pageNumbers(String param, String currentPointer, String totalPointer) {
     return (params, body) -> {
       JsonNode cur = body.at(currentPointer);
-      long current = cur.canConvertToLong() ? cur.asLong() : Long.parseLong(params.getOrDefault(param, "1"));
+      long current = cur.canConvertToLong() ? cur.asLong() : pageNumber(param, params.getOrDefault(param, "1"));
       JsonNode total = body.at(totalPointer);
       if (!total.canConvertToLong() || current >= total.asLong()) {
         return Optional.empty();
@@ -42,6 +43,17 @@ public interface Paging extends Serializable {
       next.put(param, Long.toString(current + 1));
       return Optional.of(next);
     };
+  }
+
+  /** The page number in the request's parameter {@code param}, or a ValidationException naming it and the fix. */
+  private static long pageNumber(String param, String value) {
+    try {
+      return Long.parseLong(value.trim());
+    } catch (NumberFormatException e) {
+      throw new ValidationException("Paging by page numbers: the request's parameter '" + param + "' is '" + value
+          + "', not a page number, and the response has none either: start at a whole number, e.g. "
+          + ".param(\"" + param + "\", 1), or leave it out to start at 1");
+    }
   }
 
   /** A next-page token read at {@code pointer} and sent back as {@code param}; absent or empty ends paging. */

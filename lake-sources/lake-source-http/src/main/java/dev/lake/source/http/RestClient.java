@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lake.exceptions.ValidationException;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -384,7 +385,15 @@ public final class RestClient {
     }
 
     public Builder baseUri(String uri) {
-      return baseUri(URI.create(uri));
+      ValidationException.check(uri != null && !uri.isBlank(), "RestClient needs a base URI: call "
+          + "baseUri(\"https://...\")");
+      try {
+        return baseUri(new URI(uri.strip()));
+      } catch (URISyntaxException e) { // shown without its query, which may hold an API key
+        throw new ValidationException("The base URI '" + uri.strip().replaceFirst("\\?.*", "?…") + "' of RestClient "
+            + "is not a URI: " + e.getReason() + " at index " + e.getIndex() + "; escape spaces and other reserved "
+            + "characters as %XX, e.g. https://api.example.com/v1/my%20data");
+      }
     }
 
     public Builder baseUri(URI uri) {

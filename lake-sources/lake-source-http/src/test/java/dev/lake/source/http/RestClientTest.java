@@ -246,6 +246,30 @@ class RestClientTest {
   }
 
   @Test
+  void baseUri_notAUri_failsNamingTheValueWithoutItsQuery() {
+    assertThatThrownBy(() -> RestClient.builder().baseUri("https://api.example.com/my data?key=secret"))
+        .isInstanceOf(dev.lake.exceptions.ValidationException.class)
+        .hasMessage("The base URI 'https://api.example.com/my data?…' of RestClient is not a URI: Illegal character "
+            + "in path at index 26; escape spaces and other reserved characters as %XX, e.g. "
+            + "https://api.example.com/v1/my%20data")
+        .hasNoCause();
+  }
+
+  @Test
+  void paging_pageNumbersWithAParameterThatIsNotANumber_failsNamingTheParameterAndTheFix() {
+    Paging p = Paging.pageNumbers("page", "/paging/current", "/paging/total");
+    var noCurrent = RestClient.JSON.createObjectNode();
+    noCurrent.putObject("paging").put("total", 3);
+
+    assertThatThrownBy(() -> p.next(java.util.Map.of("page", "first"), noCurrent))
+        .isInstanceOf(dev.lake.exceptions.ValidationException.class)
+        .hasMessage("Paging by page numbers: the request's parameter 'page' is 'first', not a page number, and the "
+            + "response has none either: start at a whole number, e.g. .param(\"page\", 1), or leave it out to "
+            + "start at 1");
+    assertThat(p.next(java.util.Map.of("page", "2"), noCurrent)).contains(java.util.Map.of("page", "3"));
+  }
+
+  @Test
   void paging_maxPages_stopsEarly() {
     Paging p = Paging.pageNumbers("page", "/paging/current", "/paging/total").maxPages(2);
     var body = RestClient.JSON.createObjectNode();

@@ -4,6 +4,7 @@ import dev.lake.exceptions.ValidationException;
 import dev.lake.io.ObjectStore;
 import dev.lake.io.ObjectStoreProvider;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.regions.Region;
@@ -56,9 +57,9 @@ public final class S3ObjectStoreProvider implements ObjectStoreProvider {
     String kms = first(props.apply("lake.s3.kmsKeyId"), env.apply("LAKE_S3_KMS_KEY_ID"));
     String storageClass = first(props.apply("lake.s3.storageClass"), env.apply("LAKE_S3_STORAGE_CLASS"));
     if (endpoint != null) {
-      b.endpointOverride(URI.create(endpoint)).pathStyle(pathStyle == null || Boolean.parseBoolean(pathStyle));
+      b.endpointOverride(endpoint(endpoint)).pathStyle(pathStyle == null || flag(pathStyle));
     } else if (pathStyle != null) {
-      b.pathStyle(Boolean.parseBoolean(pathStyle));
+      b.pathStyle(flag(pathStyle));
     }
     if (region != null) {
       b.region(Region.of(region.toLowerCase(Locale.ROOT)));
@@ -73,9 +74,38 @@ public final class S3ObjectStoreProvider implements ObjectStoreProvider {
       b.kmsKeyId(kms);
     }
     if (storageClass != null) {
-      b.storageClass(StorageClass.fromValue(storageClass.toUpperCase(Locale.ROOT)));
+      StorageClass value = StorageClass.fromValue(storageClass.toUpperCase(Locale.ROOT));
+      ValidationException.check(value != StorageClass.UNKNOWN_TO_SDK_VERSION,
+          "LAKE_S3_STORAGE_CLASS / lake.s3.storageClass = '%s' is not an S3 storage class: use one of %s",
+          storageClass, StorageClass.knownValues());
+      b.storageClass(value);
     }
     return b;
+  }
+
+  /** An http(s) endpoint with a host, or a ValidationException naming the setting (before any request). */
+  private static URI endpoint(String endpoint) {
+    URI uri;
+    try {
+      uri = new URI(endpoint);
+    } catch (URISyntaxException e) {
+      ValidationException invalid = new ValidationException("LAKE_S3_ENDPOINT / lake.s3.endpoint = '" + endpoint
+          + "' is not a URI (" + e.getReason() + " at index " + e.getIndex() + "): use e.g. http://localhost:9000");
+      invalid.addSuppressed(e); // ValidationException takes no cause: the parser's error stays in the stack trace
+      throw invalid;
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    ValidationException.check((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null,
+        "LAKE_S3_ENDPOINT / lake.s3.endpoint = '%s' is not an http(s) endpoint with a host: use e.g. "
+            + "http://localhost:9000, or unset it on AWS", endpoint);
+    return uri;
+  }
+
+  private static boolean flag(String pathStyle) {
+    String value = pathStyle.toLowerCase(Locale.ROOT);
+    ValidationException.check(value.equals("true") || value.equals("false"),
+        "LAKE_S3_PATH_STYLE / lake.s3.pathStyle = '%s': use true or false", pathStyle);
+    return value.equals("true");
   }
 
   private static String first(String... values) {

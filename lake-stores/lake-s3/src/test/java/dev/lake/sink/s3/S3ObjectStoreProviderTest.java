@@ -40,6 +40,43 @@ class S3ObjectStoreProviderTest {
   }
 
   @Test
+  void configure_endpointThatIsNotAUri_failsNamingTheSettingAndAnExample() {
+    assertThatThrownBy(() -> S3ObjectStoreProvider.configure(S3ObjectStore.builder(), k -> null,
+        Map.of("LAKE_S3_ENDPOINT", "http://local host:9000")::get)).isInstanceOf(ValidationException.class)
+        .hasMessageStartingWith("LAKE_S3_ENDPOINT / lake.s3.endpoint = 'http://local host:9000' is not a URI ("
+            + "Illegal character in authority at index 7)")
+        .hasMessageEndingWith("use e.g. http://localhost:9000")
+        .satisfies(e -> assertThat(e.getSuppressed()).singleElement()
+            .isInstanceOf(java.net.URISyntaxException.class));
+  }
+
+  @Test
+  void configure_endpointWithoutScheme_failsInsteadOfTakingTheHostForAScheme() {
+    assertThatThrownBy(() -> S3ObjectStoreProvider.configure(S3ObjectStore.builder(), k -> null,
+        Map.of("LAKE_S3_ENDPOINT", "localhost:9000")::get)).isInstanceOf(ValidationException.class)
+        .hasMessage("LAKE_S3_ENDPOINT / lake.s3.endpoint = 'localhost:9000' is not an http(s) endpoint with a host: "
+            + "use e.g. http://localhost:9000, or unset it on AWS");
+  }
+
+  @Test
+  void configure_pathStyleNeitherTrueNorFalse_failsInsteadOfTurningItOff() {
+    assertThatThrownBy(() -> S3ObjectStoreProvider.configure(S3ObjectStore.builder(), k -> null,
+        Map.of("LAKE_S3_PATH_STYLE", "yes")::get)).isInstanceOf(ValidationException.class)
+        .hasMessage("LAKE_S3_PATH_STYLE / lake.s3.pathStyle = 'yes': use true or false");
+    assertThat(S3ObjectStoreProvider.configure(S3ObjectStore.builder(), Map.of("lake.s3.pathStyle", "TRUE")::get,
+        k -> null).pathStyle).isTrue();
+  }
+
+  @Test
+  void configure_unknownStorageClass_failsNamingTheChoices() {
+    assertThatThrownBy(() -> S3ObjectStoreProvider.configure(S3ObjectStore.builder(), k -> null,
+        Map.of("LAKE_S3_STORAGE_CLASS", "cold")::get)).isInstanceOf(ValidationException.class)
+        .hasMessageStartingWith("LAKE_S3_STORAGE_CLASS / lake.s3.storageClass = 'cold' is not an S3 storage class: "
+            + "use one of [")
+        .hasMessageContaining("STANDARD_IA");
+  }
+
+  @Test
   void serviceLoader_s3Scheme_findsTheProvider() {
     assertThat(java.util.ServiceLoader.load(dev.lake.io.ObjectStoreProvider.class).stream()
         .map(p -> p.get()).filter(p -> p.supports("s3"))).hasAtLeastOneElementOfType(S3ObjectStoreProvider.class);
