@@ -15,6 +15,11 @@ public class ValidationException extends LakeException {
     super(message);
   }
 
+  /** A configuration error found by a parser or check that failed with {@code cause} (kept in the stack trace). */
+  public ValidationException(String message, Throwable cause) {
+    super(message, cause);
+  }
+
   /** Fails with {@code String.format(template, args)} unless {@code condition} holds. */
   public static void check(boolean condition, String template, Object... args) {
     if (!condition) {

@@ -80,11 +80,9 @@ public final class HandlerSettings {
     try {
       return ObjectStores.toUri(value);
     } catch (IllegalArgumentException e) {
-      ValidationException invalid = new ValidationException("Environment variable " + variable + " is '" + value
+      throw new ValidationException("Environment variable " + variable + " is '" + value
           + "': not a URI (" + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()) + "); escape "
-          + "spaces and other reserved characters as %XX, e.g. s3://bucket/my%20lake");
-      invalid.addSuppressed(e); // ValidationException takes no cause: the parser's error stays in the stack trace
-      throw invalid;
+          + "spaces and other reserved characters as %XX, e.g. s3://bucket/my%20lake", e);
     }
   }
 
@@ -118,10 +116,8 @@ public final class HandlerSettings {
         try {
           return IcebergDestination.of(lake, blankToNull(env.get("LAKE_ICEBERG_WAREHOUSE")), catalog, null);
         } catch (ValidationException e) {
-          ValidationException invalid = new ValidationException("LAKE_FORMAT=iceberg: " + e.getMessage() + "; set "
-              + "LAKE_ICEBERG_CATALOG (and LAKE_ICEBERG_WAREHOUSE for the tables' files, default iceberg/ in the lake)");
-          invalid.addSuppressed(e); // ValidationException takes no cause: where it was found stays in the trace
-          throw invalid;
+          throw new ValidationException("LAKE_FORMAT=iceberg: " + e.getMessage() + "; set "
+              + "LAKE_ICEBERG_CATALOG (and LAKE_ICEBERG_WAREHOUSE for the tables' files, default iceberg/ in the lake)", e);
         }
       }
       default -> throw new ValidationException("Environment variable LAKE_FORMAT is '" + env.get("LAKE_FORMAT")

@@ -26,8 +26,8 @@ class HandlerSettingsTest {
         .hasMessage("Environment variable LAKE_ROOT is 's3://shop/my lake': not a URI (Illegal character in path at "
             + "index 12: s3://shop/my lake); escape spaces and other reserved characters as %XX, e.g. "
             + "s3://bucket/my%20lake")
-        .satisfies(e -> assertThat(e.getSuppressed()).singleElement()
-            .satisfies(s -> assertThat(s).hasCauseInstanceOf(URISyntaxException.class)));
+        .hasCauseInstanceOf(IllegalArgumentException.class)
+        .hasRootCauseInstanceOf(URISyntaxException.class);
   }
 
   @Test

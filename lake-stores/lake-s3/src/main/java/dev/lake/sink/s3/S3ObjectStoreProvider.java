@@ -89,10 +89,8 @@ public final class S3ObjectStoreProvider implements ObjectStoreProvider {
     try {
       uri = new URI(endpoint);
     } catch (URISyntaxException e) {
-      ValidationException invalid = new ValidationException("LAKE_S3_ENDPOINT / lake.s3.endpoint = '" + endpoint
-          + "' is not a URI (" + e.getReason() + " at index " + e.getIndex() + "): use e.g. http://localhost:9000");
-      invalid.addSuppressed(e); // ValidationException takes no cause: the parser's error stays in the stack trace
-      throw invalid;
+      throw new ValidationException("LAKE_S3_ENDPOINT / lake.s3.endpoint = '" + endpoint
+          + "' is not a URI (" + e.getReason() + " at index " + e.getIndex() + "): use e.g. http://localhost:9000", e);
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     ValidationException.check((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null,

@@ -46,8 +46,7 @@ class S3ObjectStoreProviderTest {
         .hasMessageStartingWith("LAKE_S3_ENDPOINT / lake.s3.endpoint = 'http://local host:9000' is not a URI ("
             + "Illegal character in authority at index 7)")
         .hasMessageEndingWith("use e.g. http://localhost:9000")
-        .satisfies(e -> assertThat(e.getSuppressed()).singleElement()
-            .isInstanceOf(java.net.URISyntaxException.class));
+        .hasCauseInstanceOf(java.net.URISyntaxException.class);
   }
 
   @Test
