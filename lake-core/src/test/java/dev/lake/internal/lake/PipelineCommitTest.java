@@ -89,7 +89,7 @@ class PipelineCommitTest {
       assertThat(c.entry().publications()).containsExactly(empty);
     });
     assertThat(pending).isRegularFile().hasContent("not a directory");
-    assertThat(ManifestStore.of(Lake.at(dir.toString())).latest("rejected/x")).isEmpty();
+    assertThat(ManifestStore.of(new LakeRoot(Lake.at(dir.toString()).root())).latest("rejected/x")).isEmpty();
   }
 
   @Test
