@@ -42,11 +42,11 @@ final class CastValues {
   }
 
   private static Object convert(Object value, Schema schema) {
+    if (value instanceof Number && (schema.getType() == Schema.Type.LONG || schema.getType() == Schema.Type.INT)) {
+      Long v = exactLong((Number) value);
+      return v == null ? null : Temporals.fromNumber(v, schema); // a long, an int, or epoch millis (days) of a time
+    }
     if (Temporals.isTemporal(schema)) {
-      if (value instanceof Number) {
-        Long v = exactLong((Number) value);
-        return v == null ? null : Temporals.fromMillis(v, schema);
-      }
       return Temporals.fromTemporal(value, schema);
     }
     switch (schema.getType()) {
@@ -57,16 +57,9 @@ final class CastValues {
         return value instanceof Number || value instanceof Boolean || value instanceof Enum
             || value instanceof GenericData.EnumSymbol || Temporals.toInstant(value) != null
             || value instanceof java.time.LocalTime ? value.toString() : null;
-      case LONG:
-        if (value instanceof Number) {
-          return exactLong((Number) value);
-        }
-        Object instant = Temporals.toInstant(value);
-        return instant == null ? null : ((java.time.Instant) instant).toEpochMilli();
-      case INT: {
-        Long v = value instanceof Number ? exactLong((Number) value) : null;
-        return v == null || v != v.intValue() ? null : (Object) v.intValue();
-      }
+      case LONG: // not a number
+        java.time.Instant instant = Temporals.toInstant(value);
+        return instant == null ? null : instant.toEpochMilli();
       case DOUBLE:
         return value instanceof Number ? (Object) ((Number) value).doubleValue() : null;
       case FLOAT:
@@ -115,7 +108,8 @@ final class CastValues {
     }
   }
 
-  private static Object binary(Object value, Schema schema) {
+  /** Bytes (byte[], ByteBuffer) or, for a decimal, a number as a value of a bytes or fixed schema; else null. */
+  static Object binary(Object value, Schema schema) {
     if (schema.getLogicalType() instanceof LogicalTypes.Decimal) {
       if (!(value instanceof Number)) {
         return null;

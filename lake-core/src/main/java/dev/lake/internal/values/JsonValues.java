@@ -86,7 +86,7 @@ final class JsonValues {
 
   private static Object number(JsonNode node, Schema schema) {
     Long v = CastValues.exactLong(node.numberValue());
-    Object value = v == null ? null : Temporals.fromMillis(v, schema);
+    Object value = v == null ? null : Temporals.fromNumber(v, schema);
     if (value == null) {
       throw ValueErrors.error(schema, ValueErrors.shown(node));
     }

@@ -20,7 +20,7 @@ final class Temporals {
 
   /**
    * The value of {@code text} for a logical-typed int or long schema, or null when it does not parse: ISO-8601, or a
-   * number of epoch milliseconds (days for dates) as {@link #fromMillis} reads it.
+   * number of epoch milliseconds (days for dates) as {@link #fromNumber} reads it.
    */
   static Object fromText(String text, Schema schema) {
     Object value;
@@ -42,13 +42,16 @@ final class Temporals {
     }
     if (value == null && TextValues.isNumber(text)) {
       Long number = TextValues.toLong(text);
-      return number == null ? null : fromMillis(number, schema);
+      return number == null ? null : fromNumber(number, schema);
     }
     return value;
   }
 
-  /** The value of epoch milliseconds (days for dates, millis of the day for times). */
-  static Object fromMillis(long number, Schema schema) {
+  /**
+   * A whole number as a value of an int or long schema: epoch milliseconds for timestamps, days for dates,
+   * milliseconds of the day for times, itself for a long and an int (null when out of an int's range or a day's).
+   */
+  static Object fromNumber(long number, Schema schema) {
     switch (kind(schema)) {
       case INSTANT:
         return Instant.ofEpochMilli(number);

@@ -45,9 +45,8 @@ public final class Values {
       case STRING:
         return text;
       case LONG:
-        return schema.getLogicalType() == null ? parseLong(text, schema) : parseTemporal(text, schema);
       case INT:
-        return schema.getLogicalType() == null ? parseInt(text, schema) : parseTemporal(text, schema);
+        return schema.getLogicalType() == null ? parseWhole(text, schema) : parseTemporal(text, schema);
       case DOUBLE: {
         Double d = TextValues.toDouble(trim(text));
         return d != null ? d : fail(schema, text);
@@ -113,20 +112,10 @@ public final class Values {
         () -> ValueErrors.quote(text));
   }
 
-  private static Object parseLong(String text, Schema schema) {
-    Long v = TextValues.toLong(text);
-    if (v == null) {
-      v = TextValues.toLong(trim(text));
-    }
-    return v != null ? v : fail(schema, text);
-  }
-
-  private static Object parseInt(String text, Schema schema) {
+  private static Object parseWhole(String text, Schema schema) {
     Long v = TextValues.toLong(trim(text));
-    if (v == null || v != v.intValue()) {
-      return fail(schema, text);
-    }
-    return v.intValue();
+    Object value = v == null ? null : Temporals.fromNumber(v, schema); // the long, or the int when in range
+    return value != null ? value : fail(schema, text);
   }
 
   private static Object parseTemporal(String text, Schema schema) {
@@ -142,16 +131,13 @@ public final class Values {
       }
       return Decimals.fit(new BigDecimal(t), schema, text);
     }
-    byte[] bytes;
+    Object value;
     try {
-      bytes = Base64.getDecoder().decode(text);
+      value = CastValues.binary(Base64.getDecoder().decode(text), schema);
     } catch (IllegalArgumentException notBase64) {
       return fail(schema, text);
     }
-    if (schema.getType() == Schema.Type.FIXED) {
-      return bytes.length == schema.getFixedSize() ? new GenericData.Fixed(schema, bytes) : fail(schema, text);
-    }
-    return ByteBuffer.wrap(bytes);
+    return value != null ? value : fail(schema, text);
   }
 
   private static JsonNode readJson(String text, Schema schema) {

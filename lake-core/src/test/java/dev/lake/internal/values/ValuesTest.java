@@ -334,4 +334,28 @@ class ValuesTest {
     assertThat(TextValues.toLong("12x")).isNull();
     assertThat(TextValues.toLong("1".repeat(41))).isNull();
   }
+
+  @Test
+  void wholeNumbersAndBinary_sameRulesForTextAndJavaValues() {
+    Schema fixed2 = Schema.createFixed("two", null, null, 2);
+    String ab = Base64.getEncoder().encodeToString("ab".getBytes(StandardCharsets.UTF_8));
+    String abc = Base64.getEncoder().encodeToString("abc".getBytes(StandardCharsets.UTF_8));
+
+    assertThat(Values.parse(" 42 ", INT)).isEqualTo(42);
+    assertThat(Values.parse("2147483647.0", INT)).isEqualTo(Integer.MAX_VALUE);
+    assertThat(Values.cast(2147483647L, INT)).isEqualTo(Integer.MAX_VALUE);
+    assertThatThrownBy(() -> Values.cast(2147483648L, INT)).hasMessage("Expected an int but was 2147483648 (Long)");
+    assertThat(Values.cast(Instant.ofEpochMilli(1500), LONG)).isEqualTo(1500L);
+    assertThatThrownBy(() -> Values.cast(Instant.ofEpochMilli(1500), INT))
+        .hasMessage("Expected an int but was '1970-01-01T00:00:01.500Z' (Instant)");
+    assertThat(((GenericData.Fixed) Values.parse(ab, fixed2)).bytes()).isEqualTo("ab".getBytes(StandardCharsets.UTF_8));
+    assertThatThrownBy(() -> Values.parse(abc, fixed2))
+        .hasMessage("Expected base64 bytes of length 2 but was '" + abc + "'");
+    assertThatThrownBy(() -> Values.parse("not base64!", Schema.create(Schema.Type.BYTES)))
+        .hasMessage("Expected base64 bytes but was 'not base64!'");
+    assertThat(((GenericData.Fixed) Values.cast(ByteBuffer.wrap("ab".getBytes(StandardCharsets.UTF_8)), fixed2))
+        .bytes()).isEqualTo("ab".getBytes(StandardCharsets.UTF_8));
+    assertThatThrownBy(() -> Values.cast("abc".getBytes(StandardCharsets.UTF_8), fixed2))
+        .hasMessageStartingWith("Expected base64 bytes of length 2 but was '[B@").hasMessageEndingWith("' (byte[])");
+  }
 }
