@@ -2,6 +2,7 @@ package dev.lake;
 
 import dev.lake.exceptions.SchemaException;
 import dev.lake.internal.values.Nullability;
+import dev.lake.internal.values.Values;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
@@ -102,7 +103,7 @@ final class Coercions {
           ? v.toString() : v instanceof Enum<?> e ? e.name() : fail(v, "a string", where);
     }
     if (c == byte[].class) {
-      return v -> v instanceof byte[] ? v : v instanceof ByteBuffer b ? bytes(b) : fail(v, "bytes", where);
+      return v -> v instanceof byte[] ? v : v instanceof ByteBuffer b ? Values.bytes(b) : fail(v, "bytes", where);
     }
     if (c == ByteBuffer.class) {
       return v -> v instanceof ByteBuffer ? v : v instanceof byte[] b ? ByteBuffer.wrap(b) : fail(v, "bytes", where);
@@ -129,7 +130,7 @@ final class Coercions {
     if (c == BigDecimal.class) {
       int scale = logical instanceof LogicalTypes.Decimal d ? d.getScale() : 0;
       return v -> v instanceof BigDecimal ? v
-          : v instanceof ByteBuffer b ? new BigDecimal(new BigInteger(bytes(b)), scale)
+          : v instanceof ByteBuffer b ? new BigDecimal(new BigInteger(Values.bytes(b)), scale)
           : v instanceof Double || v instanceof Float ? BigDecimal.valueOf(((Number) v).doubleValue())
           : v instanceof Number n ? BigDecimal.valueOf(integral(n, Long.MIN_VALUE, Long.MAX_VALUE, "", where))
           : fail(v, "a BigDecimal", where);
@@ -172,12 +173,6 @@ final class Coercions {
       throw new SchemaException(where + " is " + expected + " but " + v + " is out of range");
     }
     return n;
-  }
-
-  private static byte[] bytes(ByteBuffer buffer) {
-    byte[] out = new byte[buffer.remaining()];
-    buffer.duplicate().get(out);
-    return out;
   }
 
   static <T> T fail(Object value, String expected, String where) {

@@ -1,6 +1,7 @@
 package dev.lake;
 
 import dev.lake.exceptions.SchemaException;
+import dev.lake.internal.values.Nullability;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -110,7 +111,7 @@ final class RecordSchemas {
       String doc = column == null || column.doc().isEmpty() ? null : column.doc();
       fields.add(component.getType().isPrimitive()
           ? new Schema.Field(name, fieldSchema, doc)
-          : new Schema.Field(name, Schema.createUnion(Schema.create(Schema.Type.NULL), fieldSchema), doc,
+          : new Schema.Field(name, Nullability.nullable(fieldSchema), doc,
               JsonProperties.NULL_VALUE));
     }
     schema.setFields(fields);

@@ -1,5 +1,8 @@
 package dev.lake.transforms;
 
+import static dev.lake.internal.values.Nullability.isNullable;
+import static dev.lake.internal.values.Nullability.nullable;
+
 import dev.lake.Rows;
 import dev.lake.Schemas;
 import dev.lake.exceptions.SchemaException;
@@ -201,15 +204,6 @@ public final class Columns {
 
   private static Schema record(Schema in, List<Schema.Field> fields) {
     return Schema.createRecord(in.getName(), in.getDoc(), in.getNamespace(), false, fields);
-  }
-
-  static boolean isNullable(Schema s) {
-    return s.getType() == Schema.Type.NULL
-        || (s.getType() == Schema.Type.UNION && s.getTypes().stream().anyMatch(t -> t.getType() == Schema.Type.NULL));
-  }
-
-  static Schema nullable(Schema s) {
-    return Schema.createUnion(Schema.create(Schema.Type.NULL), s);
   }
 
   /** Caches the output schema for the last input schema seen (rows of one run nearly always share one). */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import dev.lake.exceptions.SchemaException;
+import dev.lake.internal.values.Values;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -149,10 +150,7 @@ public final class JsonRows {
     } else if (value instanceof BigDecimal d) {
       return d.toPlainString();
     } else if (value instanceof ByteBuffer b) {
-      ByteBuffer copy = b.duplicate();
-      byte[] bytes = new byte[copy.remaining()];
-      copy.get(bytes);
-      return Base64.getEncoder().encodeToString(bytes);
+      return Base64.getEncoder().encodeToString(Values.bytes(b));
     } else if (value instanceof byte[] b) {
       return Base64.getEncoder().encodeToString(b);
     } else if (value instanceof GenericFixed f) {

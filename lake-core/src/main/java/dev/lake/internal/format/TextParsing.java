@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.lake.exceptions.SchemaException;
+import dev.lake.internal.values.Decimals;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -101,9 +101,10 @@ final class TextParsing {
   /** A decimal at the schema's scale; fails rather than rounding. */
   static BigDecimal decimal(BigDecimal value, Schema schema) {
     LogicalTypes.Decimal type = (LogicalTypes.Decimal) schema.getLogicalType();
-    BigDecimal scaled = value.setScale(type.getScale(), RoundingMode.UNNECESSARY);
-    if (scaled.precision() > type.getPrecision()) {
-      throw new ArithmeticException("more than " + type.getPrecision() + " digits");
+    BigDecimal scaled = Decimals.rescaled(value, type.getPrecision(), type.getScale());
+    if (scaled == null) {
+      throw new ArithmeticException(value.toPlainString() + " needs rounding or more than " + type.getPrecision()
+          + " digits");
     }
     return scaled;
   }

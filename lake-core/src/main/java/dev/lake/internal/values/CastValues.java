@@ -20,7 +20,7 @@ final class CastValues {
 
   static Object cast(Object value, Schema schema) {
     if (value == null) {
-      return Values.nullFor(schema, "null");
+      return ValueErrors.nullFor(schema, "null");
     }
     if (value instanceof CharSequence && !(value instanceof String)) {
       value = value.toString(); // Avro's Utf8
@@ -36,17 +36,17 @@ final class CastValues {
     }
     Object result = convert(value, schema);
     if (result == null) {
-      throw Values.error(schema, shown(value));
+      throw ValueErrors.error(schema, ValueErrors.shown(value));
     }
     return result;
   }
 
   private static Object convert(Object value, Schema schema) {
+    if (value instanceof Number && (schema.getType() == Schema.Type.LONG || schema.getType() == Schema.Type.INT)) {
+      Long v = exactLong((Number) value);
+      return v == null ? null : Temporals.fromNumber(v, schema); // a long, an int, or epoch millis (days) of a time
+    }
     if (Temporals.isTemporal(schema)) {
-      if (value instanceof Number) {
-        Long v = exactLong((Number) value);
-        return v == null ? null : Temporals.fromMillis(v, schema);
-      }
       return Temporals.fromTemporal(value, schema);
     }
     switch (schema.getType()) {
@@ -57,16 +57,9 @@ final class CastValues {
         return value instanceof Number || value instanceof Boolean || value instanceof Enum
             || value instanceof GenericData.EnumSymbol || Temporals.toInstant(value) != null
             || value instanceof java.time.LocalTime ? value.toString() : null;
-      case LONG:
-        if (value instanceof Number) {
-          return exactLong((Number) value);
-        }
-        Object instant = Temporals.toInstant(value);
-        return instant == null ? null : ((java.time.Instant) instant).toEpochMilli();
-      case INT: {
-        Long v = value instanceof Number ? exactLong((Number) value) : null;
-        return v == null || v != v.intValue() ? null : (Object) v.intValue();
-      }
+      case LONG: // not a number
+        java.time.Instant instant = Temporals.toInstant(value);
+        return instant == null ? null : instant.toEpochMilli();
       case DOUBLE:
         return value instanceof Number ? (Object) ((Number) value).doubleValue() : null;
       case FLOAT:
@@ -95,18 +88,14 @@ final class CastValues {
     if (branch != union) {
       return cast(value, branch);
     }
-    for (Schema candidate : union.getTypes()) {
-      if (candidate.getType() != Schema.Type.NULL) {
-        Object result = convert(value, candidate);
-        if (result != null) {
-          return result;
-        }
-      }
-    }
-    throw Values.error(union, shown(value));
+    return Nullability.firstFit(union, candidate -> {
+      Object result = convert(value, candidate);
+      return result == null ? Nullability.NO_FIT : result;
+    }, () -> ValueErrors.shown(value));
   }
 
-  private static Long exactLong(Number n) {
+  /** The number as a long when it is integral and in range (1.0 and 1.5E3 are; 1.5 is not), else null. */
+  static Long exactLong(Number n) {
     if (n instanceof Long || n instanceof Integer || n instanceof Short || n instanceof Byte) {
       return n.longValue();
     }
@@ -119,7 +108,8 @@ final class CastValues {
     }
   }
 
-  private static Object binary(Object value, Schema schema) {
+  /** Bytes (byte[], ByteBuffer) or, for a decimal, a number as a value of a bytes or fixed schema; else null. */
+  static Object binary(Object value, Schema schema) {
     if (schema.getLogicalType() instanceof LogicalTypes.Decimal) {
       if (!(value instanceof Number)) {
         return null;
@@ -128,7 +118,7 @@ final class CastValues {
       return Decimals.fit(d, schema, value.toString());
     }
     byte[] bytes = value instanceof byte[] ? (byte[]) value
-        : value instanceof ByteBuffer ? toArray((ByteBuffer) value) : null;
+        : value instanceof ByteBuffer ? Values.bytes((ByteBuffer) value) : null;
     if (bytes == null) {
       return null;
     }
@@ -136,13 +126,6 @@ final class CastValues {
       return bytes.length == schema.getFixedSize() ? new GenericData.Fixed(schema, bytes) : null;
     }
     return ByteBuffer.wrap(bytes);
-  }
-
-  private static byte[] toArray(ByteBuffer buffer) {
-    ByteBuffer copy = buffer.duplicate();
-    byte[] bytes = new byte[copy.remaining()];
-    copy.get(bytes);
-    return bytes;
   }
 
   private static List<Object> array(Object value, Schema element) {
@@ -174,11 +157,5 @@ final class CastValues {
       out.put(field.pos(), cast(source == null ? null : value.get(source.pos()), field.schema()));
     }
     return out;
-  }
-
-  private static String shown(Object value) {
-    String text = value instanceof Number || value instanceof Boolean ? value.toString()
-        : Values.quote(String.valueOf(value));
-    return text + " (" + value.getClass().getSimpleName() + ")";
   }
 }

@@ -49,13 +49,16 @@ public final class Decimals {
     LogicalTypes.Decimal d = (LogicalTypes.Decimal) schema.getLogicalType();
     BigDecimal scaled = rescaled(value, d.getPrecision(), d.getScale());
     if (scaled == null) {
-      throw Values.error(schema, Values.quote(shown));
+      throw ValueErrors.error(schema, ValueErrors.quote(shown));
     }
     return scaled;
   }
 
-  /** {@code value} at {@code scale}, or null when rescaling would round it or it needs more than {@code precision}. */
-  private static BigDecimal rescaled(BigDecimal value, int precision, int scale) {
+  /**
+   * {@code value} at {@code scale}, or null when rescaling would round it or it needs more than {@code precision}
+   * digits: the one decimal fit, which every parser, cast and writer goes through.
+   */
+  public static BigDecimal rescaled(BigDecimal value, int precision, int scale) {
     BigDecimal scaled = value;
     if (value.scale() != scale) {
       try {

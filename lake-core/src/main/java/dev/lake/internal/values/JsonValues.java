@@ -1,7 +1,6 @@
 package dev.lake.internal.values;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -22,13 +21,13 @@ final class JsonValues {
 
   static Object convert(JsonNode node, Schema schema) {
     if (node == null || node.isNull() || node.isMissingNode()) {
-      return Values.nullFor(schema, "null");
+      return ValueErrors.nullFor(schema, "null");
     }
     if (schema.getType() == Schema.Type.UNION) {
       return union(node, schema);
     }
     if (node.isTextual()) {
-      return text(node.textValue(), schema);
+      return Values.parse(node.textValue(), schema);
     }
     switch (schema.getType()) {
       case STRING:
@@ -82,28 +81,14 @@ final class JsonValues {
       default:
         break;
     }
-    throw Values.error(schema, shown(node));
-  }
-
-  private static Object text(String text, Schema schema) {
-    return Values.parse(text, schema);
+    throw ValueErrors.error(schema, ValueErrors.shown(node));
   }
 
   private static Object number(JsonNode node, Schema schema) {
-    long v;
-    if (node.isIntegralNumber() && node.canConvertToLong()) {
-      v = node.longValue();
-    } else {
-      BigDecimal d = node.decimalValue();
-      try {
-        v = d.longValueExact();
-      } catch (ArithmeticException notIntegral) {
-        throw Values.error(schema, shown(node));
-      }
-    }
-    Object value = Temporals.fromMillis(v, schema);
+    Long v = CastValues.exactLong(node.numberValue());
+    Object value = v == null ? null : Temporals.fromNumber(v, schema);
     if (value == null) {
-      throw Values.error(schema, shown(node));
+      throw ValueErrors.error(schema, ValueErrors.shown(node));
     }
     return value;
   }
@@ -111,21 +96,13 @@ final class JsonValues {
   private static Object union(JsonNode node, Schema union) {
     Schema branch = Nullability.nonNull(union);
     if (node.isTextual() && node.textValue().isEmpty() && branch.getType() != Schema.Type.STRING) {
-      return Values.nullFor(union, "''"); // "" in a nullable number, date...: no value
+      return ValueErrors.nullFor(union, "''"); // "" in a nullable number, date...: no value
     }
     if (branch != union) {
       return convert(node, branch);
     }
-    for (Schema candidate : union.getTypes()) {
-      if (candidate.getType() != Schema.Type.NULL) {
-        try {
-          return convert(node, candidate);
-        } catch (IllegalArgumentException next) {
-          // try the next branch
-        }
-      }
-    }
-    throw Values.error(union, shown(node));
+    return Nullability.firstFit(union, candidate -> Nullability.orNoFit(() -> convert(node, candidate)),
+        () -> ValueErrors.shown(node));
   }
 
   private static List<Object> array(JsonNode node, Schema element) {
@@ -145,7 +122,7 @@ final class JsonValues {
     for (Schema.Field field : schema.getFields()) {
       JsonNode value = find(node, field);
       try {
-        if (value == null && field.hasDefaultValue() && !Values.isNullable(field.schema())) {
+        if (value == null && field.hasDefaultValue() && !Nullability.isNullable(field.schema())) {
           record.put(field.pos(), GenericData.get().getDefaultValue(field));
         } else {
           record.put(field.pos(), convert(value, field.schema()));
@@ -199,15 +176,5 @@ final class JsonValues {
       this.base = base;
       this.path = path;
     }
-  }
-
-  static String shown(JsonNode node) {
-    if (node.isObject()) {
-      return "an object";
-    }
-    if (node.isArray()) {
-      return "an array";
-    }
-    return node.isTextual() ? Values.quote(node.textValue()) : node.asText();
   }
 }

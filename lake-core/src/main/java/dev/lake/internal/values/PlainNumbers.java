@@ -45,8 +45,11 @@ final class PlainNumbers {
     }
   }
 
-  /** Digits with an optional sign and an optional all-zero fraction, as {@link TextValues#toLong} reads them. */
-  private static Object integer(String text, int from, int to, boolean isInt) {
+  /**
+   * Digits with an optional sign and an optional all-zero fraction ({@code "17850.0"}, {@code "17850."}), at most 18;
+   * also {@link TextValues#toLong}'s fast path.
+   */
+  static Object integer(String text, int from, int to, boolean isInt) {
     int i = from;
     boolean negative = false;
     if (i < to && (text.charAt(i) == '-' || text.charAt(i) == '+')) {

@@ -18,49 +18,45 @@ import org.apache.avro.Schema;
 final class Temporals {
   private Temporals() {}
 
-  /** The value of {@code text} for a logical-typed int or long schema, or null when it does not parse. */
+  /**
+   * The value of {@code text} for a logical-typed int or long schema, or null when it does not parse: ISO-8601, or a
+   * number of epoch milliseconds (days for dates) as {@link #fromNumber} reads it.
+   */
   static Object fromText(String text, Schema schema) {
+    Object value;
     switch (kind(schema)) {
-      case INSTANT: {
-        Instant i = TextValues.toInstant(text);
-        if (i == null && TextValues.isNumber(text)) {
-          Long millis = TextValues.toLong(text);
-          return millis == null ? null : Instant.ofEpochMilli(millis);
-        }
-        return i;
-      }
-      case LOCAL_DATE_TIME: {
-        LocalDateTime t = TextValues.toLocalDateTime(text);
-        if (t == null && TextValues.isNumber(text)) {
-          Long millis = TextValues.toLong(text);
-          return millis == null ? null : fromMillis(millis, schema);
-        }
-        return t;
-      }
-      case DATE: {
-        LocalDate d = TextValues.toLocalDate(text);
-        if (d == null && TextValues.isNumber(text)) {
-          Long days = TextValues.toLong(text);
-          return days == null ? null : LocalDate.ofEpochDay(days);
-        }
-        return d;
-      }
+      case INSTANT:
+        value = TextValues.toInstant(text);
+        break;
+      case LOCAL_DATE_TIME:
+        value = TextValues.toLocalDateTime(text);
+        break;
+      case DATE:
+        value = TextValues.toLocalDate(text);
+        break;
       case TIME:
         return TextValues.toLocalTime(text);
       default:
         Long v = TextValues.toLong(text);
         return v == null || schema.getType() == Schema.Type.LONG ? v : (Object) v.intValue();
     }
+    if (value == null && TextValues.isNumber(text)) {
+      Long number = TextValues.toLong(text);
+      return number == null ? null : fromNumber(number, schema);
+    }
+    return value;
   }
 
-  /** The value of epoch milliseconds (days for dates, millis of the day for times). */
-  static Object fromMillis(long number, Schema schema) {
+  /**
+   * A whole number as a value of an int or long schema: epoch milliseconds for timestamps, days for dates,
+   * milliseconds of the day for times, itself for a long and an int (null when out of an int's range or a day's).
+   */
+  static Object fromNumber(long number, Schema schema) {
     switch (kind(schema)) {
       case INSTANT:
         return Instant.ofEpochMilli(number);
       case LOCAL_DATE_TIME:
-        Instant i = Instant.ofEpochMilli(number);
-        return LocalDateTime.ofEpochSecond(i.getEpochSecond(), i.getNano(), ZoneOffset.UTC);
+        return atUtc(Instant.ofEpochMilli(number));
       case DATE:
         return LocalDate.ofEpochDay(number);
       case TIME:
@@ -85,9 +81,9 @@ final class Temporals {
       case INSTANT:
         return instant;
       case LOCAL_DATE_TIME:
-        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+        return atUtc(instant);
       case DATE:
-        LocalDateTime t = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+        LocalDateTime t = atUtc(instant);
         return t.toLocalTime().equals(LocalTime.MIDNIGHT) ? t.toLocalDate() : null;
       default:
         return null;
@@ -110,6 +106,11 @@ final class Temporals {
       return ((java.util.Date) value).toInstant();
     }
     return null;
+  }
+
+  /** The local date-time at UTC of an instant (a local timestamp's value). */
+  static LocalDateTime atUtc(Instant instant) {
+    return LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
   }
 
   enum Kind { INSTANT, LOCAL_DATE_TIME, DATE, TIME, NONE }

@@ -27,39 +27,12 @@ public final class TextValues {
     if (n == 0 || n > 40) {
       return null;
     }
-    int i = 0;
-    boolean negative = false;
-    char c = s.charAt(0);
-    if (c == '-' || c == '+') {
-      negative = c == '-';
-      i = 1;
+    Object plain = PlainNumbers.integer(s, 0, n, false); // at most 18 digits and an all-zero fraction
+    if (plain != PlainNumbers.NOT_PLAIN) {
+      return (Long) plain;
     }
-    int start = i;
-    long value = 0;
-    while (i < n && i - start < 18) {
-      c = s.charAt(i);
-      if (c < '0' || c > '9') {
-        break;
-      }
-      value = value * 10 + (c - '0');
-      i++;
-    }
-    if (i == start) {
-      return null;
-    }
-    if (i == n) {
-      return negative ? -value : value;
-    }
-    if (s.charAt(i) == '.') {
-      int j = i + 1;
-      while (j < n && s.charAt(j) == '0') {
-        j++;
-      }
-      if (j == n) {
-        return negative ? -value : value; // "17850." or "17850.000"
-      }
-    }
-    return slowLong(s); // long digit runs, exponents, non-zero fractions
+    int first = s.charAt(0) == '-' || s.charAt(0) == '+' ? 1 : 0;
+    return first < n && isDigit(s.charAt(first)) ? slowLong(s) : null; // long digit runs, exponents, fractions
   }
 
   private static Long slowLong(String s) {
@@ -141,8 +114,7 @@ public final class TextValues {
   /** A local date-time; text with a zone is converted to UTC first. */
   public static LocalDateTime toLocalDateTime(String s) {
     Instant instant = toInstant(s);
-    return instant == null ? null : LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(),
-        java.time.ZoneOffset.UTC);
+    return instant == null ? null : Temporals.atUtc(instant);
   }
 
   /** A date from "yyyy-MM-dd" (a date-time at midnight is accepted too). */

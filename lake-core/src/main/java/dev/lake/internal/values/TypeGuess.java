@@ -46,8 +46,7 @@ public final class TypeGuess {
     if (node.isTextual()) {
       String text = node.textValue();
       if (!text.isEmpty()) {
-        widen(TextValues.isDateOnly(text) ? Kind.DATE : TextValues.toInstant(text) != null ? Kind.TIMESTAMP
-            : Kind.STRING);
+        widen(dateTimeOrString(text));
       }
     } else if (node.isBoolean()) {
       widen(Kind.BOOLEAN);
@@ -88,7 +87,7 @@ public final class TypeGuess {
       case RECORD:
         return record(name, new ArrayList<>(fields.keySet()), new ArrayList<>(fields.values()));
       case ARRAY:
-        return Schema.createArray(nullable(element.toSchema(name + "_item")));
+        return Schema.createArray(Nullability.nullable(element.toSchema(name + "_item")));
       default:
         return Schema.create(Schema.Type.STRING);
     }
@@ -111,13 +110,9 @@ public final class TypeGuess {
       }
       Schema type = guesses.get(i).toSchema(recordName + "_" + unique);
       String doc = unique.equals(original) ? null : original;
-      out.add(new Schema.Field(unique, nullable(type), doc, JsonProperties.NULL_VALUE));
+      out.add(new Schema.Field(unique, Nullability.nullable(type), doc, JsonProperties.NULL_VALUE));
     }
     return Schema.createRecord(recordName, null, null, false, out);
-  }
-
-  private static Schema nullable(Schema type) {
-    return Schema.createUnion(Schema.create(Schema.Type.NULL), type);
   }
 
   private void widen(Kind seen) {
@@ -155,12 +150,14 @@ public final class TypeGuess {
       if (TextValues.isNumber(text)) {
         return hasLeadingZero(text) ? Kind.STRING : Kind.DOUBLE;
       }
-      if (TextValues.isDateOnly(text)) {
-        return Kind.DATE;
-      }
-      return TextValues.toInstant(text) != null ? Kind.TIMESTAMP : Kind.STRING;
+      return dateTimeOrString(text);
     }
     return text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false") ? Kind.BOOLEAN : Kind.STRING;
+  }
+
+  /** A date alone ("2010-12-01"), a timestamp, or else a string. */
+  private static Kind dateTimeOrString(String text) {
+    return TextValues.isDateOnly(text) ? Kind.DATE : TextValues.toInstant(text) != null ? Kind.TIMESTAMP : Kind.STRING;
   }
 
   /** Digits with an optional sign, at most 18 of them, and no leading zero. */

@@ -1,12 +1,13 @@
 package dev.lake.internal.values;
 
+import static dev.lake.internal.values.ValueErrors.fail;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.util.Base64;
-import org.apache.avro.LogicalType;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
@@ -38,15 +39,14 @@ public final class Values {
       return parseUnion(text, schema);
     }
     if (text == null) {
-      return nullFor(schema, "null");
+      return ValueErrors.nullFor(schema, "null");
     }
     switch (schema.getType()) {
       case STRING:
         return text;
       case LONG:
-        return schema.getLogicalType() == null ? parseLong(text, schema) : parseTemporal(text, schema);
       case INT:
-        return schema.getLogicalType() == null ? parseInt(text, schema) : parseTemporal(text, schema);
+        return schema.getLogicalType() == null ? parseWhole(text, schema) : parseTemporal(text, schema);
       case DOUBLE: {
         Double d = TextValues.toDouble(trim(text));
         return d != null ? d : fail(schema, text);
@@ -100,116 +100,22 @@ public final class Values {
     return CastValues.cast(value, schema);
   }
 
-  /** True when {@code schema} is null or a union holding null. */
-  public static boolean isNullable(Schema schema) {
-    if (schema.getType() == Schema.Type.NULL) {
-      return true;
-    }
-    if (schema.getType() == Schema.Type.UNION) {
-      for (Schema branch : schema.getTypes()) {
-        if (branch.getType() == Schema.Type.NULL) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  /** What a schema holds, for messages: "a long", "a timestamp", "a decimal(10,2)". */
-  public static String describe(Schema schema) {
-    LogicalType logical = schema.getLogicalType();
-    if (logical instanceof LogicalTypes.Decimal) {
-      LogicalTypes.Decimal d = (LogicalTypes.Decimal) logical;
-      return "a decimal(" + d.getPrecision() + "," + d.getScale() + ")";
-    }
-    if (logical != null) {
-      String name = logical.getName();
-      if (name.startsWith("timestamp")) {
-        return "a timestamp";
-      }
-      if (name.startsWith("local-timestamp")) {
-        return "a local timestamp";
-      }
-      if (name.startsWith("time")) {
-        return "a time";
-      }
-      return name.equals("date") ? "a date" : "a " + name;
-    }
-    switch (schema.getType()) {
-      case INT:
-        return "an int";
-      case ARRAY:
-        return "an array";
-      case ENUM:
-        return "one of " + schema.getEnumSymbols();
-      case BYTES:
-        return "base64 bytes";
-      case FIXED:
-        return "base64 bytes of length " + schema.getFixedSize();
-      case UNION:
-        return "one of " + schema.getTypes();
-      default:
-        return "a " + schema.getType().getName();
-    }
-  }
-
-  /** The failure for {@code shown} (already rendered: quoted text, a number, "null", "an object"). */
-  static IllegalArgumentException error(Schema schema, String shown) {
-    return new IllegalArgumentException("Expected " + describe(schema) + " but was " + shown);
-  }
-
-  /** Text as shown in messages: quoted, cut at 100 characters. */
-  static String quote(String text) {
-    return "'" + (text.length() > 100 ? text.substring(0, 100) + "..." : text) + "'";
-  }
-
-  static Object fail(Schema schema, String text) {
-    throw error(schema, quote(text));
-  }
-
-  static Object nullFor(Schema schema, String shown) {
-    if (isNullable(schema)) {
-      return null;
-    }
-    throw error(schema, shown);
-  }
-
   private static Object parseUnion(String text, Schema union) {
-    if (text == null || text.isEmpty()) {
-      if (isNullable(union)) {
-        return null;
-      }
+    if ((text == null || text.isEmpty()) && Nullability.isNullable(union)) {
+      return null;
     }
     Schema branch = Nullability.nonNull(union);
     if (branch != union) {
       return parse(text, branch);
     }
-    for (Schema candidate : union.getTypes()) { // several types: the first that takes the text
-      if (candidate.getType() != Schema.Type.NULL) {
-        try {
-          return parse(text, candidate);
-        } catch (IllegalArgumentException next) {
-          // try the next branch
-        }
-      }
-    }
-    return fail(union, text);
+    return Nullability.firstFit(union, candidate -> Nullability.orNoFit(() -> parse(text, candidate)),
+        () -> ValueErrors.quote(text));
   }
 
-  private static Object parseLong(String text, Schema schema) {
-    Long v = TextValues.toLong(text);
-    if (v == null) {
-      v = TextValues.toLong(trim(text));
-    }
-    return v != null ? v : fail(schema, text);
-  }
-
-  private static Object parseInt(String text, Schema schema) {
+  private static Object parseWhole(String text, Schema schema) {
     Long v = TextValues.toLong(trim(text));
-    if (v == null || v != v.intValue()) {
-      return fail(schema, text);
-    }
-    return v.intValue();
+    Object value = v == null ? null : Temporals.fromNumber(v, schema); // the long, or the int when in range
+    return value != null ? value : fail(schema, text);
   }
 
   private static Object parseTemporal(String text, Schema schema) {
@@ -225,24 +131,29 @@ public final class Values {
       }
       return Decimals.fit(new BigDecimal(t), schema, text);
     }
-    byte[] bytes;
+    Object value;
     try {
-      bytes = Base64.getDecoder().decode(text);
+      value = CastValues.binary(Base64.getDecoder().decode(text), schema);
     } catch (IllegalArgumentException notBase64) {
       return fail(schema, text);
     }
-    if (schema.getType() == Schema.Type.FIXED) {
-      return bytes.length == schema.getFixedSize() ? new GenericData.Fixed(schema, bytes) : fail(schema, text);
-    }
-    return ByteBuffer.wrap(bytes);
+    return value != null ? value : fail(schema, text);
   }
 
   private static JsonNode readJson(String text, Schema schema) {
     try {
       return JSON.readTree(text);
     } catch (IOException notJson) {
-      throw error(schema, quote(text));
+      throw ValueErrors.error(schema, ValueErrors.quote(text));
     }
+  }
+
+  /** The bytes of {@code buffer} from its position to its limit, leaving the buffer as it was. */
+  public static byte[] bytes(ByteBuffer buffer) {
+    ByteBuffer copy = buffer.duplicate();
+    byte[] bytes = new byte[copy.remaining()];
+    copy.get(bytes);
+    return bytes;
   }
 
   /** Text without surrounding blanks; the common case (none) allocates nothing. */

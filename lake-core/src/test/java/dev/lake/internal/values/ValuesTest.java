@@ -263,4 +263,99 @@ class ValuesTest {
       }
     }
   }
+
+  @Test
+  void unionOfSeveralTypes_firstBranchThatTakesTheValue_elseTheUnionsError() throws Exception {
+    Schema longOrBoolean = Schema.createUnion(LONG, Schema.create(Schema.Type.BOOLEAN));
+    Schema nullableLongOrDate = Schema.createUnion(Schema.create(Schema.Type.NULL), LONG, DATE);
+
+    assertThat(Values.parse("12", longOrBoolean)).isEqualTo(12L);
+    assertThat(Values.parse("true", longOrBoolean)).isEqualTo(true);
+    assertThat(Values.parse("2010-12-01", nullableLongOrDate)).isEqualTo(LocalDate.of(2010, 12, 1));
+    assertThat(Values.parse("", nullableLongOrDate)).isNull();
+    assertThatThrownBy(() -> Values.parse("maybe", longOrBoolean))
+        .hasMessage("Expected one of [\"long\", \"boolean\"] but was 'maybe'");
+    assertThat(Values.fromJson(JSON.readTree("false"), longOrBoolean)).isEqualTo(false);
+    assertThat(Values.fromJson(JSON.readTree("\"\""), nullableLongOrDate)).isNull();
+    assertThatThrownBy(() -> Values.fromJson(JSON.readTree("{\"a\":1}"), longOrBoolean))
+        .hasMessage("Expected one of [\"long\", \"boolean\"] but was an object");
+    assertThat(Values.cast(7, longOrBoolean)).isEqualTo(7L);
+    assertThat(Values.cast(Boolean.TRUE, longOrBoolean)).isEqualTo(true);
+    assertThatThrownBy(() -> Values.cast(1.5, longOrBoolean))
+        .hasMessage("Expected one of [\"long\", \"boolean\"] but was 1.5 (Double)");
+  }
+
+  @Test
+  void errors_describeEachLogicalType() {
+    Schema time = LogicalTypes.timeMillis().addToSchema(Schema.create(Schema.Type.INT));
+
+    assertThatThrownBy(() -> Values.parse("x", TS_MILLIS)).hasMessage("Expected a timestamp but was 'x'");
+    assertThatThrownBy(() -> Values.parse("x", LOCAL_TS)).hasMessage("Expected a local timestamp but was 'x'");
+    assertThatThrownBy(() -> Values.parse("x", DATE)).hasMessage("Expected a date but was 'x'");
+    assertThatThrownBy(() -> Values.parse("x", time)).hasMessage("Expected a time but was 'x'");
+    assertThatThrownBy(() -> Values.cast(1.5, TS_MICROS))
+        .hasMessage("Expected a timestamp but was 1.5 (Double)");
+    assertThatThrownBy(() -> Values.cast(new Object[0], Schema.create(Schema.Type.BOOLEAN)))
+        .hasMessageStartingWith("Expected a boolean but was '[Ljava.lang.Object;");
+  }
+
+  @Test
+  void epochNumbers_temporalOfEachKind() throws Exception {
+    Instant at = Instant.parse("2010-12-01T08:26:00Z");
+
+    assertThat(Values.parse("1291191960000", LOCAL_TS)).isEqualTo(LocalDateTime.of(2010, 12, 1, 8, 26));
+    assertThat(Values.parse("14944", DATE)).isEqualTo(LocalDate.of(2010, 12, 1));
+    assertThat(Values.parse("1.29119196E12", TS_MILLIS)).isEqualTo(at);
+    assertThatThrownBy(() -> Values.parse("1291191960000.5", TS_MILLIS))
+        .hasMessage("Expected a timestamp but was '1291191960000.5'");
+    assertThat(Values.fromJson(JSON.readTree("1291191960000"), LOCAL_TS))
+        .isEqualTo(LocalDateTime.of(2010, 12, 1, 8, 26));
+    assertThat(Values.cast(java.time.OffsetDateTime.parse("2010-12-01T09:26:00+01:00"), LOCAL_TS))
+        .isEqualTo(LocalDateTime.of(2010, 12, 1, 8, 26));
+    assertThatThrownBy(() -> Values.cast(at, DATE))
+        .hasMessage("Expected a date but was '2010-12-01T08:26:00Z' (Instant)");
+  }
+
+  @Test
+  void toLong_exactOrNull() {
+    assertThat(TextValues.toLong("17850")).isEqualTo(17850L);
+    assertThat(TextValues.toLong("+17850.")).isEqualTo(17850L);
+    assertThat(TextValues.toLong("-17850.000")).isEqualTo(-17850L);
+    assertThat(TextValues.toLong("123456789012345678.0")).isEqualTo(123_456_789_012_345_678L);
+    assertThat(TextValues.toLong("1234567890123456789")).isEqualTo(1_234_567_890_123_456_789L);
+    assertThat(TextValues.toLong("1.5E3")).isEqualTo(1500L);
+    assertThat(TextValues.toLong("2.50E1")).isEqualTo(25L);
+    assertThat(TextValues.toLong("9223372036854775808")).isNull();
+    assertThat(TextValues.toLong("17850.5")).isNull();
+    assertThat(TextValues.toLong(".0")).isNull();
+    assertThat(TextValues.toLong("-.5")).isNull();
+    assertThat(TextValues.toLong("-")).isNull();
+    assertThat(TextValues.toLong("")).isNull();
+    assertThat(TextValues.toLong("12x")).isNull();
+    assertThat(TextValues.toLong("1".repeat(41))).isNull();
+  }
+
+  @Test
+  void wholeNumbersAndBinary_sameRulesForTextAndJavaValues() {
+    Schema fixed2 = Schema.createFixed("two", null, null, 2);
+    String ab = Base64.getEncoder().encodeToString("ab".getBytes(StandardCharsets.UTF_8));
+    String abc = Base64.getEncoder().encodeToString("abc".getBytes(StandardCharsets.UTF_8));
+
+    assertThat(Values.parse(" 42 ", INT)).isEqualTo(42);
+    assertThat(Values.parse("2147483647.0", INT)).isEqualTo(Integer.MAX_VALUE);
+    assertThat(Values.cast(2147483647L, INT)).isEqualTo(Integer.MAX_VALUE);
+    assertThatThrownBy(() -> Values.cast(2147483648L, INT)).hasMessage("Expected an int but was 2147483648 (Long)");
+    assertThat(Values.cast(Instant.ofEpochMilli(1500), LONG)).isEqualTo(1500L);
+    assertThatThrownBy(() -> Values.cast(Instant.ofEpochMilli(1500), INT))
+        .hasMessage("Expected an int but was '1970-01-01T00:00:01.500Z' (Instant)");
+    assertThat(((GenericData.Fixed) Values.parse(ab, fixed2)).bytes()).isEqualTo("ab".getBytes(StandardCharsets.UTF_8));
+    assertThatThrownBy(() -> Values.parse(abc, fixed2))
+        .hasMessage("Expected base64 bytes of length 2 but was '" + abc + "'");
+    assertThatThrownBy(() -> Values.parse("not base64!", Schema.create(Schema.Type.BYTES)))
+        .hasMessage("Expected base64 bytes but was 'not base64!'");
+    assertThat(((GenericData.Fixed) Values.cast(ByteBuffer.wrap("ab".getBytes(StandardCharsets.UTF_8)), fixed2))
+        .bytes()).isEqualTo("ab".getBytes(StandardCharsets.UTF_8));
+    assertThatThrownBy(() -> Values.cast("abc".getBytes(StandardCharsets.UTF_8), fixed2))
+        .hasMessageStartingWith("Expected base64 bytes of length 2 but was '[B@").hasMessageEndingWith("' (byte[])");
+  }
 }
