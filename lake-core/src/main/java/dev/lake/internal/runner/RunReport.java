@@ -1,6 +1,5 @@
 package dev.lake.internal.runner;
 
-import dev.lake.Pipeline;
 import dev.lake.PipelineResult;
 import dev.lake.SinkReport;
 import dev.lake.StepReport;
@@ -23,7 +22,7 @@ final class RunReport {
 
   static PipelineResult of(RunPlan plan, RunOutcome outcome, List<CommitSummary> commits,
       Map<String, String> cursorsAfter) {
-    Pipeline<?> pipeline = plan.pipeline;
+    RunSpec pipeline = plan.pipeline;
     Counters total = outcome.counters();
     List<StepReport> steps = new ArrayList<>();
     for (int i = 0; i < pipeline.steps().size(); i++) {

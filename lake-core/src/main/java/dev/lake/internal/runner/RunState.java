@@ -1,7 +1,6 @@
 package dev.lake.internal.runner;
 
 import dev.lake.LakeSink;
-import dev.lake.Pipeline;
 import dev.lake.Rows;
 import dev.lake.internal.format.JsonRows;
 import dev.lake.io.BadRow;
@@ -35,7 +34,7 @@ final class RunState {
   }
 
   final RunPlan plan;
-  final Pipeline<?> pipeline;
+  final RunSpec pipeline;
   final String runId;
   final String attemptId;
   final Instant startedAt;
