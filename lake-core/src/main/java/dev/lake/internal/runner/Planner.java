@@ -1,9 +1,8 @@
 package dev.lake.internal.runner;
 
-import dev.lake.LakeSink;
-import dev.lake.WriteMode;
 import dev.lake.exceptions.LakeException;
 import dev.lake.exceptions.SourceException;
+import dev.lake.internal.lake.LakeDataset;
 import dev.lake.internal.lake.LakePublications;
 import dev.lake.internal.lake.LakeRoot;
 import dev.lake.internal.lake.Leftovers;
@@ -46,11 +45,11 @@ final class Planner {
   private static final Logger LOG = LoggerFactory.getLogger(Planner.class);
 
   private final RunSpec pipeline;
-  private final LakeSink<GenericRecord> rejectedSink;
+  private final LakeDataset rejectedSink;
 
   Planner(RunSpec pipeline) {
     this.pipeline = pipeline;
-    this.rejectedSink = pipeline.rejectedSink();
+    this.rejectedSink = pipeline.rejectedDataset();
   }
 
   @SuppressWarnings("unchecked")
@@ -122,7 +121,7 @@ final class Planner {
   /** Rolls other runs' crashed commits forward and discards dead runs' files in the datasets this run writes. */
   private void tidy() {
     Instant now = Instant.now();
-    for (LakeSink<?> sink : lakeSinks()) {
+    for (LakeDataset sink : lakeSinks()) {
       try {
         Leftovers.cleanUp(LakePublications.manifests(sink), pipeline.name(), sink.dataset(), now);
       } catch (IOException | RuntimeException e) {
@@ -132,9 +131,9 @@ final class Planner {
     }
   }
 
-  private List<LakeSink<?>> lakeSinks() {
-    List<LakeSink<?>> sinks = new ArrayList<>();
-    for (LakeSink<?> ls : pipeline.lakeSinks()) {
+  private List<LakeDataset> lakeSinks() {
+    List<LakeDataset> sinks = new ArrayList<>();
+    for (LakeDataset ls : pipeline.datasets()) {
       if (ls != null) {
         sinks.add(ls);
       }
@@ -154,10 +153,10 @@ final class Planner {
     Map<String, String> rejected = rejectedSink == null ? Map.of() : ledger(rejectedSink);
     for (int i = 0; i < pipeline.sinks().size(); i++) {
       Sink<Object> sink = pipeline.sinks().get(i);
-      LakeSink<?> ls = pipeline.lakeSink(i);
+      LakeDataset ls = pipeline.dataset(i);
       if (ls != null) {
         lakeSinks.add(i);
-        if (ls.mode() == WriteMode.APPEND) {
+        if (ls.appends()) {
           Map<String, String> ledger = new HashMap<>(rejected);
           ledger.putAll(ledger(ls));
           ledgers.put(i, ledger);
@@ -215,7 +214,7 @@ final class Planner {
   }
 
   /** The split ledger of a lake sink's dataset: each split id with the run that committed it ("" if unknown). */
-  private static Map<String, String> ledger(LakeSink<?> sink) {
+  private static Map<String, String> ledger(LakeDataset sink) {
     try {
       Optional<Manifest> latest = LakePublications.manifests(sink).latest(sink.dataset());
       Map<String, String> ledger = new HashMap<>();

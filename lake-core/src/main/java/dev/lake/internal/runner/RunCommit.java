@@ -1,11 +1,11 @@
 package dev.lake.internal.runner;
 
-import dev.lake.LakeSink;
 import dev.lake.PipelineResult;
 import dev.lake.exceptions.LakeException;
 import dev.lake.exceptions.SplitsCommittedException;
 import dev.lake.internal.lake.DatasetCommit;
 import dev.lake.internal.lake.Json;
+import dev.lake.internal.lake.LakeDataset;
 import dev.lake.internal.lake.LakePublications;
 import dev.lake.internal.lake.LakeRoot;
 import dev.lake.internal.lake.ManifestStore;
@@ -64,7 +64,7 @@ final class RunCommit {
     try {
       for (int s = 0; s < pipeline.sinks().size(); s++) {
         Sink<Object> sink = pipeline.sinks().get(s);
-        LakeSink<?> ls = pipeline.lakeSink(s);
+        LakeDataset ls = pipeline.dataset(s);
         if (ls != null && lake != null) {
           publications.add(LakePublications.of(ls, outcome.forSink(s), splitsFor(s, outcome), plan.attemptId()));
           publishedSinks.add(s);
@@ -73,7 +73,7 @@ final class RunCommit {
         }
       }
       if (plan.rejectedSink != null) {
-        publications.add(LakePublications.of(plan.rejectedSink, outcome.rejectedResults(),
+        publications.add(LakePublications.of(plan.rejectedDataset, outcome.rejectedResults(),
             pipeline.source().proposesCursors() ? List.of() : outcome.splitIds(), plan.attemptId()));
       }
     } catch (SplitsCommittedException e) {
@@ -94,7 +94,7 @@ final class RunCommit {
       after = committed.entry().cursors();
       for (int i = 0; i < publishedSinks.size(); i++) {
         int s = publishedSinks.get(i);
-        summaries[s] = LakePublications.summary(pipeline.lakeSink(s), publications.get(i),
+        summaries[s] = LakePublications.summary(pipeline.dataset(s), publications.get(i),
             committed.results().get(i));
       }
     } else {

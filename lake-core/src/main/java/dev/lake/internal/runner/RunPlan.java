@@ -1,9 +1,10 @@
 package dev.lake.internal.runner;
 
-import dev.lake.LakeSink;
 import dev.lake.PipelineResult;
 import dev.lake.exceptions.LakeException;
+import dev.lake.internal.lake.LakeDataset;
 import dev.lake.internal.lake.LakePublications;
+import dev.lake.io.Sink;
 import dev.lake.io.Source;
 import dev.lake.io.WriterResult;
 import java.io.IOException;
@@ -52,7 +53,8 @@ public final class RunPlan implements Serializable {
   final ArrayList<String> skippedBy;
   /** What the source warned about while listing its splits, for the run report. */
   final WarningCounts planWarnings;
-  final LakeSink<GenericRecord> rejectedSink;
+  final Sink<GenericRecord> rejectedSink;
+  final LakeDataset rejectedDataset;
   /** A stable hash of the pipeline, its sinks and the splits it reads: the same input gives the same key. */
   final String inputKey;
   private final transient List<Source<Object>> splits;
@@ -71,6 +73,7 @@ public final class RunPlan implements Serializable {
     this.skippedBy = new ArrayList<>(planned.skippedBy);
     this.planWarnings = planned.warnings;
     this.rejectedSink = pipeline.rejectedSink();
+    this.rejectedDataset = pipeline.rejectedDataset();
     this.splits = List.copyOf(planned.splits);
     for (Source<Object> split : this.splits) {
       order.putIfAbsent(split.id(), order.size());
@@ -296,12 +299,12 @@ public final class RunPlan implements Serializable {
    * over (a failed Spark job: the results of its successful tasks were never collected). Best effort.
    */
   public void discardAll() {
-    List<LakeSink<?>> sinks = new ArrayList<>();
-    pipeline.lakeSinks().stream().filter(java.util.Objects::nonNull).forEach(sinks::add);
-    if (rejectedSink != null) {
-      sinks.add(rejectedSink);
+    List<LakeDataset> sinks = new ArrayList<>();
+    pipeline.datasets().stream().filter(java.util.Objects::nonNull).forEach(sinks::add);
+    if (rejectedDataset != null) {
+      sinks.add(rejectedDataset);
     }
-    for (LakeSink<?> sink : sinks) {
+    for (LakeDataset sink : sinks) {
       try {
         dev.lake.internal.lake.Leftovers.discardRun(LakePublications.manifests(sink), sink.dataset(), runId);
       } catch (IOException | RuntimeException e) {

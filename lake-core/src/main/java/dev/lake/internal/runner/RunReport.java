@@ -43,7 +43,7 @@ final class RunReport {
         .startedAt(plan.startedAt).duration(Duration.between(plan.startedAt, Instant.now()))
         .splits(outcome.splitIds().size()).rowsRead(total.rowsRead).sourceRejected(total.sourceRejected)
         .steps(steps).sinks(sinks).badRows(outcome.badRows())
-        .rejectedDataset(plan.rejectedSink == null ? null : plan.rejectedSink.dataset())
+        .rejectedDataset(plan.rejectedDataset == null ? null : plan.rejectedDataset.dataset())
         .cursorsBefore(Map.copyOf(plan.cursors)).cursorsAfter(cursorsAfter)
         .stoppedAtDeadline(outcome.stoppedAtDeadline()).splitsSkipped(plan.splitsSkipped)
         .skippedCommittedBy(plan.skippedBy).warnings(warnings.reports()).build();

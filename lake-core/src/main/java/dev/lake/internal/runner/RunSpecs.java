@@ -4,6 +4,7 @@ import dev.lake.BadRowPolicy;
 import dev.lake.Lake;
 import dev.lake.LakeSink;
 import dev.lake.Pipeline;
+import dev.lake.internal.lake.LakeDataset;
 import dev.lake.internal.lake.LakeRoot;
 import dev.lake.io.Sink;
 import java.util.ArrayList;
@@ -27,13 +28,18 @@ public final class RunSpecs {
   /** The run description of {@code pipeline}. */
   public static RunSpec of(Pipeline<?> pipeline) {
     List<LakeSink<?>> lakeSinks = new ArrayList<>();
+    List<LakeDataset> datasets = new ArrayList<>();
     for (Sink<Object> s : pipeline.sinks()) {
-      lakeSinks.add(s instanceof LakeSink<?> ls ? ls : null);
+      LakeSink<?> ls = s instanceof LakeSink<?> lakeSink ? lakeSink : null;
+      lakeSinks.add(ls);
+      datasets.add(ls == null ? null : LakeDataset.of(ls));
     }
     Lake lake = pipeline.lake();
+    LakeSink<GenericRecord> rejected = rejectedSink(pipeline, lakeSinks);
     return new RunSpec(pipeline.name(), pipeline.source(), pipeline.steps(), pipeline.sinks(),
-        Collections.unmodifiableList(lakeSinks), lake == null ? null : new LakeRoot(lake.root()),
-        rejectedSink(pipeline, lakeSinks), pipeline.badRowPolicy(), pipeline.deadline(), pipeline.parallelism());
+        Collections.unmodifiableList(datasets), lake == null ? null : new LakeRoot(lake.root()), rejected,
+        rejected == null ? null : LakeDataset.of(rejected), pipeline.badRowPolicy(), pipeline.deadline(),
+        pipeline.parallelism());
   }
 
   /** The rejected zone of a pipeline whose bad rows go there: the first lake sink's dataset name, else its own. */
