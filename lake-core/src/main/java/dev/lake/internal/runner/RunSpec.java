@@ -1,6 +1,5 @@
 package dev.lake.internal.runner;
 
-import dev.lake.BadRowPolicy;
 import dev.lake.internal.lake.LakeDataset;
 import dev.lake.internal.lake.LakeRoot;
 import dev.lake.io.Sink;
@@ -30,13 +29,13 @@ import org.apache.avro.generic.GenericRecord;
  * @param home the home lake (where the pipeline's state and run reports are), or null for none
  * @param rejectedSink the rejected zone's sink when bad rows go there, else null
  * @param rejectedDataset the rejected zone's dataset when bad rows go there, else null
- * @param badRowPolicy what a bad row does to the run
+ * @param badRowPolicy what a bad row does to the run (the pipeline's {@code BadRowPolicy})
  * @param deadline when reading stops, or null for no deadline
  * @param parallelism the workers of a local run, or 0 for the number of processors
  */
 public record RunSpec(String name, Source<?> source, List<Step<Object, Object>> steps, List<Sink<Object>> sinks,
     List<LakeDataset> datasets, LakeRoot home, Sink<GenericRecord> rejectedSink, LakeDataset rejectedDataset,
-    BadRowPolicy badRowPolicy,
+    BadRowLimit badRowPolicy,
     Instant deadline, int parallelism) implements Serializable {
 
   /** The dataset sink {@code s} writes into when it is a lake sink (it commits through the lake's state), else null. */

@@ -38,8 +38,13 @@ public final class RunSpecs {
     LakeSink<GenericRecord> rejected = rejectedSink(pipeline, lakeSinks);
     return new RunSpec(pipeline.name(), pipeline.source(), pipeline.steps(), pipeline.sinks(),
         Collections.unmodifiableList(datasets), lake == null ? null : new LakeRoot(lake.root()), rejected,
-        rejected == null ? null : LakeDataset.of(rejected), pipeline.badRowPolicy(), pipeline.deadline(),
+        rejected == null ? null : LakeDataset.of(rejected), limit(pipeline.badRowPolicy()), pipeline.deadline(),
         pipeline.parallelism());
+  }
+
+  private static BadRowLimit limit(BadRowPolicy policy) {
+    return new BadRowLimit(policy.mode() == BadRowPolicy.Mode.FAIL_FAST,
+        policy.mode() == BadRowPolicy.Mode.REJECTED_ZONE, policy.maxRejected());
   }
 
   /** The rejected zone of a pipeline whose bad rows go there: the first lake sink's dataset name, else its own. */
