@@ -1,6 +1,7 @@
 package dev.lake;
 
 import dev.lake.exceptions.ValidationException;
+import dev.lake.internal.lake.LakeDataset;
 import dev.lake.internal.lake.LakeSinkWriter;
 import dev.lake.internal.lake.ManifestStore;
 import dev.lake.internal.lake.RunCoalescer;
@@ -168,7 +169,7 @@ public final class LakeSink<T> implements Sink<T> {
 
   @Override
   public SinkWriter<T> open(WriterContext ctx) {
-    return new LakeSinkWriter<>(this, ctx);
+    return new LakeSinkWriter<>(LakeDataset.of(this), ctx);
   }
 
   /**
@@ -179,7 +180,7 @@ public final class LakeSink<T> implements Sink<T> {
    */
   @Override
   public CommitSummary commit(List<WriterResult> results, CommitContext ctx) throws IOException {
-    return dev.lake.internal.lake.LakePublications.commitDirect(this, results, ctx);
+    return dev.lake.internal.lake.LakePublications.commitDirect(LakeDataset.of(this), results, ctx);
   }
 
   /**
@@ -197,7 +198,7 @@ public final class LakeSink<T> implements Sink<T> {
    * }</pre>
    */
   public boolean committedDirect(CommitContext ctx) throws IOException {
-    return dev.lake.internal.lake.LakePublications.landedDirect(this, ctx);
+    return dev.lake.internal.lake.LakePublications.landedDirect(LakeDataset.of(this), ctx);
   }
 
   /** Discards what writers staged for a run that will not commit. */

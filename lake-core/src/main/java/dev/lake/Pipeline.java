@@ -4,6 +4,7 @@ import dev.lake.exceptions.ValidationException;
 import dev.lake.iam.IamPolicy;
 import dev.lake.iam.IamScope;
 import dev.lake.internal.runner.LocalRunner;
+import dev.lake.internal.runner.RunSpecs;
 import dev.lake.io.Sink;
 import dev.lake.io.Source;
 import dev.lake.transforms.Aggregator;
@@ -285,7 +286,7 @@ public final class Pipeline<T> implements Serializable {
    */
   public PipelineResult run() {
     validate();
-    return new LocalRunner(this).run();
+    return new LocalRunner(RunSpecs.of(this)).run();
   }
 
   /**

@@ -6,6 +6,7 @@ import dev.lake.exceptions.LakeException;
 import dev.lake.exceptions.ValidationException;
 import dev.lake.internal.runner.RunOutcome;
 import dev.lake.internal.runner.RunPlan;
+import dev.lake.internal.runner.RunSpecs;
 import dev.lake.io.Source;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -35,10 +36,12 @@ import java.util.function.Function;
 public final class RunnerPlan implements Serializable {
   private static final long serialVersionUID = 1L;
 
+  private final Pipeline<?> pipeline;
   private final RunPlan plan;
   private final int splitCount;
 
-  private RunnerPlan(RunPlan plan) {
+  private RunnerPlan(Pipeline<?> pipeline, RunPlan plan) {
+    this.pipeline = pipeline;
     this.plan = plan;
     this.splitCount = plan.splits().size();
   }
@@ -54,12 +57,12 @@ public final class RunnerPlan implements Serializable {
   public static PipelineResult inRounds(Pipeline<?> pipeline, Function<RunnerPlan, PipelineResult> round) {
     Objects.requireNonNull(pipeline, "pipeline");
     Objects.requireNonNull(round, "round");
-    return RunPlan.inRounds(pipeline, plan -> round.apply(new RunnerPlan(plan)));
+    return RunPlan.inRounds(RunSpecs.of(pipeline), plan -> round.apply(new RunnerPlan(pipeline, plan)));
   }
 
   /** The pipeline this plan runs. */
   public Pipeline<?> pipeline() {
-    return plan.pipeline();
+    return pipeline;
   }
 
   /** The run's id (its time and a random part), as the run report and the logs name it. */
@@ -167,14 +170,14 @@ public final class RunnerPlan implements Serializable {
 
   private LakeException twice(String what, List<TaskOutcome> outcomes) {
     abort(outcomes);
-    return new LakeException("Run " + runId() + " of " + pipeline().name() + " was handed " + what + " to commit: "
+    return new LakeException("Run " + runId() + " of " + plan.name() + " was handed " + what + " to commit: "
         + "it would commit their rows twice. A runner commits one outcome per task, the successful attempt's, and "
         + "deals each split to one task").nothingCommitted();
   }
 
   private RunOutcome merged(List<TaskOutcome> outcomes) {
     List<RunOutcome> parts = outcomes.stream().map(TaskOutcome::outcome).toList();
-    return RunOutcome.merge(parts, pipeline().steps().size(), pipeline().sinks().size());
+    return RunOutcome.merge(parts, plan.stepCount(), plan.sinkCount());
   }
 
   /** The merging step's writer: numbered after every task's, whatever the runner's task count. */

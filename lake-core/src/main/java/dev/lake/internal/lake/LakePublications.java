@@ -1,6 +1,5 @@
 package dev.lake.internal.lake;
 
-import dev.lake.LakeSink;
 import dev.lake.io.CommitContext;
 import dev.lake.io.CommitSummary;
 import dev.lake.io.DataFile;
@@ -13,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns what a {@link LakeSink}'s writers staged into the {@link Publication} a commit carries, and what publishing
+ * Turns what a lake sink's writers staged ({@link LakeDataset}) into the {@link Publication} a commit carries, and what publishing
  * it did into the sink's {@link CommitSummary}.
  *
  * <pre>{@code
@@ -27,7 +26,7 @@ public final class LakePublications {
    * What a run commits into the sink's dataset: the writers' staged files (merged first when the sink coalesces),
    * the write mode and layout, and {@code splits}, the input splits the run read for this sink.
    */
-  public static Publication of(LakeSink<?> sink, List<WriterResult> results, List<String> splits, String attemptId)
+  public static Publication of(LakeDataset sink, List<WriterResult> results, List<String> splits, String attemptId)
       throws IOException {
     List<DataFile> added = new ArrayList<>();
     Map<String, StagedObject> staged = new LinkedHashMap<>();
@@ -50,17 +49,17 @@ public final class LakePublications {
       added = merged.files();
       staged = merged.staged();
     }
-    return new Publication(sink.lake().root().toString(), sink.dataset(), sink.mode().name(), sink.format().name(),
+    return new Publication(sink.lake().root().toString(), sink.dataset(), sink.mode(), sink.format().name(),
         partitions, schema, added, staged, splits, List.of());
   }
 
   /** The manifests of the lake {@code sink} writes into. */
-  public static ManifestStore manifests(LakeSink<?> sink) {
-    return ManifestStore.of(new LakeRoot(sink.lake().root()));
+  public static ManifestStore manifests(LakeDataset sink) {
+    return ManifestStore.of(sink.lake());
   }
 
   /** What a publication made of the sink's dataset, for the run report. */
-  public static CommitSummary summary(LakeSink<?> sink, Publication pub, DatasetCommit.Result result) {
+  public static CommitSummary summary(LakeDataset sink, Publication pub, DatasetCommit.Result result) {
     long version = result.version() == null ? 0 : result.version().version();
     if (result.unchanged()) {
       return CommitSummary.unchanged(sink.name(), version);
@@ -71,7 +70,7 @@ public final class LakePublications {
   }
 
   /** A direct {@code Sink.commit} of the sink: see {@link DatasetCommit#publishDirect}. */
-  public static CommitSummary commitDirect(LakeSink<?> sink, List<WriterResult> results, CommitContext ctx)
+  public static CommitSummary commitDirect(LakeDataset sink, List<WriterResult> results, CommitContext ctx)
       throws IOException {
     Publication pub = of(sink, results, List.of(), ctx.runId());
     DatasetCommit.Result r = new DatasetCommit(manifests(sink)).publishDirect(ctx.pipeline(), ctx.runId(), pub);
@@ -84,7 +83,7 @@ public final class LakePublications {
    * {@code ctx.startedAt()}), or when its decision, the pending marker, exists: then it is published now and the
    * marker removed. False: it took no effect.
    */
-  public static boolean landedDirect(LakeSink<?> sink, CommitContext ctx) throws IOException {
+  public static boolean landedDirect(LakeDataset sink, CommitContext ctx) throws IOException {
     ManifestStore manifests = manifests(sink);
     String dataset = sink.dataset();
     PendingMarkers markers = new PendingMarkers(manifests);

@@ -1,6 +1,5 @@
 package dev.lake.internal.lake;
 
-import dev.lake.LakeSink;
 import dev.lake.Rows;
 import dev.lake.exceptions.SchemaException;
 import dev.lake.exceptions.SinkException;
@@ -39,7 +38,7 @@ import org.apache.avro.generic.GenericData;
  * splits whose rows it holds (the dataset's split ledger).
  */
 public final class LakeSinkWriter<T> implements SinkWriter<T> {
-  private final LakeSink<T> sink;
+  private final LakeDataset sink;
   private final WriterContext ctx;
   private final ObjectStore store;
   private final URI dataDir;
@@ -63,7 +62,7 @@ public final class LakeSinkWriter<T> implements SinkWriter<T> {
   private boolean committed;
   private boolean closed;
 
-  public LakeSinkWriter(LakeSink<T> sink, WriterContext ctx) {
+  public LakeSinkWriter(LakeDataset sink, WriterContext ctx) {
     this.sink = sink;
     this.ctx = ctx;
     this.store = sink.lake().store();

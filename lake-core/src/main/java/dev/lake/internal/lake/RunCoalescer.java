@@ -1,6 +1,5 @@
 package dev.lake.internal.lake;
 
-import dev.lake.LakeSink;
 import dev.lake.io.DataFile;
 import dev.lake.io.Locations;
 import dev.lake.io.StagedObject;
@@ -14,7 +13,7 @@ import java.util.Map;
 import org.apache.avro.Schema;
 
 /**
- * For a lake sink with {@link LakeSink#coalesceSmallFiles()}: before the run's commit, rewrites the files its writers
+ * For a lake sink with {@code LakeSink.coalesceSmallFiles()}: before the run's commit, rewrites the files its writers
  * put in the scratch directory ({@code _lake/scratch/<dataset>/}, outside the dataset, so no reader sees them) into
  * staged files near the sink's target size, one set per partition, named {@code part-<attemptId>-m<n>-<seq>} and
  * holding the splits of the files they merge. The scratch files are deleted once merged.
@@ -30,7 +29,7 @@ public final class RunCoalescer {
   public record Merged(List<DataFile> files, Map<String, StagedObject> staged) {}
 
   /** Merges each partition's scratch files into staged files; deletes the scratch files. */
-  public static Merged coalesce(LakeSink<?> sink, String schemaJson, List<String> partitionColumns,
+  public static Merged coalesce(LakeDataset sink, String schemaJson, List<String> partitionColumns,
       List<DataFile> written, String attemptId) throws IOException {
     Map<Map<String, String>, List<DataFile>> byPartition = new LinkedHashMap<>();
     written.forEach(f -> byPartition.computeIfAbsent(f.partition(), p -> new ArrayList<>()).add(f));

@@ -1,6 +1,5 @@
 package dev.lake.internal.runner;
 
-import dev.lake.BadRowPolicy;
 import dev.lake.exceptions.BadRowException;
 import dev.lake.io.BadRow;
 import java.util.ArrayList;
@@ -15,11 +14,11 @@ import java.util.concurrent.atomic.AtomicLong;
 final class BadRows {
   static final int KEEP = 1_000;
 
-  private final BadRowPolicy policy;
+  private final BadRowLimit policy;
   private final AtomicLong count = new AtomicLong();
   private final List<BadRow> kept = Collections.synchronizedList(new ArrayList<>());
 
-  BadRows(BadRowPolicy policy) {
+  BadRows(BadRowLimit policy) {
     this.policy = policy;
   }
 
@@ -29,7 +28,7 @@ final class BadRows {
     if (kept.size() < KEEP) {
       kept.add(row);
     }
-    if (policy.mode() == BadRowPolicy.Mode.FAIL_FAST) {
+    if (policy.failFast()) {
       throw new BadRowException(row + ". The run failed at its first bad row (BadRowPolicy.failFast()); use "
           + "onBadRows(BadRowPolicy.toRejectedZone()) to set bad rows aside and go on", List.of(row));
     }
@@ -50,8 +49,8 @@ final class BadRows {
    * Applies the policy's limit to the bad rows of a whole run counted apart (each Spark task counts its own):
    * throws {@link BadRowException} when there are more than the policy accepts.
    */
-  static void checkTotal(BadRowPolicy policy, long total, List<BadRow> kept) {
-    if (total > 0 && policy.mode() == BadRowPolicy.Mode.FAIL_FAST) {
+  static void checkTotal(BadRowLimit policy, long total, List<BadRow> kept) {
+    if (total > 0 && policy.failFast()) {
       throw new BadRowException(kept.get(0) + ". The run failed at its first bad row (BadRowPolicy.failFast())",
           kept);
     }
@@ -62,7 +61,7 @@ final class BadRows {
   }
 
   boolean toRejectedZone() {
-    return policy.mode() == BadRowPolicy.Mode.REJECTED_ZONE;
+    return policy.toRejectedZone();
   }
 
   List<BadRow> kept() {

@@ -1,6 +1,5 @@
 package dev.lake.internal.runner;
 
-import dev.lake.Pipeline;
 import dev.lake.PipelineResult;
 import dev.lake.exceptions.LakeException;
 import dev.lake.io.Source;
@@ -24,14 +23,14 @@ import java.util.concurrent.Future;
  * (skipping what the other run committed) and reads the rest ({@link RunPlan#inRounds}).
  *
  * <pre>{@code
- * PipelineResult result = new LocalRunner(pipeline).run();   // what Pipeline.run() does
+ * PipelineResult result = new LocalRunner(RunSpecs.of(pipeline)).run();   // what Pipeline.run() does
  * }</pre>
  */
 public final class LocalRunner {
 
-  private final Pipeline<?> pipeline;
+  private final RunSpec pipeline;
 
-  public LocalRunner(Pipeline<?> pipeline) {
+  public LocalRunner(RunSpec pipeline) {
     this.pipeline = pipeline;
   }
 

@@ -1,12 +1,8 @@
 package dev.lake.internal.runner;
 
-import dev.lake.BadRowPolicy;
-import dev.lake.Lake;
-import dev.lake.LakeSink;
-import dev.lake.Pipeline;
-import dev.lake.WriteMode;
 import dev.lake.exceptions.LakeException;
 import dev.lake.exceptions.SourceException;
+import dev.lake.internal.lake.LakeDataset;
 import dev.lake.internal.lake.LakePublications;
 import dev.lake.internal.lake.LakeRoot;
 import dev.lake.internal.lake.Leftovers;
@@ -42,30 +38,30 @@ import org.slf4j.LoggerFactory;
  * read for those that do not.
  *
  * <pre>{@code
- * RunPlan.Planned planned = new Planner(pipeline, rejectedSink).plan();
+ * RunPlan.Planned planned = new Planner(spec).plan();
  * }</pre>
  */
 final class Planner {
   private static final Logger LOG = LoggerFactory.getLogger(Planner.class);
 
-  private final Pipeline<?> pipeline;
-  private final LakeSink<GenericRecord> rejectedSink;
+  private final RunSpec pipeline;
+  private final LakeDataset rejectedSink;
 
-  Planner(Pipeline<?> pipeline, LakeSink<GenericRecord> rejectedSink) {
+  Planner(RunSpec pipeline) {
     this.pipeline = pipeline;
-    this.rejectedSink = rejectedSink;
+    this.rejectedSink = pipeline.rejectedDataset();
   }
 
   @SuppressWarnings("unchecked")
   RunPlan.Planned plan() {
-    Lake lake = pipeline.lake();
+    LakeRoot lake = pipeline.home();
     long base = 0;
     Map<String, String> cursors = Map.of();
     String stateRun = "";
     Instant stateAt = Instant.MIN;
     if (lake != null) {
       try {
-        Optional<StateLog.Entry> head = new PipelineCommit(new LakeRoot(lake.root()), pipeline.name()).recover();
+        Optional<StateLog.Entry> head = new PipelineCommit(lake, pipeline.name()).recover();
         base = head.map(StateLog.Entry::version).orElse(0L);
         cursors = head.isPresent() ? head.get().cursors()
             : new StateLog(lake.store(), lake.root()).legacyCursors(pipeline.name()); // head read once, above
@@ -125,7 +121,7 @@ final class Planner {
   /** Rolls other runs' crashed commits forward and discards dead runs' files in the datasets this run writes. */
   private void tidy() {
     Instant now = Instant.now();
-    for (LakeSink<?> sink : lakeSinks()) {
+    for (LakeDataset sink : lakeSinks()) {
       try {
         Leftovers.cleanUp(LakePublications.manifests(sink), pipeline.name(), sink.dataset(), now);
       } catch (IOException | RuntimeException e) {
@@ -135,10 +131,10 @@ final class Planner {
     }
   }
 
-  private List<LakeSink<?>> lakeSinks() {
-    List<LakeSink<?>> sinks = new ArrayList<>();
-    for (Sink<Object> s : pipeline.sinks()) {
-      if (s instanceof LakeSink<?> ls) {
+  private List<LakeDataset> lakeSinks() {
+    List<LakeDataset> sinks = new ArrayList<>();
+    for (LakeDataset ls : pipeline.datasets()) {
+      if (ls != null) {
         sinks.add(ls);
       }
     }
@@ -157,9 +153,10 @@ final class Planner {
     Map<String, String> rejected = rejectedSink == null ? Map.of() : ledger(rejectedSink);
     for (int i = 0; i < pipeline.sinks().size(); i++) {
       Sink<Object> sink = pipeline.sinks().get(i);
-      if (sink instanceof LakeSink<?> ls) {
+      LakeDataset ls = pipeline.dataset(i);
+      if (ls != null) {
         lakeSinks.add(i);
-        if (ls.mode() == WriteMode.APPEND) {
+        if (ls.appends()) {
           Map<String, String> ledger = new HashMap<>(rejected);
           ledger.putAll(ledger(ls));
           ledgers.put(i, ledger);
@@ -217,7 +214,7 @@ final class Planner {
   }
 
   /** The split ledger of a lake sink's dataset: each split id with the run that committed it ("" if unknown). */
-  private static Map<String, String> ledger(LakeSink<?> sink) {
+  private static Map<String, String> ledger(LakeDataset sink) {
     try {
       Optional<Manifest> latest = LakePublications.manifests(sink).latest(sink.dataset());
       Map<String, String> ledger = new HashMap<>();
@@ -240,7 +237,7 @@ final class Planner {
    * {@link dev.lake.io.CommitContext#commitKey()}: one that keeps a copy per key (an in-memory sink, a table keyed by
    * it) then holds a re-run over the same input once.
    */
-  static String inputKey(Pipeline<?> pipeline, List<Source<Object>> splits) {
+  static String inputKey(RunSpec pipeline, List<Source<Object>> splits) {
     try {
       java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
       sha.update(pipeline.name().getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -251,25 +248,6 @@ final class Planner {
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  /** The rejected zone of a pipeline whose bad rows go there: the first lake sink's dataset name, else its own. */
-  static LakeSink<GenericRecord> rejectedSink(Pipeline<?> pipeline) {
-    Lake lake = pipeline.lake();
-    if (lake == null || pipeline.badRowPolicy().mode() != BadRowPolicy.Mode.REJECTED_ZONE) {
-      return null;
-    }
-    String name = pipeline.name();
-    for (Sink<Object> s : pipeline.sinks()) {
-      if (s instanceof LakeSink<?> ls) {
-        String d = ls.dataset();
-        name = d.substring(d.lastIndexOf('/') + 1);
-        break;
-      }
-    }
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    LakeSink<GenericRecord> sink = (LakeSink) lake.rejected(name).withSchema(RunState.REJECTED_SCHEMA);
-    return sink;
   }
 
   /** The context sources see while splitting: cursors readable, nothing to reject yet, warnings counted. */

@@ -1,13 +1,11 @@
 package dev.lake.internal.runner;
 
-import dev.lake.Lake;
-import dev.lake.LakeSink;
-import dev.lake.Pipeline;
 import dev.lake.PipelineResult;
 import dev.lake.exceptions.LakeException;
 import dev.lake.exceptions.SplitsCommittedException;
 import dev.lake.internal.lake.DatasetCommit;
 import dev.lake.internal.lake.Json;
+import dev.lake.internal.lake.LakeDataset;
 import dev.lake.internal.lake.LakePublications;
 import dev.lake.internal.lake.LakeRoot;
 import dev.lake.internal.lake.ManifestStore;
@@ -42,7 +40,7 @@ final class RunCommit {
   private static final Logger LOG = LoggerFactory.getLogger(RunCommit.class);
 
   private final RunPlan plan;
-  private final Pipeline<?> pipeline;
+  private final RunSpec pipeline;
 
   RunCommit(RunPlan plan) {
     this.plan = plan;
@@ -56,7 +54,7 @@ final class RunCommit {
       abort(plan, outcome);
       throw RunPlan.beforeCommit(e);
     }
-    Lake lake = pipeline.lake();
+    LakeRoot lake = pipeline.home();
     Map<String, String> cursorsAfter = new TreeMap<>(plan.cursors);
     cursorsAfter.putAll(outcome.proposedCursors());
     CommitContext ctx = new CommitContext(pipeline.name(), plan.inputKey, plan.runId, plan.startedAt, cursorsAfter);
@@ -66,7 +64,8 @@ final class RunCommit {
     try {
       for (int s = 0; s < pipeline.sinks().size(); s++) {
         Sink<Object> sink = pipeline.sinks().get(s);
-        if (sink instanceof LakeSink<?> ls && lake != null) {
+        LakeDataset ls = pipeline.dataset(s);
+        if (ls != null && lake != null) {
           publications.add(LakePublications.of(ls, outcome.forSink(s), splitsFor(s, outcome), plan.attemptId()));
           publishedSinks.add(s);
         } else {
@@ -74,7 +73,7 @@ final class RunCommit {
         }
       }
       if (plan.rejectedSink != null) {
-        publications.add(LakePublications.of(plan.rejectedSink, outcome.rejectedResults(),
+        publications.add(LakePublications.of(plan.rejectedDataset, outcome.rejectedResults(),
             pipeline.source().proposesCursors() ? List.of() : outcome.splitIds(), plan.attemptId()));
       }
     } catch (SplitsCommittedException e) {
@@ -95,7 +94,7 @@ final class RunCommit {
       after = committed.entry().cursors();
       for (int i = 0; i < publishedSinks.size(); i++) {
         int s = publishedSinks.get(i);
-        summaries[s] = LakePublications.summary((LakeSink<?>) pipeline.sinks().get(s), publications.get(i),
+        summaries[s] = LakePublications.summary(pipeline.dataset(s), publications.get(i),
             committed.results().get(i));
       }
     } else {
@@ -122,11 +121,11 @@ final class RunCommit {
     return outcome.splitIds().stream().filter(id -> !plan.held(sink, id)).toList();
   }
 
-  private PipelineCommit.Outcome commitState(Lake lake, RunOutcome outcome, List<Publication> publications) {
+  private PipelineCommit.Outcome commitState(LakeRoot lake, RunOutcome outcome, List<Publication> publications) {
     PipelineCommit.Attempt attempt = new PipelineCommit.Attempt(plan.runId, plan.startedAt, plan.baseVersion,
         plan.cursors, outcome.proposedCursors(), outcome.splitIds(), publications);
     try {
-      return new PipelineCommit(new LakeRoot(lake.root()), pipeline.name()).commit(attempt);
+      return new PipelineCommit(lake, pipeline.name()).commit(attempt);
     } catch (IOException e) {
       discard(publications);
       throw failed(e);
@@ -156,7 +155,7 @@ final class RunCommit {
 
   /** Discards what the tasks staged, for a run that will not commit (best effort: staged files are invisible). */
   static void abort(RunPlan plan, RunOutcome outcome) {
-    Pipeline<?> pipeline = plan.pipeline;
+    RunSpec pipeline = plan.pipeline;
     List<List<WriterResult>> perSink = new ArrayList<>();
     for (int s = 0; s < pipeline.sinks().size(); s++) {
       perSink.add(outcome.sinkResults().isEmpty() ? List.of() : outcome.forSink(s));
@@ -177,7 +176,7 @@ final class RunCommit {
     }
   }
 
-  private void writeReport(Lake lake, PipelineResult result) {
+  private void writeReport(LakeRoot lake, PipelineResult result) {
     try {
       lake.store().write(lake.uri("_lake/runs/" + pipeline.name() + "/" + result.runId() + ".json"),
           Json.write(result));

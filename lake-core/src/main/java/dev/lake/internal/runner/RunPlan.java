@@ -1,11 +1,10 @@
 package dev.lake.internal.runner;
 
-import dev.lake.Lake;
-import dev.lake.LakeSink;
-import dev.lake.Pipeline;
 import dev.lake.PipelineResult;
 import dev.lake.exceptions.LakeException;
+import dev.lake.internal.lake.LakeDataset;
 import dev.lake.internal.lake.LakePublications;
+import dev.lake.io.Sink;
 import dev.lake.io.Source;
 import dev.lake.io.WriterResult;
 import java.io.IOException;
@@ -32,17 +31,17 @@ import org.apache.avro.generic.GenericRecord;
  * Serializable without its splits, so Spark can broadcast it.
  *
  * <pre>{@code
- * RunPlan plan = RunPlan.of(pipeline);
+ * RunPlan plan = RunPlan.of(RunSpecs.of(pipeline));
  * RunOutcome part = plan.runTask(0, plan.attemptId(), new ArrayDeque<>(plan.splits()));
  * PipelineResult result = plan.commit(part);
  * }</pre>
  */
 public final class RunPlan implements Serializable {
-  private static final long serialVersionUID = 2L;
+  private static final long serialVersionUID = 3L;
   private static final DateTimeFormatter RUN_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-  final Pipeline<?> pipeline;
+  final RunSpec pipeline;
   final String runId;
   final int round;
   final Instant startedAt;
@@ -54,14 +53,15 @@ public final class RunPlan implements Serializable {
   final ArrayList<String> skippedBy;
   /** What the source warned about while listing its splits, for the run report. */
   final WarningCounts planWarnings;
-  final LakeSink<GenericRecord> rejectedSink;
+  final Sink<GenericRecord> rejectedSink;
+  final LakeDataset rejectedDataset;
   /** A stable hash of the pipeline, its sinks and the splits it reads: the same input gives the same key. */
   final String inputKey;
   private final transient List<Source<Object>> splits;
   /** Each split's place in the run's input (the source's order), for sinks that let a later row win. */
   private final HashMap<String, Integer> order = new HashMap<>();
 
-  private RunPlan(Pipeline<?> pipeline, String runId, int round, Instant startedAt, Planned planned) {
+  private RunPlan(RunSpec pipeline, String runId, int round, Instant startedAt, Planned planned) {
     this.pipeline = pipeline;
     this.runId = runId;
     this.round = round;
@@ -72,7 +72,8 @@ public final class RunPlan implements Serializable {
     this.splitsSkipped = planned.skipped;
     this.skippedBy = new ArrayList<>(planned.skippedBy);
     this.planWarnings = planned.warnings;
-    this.rejectedSink = Planner.rejectedSink(pipeline);
+    this.rejectedSink = pipeline.rejectedSink();
+    this.rejectedDataset = pipeline.rejectedDataset();
     this.splits = List.copyOf(planned.splits);
     for (Source<Object> split : this.splits) {
       order.putIfAbsent(split.id(), order.size());
@@ -82,14 +83,14 @@ public final class RunPlan implements Serializable {
 
 
   /** Plans a new run: see {@link Planner}. */
-  public static RunPlan of(Pipeline<?> pipeline) {
+  public static RunPlan of(RunSpec pipeline) {
     Instant started = Instant.now();
     String runId = RUN_TIME.format(started) + "-" + UUID.randomUUID().toString().substring(0, 8);
     return of(pipeline, runId, started, 1);
   }
 
-  private static RunPlan of(Pipeline<?> pipeline, String runId, Instant startedAt, int round) {
-    return new RunPlan(pipeline, runId, round, startedAt, new Planner(pipeline, Planner.rejectedSink(pipeline)).plan());
+  private static RunPlan of(RunSpec pipeline, String runId, Instant startedAt, int round) {
+    return new RunPlan(pipeline, runId, round, startedAt, new Planner(pipeline).plan());
   }
 
   /**
@@ -104,7 +105,7 @@ public final class RunPlan implements Serializable {
    * Runs {@code round} on a new plan of {@code pipeline}, and again on the next round's plan each time a concurrent
    * run commits some of the same splits first ({@link CommitLost}), up to {@value #ROUNDS} rounds.
    */
-  public static PipelineResult inRounds(Pipeline<?> pipeline, java.util.function.Function<RunPlan, PipelineResult>
+  public static PipelineResult inRounds(RunSpec pipeline, java.util.function.Function<RunPlan, PipelineResult>
       round) {
     RunPlan plan = of(pipeline);
     while (true) {
@@ -130,8 +131,19 @@ public final class RunPlan implements Serializable {
   record Planned(long baseVersion, Map<String, String> cursors, List<Source<Object>> splits,
       HashMap<String, HashSet<Integer>> heldBy, int skipped, List<String> skippedBy, WarningCounts warnings) {}
 
-  public Pipeline<?> pipeline() {
-    return pipeline;
+  /** The pipeline's name. */
+  public String name() {
+    return pipeline.name();
+  }
+
+  /** The number of steps in the pipeline. */
+  public int stepCount() {
+    return pipeline.steps().size();
+  }
+
+  /** The number of sinks in the pipeline. */
+  public int sinkCount() {
+    return pipeline.sinks().size();
   }
 
   public String runId() {
@@ -287,12 +299,12 @@ public final class RunPlan implements Serializable {
    * over (a failed Spark job: the results of its successful tasks were never collected). Best effort.
    */
   public void discardAll() {
-    List<LakeSink<?>> sinks = new ArrayList<>();
-    pipeline.sinks().stream().filter(s -> s instanceof LakeSink<?>).forEach(s -> sinks.add((LakeSink<?>) s));
-    if (rejectedSink != null) {
-      sinks.add(rejectedSink);
+    List<LakeDataset> sinks = new ArrayList<>();
+    pipeline.datasets().stream().filter(java.util.Objects::nonNull).forEach(sinks::add);
+    if (rejectedDataset != null) {
+      sinks.add(rejectedDataset);
     }
-    for (LakeSink<?> sink : sinks) {
+    for (LakeDataset sink : sinks) {
       try {
         dev.lake.internal.lake.Leftovers.discardRun(LakePublications.manifests(sink), sink.dataset(), runId);
       } catch (IOException | RuntimeException e) {

@@ -1,6 +1,5 @@
 package dev.lake.internal.runner;
 
-import dev.lake.Pipeline;
 import dev.lake.PipelineResult;
 import dev.lake.SinkReport;
 import dev.lake.StepReport;
@@ -23,7 +22,7 @@ final class RunReport {
 
   static PipelineResult of(RunPlan plan, RunOutcome outcome, List<CommitSummary> commits,
       Map<String, String> cursorsAfter) {
-    Pipeline<?> pipeline = plan.pipeline;
+    RunSpec pipeline = plan.pipeline;
     Counters total = outcome.counters();
     List<StepReport> steps = new ArrayList<>();
     for (int i = 0; i < pipeline.steps().size(); i++) {
@@ -44,7 +43,7 @@ final class RunReport {
         .startedAt(plan.startedAt).duration(Duration.between(plan.startedAt, Instant.now()))
         .splits(outcome.splitIds().size()).rowsRead(total.rowsRead).sourceRejected(total.sourceRejected)
         .steps(steps).sinks(sinks).badRows(outcome.badRows())
-        .rejectedDataset(plan.rejectedSink == null ? null : plan.rejectedSink.dataset())
+        .rejectedDataset(plan.rejectedDataset == null ? null : plan.rejectedDataset.dataset())
         .cursorsBefore(Map.copyOf(plan.cursors)).cursorsAfter(cursorsAfter)
         .stoppedAtDeadline(outcome.stoppedAtDeadline()).splitsSkipped(plan.splitsSkipped)
         .skippedCommittedBy(plan.skippedBy).warnings(warnings.reports()).build();

@@ -1,10 +1,9 @@
 package dev.lake.internal.runner;
 
-import dev.lake.LakeSink;
-import dev.lake.Pipeline;
 import dev.lake.Rows;
 import dev.lake.internal.format.JsonRows;
 import dev.lake.io.BadRow;
+import dev.lake.io.Sink;
 import dev.lake.io.WriterContext;
 import dev.lake.io.WriterResult;
 import java.time.Instant;
@@ -35,12 +34,12 @@ final class RunState {
   }
 
   final RunPlan plan;
-  final Pipeline<?> pipeline;
+  final RunSpec pipeline;
   final String runId;
   final String attemptId;
   final Instant startedAt;
   final BadRows badRows;
-  final LakeSink<GenericRecord> rejectedSink;
+  final Sink<GenericRecord> rejectedSink;
   final Map<String, String> cursorsBefore;
   final Map<String, String> proposedCursors = new ConcurrentHashMap<>();
   final Progress progress;
