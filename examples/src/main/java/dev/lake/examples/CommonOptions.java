@@ -1,6 +1,7 @@
 package dev.lake.examples;
 
 import dev.lake.Lake;
+import dev.lake.exceptions.ValidationException;
 import dev.lake.io.ObjectStores;
 import dev.lake.sink.s3.S3ObjectStore;
 import java.net.URI;
@@ -133,7 +134,7 @@ public final class CommonOptions {
   public Warehouse warehouse() {
     try {
       return Warehouse.of(warehouse != null ? warehouse : defaultWarehouse(ObjectStores.toUri(lake)));
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | ValidationException e) { // a bad --warehouse, or a --lake that is no URI
       throw new UsageException(e.getMessage(), e);
     }
   }

@@ -2,6 +2,8 @@ package dev.lake.io;
 
 import dev.lake.exceptions.ValidationException;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -39,13 +41,19 @@ public final class ObjectStores {
   /**
    * Turns a user-supplied location into an absolute URI: {@code s3://b/p} stays as it is, a plain path
    * ({@code ./lake}, {@code /data}) becomes a {@code file://} URI. Directory-like inputs keep no trailing slash.
+   * A location that is neither (a space in a URI, say) is a {@link ValidationException} naming it and the fix.
    */
   public static URI toUri(String location) {
     ValidationException.check(location != null && !location.isBlank(), "A location is required, e.g. ./lake or s3://bucket/prefix");
-    if (location.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*")) {
-      return URI.create(location);
+    try {
+      if (location.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*")) {
+        return new URI(location);
+      }
+      return Path.of(location).toAbsolutePath().normalize().toUri();
+    } catch (URISyntaxException | InvalidPathException e) {
+      throw new ValidationException("Invalid location '" + location + "': " + e.getMessage()
+          + "; percent-encode special characters in URIs (a space is %20) or give a plain path", e);
     }
-    return Path.of(location).toAbsolutePath().normalize().toUri();
   }
 
   private static ObjectStore create(String scheme, URI uri) {

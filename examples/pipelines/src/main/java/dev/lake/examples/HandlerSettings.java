@@ -79,7 +79,7 @@ public final class HandlerSettings {
   private static URI location(String variable, String value) {
     try {
       return ObjectStores.toUri(value);
-    } catch (IllegalArgumentException e) {
+    } catch (ValidationException e) {
       throw new ValidationException("Environment variable " + variable + " is '" + value
           + "': not a URI (" + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()) + "); escape "
           + "spaces and other reserved characters as %XX, e.g. s3://bucket/my%20lake", e);

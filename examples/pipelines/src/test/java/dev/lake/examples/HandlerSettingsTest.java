@@ -26,7 +26,7 @@ class HandlerSettingsTest {
         .hasMessage("Environment variable LAKE_ROOT is 's3://shop/my lake': not a URI (Illegal character in path at "
             + "index 12: s3://shop/my lake); escape spaces and other reserved characters as %XX, e.g. "
             + "s3://bucket/my%20lake")
-        .hasCauseInstanceOf(IllegalArgumentException.class)
+        .hasCauseInstanceOf(ValidationException.class)
         .hasRootCauseInstanceOf(URISyntaxException.class);
   }
 

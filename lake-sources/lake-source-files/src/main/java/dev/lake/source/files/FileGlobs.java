@@ -134,12 +134,7 @@ final class FileGlobs {
   }
 
   private static URI toUri(String location) {
-    try {
-      return ObjectStores.toUri(location);
-    } catch (IllegalArgumentException e) {
-      throw new ValidationException("Invalid location '" + location + "': " + e.getMessage()
-          + "; percent-encode special characters in URIs or give a plain path");
-    }
+    return ObjectStores.toUri(location); // a ValidationException naming the location and the fix
   }
 
   private static boolean hidden(Path relative) {
