@@ -1,5 +1,10 @@
 package dev.lake.io;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import java.io.Serializable;
 import java.net.URI;
 import java.util.Map;
@@ -19,15 +24,113 @@ import java.util.Objects;
  *   StagedObject staged = out.staged();
  *   store.publish(staged);              // visible now; publishing again does nothing
  * }
+ * // a store's writer builds its handle:
+ * StagedObject handle = StagedObject.builder().target(uri).bytes(bytes.length).token(Map.of("uploadId", "u-1"))
+ *     .build();
  * }</pre>
  *
- * @param target where the object appears once published
- * @param bytes its size
- * @param token what the store needs to publish or discard it (store-specific; never credentials)
+ * <p>A final class with accessors rather than a record, so that a new value is not a breaking change for the stores
+ * that build it. The target and the token are required; the token is copied. Serializable with the serialVersionUID a
+ * record has, 0, so that a handle serialized by the record of earlier versions reads back as this class; reading one
+ * back goes through the builder, as the record's went through its constructor. The Jackson annotations give Lake's
+ * databind mapper the record's JSON: the same properties in the same order.
  */
-public record StagedObject(URI target, long bytes, Map<String, String> token) implements Serializable {
-  public StagedObject {
-    Objects.requireNonNull(target, "target");
-    token = Map.copyOf(token);
+@JsonPropertyOrder({"target", "bytes", "token"})
+@JsonDeserialize(builder = StagedObject.Builder.class)
+public final class StagedObject implements Serializable {
+  private static final long serialVersionUID = 0L;
+
+  private final URI target;
+  private final long bytes;
+  private final Map<String, String> token;
+
+  private StagedObject(Builder b) {
+    target = Objects.requireNonNull(b.target, "target");
+    bytes = b.bytes;
+    token = Map.copyOf(Objects.requireNonNull(b.token, "token"));
+  }
+
+  /** A builder: no target or token yet (both required), size zero. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this handle's values, to change some of them. */
+  public Builder toBuilder() {
+    return builder().target(target).bytes(bytes).token(token);
+  }
+
+  /** Where the object appears once published. */
+  @JsonProperty
+  public URI target() {
+    return target;
+  }
+
+  /** Its size. */
+  @JsonProperty
+  public long bytes() {
+    return bytes;
+  }
+
+  /** What the store needs to publish or discard it (store-specific; never credentials). */
+  @JsonProperty
+  public Map<String, String> token() {
+    return token;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o == this || o instanceof StagedObject s && bytes == s.bytes && target.equals(s.target)
+        && token.equals(s.token);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(target, bytes, token);
+  }
+
+  /** Every value, named, as the record printed them. */
+  @Override
+  public String toString() {
+    return "StagedObject[target=" + target + ", bytes=" + bytes + ", token=" + token + "]";
+  }
+
+  /** Read back through the builder, so a serialized handle is checked and copied as a built one is. */
+  private Object readResolve() {
+    return toBuilder().build();
+  }
+
+  /** Builds a {@link StagedObject}; an {@link ObjectWriter} that stages builds one when it commits. */
+  @JsonPOJOBuilder(withPrefix = "")
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public static final class Builder {
+    private URI target;
+    private long bytes;
+    private Map<String, String> token;
+
+    private Builder() {}
+
+    /** Sets {@link StagedObject#target()}; required. */
+    public Builder target(URI value) {
+      this.target = value;
+      return this;
+    }
+
+    /** Sets {@link StagedObject#bytes()}. */
+    public Builder bytes(long value) {
+      this.bytes = value;
+      return this;
+    }
+
+    /** Sets {@link StagedObject#token()}; required (empty for a store that needs nothing). */
+    public Builder token(Map<String, String> value) {
+      this.token = value;
+      return this;
+    }
+
+    /** The {@link StagedObject} of the values set; throws {@link NullPointerException} without target or token. */
+    public StagedObject build() {
+      return new StagedObject(this);
+    }
   }
 }

@@ -49,7 +49,7 @@ final class StagedObjects {
     public void commit() throws IOException {
       long bytes = out.position();
       out.commit();
-      staged = new StagedObject(target, bytes, Map.of(HIDDEN, hidden.toString()));
+      staged = StagedObject.builder().target(target).bytes(bytes).token(Map.of(HIDDEN, hidden.toString())).build();
     }
 
     @Override

@@ -16,13 +16,13 @@ import org.junit.jupiter.api.Test;
 
 /** WriterResult and CommitSummary, the values sinks build: copied in, equal by content, null lists empty. */
 class SinkResultValuesTest {
-  private static final DataFile FILE = new DataFile("processed/sales/year=2011/part-r1-0.parquet",
-      Map.of("year", "2011"), 1_000, 4_096, "r1", List.of("split-0"));
+  private static final DataFile FILE = DataFile.builder().path("processed/sales/year=2011/part-r1-0.parquet")
+      .partition(Map.of("year", "2011")).rows(1_000).bytes(4_096).commitKey("r1").splits(List.of("split-0")).build();
 
   private static WriterResult staged() {
     return WriterResult.builder().writerIndex(2).rows(1_000).files(List.of(FILE)).metadata(Map.of("schema", "v2"))
-        .staged(Map.of(FILE.path(), new StagedObject(URI.create("s3://b/" + FILE.path()), 4_096,
-            Map.of("uploadId", "u-1")))).build();
+        .staged(Map.of(FILE.path(), StagedObject.builder().target(URI.create("s3://b/" + FILE.path())).bytes(4_096)
+            .token(Map.of("uploadId", "u-1")).build())).build();
   }
 
   @Test

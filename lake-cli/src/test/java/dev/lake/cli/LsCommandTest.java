@@ -89,7 +89,7 @@ class LsCommandTest {
   }
 
   private static DataFile file(Map<String, String> partition, long bytes) {
-    return new DataFile("f" + FILES.incrementAndGet() + ".parquet", partition, 10, bytes, null);
+    return DataFile.of("f" + FILES.incrementAndGet() + ".parquet", partition, 10, bytes, null);
   }
 
   private static final java.util.concurrent.atomic.AtomicInteger FILES = new java.util.concurrent.atomic.AtomicInteger();

@@ -73,8 +73,8 @@ final class LocalWriter extends ObjectWriter {
     out.close();
     done = true;
     if (stages) {
-      staged = new StagedObject(target.toUri(), position, java.util.Map.of(LocalObjectStore.STAGED_NAME,
-          temp.getFileName().toString()));
+      staged = StagedObject.builder().target(target.toUri()).bytes(position)
+          .token(java.util.Map.of(LocalObjectStore.STAGED_NAME, temp.getFileName().toString())).build();
       return;
     }
     Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -228,8 +228,8 @@ public final class LakeSinkWriter<T> implements SinkWriter<T> {
     if (!sink.coalescesSmallFiles()) {
       staged.put(file.path, file.out.staged());
     }
-    done.add(new DataFile(file.path, file.partition, file.writer.rows(), file.writer.bytes(), ctx.attemptId(),
-        List.copyOf(file.splits)));
+    done.add(DataFile.builder().path(file.path).partition(file.partition).rows(file.writer.rows())
+        .bytes(file.writer.bytes()).commitKey(ctx.attemptId()).splits(List.copyOf(file.splits)).build());
     file.writer.close();
     file.writer = null;
     open.remove(file.dir);

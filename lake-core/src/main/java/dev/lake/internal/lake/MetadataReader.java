@@ -307,7 +307,8 @@ final class MetadataReader {
       if (target == null) {
         throw new IOException("Property " + path + "staged." + e.getKey() + ".target of " + what + " is missing");
       }
-      staged.put(e.getKey(), new StagedObject(URI.create(target), s.longValue("bytes"), s.stringMap("token")));
+      staged.put(e.getKey(), StagedObject.builder().target(URI.create(target)).bytes(s.longValue("bytes"))
+          .token(s.stringMap("token")).build());
     }
     List<Publication.Swap> replaces = new ArrayList<>();
     for (MetadataReader r : objects("replaces")) {
@@ -320,8 +321,8 @@ final class MetadataReader {
   private List<DataFile> dataFiles(String name) throws IOException {
     List<DataFile> out = new ArrayList<>();
     for (MetadataReader r : objects(name)) {
-      out.add(new DataFile(r.string("path"), r.stringMap("partition"), r.longValue("rows"), r.longValue("bytes"),
-          r.string("commitKey"), r.strings("splits")));
+      out.add(DataFile.builder().path(r.string("path")).partition(r.stringMap("partition")).rows(r.longValue("rows"))
+          .bytes(r.longValue("bytes")).commitKey(r.string("commitKey")).splits(r.strings("splits")).build());
     }
     return out;
   }

@@ -143,7 +143,8 @@ final class PartitionRewriter {
     }
     out.writer.commit();
     staged.put(out.path, out.object.staged());
-    written.add(new DataFile(out.path, first.partition(), out.writer.rows(), out.writer.bytes(), commitKey, splits));
+    written.add(DataFile.builder().path(out.path).partition(first.partition()).rows(out.writer.rows())
+        .bytes(out.writer.bytes()).commitKey(commitKey).splits(splits).build());
     out.writer.close();
   }
 

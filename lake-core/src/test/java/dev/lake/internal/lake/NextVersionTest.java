@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class NextVersionTest {
   private static DataFile file(String path, String month, String... splits) {
-    return new DataFile(path, Map.of("month", month), 10, 100, "run", List.of(splits));
+    return DataFile.builder().path(path).partition(Map.of("month", month)).rows(10).bytes(100).commitKey("run")
+        .splits(List.of(splits)).build();
   }
 
   private static Manifest version(List<DataFile> files, List<String> emptySplits) {

@@ -110,7 +110,7 @@ final class CopyStaging implements AutoCloseable {
             + e.getMessage(), e);
       }
       if (count > 0) {
-        staged.add(new DataFile(CopyManifests.s3Url(to), java.util.Map.of(), count, bytes, null));
+        staged.add(DataFile.of(CopyManifests.s3Url(to), java.util.Map.of(), count, bytes, null));
         rows += count;
       }
       hook.accept("file " + n++);

@@ -44,7 +44,7 @@ record SourceVersion(String dataset, long version, FileFormat format, List<Strin
   static SourceVersion of(TableSnapshot table) {
     List<DataFile> files = new ArrayList<>();
     for (TableSnapshot.File f : table.files()) {
-      files.add(new DataFile(f.path(), Map.of(), f.rows(), f.bytes(), null));
+      files.add(DataFile.of(f.path(), Map.of(), f.rows(), f.bytes(), null));
     }
     return new SourceVersion(table.name(), table.version(), FileFormat.PARQUET, List.of(), files, List.of(), null);
   }

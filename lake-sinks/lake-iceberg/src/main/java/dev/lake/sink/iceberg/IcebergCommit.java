@@ -143,8 +143,8 @@ final class IcebergCommit {
     try {
       List<DeleteFile> out = CrossWriterUpserts.deletes(table, results, ctx.runId(), written);
       for (DeleteFile d : out) {
-        lakeFiles.add(new dev.lake.io.DataFile(d.location(), java.util.Map.of(), d.recordCount(),
-            d.fileSizeInBytes(), ctx.runId(), List.of()));
+        lakeFiles.add(dev.lake.io.DataFile.of(d.location(), java.util.Map.of(), d.recordCount(),
+            d.fileSizeInBytes(), ctx.runId()));
       }
       return out;
     } catch (IOException | RuntimeException e) {

@@ -200,8 +200,8 @@ final class IcebergSinkWriter<T> implements SinkWriter<T> {
       Object v = file.key.get(i, Object.class);
       partition.put(spec.fields().get(i).name(), v == null ? null : v.toString());
     }
-    doneLake.add(new dev.lake.io.DataFile(file.location, partition, w.rows(), w.bytes(), ctx.attemptId(),
-        List.copyOf(file.splits)));
+    doneLake.add(dev.lake.io.DataFile.builder().path(file.location).partition(partition).rows(w.rows())
+        .bytes(w.bytes()).commitKey(ctx.attemptId()).splits(List.copyOf(file.splits)).build());
     w.close();
   }
 
@@ -222,8 +222,8 @@ final class IcebergSinkWriter<T> implements SinkWriter<T> {
         meta.put(DataFileCodec.DELETES, DataFileCodec.encode(deleteFiles));
       }
       for (DeleteFile d : deleteFiles) {
-        doneLake.add(new dev.lake.io.DataFile(d.location(), Map.of(), d.recordCount(), d.fileSizeInBytes(),
-            ctx.attemptId(), List.of()));
+        doneLake.add(dev.lake.io.DataFile.of(d.location(), Map.of(), d.recordCount(), d.fileSizeInBytes(),
+            ctx.attemptId()));
       }
     }
     return WriterResult.builder().writerIndex(ctx.writerIndex()).rows(rows).files(doneLake).metadata(meta)

@@ -49,7 +49,7 @@ final class StagedUploads {
       token.put(CHECKSUM_ALGORITHM, algorithm.toString());
       token.put(CHECKSUMS, String.join(",", sums));
     }
-    return new StagedObject(target.uri(), bytes, token);
+    return StagedObject.builder().target(target.uri()).bytes(bytes).token(token).build();
   }
 
   /**

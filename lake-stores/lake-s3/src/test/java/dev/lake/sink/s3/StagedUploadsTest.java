@@ -44,7 +44,8 @@ class StagedUploadsTest {
 
   @Test
   void uploadId_handleOfAnotherStore_failsNamingTheKeys() {
-    StagedObject local = new StagedObject(URI.create("s3://b/k"), 1, Map.of("staged", ".k.staged"));
+    StagedObject local = StagedObject.builder().target(URI.create("s3://b/k")).bytes(1)
+        .token(Map.of("staged", ".k.staged")).build();
 
     assertThatThrownBy(() -> StagedUploads.uploadId(local)).isInstanceOf(ValidationException.class)
         .hasMessageContaining("s3://b/k is not a staged S3 multipart upload").hasMessageContaining("[staged]");
