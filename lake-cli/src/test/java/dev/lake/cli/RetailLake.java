@@ -14,7 +14,9 @@ import java.time.LocalDateTime;
 /**
  * The test lake with typed columns and many partitions: the Online Retail lines (four of their columns: a decimal
  * and a local timestamp among them) into {@code processed/online_retail}, partitioned by the year and month of the
- * invoice, appended, bad lines to the rejected zone. Public, for {@code lake iam}'s tests to name.
+ * invoice, appended, bad lines to the rejected zone. At most 10,000 rows a file, so that every month (25,000 rows
+ * or more) has several files whichever worker reads which day: the compaction tests rewrite all 13 months. Public,
+ * for {@code lake iam}'s tests to name.
  *
  * <pre>{@code
  * lake iam dev.lake.cli.RetailLake#pipeline --arg s3://shop-data/ --arg s3://shop-lake/lake
@@ -40,7 +42,7 @@ public final class RetailLake {
     return Pipeline.from(CsvSource.of(Line.class).from(data + "online_retail/by-day/*.csv*"))
         .named("online-retail")
         .map("by-month", Line::byMonth)
-        .to(lake.processed(DATASET).partitionBy("year", "month").mode(WriteMode.APPEND))
+        .to(lake.processed(DATASET).partitionBy("year", "month").mode(WriteMode.APPEND).maxRowsPerFile(10_000))
         .onBadRows(BadRowPolicy.toRejectedZone());
   }
 }
