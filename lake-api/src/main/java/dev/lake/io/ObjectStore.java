@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -147,6 +148,19 @@ public interface ObjectStore extends Closeable {
    */
   default void abortIncompleteWrites(URI prefix, java.time.Instant startedBefore, String fileNamePrefix)
       throws IOException {}
+
+  /**
+   * The local file that holds {@code uri}'s object, when this store keeps objects as plain files a reader may open
+   * itself (random access without going through the store); empty otherwise, which the default returns. Lake's
+   * {@code file://} store answers with the path; a store that counts, caches or transforms reads must not.
+   *
+   * <pre>{@code
+   * Optional<Path> file = store.localPath(uri);   // Path.of(uri) for file://, empty for s3://
+   * }</pre>
+   */
+  default Optional<Path> localPath(URI uri) {
+    return Optional.empty();
+  }
 
   /** Reads a whole (small) object. */
   default byte[] readAllBytes(URI uri) throws IOException {

@@ -1,9 +1,9 @@
 package dev.lake.cli;
 
 import dev.lake.Rows;
+import dev.lake.format.FileFormats;
 import dev.lake.io.Compression;
 import dev.lake.io.FileFormat;
-import dev.lake.io.FileFormats;
 import dev.lake.io.ObjectStores;
 import dev.lake.io.RowFileWriter;
 import dev.lake.io.SourceReader;

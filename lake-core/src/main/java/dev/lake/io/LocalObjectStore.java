@@ -36,6 +36,11 @@ final class LocalObjectStore implements ObjectStore {
   }
 
   @Override
+  public Optional<Path> localPath(URI uri) {
+    return Optional.of(path(uri));
+  }
+
+  @Override
   public InputStream open(URI uri) throws IOException {
     try {
       return Files.newInputStream(path(uri));

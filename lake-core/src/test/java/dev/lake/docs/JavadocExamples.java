@@ -52,8 +52,8 @@ public final class JavadocExamples {
       "^(?:@\\w+(?:\\([^)]*\\))?\\s+)*(?:(?:public|protected|private|static|final|abstract|sealed)\\s+)*"
           + "(?:class|interface|record|enum)\\s+\\w+.*|^(?:(?:public|protected|private|static|final)\\s+)+[\\w<>\\[\\], ?]+"
           + "\\s+\\w+\\s*\\(.*");
-  private static final List<String> IMPORTS = List.of("dev.lake.*", "dev.lake.io.*", "dev.lake.transforms.*",
-      "dev.lake.exceptions.*", "dev.lake.iam.*", "java.util.*", "java.time.*", "java.nio.file.*", "java.net.URI",
+  private static final List<String> IMPORTS = List.of("dev.lake.*", "dev.lake.io.*", "dev.lake.format.*",
+      "dev.lake.transforms.*", "dev.lake.exceptions.*", "dev.lake.iam.*", "java.util.*", "java.time.*", "java.nio.file.*", "java.net.URI",
       "java.io.IOException", "java.io.InputStream", "java.io.OutputStream", "java.nio.charset.StandardCharsets",
       "java.util.function.*", "java.util.stream.*", "java.math.BigDecimal", "java.io.Serializable", "org.apache.avro.Schema",
       "org.apache.avro.generic.GenericData", "org.apache.avro.generic.GenericRecord",

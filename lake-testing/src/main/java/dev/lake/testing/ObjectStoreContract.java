@@ -12,8 +12,11 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -64,6 +67,17 @@ public abstract class ObjectStoreContract {
 
     assertThat(new String(store().readAllBytes(at("a/b.txt")), UTF_8)).isEqualTo("hello");
     assertThat(store().stat(at("a/b.txt"))).get().extracting(ObjectInfo::size).isEqualTo(5L);
+  }
+
+  @Test
+  protected void localPath_whenGiven_isTheFileHoldingTheObjectsBytes() throws IOException {
+    store().write(at("c/d.bin"), "bytes".getBytes(UTF_8));
+
+    Optional<Path> file = store().localPath(at("c/d.bin"));
+
+    if (file.isPresent()) {
+      assertThat(Files.readAllBytes(file.get())).as("the bytes of %s", file.get()).isEqualTo("bytes".getBytes(UTF_8));
+    }
   }
 
   @Test

@@ -26,6 +26,12 @@ class LocalObjectStoreTest extends ObjectStoreContract {
   }
 
   @Test
+  void localPath_ofAnObject_isItsFile() {
+    // The Parquet reader opens this file directly instead of reading through the store.
+    assertThat(store().localPath(dir.resolve("x/y.parquet").toUri())).contains(dir.resolve("x/y.parquet"));
+  }
+
+  @Test
   void abortIncompleteWrites_leftoverTempFile_deletedFromDisk() throws IOException {
     ObjectWriter abandoned = store().newWriter(dir.resolve("p/part-0").toUri());
     abandoned.write(new byte[10]);

@@ -14,8 +14,9 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 
 /**
- * The implementation behind {@link dev.lake.io.FileFormats}: picks the writer or reader for a format. Public only so
- * that {@code dev.lake.io} can reach it; use {@link dev.lake.io.FileFormats} instead.
+ * The implementation behind {@link dev.lake.format.FileFormats}: picks the writer or reader for a format. Public
+ * only so that {@code dev.lake.format} and the engine can reach it; use {@link dev.lake.format.FileFormats}
+ * instead.
  *
  * <pre>{@code
  * RowFileWriter w = Formats.newWriter(WriteSpec.of(FileFormat.AVRO, null, schema, model), store.newWriter(uri));
@@ -24,7 +25,7 @@ import org.apache.avro.generic.GenericRecord;
 public final class Formats {
   private Formats() {}
 
-  /** See {@link dev.lake.io.FileFormats#newWriter}. On failure the object writer is aborted. */
+  /** See {@link dev.lake.format.FileFormats#newWriter}. On failure the object writer is aborted. */
   public static RowFileWriter newWriter(WriteSpec spec, ObjectWriter out) throws IOException {
     ValidationException.check(spec.schema().getType() == Schema.Type.RECORD,
         "A file schema must be a record schema, but was %s", spec.schema().getType());
@@ -42,17 +43,15 @@ public final class Formats {
   }
 
   /**
-   * See {@link dev.lake.io.FileFormats#newReader}.
-   *
-   * @param localFile whether {@code store} is Lake's own {@code file://} store, so that a Parquet file can be read
-   *     from its path directly
+   * See {@link dev.lake.format.FileFormats#newReader}. A Parquet file in a store that gives its
+   * {@linkplain ObjectStore#localPath local path} is read from that path directly.
    */
-  public static SourceReader<GenericRecord> newReader(FileFormat format, ObjectStore store, URI uri, Schema schema,
-      boolean localFile) throws IOException {
+  public static SourceReader<GenericRecord> newReader(FileFormat format, ObjectStore store, URI uri, Schema schema)
+      throws IOException {
     ValidationException.check(schema == null || schema.getType() == Schema.Type.RECORD,
         "A file schema must be a record schema, but was %s", schema == null ? null : schema.getType());
     return switch (format) {
-      case PARQUET -> new ParquetRowReader(store, uri, schema, localFile);
+      case PARQUET -> new ParquetRowReader(store, uri, schema);
       case AVRO -> new AvroRowReader(store, uri, schema);
       case JSON_LINES -> new JsonLinesReader(store, uri, requireSchema(format, uri, schema));
       case CSV -> new CsvRowReader(store, uri, requireSchema(format, uri, schema));

@@ -6,6 +6,7 @@ import dev.lake.io.ObjectStore;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.parquet.ParquetReadOptions;
@@ -44,9 +45,10 @@ final class ParquetRowReader extends BaseRowFileReader {
   private GenericRecord next;
 
   @SuppressWarnings("deprecation")
-  ParquetRowReader(ObjectStore store, URI uri, Schema projection, boolean localFile) throws IOException {
+  ParquetRowReader(ObjectStore store, URI uri, Schema projection) throws IOException {
     super(uri);
-    InputFile input = localFile ? new LocalInputFile(Path.of(uri)) : new StoreInputFile(store, uri);
+    Optional<Path> local = store.localPath(uri);
+    InputFile input = local.isPresent() ? new LocalInputFile(local.get()) : new StoreInputFile(store, uri);
     PlainParquetConfiguration conf = new PlainParquetConfiguration();
     // The non-compatible converter applies the model's logical-type conversions (Instant, LocalDate, BigDecimal).
     conf.set(AvroReadSupport.AVRO_COMPATIBILITY, "false");

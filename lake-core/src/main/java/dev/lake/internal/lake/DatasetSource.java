@@ -2,10 +2,10 @@ package dev.lake.internal.lake;
 
 import dev.lake.Rows;
 import dev.lake.exceptions.SourceException;
+import dev.lake.internal.format.Formats;
 import dev.lake.internal.values.Values;
 import dev.lake.io.DataFile;
 import dev.lake.io.FileFormat;
-import dev.lake.io.FileFormats;
 import dev.lake.io.Source;
 import dev.lake.io.SourceContext;
 import dev.lake.io.SourceReader;
@@ -152,10 +152,10 @@ public final class DatasetSource<T> implements Source<T> {
   private SourceReader<GenericRecord> openFile(FileFormat format, Schema fileSchema) throws IOException {
     ManifestStore manifests = ManifestStore.of(lake);
     try {
-      return FileFormats.newReader(format, lake.store(), manifests.fileUri(dataset, file.path()), fileSchema);
+      return Formats.newReader(format, lake.store(), manifests.fileUri(dataset, file.path()), fileSchema);
     } catch (java.io.FileNotFoundException e) {
       try {
-        return FileFormats.newReader(format, lake.store(), manifests.retiredUri(dataset, file.path()), fileSchema);
+        return Formats.newReader(format, lake.store(), manifests.retiredUri(dataset, file.path()), fileSchema);
       } catch (java.io.FileNotFoundException retired) {
         throw new java.io.FileNotFoundException(file.path() + " of " + dataset + " is neither in the dataset nor "
             + "retired: the version that lists it was expired (lake.expire deletes the files only expired versions "

@@ -3,10 +3,10 @@ package dev.lake.internal.lake;
 import dev.lake.Rows;
 import dev.lake.exceptions.SchemaException;
 import dev.lake.exceptions.SinkException;
+import dev.lake.internal.format.Formats;
 import dev.lake.internal.format.JsonRows;
 import dev.lake.io.BadRow;
 import dev.lake.io.DataFile;
-import dev.lake.io.FileFormats;
 import dev.lake.io.Locations;
 import dev.lake.io.ObjectStore;
 import dev.lake.io.ObjectWriter;
@@ -297,7 +297,7 @@ public final class LakeSinkWriter<T> implements SinkWriter<T> {
       try {
         URI uri = Locations.child(dataDir, path);
         this.out = sink.coalescesSmallFiles() ? store.newWriter(uri) : store.newStagedWriter(uri);
-        this.writer = FileFormats.newWriter(spec, out);
+        this.writer = Formats.newWriter(spec, out);
       } catch (IOException e) {
         URI uri = Locations.child(dataDir, path);
         String reason = String.valueOf(e.getMessage()).replace(uri.getPath() + ": ", "");

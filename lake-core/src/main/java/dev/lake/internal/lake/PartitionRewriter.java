@@ -3,10 +3,10 @@ package dev.lake.internal.lake;
 import dev.lake.Rows;
 import dev.lake.exceptions.LakeException;
 import dev.lake.internal.format.Formats;
+import dev.lake.internal.format.Formats;
 import dev.lake.io.Compression;
 import dev.lake.io.DataFile;
 import dev.lake.io.FileFormat;
-import dev.lake.io.FileFormats;
 import dev.lake.io.Locations;
 import dev.lake.io.ObjectStore;
 import dev.lake.io.ObjectWriter;
@@ -89,7 +89,7 @@ final class PartitionRewriter {
       for (DataFile input : inputs) {
         URI uri = Locations.child(inputDir, input.path());
         long rows = 0;
-        try (SourceReader<GenericRecord> reader = FileFormats.newReader(format, store, uri, textSchema)) {
+        try (SourceReader<GenericRecord> reader = Formats.newReader(format, store, uri, textSchema)) {
           while (reader.hasNext()) {
             GenericRecord row = reader.next();
             if (out == null || !out.schema.equals(row.getSchema()) || out.writer.bytes() >= targetBytes
@@ -178,7 +178,7 @@ final class PartitionRewriter {
           Math.max(1 << 20, Math.min(WriteSpec.DEFAULT_ROW_GROUP_BYTES, targetBytes)));
       this.path = name + spec.suffix();
       this.object = store.newStagedWriter(Locations.child(dataDir, path));
-      this.writer = FileFormats.newWriter(spec, object);
+      this.writer = Formats.newWriter(spec, object);
     }
   }
 }

@@ -2,10 +2,10 @@ package dev.lake.internal.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lake.io.LocalStore;
+import dev.lake.format.FileFormats;
 import dev.lake.io.Compression;
 import dev.lake.io.FileFormat;
-import dev.lake.io.FileFormats;
+import dev.lake.io.LocalStore;
 import dev.lake.io.ObjectStore;
 import dev.lake.io.RowFileWriter;
 import dev.lake.io.SourceReader;

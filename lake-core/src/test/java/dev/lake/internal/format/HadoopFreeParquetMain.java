@@ -1,9 +1,9 @@
 package dev.lake.internal.format;
 
-import dev.lake.io.LocalStore;
+import dev.lake.format.FileFormats;
 import dev.lake.io.Compression;
 import dev.lake.io.FileFormat;
-import dev.lake.io.FileFormats;
+import dev.lake.io.LocalStore;
 import dev.lake.io.RowFileWriter;
 import dev.lake.io.SourceReader;
 import dev.lake.io.WriteSpec;

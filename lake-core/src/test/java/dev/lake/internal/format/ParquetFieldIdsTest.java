@@ -2,11 +2,11 @@ package dev.lake.internal.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lake.io.LocalStore;
+import dev.lake.format.FileFormats;
 import dev.lake.io.ColumnMetrics;
 import dev.lake.io.FileFormat;
-import dev.lake.io.FileFormats;
 import dev.lake.io.FileMetrics;
+import dev.lake.io.LocalStore;
 import dev.lake.io.RowFileWriter;
 import dev.lake.io.WriteSpec;
 import java.nio.charset.StandardCharsets;

@@ -1,17 +1,15 @@
 package dev.lake.loader.warehouse;
 
-import dev.lake.exceptions.SinkException;
 import dev.lake.Rows;
+import dev.lake.exceptions.SinkException;
+import dev.lake.format.FileFormats;
 import dev.lake.io.Compression;
 import dev.lake.io.DataFile;
 import dev.lake.io.FileFormat;
-import dev.lake.io.FileFormats;
 import dev.lake.io.ObjectStores;
 import dev.lake.io.RowFileWriter;
 import dev.lake.io.SourceReader;
 import dev.lake.io.WriteSpec;
-import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -25,6 +23,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
 
 /**
  * {@code INSERT INTO <table> SELECT … FROM read_parquet(?)} over the files a load moves, one statement per partition:

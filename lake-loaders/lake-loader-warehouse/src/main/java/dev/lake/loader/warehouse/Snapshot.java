@@ -48,7 +48,7 @@ record Snapshot(Lake lake, SourceVersion committed, Schema rowSchema, Schema fil
     if (external != null) {
       return external.open(List.of(f.path()));
     }
-    return dev.lake.io.FileFormats.newReader(committed.format(), lake.store(), uri(f),
+    return dev.lake.format.FileFormats.newReader(committed.format(), lake.store(), uri(f),
         fileSchema);
   }
 

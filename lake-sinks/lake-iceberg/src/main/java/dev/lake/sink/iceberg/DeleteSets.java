@@ -1,8 +1,8 @@
 package dev.lake.sink.iceberg;
 
 import dev.lake.exceptions.SourceException;
+import dev.lake.format.FileFormats;
 import dev.lake.io.FileFormat;
-import dev.lake.io.FileFormats;
 import dev.lake.io.SourceReader;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,10 +1,10 @@
 package dev.lake.sink.iceberg;
 
-import dev.lake.exceptions.LakeException;
 import dev.lake.Rows;
+import dev.lake.exceptions.LakeException;
+import dev.lake.format.FileFormats;
 import dev.lake.io.Compression;
 import dev.lake.io.FileFormat;
-import dev.lake.io.FileFormats;
 import dev.lake.io.RowFileWriter;
 import dev.lake.io.SourceReader;
 import dev.lake.io.WriteSpec;

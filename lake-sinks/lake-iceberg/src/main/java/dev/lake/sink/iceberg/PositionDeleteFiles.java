@@ -1,8 +1,8 @@
 package dev.lake.sink.iceberg;
 
+import dev.lake.format.FileFormats;
 import dev.lake.io.Compression;
 import dev.lake.io.FileFormat;
-import dev.lake.io.FileFormats;
 import dev.lake.io.RowFileWriter;
 import dev.lake.io.WriteSpec;
 import java.io.IOException;

@@ -1,9 +1,9 @@
 package dev.lake.sink.iceberg;
 
 import dev.lake.exceptions.SchemaException;
+import dev.lake.format.FileFormats;
 import dev.lake.io.Compression;
 import dev.lake.io.FileFormat;
-import dev.lake.io.FileFormats;
 import dev.lake.io.RowFileWriter;
 import dev.lake.io.WriteSpec;
 import dev.lake.io.WriterContext;

@@ -1,14 +1,21 @@
-package dev.lake.io;
+package dev.lake.format;
 
 import dev.lake.internal.format.Formats;
+import dev.lake.io.FileFormat;
+import dev.lake.io.ObjectStore;
+import dev.lake.io.ObjectWriter;
+import dev.lake.io.RowFileWriter;
+import dev.lake.io.SourceReader;
+import dev.lake.io.WriteSpec;
 import java.io.IOException;
 import java.net.URI;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 
 /**
- * Opens writers and readers for the {@link FileFormat}s. Parquet is written and read without Hadoop on the
- * classpath.
+ * Opens writers and readers for the {@link FileFormat}s: for connectors that write or read data files themselves
+ * (the Iceberg sink, the CLI). Parquet is written and read without Hadoop on the classpath; a Parquet file in a store
+ * that gives its {@linkplain ObjectStore#localPath local path} is read from that path directly.
  *
  * <pre>{@code
  * // given: WriteSpec spec, URI uri, GenericRecord row
@@ -38,6 +45,6 @@ public final class FileFormats {
    */
   public static SourceReader<GenericRecord> newReader(FileFormat format, ObjectStore store, URI uri, Schema schema)
       throws IOException {
-    return Formats.newReader(format, store, uri, schema, store instanceof LocalObjectStore);
+    return Formats.newReader(format, store, uri, schema);
   }
 }
