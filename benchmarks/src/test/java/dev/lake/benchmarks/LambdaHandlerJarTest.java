@@ -19,6 +19,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Assumptions;
@@ -44,6 +46,15 @@ class LambdaHandlerJarTest {
   void handlerJar_isAtMost20MB() throws Exception {
     Path jar = jar();
     assertThat(Files.size(jar)).as("size of %s in bytes", jar).isLessThanOrEqualTo(MAX_BYTES);
+  }
+
+  @Test
+  void handlerJar_carriesNoTerminalLibrary() throws Exception {
+    // lake-core's progress bar (and JLine under it) is an optional dependency: a handler has no terminal.
+    try (JarFile jar = new JarFile(jar().toFile())) {
+      assertThat(jar.stream().map(JarEntry::getName))
+          .noneMatch(n -> n.startsWith("me/tongfei/") || n.startsWith("org/jline/"));
+    }
   }
 
   @Test
