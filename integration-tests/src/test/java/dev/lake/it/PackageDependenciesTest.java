@@ -31,16 +31,17 @@ class PackageDependenciesTest {
 
   /**
    * The packages of lake-core still in a package cycle (with lake-api's packages, which take part in none), in two
-   * cycles: the engine ({@code internal.lake}, {@code internal.runner}) with {@code dev.lake} and
-   * {@code dev.lake.transforms}, which reach it through {@code Pipeline}, {@code Lake} and {@code Buffer}; and
+   * cycles: the engine ({@code internal.lake}, {@code internal.runner}) with {@code dev.lake}, which it reaches
+   * through {@code Pipeline}, {@code Lake} and the result types ({@code dev.lake.transforms} left it: it meets Java
+   * records through {@code internal.format.RecordRows}); and
    * {@code dev.lake.io} with {@code dev.lake.internal.format}, as the public {@code FileFormats} (lake-core's part
    * of {@code dev.lake.io}) makes the format writers, which implement lake-api's {@code dev.lake.io} interfaces. The
    * record model ({@code dev.lake}, package-private) and value conversion ({@code dev.lake.internal.values}) are
    * outside both. It may shrink, and then this list must shrink with it (issue 20: no cycle across lake-core's
    * packages); it may not grow.
    */
-  private static final Set<String> LAKE_CORE_CYCLE = Set.of("dev.lake", "dev.lake.io", "dev.lake.transforms",
-      "dev.lake.internal.format", "dev.lake.internal.lake", "dev.lake.internal.runner");
+  private static final Set<String> LAKE_CORE_CYCLE = Set.of("dev.lake", "dev.lake.io", "dev.lake.internal.format",
+      "dev.lake.internal.lake", "dev.lake.internal.runner");
 
   @Test
   void lakeApi_classes_referToNoLakeClassOutsideLakeApi() {
