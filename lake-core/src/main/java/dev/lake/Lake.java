@@ -84,12 +84,12 @@ public final class Lake implements Serializable {
 
   /** The committed rows of a dataset as generic rows; {@code dataset} is a processed dataset's name or a path. */
   public Source<GenericRecord> read(String dataset) {
-    return new DatasetSource<>(location(), path(dataset), GenericRecord.class);
+    return new DatasetSource<>(location(), path(dataset), GenericRecord.class, RecordModel.install());
   }
 
   /** The committed rows of a dataset as records of {@code type}. */
   public <T> Source<T> read(String dataset, Class<T> type) {
-    return new DatasetSource<>(location(), path(dataset), type);
+    return new DatasetSource<>(location(), path(dataset), type, RecordModel.install());
   }
 
   /**
@@ -175,7 +175,7 @@ public final class Lake implements Serializable {
    * }</pre>
    */
   public Source<GenericRecord> readVersion(String dataset, long version) {
-    return new DatasetSource<>(location(), path(dataset), GenericRecord.class, version);
+    return new DatasetSource<>(location(), path(dataset), GenericRecord.class, RecordModel.install(), version);
   }
 
   /** The committed cursors of a pipeline: those its newest committed run left. */

@@ -169,7 +169,7 @@ public final class LakeSink<T> implements Sink<T> {
 
   @Override
   public SinkWriter<T> open(WriterContext ctx) {
-    return new LakeSinkWriter<>(LakeDataset.of(this), ctx);
+    return new LakeSinkWriter<>(LakeDataset.of(this), ctx, RecordModel.install());
   }
 
   /**

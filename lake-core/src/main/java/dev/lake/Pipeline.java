@@ -47,6 +47,10 @@ public final class Pipeline<T> implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
+  static {
+    RecordModel.install(); // Columns' steps and Buffer.jsonBytes() meet Java records through RecordRows.installed()
+  }
+
   private final String name;
   private final Source<?> source;
   private final List<Step<Object, Object>> steps;

@@ -1,23 +1,18 @@
 package dev.lake;
 
+import dev.lake.internal.format.GenericRowModel;
 import dev.lake.internal.format.RecordFieldGetters;
-import dev.lake.internal.values.Decimals;
-import dev.lake.internal.values.Nullability;
-import java.nio.ByteBuffer;
-import java.util.List;
 import java.util.function.Function;
-import org.apache.avro.Conversions;
 import org.apache.avro.Schema;
-import org.apache.avro.data.TimeConversions;
-import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericEnumSymbol;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.generic.IndexedRecord;
 
 /**
  * The data model the Avro and Parquet writers use to read rows: Java records through generated getters, generic rows
- * by field name. Fields are always looked up by name, because writers pass positions in the file schema, which may
- * omit columns (partition columns) or order them differently.
+ * by field name ({@link GenericRowModel}, which also holds the logical-type conversions). Fields are always looked up
+ * by name, because writers pass positions in the file schema, which may omit columns (partition columns) or order
+ * them differently.
  *
  * <p>Thread-safe. The last record class seen is remembered so most rows skip even the ClassValue lookup.
  *
@@ -25,20 +20,8 @@ import org.apache.avro.generic.IndexedRecord;
  * new GenericDatumWriter<>(schema, new RowModel()).write(sale, encoder);
  * }</pre>
  */
-final class RowModel extends GenericData implements RecordFieldGetters {
+final class RowModel extends GenericRowModel implements RecordFieldGetters {
   private volatile RecordAccessors last;
-
-  RowModel() {
-    addLogicalTypeConversion(new TimeConversions.TimestampMicrosConversion());
-    addLogicalTypeConversion(new TimeConversions.TimestampMillisConversion());
-    addLogicalTypeConversion(new TimeConversions.DateConversion());
-    addLogicalTypeConversion(new TimeConversions.LocalTimestampMicrosConversion());
-    addLogicalTypeConversion(new TimeConversions.LocalTimestampMillisConversion());
-    addLogicalTypeConversion(new TimeConversions.TimeMicrosConversion());
-    addLogicalTypeConversion(new TimeConversions.TimeMillisConversion());
-    addLogicalTypeConversion(new Decimals.Conversion());
-    addLogicalTypeConversion(new Conversions.UUIDConversion());
-  }
 
   /**
    * Getters of a record class's components in the order of {@code fileSchema}'s fields, returning what Avro and
@@ -61,11 +44,8 @@ final class RowModel extends GenericData implements RecordFieldGetters {
 
   @Override
   public Object getField(Object record, String name, int pos) {
-    if (record instanceof GenericRecord row) {
-      return genericField(row, name, pos);
-    }
-    if (record instanceof IndexedRecord row) {
-      return row.get(pos);
+    if (record instanceof IndexedRecord) {
+      return super.getField(record, name, pos);
     }
     return accessors(record.getClass()).writer(name, pos).apply(record);
   }
@@ -87,23 +67,6 @@ final class RowModel extends GenericData implements RecordFieldGetters {
     return accessors(record.getClass()).writersFor(schema);
   }
 
-  private static Object genericField(GenericRecord row, String name, int pos) {
-    List<Schema.Field> fields = row.getSchema().getFields();
-    Schema.Field field = pos < fields.size() && fields.get(pos).name().equals(name) ? fields.get(pos)
-        : row.getSchema().getField(name);
-    if (field == null) {
-      return null;
-    }
-    Object value = row.get(field.pos());
-    if (value instanceof java.math.BigDecimal decimal
-        && Nullability.nonNull(field.schema()).getLogicalType()
-            instanceof org.apache.avro.LogicalTypes.Decimal type) {
-      return Decimals.fit(decimal, type.getPrecision(), type.getScale(),
-          "Field " + name + " of " + row.getSchema().getName());
-    }
-    return value;
-  }
-
   @Override
   public boolean isRecord(Object datum) {
     return datum instanceof IndexedRecord || (datum != null && datum.getClass().isRecord());
@@ -122,28 +85,5 @@ final class RowModel extends GenericData implements RecordFieldGetters {
   @Override
   protected Schema getEnumSchema(Object enu) {
     return enu instanceof Enum<?> e ? RecordSchemas.ofEnum(e.getDeclaringClass()) : super.getEnumSchema(enu);
-  }
-
-  @Override
-  protected boolean isBytes(Object datum) {
-    return datum instanceof ByteBuffer || datum instanceof byte[];
-  }
-
-  @Override
-  protected boolean isInteger(Object datum) {
-    return datum instanceof Integer || datum instanceof Short || datum instanceof Byte;
-  }
-
-  /** Nullable unions resolve without looking at names, so a row's own record name need not match the file's. */
-  @Override
-  public int resolveUnion(Schema union, Object datum) {
-    List<Schema> types = union.getTypes();
-    if (types.size() == 2) {
-      boolean nullFirst = types.get(0).getType() == Schema.Type.NULL;
-      if (nullFirst || types.get(1).getType() == Schema.Type.NULL) {
-        return (datum == null) == nullFirst ? 0 : 1;
-      }
-    }
-    return super.resolveUnion(union, datum);
   }
 }

@@ -35,6 +35,10 @@ public final class Rows {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  static {
+    RecordModel.install(); // for the engine's code that meets Java records (RecordRows.installed())
+  }
+
   private Rows() {}
 
   /**

@@ -18,6 +18,10 @@ import org.apache.avro.Schema;
  * }</pre>
  */
 public final class Schemas {
+  static {
+    RecordModel.install(); // for the engine's code that meets Java records (RecordRows.installed())
+  }
+
   private Schemas() {}
 
   /**

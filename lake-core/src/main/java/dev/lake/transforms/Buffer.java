@@ -1,9 +1,8 @@
 package dev.lake.transforms;
 
-import dev.lake.Rows;
-import dev.lake.Schemas;
 import dev.lake.exceptions.ValidationException;
 import dev.lake.internal.format.JsonRows;
+import dev.lake.internal.format.RecordRows;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -151,7 +150,7 @@ public final class Buffer<T> implements Serializable {
   }
 
   /**
-   * The default sizer: the row's JSON ({@link Rows#toJson}) in UTF-8 for records, Java records and generic rows; the
+   * The default sizer: the row's JSON ({@code Rows.toJson}) in UTF-8 for records, Java records and generic rows; the
    * UTF-8 length of text; the length of a byte array. About what a JSON sink (Kinesis, Firehose, an HTTP API) sends.
    * It renders every row as JSON (a few microseconds a row): where throughput matters, pass a sizer of your own.
    */
@@ -194,10 +193,11 @@ public final class Buffer<T> implements Serializable {
       if (row instanceof CharSequence || row instanceof Number || row instanceof Boolean) {
         return row.toString().getBytes(StandardCharsets.UTF_8).length;
       }
+      RecordRows records = RecordRows.installed();
       if (row instanceof GenericRecord g) {
-        return JsonRows.utf8Length(g, g.getSchema(), Rows.model(GenericRecord.class));
+        return JsonRows.utf8Length(g, g.getSchema(), records.model(GenericRecord.class));
       }
-      return JsonRows.utf8Length(row, Schemas.of(row.getClass()), Rows.model(row.getClass()));
+      return JsonRows.utf8Length(row, records.schemaOf(row.getClass()), records.model(row.getClass()));
     }
   }
 }

@@ -1,11 +1,11 @@
 package dev.lake.transforms;
 
 import static dev.lake.internal.values.Nullability.isNullable;
+import static dev.lake.internal.values.Nullability.nonNull;
 import static dev.lake.internal.values.Nullability.nullable;
 
-import dev.lake.Rows;
-import dev.lake.Schemas;
 import dev.lake.exceptions.SchemaException;
+import dev.lake.internal.format.RecordRows;
 import dev.lake.internal.values.Values;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -70,7 +70,7 @@ public final class Columns {
       return record(in, out);
     });
     return Step.of("cast-" + name, (row, emit) -> {
-      GenericRecord in = Rows.toGeneric(row);
+      GenericRecord in = generic(row);
       Schema target = outSchema.apply(in.getSchema());
       GenericData.Record out = new GenericData.Record(target);
       for (Schema.Field f : target.getFields()) {
@@ -96,7 +96,7 @@ public final class Columns {
       return record(in, out);
     });
     return Step.of("flatten", (row, emit) -> {
-      GenericRecord in = Rows.toGeneric(row);
+      GenericRecord in = generic(row);
       Schema target = outSchema.apply(in.getSchema());
       GenericData.Record out = new GenericData.Record(target);
       int[] pos = {0};
@@ -133,7 +133,7 @@ public final class Columns {
       SerializableFunction<Schema, List<Schema.Field>> fields) {
     Function<Schema, Schema> outSchema = memo(in -> record(in, fields.apply(in)));
     return Step.of(name, (row, emit) -> {
-      GenericRecord in = Rows.toGeneric(row);
+      GenericRecord in = generic(row);
       Schema target = outSchema.apply(in.getSchema());
       GenericData.Record out = new GenericData.Record(target);
       List<Schema.Field> inFields = in.getSchema().getFields();
@@ -151,7 +151,7 @@ public final class Columns {
   private static void flattenFields(Schema record, String prefix, String sep, boolean nullableParent,
       List<Schema.Field> out) {
     for (Schema.Field f : record.getFields()) {
-      Schema s = Schemas.nonNull(f.schema());
+      Schema s = nonNull(f.schema());
       boolean nullable = nullableParent || isNullable(f.schema());
       if (s.getType() == Schema.Type.RECORD) {
         flattenFields(s, prefix + f.name() + sep, sep, nullable, out);
@@ -164,13 +164,13 @@ public final class Columns {
 
   private static void flattenValues(GenericRecord in, GenericData.Record out, int[] pos) {
     for (Schema.Field f : in.getSchema().getFields()) {
-      Schema s = Schemas.nonNull(f.schema());
+      Schema s = nonNull(f.schema());
       Object v = in.get(f.pos());
       if (s.getType() == Schema.Type.RECORD) {
         if (v == null) {
           pos[0] += countLeaves(s);
         } else {
-          flattenValues(v instanceof GenericRecord g ? g : Rows.toGeneric(v), out, pos);
+          flattenValues(generic(v), out, pos);
         }
       } else {
         out.put(pos[0]++, v);
@@ -181,10 +181,18 @@ public final class Columns {
   private static int countLeaves(Schema record) {
     int n = 0;
     for (Schema.Field f : record.getFields()) {
-      Schema s = Schemas.nonNull(f.schema());
+      Schema s = nonNull(f.schema());
       n += s.getType() == Schema.Type.RECORD ? countLeaves(s) : 1;
     }
     return n;
+  }
+
+  /** A row as a generic row: a GenericRecord as it is, a Java record converted by the record model. */
+  private static GenericRecord generic(Object row) {
+    if (row == null) {
+      throw new NullPointerException("row");
+    }
+    return row instanceof GenericRecord g ? g : RecordRows.installed().toGeneric(row);
   }
 
   private static Schema.Field field(Schema in, String name) {

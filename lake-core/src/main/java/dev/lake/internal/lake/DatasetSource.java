@@ -1,8 +1,8 @@
 package dev.lake.internal.lake;
 
-import dev.lake.Rows;
 import dev.lake.exceptions.SourceException;
 import dev.lake.internal.format.Formats;
+import dev.lake.internal.format.RecordRows;
 import dev.lake.internal.values.Values;
 import dev.lake.io.DataFile;
 import dev.lake.io.FileFormat;
@@ -23,7 +23,7 @@ import org.apache.avro.generic.GenericRecord;
  * values put back into the rows.
  *
  * <pre>{@code
- * Source<GenericRecord> rows = new DatasetSource<>(lake, "processed/sales", GenericRecord.class); // lake.read("sales")
+ * Source<Sale> rows = new DatasetSource<>(lake, "processed/sales", Sale.class, records); // lake.read("sales", ...)
  * }</pre>
  */
 public final class DatasetSource<T> implements Source<T> {
@@ -32,6 +32,7 @@ public final class DatasetSource<T> implements Source<T> {
   private final LakeRoot lake;
   private final String dataset;
   private final Class<T> type;
+  private final RecordRows records; // converts rows to type when it is a Java record
   private final DataFile file; // null for the unsplit source
   private final Layout layout; // set on splits: what a file needs to be read, not the whole manifest
   private final long version; // 0: the newest
@@ -39,19 +40,22 @@ public final class DatasetSource<T> implements Source<T> {
   /** The part of a manifest a split needs; small, so splits do not each carry and re-parse every file's entry. */
   private record Layout(String format, List<String> partitionBy, String schema) implements java.io.Serializable {}
 
-  public DatasetSource(LakeRoot lake, String dataset, Class<T> type) {
-    this(lake, dataset, type, 0);
+  /** The newest rows of {@code dataset} as {@code type}: generic rows, or records converted by {@code records}. */
+  public DatasetSource(LakeRoot lake, String dataset, Class<T> type, RecordRows records) {
+    this(lake, dataset, type, records, 0);
   }
 
   /** The rows of one retained version ({@code version} 0: the newest). */
-  public DatasetSource(LakeRoot lake, String dataset, Class<T> type, long version) {
-    this(lake, dataset, type, null, null, version);
+  public DatasetSource(LakeRoot lake, String dataset, Class<T> type, RecordRows records, long version) {
+    this(lake, dataset, type, records, null, null, version);
   }
 
-  private DatasetSource(LakeRoot lake, String dataset, Class<T> type, DataFile file, Layout layout, long version) {
+  private DatasetSource(LakeRoot lake, String dataset, Class<T> type, RecordRows records, DataFile file,
+      Layout layout, long version) {
     this.lake = lake;
     this.dataset = dataset;
     this.type = type;
+    this.records = records;
     this.file = file;
     this.layout = layout;
     this.version = version;
@@ -92,7 +96,7 @@ public final class DatasetSource<T> implements Source<T> {
     Layout shared = new Layout(m.format(), m.partitionBy(), m.schema());
     List<DatasetSource<T>> splits = new ArrayList<>();
     for (DataFile f : m.files()) {
-      splits.add(new DatasetSource<>(lake, dataset, type, f, shared, version));
+      splits.add(new DatasetSource<>(lake, dataset, type, records, f, shared, version));
     }
     return splits;
   }
@@ -130,7 +134,7 @@ public final class DatasetSource<T> implements Source<T> {
           row.put(f.pos(), p != null || partition.containsKey(f.name()) ? Values.parse(p == null ? "" : p, f.schema())
               : in.get(f.name()));
         }
-        return GenericRecord.class.isAssignableFrom(type) ? (T) row : Rows.toRecord(row, type);
+        return GenericRecord.class.isAssignableFrom(type) ? (T) row : records.toRecord(row, type);
       }
 
       @Override

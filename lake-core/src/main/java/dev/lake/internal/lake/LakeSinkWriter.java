@@ -1,10 +1,10 @@
 package dev.lake.internal.lake;
 
-import dev.lake.Rows;
 import dev.lake.exceptions.SchemaException;
 import dev.lake.exceptions.SinkException;
 import dev.lake.internal.format.Formats;
 import dev.lake.internal.format.JsonRows;
+import dev.lake.internal.format.RecordRows;
 import dev.lake.io.BadRow;
 import dev.lake.io.DataFile;
 import dev.lake.io.Locations;
@@ -40,6 +40,7 @@ import org.apache.avro.generic.GenericData;
 public final class LakeSinkWriter<T> implements SinkWriter<T> {
   private final LakeDataset sink;
   private final WriterContext ctx;
+  private final RecordRows records;
   private final ObjectStore store;
   private final URI dataDir;
   private final String ingestSegment;
@@ -62,9 +63,11 @@ public final class LakeSinkWriter<T> implements SinkWriter<T> {
   private boolean committed;
   private boolean closed;
 
-  public LakeSinkWriter(LakeDataset sink, WriterContext ctx) {
+  /** A writer of {@code sink}'s files; rows that are Java records are read through {@code records}. */
+  public LakeSinkWriter(LakeDataset sink, WriterContext ctx, RecordRows records) {
     this.sink = sink;
     this.ctx = ctx;
+    this.records = records;
     this.store = sink.lake().store();
     // A coalescing sink's writers write plain files to a scratch directory outside the dataset, read back and merged
     // into staged files before the commit (S3 cannot read an upload before it completes).
@@ -146,8 +149,8 @@ public final class LakeSinkWriter<T> implements SinkWriter<T> {
 
   private void init(T row) {
     Schema explicit = sink.schema();
-    rowSchema = explicit != null ? explicit : Rows.schemaOf(row);
-    model = Rows.model(row.getClass());
+    rowSchema = explicit != null ? explicit : records.schemaOf(row);
+    model = records.model(row.getClass());
     List<String> names = sink.partitionBy();
     partitionNames = names.toArray(new String[0]);
     partitionPos = new int[names.size()];

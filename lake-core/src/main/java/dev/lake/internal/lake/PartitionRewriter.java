@@ -1,9 +1,8 @@
 package dev.lake.internal.lake;
 
-import dev.lake.Rows;
 import dev.lake.exceptions.LakeException;
 import dev.lake.internal.format.Formats;
-import dev.lake.internal.format.Formats;
+import dev.lake.internal.format.GenericRowModel;
 import dev.lake.io.Compression;
 import dev.lake.io.DataFile;
 import dev.lake.io.FileFormat;
@@ -40,7 +39,7 @@ import org.apache.avro.generic.GenericRecord;
  * }</pre>
  */
 final class PartitionRewriter {
-  private static final GenericData MODEL = Rows.model(GenericRecord.class);
+  private static final GenericData MODEL = new GenericRowModel(); // rows read back from the dataset's files
 
   private final ObjectStore store;
   private final URI dataDir;

@@ -14,4 +14,4 @@ import java.io.Serializable;
  * @param toRejectedZone bad rows go to the rejected zone ({@code BadRowPolicy.toRejectedZone()})
  * @param maxRejected the most bad rows the run accepts
  */
-public record BadRowLimit(boolean failFast, boolean toRejectedZone, long maxRejected) implements Serializable {}
+record BadRowLimit(boolean failFast, boolean toRejectedZone, long maxRejected) implements Serializable {}

@@ -1,5 +1,6 @@
 package dev.lake.internal.runner;
 
+import dev.lake.internal.format.RecordRows;
 import dev.lake.internal.lake.LakeDataset;
 import dev.lake.internal.lake.LakeRoot;
 import dev.lake.io.Sink;
@@ -32,11 +33,13 @@ import org.apache.avro.generic.GenericRecord;
  * @param badRowPolicy what a bad row does to the run (the pipeline's {@code BadRowPolicy})
  * @param deadline when reading stops, or null for no deadline
  * @param parallelism the workers of a local run, or 0 for the number of processors
+ * @param records {@code dev.lake}'s record model, for bad rows that are Java records; carried so that reading the
+ *     spec back on another machine installs it there ({@link RecordRows#installed()}) before any step runs
  */
 public record RunSpec(String name, Source<?> source, List<Step<Object, Object>> steps, List<Sink<Object>> sinks,
     List<LakeDataset> datasets, LakeRoot home, Sink<GenericRecord> rejectedSink, LakeDataset rejectedDataset,
     BadRowLimit badRowPolicy,
-    Instant deadline, int parallelism) implements Serializable {
+    Instant deadline, int parallelism, RecordRows records) implements Serializable {
 
   /** The dataset sink {@code s} writes into when it is a lake sink (it commits through the lake's state), else null. */
   public LakeDataset dataset(int s) {

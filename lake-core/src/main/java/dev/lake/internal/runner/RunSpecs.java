@@ -4,6 +4,7 @@ import dev.lake.BadRowPolicy;
 import dev.lake.Lake;
 import dev.lake.LakeSink;
 import dev.lake.Pipeline;
+import dev.lake.internal.format.RecordRows;
 import dev.lake.internal.lake.LakeDataset;
 import dev.lake.internal.lake.LakeRoot;
 import dev.lake.io.Sink;
@@ -39,7 +40,7 @@ public final class RunSpecs {
     return new RunSpec(pipeline.name(), pipeline.source(), pipeline.steps(), pipeline.sinks(),
         Collections.unmodifiableList(datasets), lake == null ? null : new LakeRoot(lake.root()), rejected,
         rejected == null ? null : LakeDataset.of(rejected), limit(pipeline.badRowPolicy()), pipeline.deadline(),
-        pipeline.parallelism());
+        pipeline.parallelism(), RecordRows.installed()); // Pipeline installed it as it loaded
   }
 
   private static BadRowLimit limit(BadRowPolicy policy) {

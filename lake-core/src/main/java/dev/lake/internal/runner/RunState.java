@@ -1,7 +1,7 @@
 package dev.lake.internal.runner;
 
-import dev.lake.Rows;
 import dev.lake.internal.format.JsonRows;
+import dev.lake.internal.format.RecordRows;
 import dev.lake.io.BadRow;
 import dev.lake.io.Sink;
 import dev.lake.io.WriterContext;
@@ -119,7 +119,7 @@ final class RunState {
   }
 
   /** A row as one line of JSON, for a bad row's value; never throws. */
-  static String json(Object row) {
+  String json(Object row) {
     if (row == null) {
       return "null";
     }
@@ -127,10 +127,11 @@ final class RunState {
       return String.valueOf(row);
     }
     try {
+      RecordRows records = pipeline.records();
       if (row instanceof GenericRecord g) {
-        return JsonRows.toJson(g, g.getSchema(), Rows.model(GenericRecord.class));
+        return JsonRows.toJson(g, g.getSchema(), records.model(GenericRecord.class));
       }
-      return JsonRows.toJson(row, Rows.schemaOf(row), Rows.model(row.getClass()));
+      return JsonRows.toJson(row, records.schemaOf(row), records.model(row.getClass()));
     } catch (RuntimeException e) {
       return String.valueOf(row);
     }

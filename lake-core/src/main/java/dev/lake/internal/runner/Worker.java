@@ -181,7 +181,7 @@ final class Worker implements SourceContext {
     counters.stepRejected[s]++;
     String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": "
         + e.getMessage();
-    record(BadRow.of(steps.get(s).name(), reason, position(), RunState.json(row)));
+    record(BadRow.of(steps.get(s).name(), reason, position(), run.json(row)));
   }
 
   private void rejectFromSink(BadRow row) {
