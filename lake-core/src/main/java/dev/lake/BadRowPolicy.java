@@ -1,6 +1,7 @@
 package dev.lake;
 
 import java.io.Serializable;
+import java.util.Objects;
 
 /**
  * What a run does with rows it cannot read, transform or write. Whatever the policy, no row is dropped silently:
@@ -14,10 +15,13 @@ import java.io.Serializable;
  * pipeline.onBadRows(BadRowPolicy.toRejectedZone().withMaxRejected(10_000));
  * }</pre>
  *
- * @param mode fail at the first, collect in memory, or write to the rejected zone
- * @param maxRejected the most bad rows a run accepts before it fails (for {@code COLLECT} and {@code REJECTED_ZONE})
+ * <p>A final class with accessors rather than a record, so that a new setting is not a breaking change. Made by
+ * {@link #failFast()}, {@link #collect(long)} and {@link #toRejectedZone()}, changed by {@link #withMaxRejected}.
+ * Serializable (a pipeline goes to Spark's executors) with the serialVersionUID a record has, 0, so that a policy
+ * serialized by the record of earlier versions reads back, through the same check.
  */
-public record BadRowPolicy(Mode mode, long maxRejected) implements Serializable {
+public final class BadRowPolicy implements Serializable {
+  private static final long serialVersionUID = 0L;
 
   /** How bad rows are handled. */
   public enum Mode {
@@ -26,10 +30,15 @@ public record BadRowPolicy(Mode mode, long maxRejected) implements Serializable 
     REJECTED_ZONE
   }
 
-  public BadRowPolicy {
+  private final Mode mode;
+  private final long maxRejected;
+
+  private BadRowPolicy(Mode mode, long maxRejected) {
     if (maxRejected < 0) {
       throw new dev.lake.exceptions.ValidationException("maxRejected must be >= 0 but was " + maxRejected);
     }
+    this.mode = mode;
+    this.maxRejected = maxRejected;
   }
 
   /** The first bad row fails the run with a {@link dev.lake.exceptions.BadRowException}. */
@@ -50,5 +59,36 @@ public record BadRowPolicy(Mode mode, long maxRejected) implements Serializable 
   /** The same policy, failing the run once more than {@code max} rows are rejected. */
   public BadRowPolicy withMaxRejected(long max) {
     return new BadRowPolicy(mode, max);
+  }
+
+  /** Fail at the first, collect in memory, or write to the rejected zone. */
+  public Mode mode() {
+    return mode;
+  }
+
+  /** The most bad rows a run accepts before it fails (for {@code COLLECT} and {@code REJECTED_ZONE}). */
+  public long maxRejected() {
+    return maxRejected;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o == this || o instanceof BadRowPolicy p && mode == p.mode && maxRejected == p.maxRejected;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(mode, maxRejected);
+  }
+
+  /** Every value, named, as the record printed them. */
+  @Override
+  public String toString() {
+    return "BadRowPolicy[mode=" + mode + ", maxRejected=" + maxRejected + "]";
+  }
+
+  /** Read back through the constructor's check, as the record's deserialization was. */
+  private Object readResolve() {
+    return new BadRowPolicy(mode, maxRejected);
   }
 }

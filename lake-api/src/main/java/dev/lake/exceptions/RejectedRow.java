@@ -2,7 +2,7 @@ package dev.lake.exceptions;
 
 /**
  * A rejected row as a {@link BadRowException} carries it: which step rejected it, why, where it came from and the
- * row as text. Lake's rows are {@code dev.lake.io.BadRow} records; this interface keeps the exceptions free of the
+ * row as text. Lake's rows are {@code dev.lake.io.BadRow} values; this interface keeps the exceptions free of the
  * SPI package, so that every other package may depend on them and they on none.
  *
  * <pre>{@code

@@ -115,7 +115,8 @@ public final class IamPolicy {
       List<String> resources = (List<String>) key.get(1);
       String service = serviceName(actions.get(0));
       int n = perService.merge(service, 1, Integer::sum);
-      out.add(new Statement(service + n, actions, resources, conditions));
+      out.add(Statement.builder().sid(service + n).actions(actions).resources(resources).conditions(conditions)
+          .build());
     });
     return out;
   }

@@ -1,10 +1,12 @@
 package dev.lake.iam;
 
 import dev.lake.exceptions.ValidationException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -17,15 +19,56 @@ import java.util.regex.Pattern;
  * // given: IamPolicy policy
  * Statement s = policy.statements().get(0);
  * boolean ok = s.allows("s3:ListBucket", "arn:aws:s3:::bucket", Map.of("s3:prefix", "lake/processed/sales/"));
+ * Statement readOnly = Statement.builder().sid("S31").actions(List.of("s3:GetObject"))
+ *     .resources(List.of("arn:aws:s3:::bucket/lake/processed/*")).build();
  * }</pre>
  *
- * @param sid the statement id, unique in the policy (e.g. {@code S31}, {@code Kinesis1})
- * @param actions the allowed actions, sorted
- * @param resources the resources, sorted
- * @param conditions operator -> condition key -> values (empty: unconditional)
+ * <p>A final class with accessors rather than a record, so that a new part of a statement is not a breaking change.
+ * The lists are copies and the conditions a copy in the same order (the order of the policy document); null ones are
+ * empty.
  */
-public record Statement(String sid, List<String> actions, List<String> resources,
-    Map<String, Map<String, Set<String>>> conditions) {
+public final class Statement {
+  private final String sid;
+  private final List<String> actions;
+  private final List<String> resources;
+  private final Map<String, Map<String, Set<String>>> conditions;
+
+  private Statement(Builder b) {
+    sid = b.sid;
+    actions = b.actions == null ? List.of() : List.copyOf(b.actions);
+    resources = b.resources == null ? List.of() : List.copyOf(b.resources);
+    conditions = b.conditions == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(b.conditions));
+  }
+
+  /** A builder: no sid, no actions or resources, no conditions. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this statement's values, to change some of them. */
+  public Builder toBuilder() {
+    return builder().sid(sid).actions(actions).resources(resources).conditions(conditions);
+  }
+
+  /** The statement id, unique in the policy (e.g. {@code S31}, {@code Kinesis1}). */
+  public String sid() {
+    return sid;
+  }
+
+  /** The allowed actions, sorted. */
+  public List<String> actions() {
+    return actions;
+  }
+
+  /** The resources, sorted. */
+  public List<String> resources() {
+    return resources;
+  }
+
+  /** Operator -> condition key -> values (empty: unconditional). */
+  public Map<String, Map<String, Set<String>>> conditions() {
+    return conditions;
+  }
 
   /** Whether this statement allows the request; a condition key the request lacks does not match. */
   public boolean allows(String action, String resource, Map<String, String> context) {
@@ -80,5 +123,62 @@ public record Statement(String sid, List<String> actions, List<String> resources
       regex.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
     }
     return Pattern.compile(regex.toString(), Pattern.DOTALL).matcher(value).matches();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o == this || o instanceof Statement s && Objects.equals(sid, s.sid) && actions.equals(s.actions)
+        && resources.equals(s.resources) && conditions.equals(s.conditions);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(sid, actions, resources, conditions);
+  }
+
+  /** Every value, named, as the record printed them. */
+  @Override
+  public String toString() {
+    return "Statement[sid=" + sid + ", actions=" + actions + ", resources=" + resources + ", conditions="
+        + conditions + "]";
+  }
+
+  /** Builds a {@link Statement}; {@link IamPolicy#statements()} builds a policy's. */
+  public static final class Builder {
+    private String sid;
+    private List<String> actions;
+    private List<String> resources;
+    private Map<String, Map<String, Set<String>>> conditions;
+
+    private Builder() {}
+
+    /** Sets {@link Statement#sid()}. */
+    public Builder sid(String value) {
+      this.sid = value;
+      return this;
+    }
+
+    /** Sets {@link Statement#actions()}. */
+    public Builder actions(List<String> value) {
+      this.actions = value;
+      return this;
+    }
+
+    /** Sets {@link Statement#resources()}. */
+    public Builder resources(List<String> value) {
+      this.resources = value;
+      return this;
+    }
+
+    /** Sets {@link Statement#conditions()}. */
+    public Builder conditions(Map<String, Map<String, Set<String>>> value) {
+      this.conditions = value;
+      return this;
+    }
+
+    /** The {@link Statement} of the values set. */
+    public Statement build() {
+      return new Statement(this);
+    }
   }
 }

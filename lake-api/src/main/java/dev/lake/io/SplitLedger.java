@@ -47,13 +47,67 @@ public interface SplitLedger {
   /**
    * Cursors a sink committed, the run that committed them and when.
    *
-   * @param runId the run
-   * @param committedAt when the sink committed them
-   * @param values the cursors
+   * <pre>{@code
+   * SplitLedger.Cursors c = SplitLedger.Cursors.of("run-1", Instant.parse("2026-12-07T10:15:00Z"),
+   *     Map.of("page", "42"));
+   * }</pre>
+   *
+   * <p>A final class with accessors rather than a record, so that a new value is not a breaking change for the
+   * sinks that build it. The values are an unmodifiable copy (null ones are refused, as by the record).
    */
-  record Cursors(String runId, java.time.Instant committedAt, Map<String, String> values) {
-    public Cursors {
-      values = Map.copyOf(values);
+  final class Cursors {
+    private final String runId;
+    private final java.time.Instant committedAt;
+    private final Map<String, String> values;
+
+    private Cursors(String runId, java.time.Instant committedAt, Map<String, String> values) {
+      this.runId = runId;
+      this.committedAt = committedAt;
+      this.values = Map.copyOf(values);
+    }
+
+    /**
+     * Cursors a sink committed.
+     *
+     * @param runId the run
+     * @param committedAt when the sink committed them
+     * @param values the cursors
+     * @throws NullPointerException when values is null or holds a null key or value
+     */
+    public static Cursors of(String runId, java.time.Instant committedAt, Map<String, String> values) {
+      return new Cursors(runId, committedAt, values);
+    }
+
+    /** The run. */
+    public String runId() {
+      return runId;
+    }
+
+    /** When the sink committed them. */
+    public java.time.Instant committedAt() {
+      return committedAt;
+    }
+
+    /** The cursors. */
+    public Map<String, String> values() {
+      return values;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o == this || o instanceof Cursors c && java.util.Objects.equals(runId, c.runId)
+          && java.util.Objects.equals(committedAt, c.committedAt) && values.equals(c.values);
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hash(runId, committedAt, values);
+    }
+
+    /** Every value, named, as the record printed them. */
+    @Override
+    public String toString() {
+      return "Cursors[runId=" + runId + ", committedAt=" + committedAt + ", values=" + values + "]";
     }
   }
 }

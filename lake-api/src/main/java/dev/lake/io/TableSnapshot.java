@@ -24,11 +24,68 @@ public interface TableSnapshot {
   /**
    * A data file of the snapshot.
    *
-   * @param path its absolute location ({@code file:///…}, {@code s3://…}); names are never reused
-   * @param rows rows in the file, before any deletes
-   * @param bytes its size
+   * <pre>{@code
+   * TableSnapshot.File f = TableSnapshot.File.of("s3://bucket/warehouse/retail/sales/data/00000-0.parquet", 1_000,
+   *     65_536);
+   * }</pre>
+   *
+   * <p>A final class with accessors rather than a record, so that a new value is not a breaking change for the
+   * snapshots that list files.
    */
-  record File(String path, long rows, long bytes) {}
+  final class File {
+    private final String path;
+    private final long rows;
+    private final long bytes;
+
+    private File(String path, long rows, long bytes) {
+      this.path = path;
+      this.rows = rows;
+      this.bytes = bytes;
+    }
+
+    /**
+     * A data file.
+     *
+     * @param path its absolute location ({@code file:///…}, {@code s3://…}); names are never reused
+     * @param rows rows in the file, before any deletes
+     * @param bytes its size
+     */
+    public static File of(String path, long rows, long bytes) {
+      return new File(path, rows, bytes);
+    }
+
+    /** Its absolute location ({@code file:///…}, {@code s3://…}); names are never reused. */
+    public String path() {
+      return path;
+    }
+
+    /** Rows in the file, before any deletes. */
+    public long rows() {
+      return rows;
+    }
+
+    /** Its size in bytes. */
+    public long bytes() {
+      return bytes;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o == this || o instanceof File f && rows == f.rows && bytes == f.bytes
+          && java.util.Objects.equals(path, f.path);
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hash(path, rows, bytes);
+    }
+
+    /** Every value, named, as the record printed them. */
+    @Override
+    public String toString() {
+      return "File[path=" + path + ", rows=" + rows + ", bytes=" + bytes + "]";
+    }
+  }
 
   /**
    * The snapshot to use for another run of a load: this one, or for a read that follows the table's newest

@@ -135,8 +135,8 @@ final class IcebergViews implements AutoCloseable {
   /** The snapshot's rows, deletes applied, in one temporary Parquet file with the table's field ids. */
   private Path rowsWithDeletesApplied(TableIdentifier id, IcebergRead.Plan plan) throws IOException {
     Path file = temp().resolve(id.toString().replaceAll("[^A-Za-z0-9_.]", "_") + ".parquet");
-    WriteSpec spec = new WriteSpec(FileFormat.PARQUET, Compression.SNAPPY, plan.rowSchema(),
-        Rows.model(GenericData.Record.class), WriteSpec.DEFAULT_ROW_GROUP_BYTES);
+    WriteSpec spec = WriteSpec.of(FileFormat.PARQUET, Compression.SNAPPY, plan.rowSchema(),
+        Rows.model(GenericData.Record.class));
     try (Terminal.Progress progress = Terminal.progress(err, "applying the deletes of " + id, 1);
         SourceReader<GenericRecord> rows = plan.open();
         RowFileWriter w = FileFormats.newWriter(spec, ObjectStores.forUri(file.toUri()).newWriter(file.toUri()))) {

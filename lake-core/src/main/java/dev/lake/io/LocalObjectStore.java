@@ -95,7 +95,7 @@ final class LocalObjectStore implements ObjectStore {
       return Optional.empty();
     }
     BasicFileAttributes attrs = Files.readAttributes(p, BasicFileAttributes.class);
-    return Optional.of(new ObjectInfo(p.toUri(), attrs.size(), attrs.lastModifiedTime().toInstant()));
+    return Optional.of(ObjectInfo.of(p.toUri(), attrs.size(), attrs.lastModifiedTime().toInstant()));
   }
 
   @Override
@@ -107,7 +107,7 @@ final class LocalObjectStore implements ObjectStore {
     List<ObjectInfo> out = new ArrayList<>();
     for (Entry e : entries(dir, recursive)) {
       if (!unpublished(e.path().getFileName().toString())) { // not an unfinished or staged write
-        out.add(new ObjectInfo(e.path().toUri(), e.attrs().size(), e.attrs().lastModifiedTime().toInstant()));
+        out.add(ObjectInfo.of(e.path().toUri(), e.attrs().size(), e.attrs().lastModifiedTime().toInstant()));
       }
     }
     out.sort(Comparator.comparing(o -> o.uri().toString()));
@@ -199,7 +199,7 @@ final class LocalObjectStore implements ObjectStore {
     for (Entry e : entries(dir, true)) {
       String name = e.path().getFileName().toString();
       if (unpublished(name)) {
-        out.add(new ObjectInfo(e.path().resolveSibling(targetName(name)).toUri(), e.attrs().size(),
+        out.add(ObjectInfo.of(e.path().resolveSibling(targetName(name)).toUri(), e.attrs().size(),
             e.attrs().lastModifiedTime().toInstant()));
       }
     }

@@ -41,8 +41,10 @@ public final class PolicyAssert {
           for (Map<String, Set<String>> keys : conditionValues(s)) {
             String atom = action + " " + resource + (keys.isEmpty() ? "" : " " + keys.values().iterator().next()
                 .iterator().next());
-            Statement one = new Statement(s.sid(), List.of(action), List.of(resource),
-                keys.isEmpty() ? Map.of() : Map.of(s.conditions().keySet().iterator().next(), keys));
+            Map<String, Map<String, Set<String>>> conditions =
+                keys.isEmpty() ? Map.of() : Map.of(s.conditions().keySet().iterator().next(), keys);
+            Statement one = s.toBuilder().actions(List.of(action)).resources(List.of(resource)).conditions(conditions)
+                .build();
             boolean used = calls.stream().anyMatch(c -> one.allows(c.action(), c.resource(), c.context()));
             if (!used && !otherPaths.containsKey(atom)) {
               unused.add(atom);

@@ -40,7 +40,7 @@ final class EventObjectPolicy {
     boolean inConditions = p.conditions().values().stream().flatMap(k -> k.values().stream())
         .flatMap(Set::stream).anyMatch(v -> v.contains(standIn));
     if (!inConditions) {
-      return List.of(new Permission(p.actions(), resources, p.conditions()));
+      return List.of(p.withResources(resources));
     }
     if (p.conditions().size() != 1 || p.conditions().values().iterator().next().size() != 1) {
       throw new IllegalStateException("Cannot generalize a grant with several condition keys: " + p);

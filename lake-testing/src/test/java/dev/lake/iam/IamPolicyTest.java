@@ -71,7 +71,8 @@ class IamPolicyTest {
 
   @Test
   void allows_iamWildcards() {
-    Statement s = new Statement("S", List.of("S3:GetObject"), List.of(BUCKET + "/in/*.csv?"), Map.of());
+    Statement s = Statement.builder().sid("S").actions(List.of("S3:GetObject"))
+        .resources(List.of(BUCKET + "/in/*.csv?")).build();
 
     assertThat(s.allows("s3:getobject", BUCKET + "/in/2024/a.csv1", Map.of())).as("* spans '/'").isTrue();
     assertThat(s.allows("s3:GetObject", BUCKET + "/in/a.csv", Map.of())).as("? is one character").isFalse();

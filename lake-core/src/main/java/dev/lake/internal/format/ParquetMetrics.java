@@ -39,7 +39,7 @@ final class ParquetMetrics {
     }
     List<ColumnMetrics> columns = new ArrayList<>();
     sums.forEach((path, s) -> columns.add(s.toMetrics(path)));
-    return new FileMetrics(rows, columns);
+    return FileMetrics.of(rows, columns);
   }
 
   private static final class Sum {
@@ -90,7 +90,8 @@ final class ParquetMetrics {
         upper = plain(bounds.genericGetMax());
       }
       int id = type.getId() == null ? -1 : type.getId().intValue();
-      return new ColumnMetrics(path, id, values, nullsKnown ? nulls : -1, bytes, lower, upper);
+      return ColumnMetrics.builder().path(path).fieldId(id).valueCount(values).nullCount(nullsKnown ? nulls : -1)
+          .compressedBytes(bytes).lower(lower).upper(upper).build();
     }
 
     private static boolean nan(Object v) {

@@ -170,8 +170,8 @@ public final class LakeSinkWriter<T> implements SinkWriter<T> {
     }
     Schema fileSchema = names.isEmpty() ? rowSchema
         : Schema.createRecord(rowSchema.getName(), rowSchema.getDoc(), rowSchema.getNamespace(), false, fileFields);
-    spec = new WriteSpec(sink.format(), sink.compression(), fileSchema, model,
-        Math.max(1 << 20, Math.min(WriteSpec.DEFAULT_ROW_GROUP_BYTES, sink.targetFileBytes())));
+    spec = WriteSpec.builder().format(sink.format()).compression(sink.compression()).schema(fileSchema).model(model)
+        .rowGroupBytes(Math.max(1 << 20, Math.min(WriteSpec.DEFAULT_ROW_GROUP_BYTES, sink.targetFileBytes()))).build();
   }
 
   /** The row's partition values, in a scratch array reused for every row (copied when a file keeps them). */

@@ -173,8 +173,8 @@ final class PartitionRewriter {
 
     Output(Schema schema, Compression codec, String name) throws IOException {
       this.schema = schema;
-      WriteSpec spec = new WriteSpec(format, codec, schema, MODEL,
-          Math.max(1 << 20, Math.min(WriteSpec.DEFAULT_ROW_GROUP_BYTES, targetBytes)));
+      WriteSpec spec = WriteSpec.builder().format(format).compression(codec).schema(schema).model(MODEL)
+          .rowGroupBytes(Math.max(1 << 20, Math.min(WriteSpec.DEFAULT_ROW_GROUP_BYTES, targetBytes))).build();
       this.path = name + spec.suffix();
       this.object = store.newStagedWriter(Locations.child(dataDir, path));
       this.writer = Formats.newWriter(spec, object);

@@ -57,7 +57,8 @@ final class RunCommit {
     LakeRoot lake = pipeline.home();
     Map<String, String> cursorsAfter = new TreeMap<>(plan.cursors);
     cursorsAfter.putAll(outcome.proposedCursors());
-    CommitContext ctx = new CommitContext(pipeline.name(), plan.inputKey, plan.runId, plan.startedAt, cursorsAfter);
+    CommitContext ctx = CommitContext.builder().pipeline(pipeline.name()).commitKey(plan.inputKey).runId(plan.runId)
+        .startedAt(plan.startedAt).cursors(cursorsAfter).build();
     CommitSummary[] summaries = new CommitSummary[pipeline.sinks().size()];
     List<Publication> publications = new ArrayList<>();
     List<Integer> publishedSinks = new ArrayList<>();

@@ -79,7 +79,8 @@ final class RunState {
   }
 
   WriterContext writerContext(int index, Consumer<BadRow> rejects) {
-    return new WriterContext(attemptId, index, startedAt, rejects);
+    return WriterContext.builder().commitKey(attemptId).writerIndex(index).startedAt(startedAt).rejects(rejects)
+        .build();
   }
 
   /** What one worker hands to the commit; {@code results} per writer, per sink. */

@@ -192,7 +192,7 @@ final class Worker implements SourceContext {
         break;
       }
     }
-    record(new BadRow(row.step(), row.reason(), row.position().isEmpty() ? position() : row.position(), row.value()));
+    record(BadRow.of(row.step(), row.reason(), row.position().isEmpty() ? position() : row.position(), row.value()));
   }
 
   /** Where the row being processed came from: the source's position, or what the worker is doing. */

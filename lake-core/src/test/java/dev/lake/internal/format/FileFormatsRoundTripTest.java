@@ -108,7 +108,8 @@ class FileFormatsRoundTripTest {
   @ParameterizedTest
   @MethodSource("formats")
   void newReader_manyRowsInSmallRowGroups_readsEveryRowInOrder(FileFormat format) throws IOException {
-    WriteSpec spec = new WriteSpec(format, null, TestRows.FILE_SCHEMA, TestRows.MODEL, 64 * 1024);
+    WriteSpec spec = WriteSpec.builder().format(format).schema(TestRows.FILE_SCHEMA).model(TestRows.MODEL)
+        .rowGroupBytes(64 * 1024).build();
     URI uri = dir.resolve("part-0" + spec.suffix()).toUri();
     List<GenericRecord> rows = new ArrayList<>();
     for (int i = 0; i < 20_000; i++) {

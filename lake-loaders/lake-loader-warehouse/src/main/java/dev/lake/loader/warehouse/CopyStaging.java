@@ -85,8 +85,8 @@ final class CopyStaging implements AutoCloseable {
    * {@code "file <n>"} after each data file.
    */
   URI stage(Snapshot snap, Consumer<String> hook) {
-    WriteSpec spec = new WriteSpec(FileFormat.PARQUET, Compression.SNAPPY, snap.rowSchema(),
-        Rows.model(GenericData.Record.class), WriteSpec.DEFAULT_ROW_GROUP_BYTES);
+    WriteSpec spec = WriteSpec.of(FileFormat.PARQUET, Compression.SNAPPY, snap.rowSchema(),
+        Rows.model(GenericData.Record.class));
     List<DataFile> staged = new ArrayList<>();
     int n = 0;
     for (DataFile f : snap.files()) {

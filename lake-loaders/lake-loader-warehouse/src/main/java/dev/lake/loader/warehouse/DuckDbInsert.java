@@ -105,8 +105,8 @@ final class DuckDbInsert {
     Path dir = null;
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       dir = Files.createTempDirectory("lake-duckdb-load-");
-      WriteSpec spec = new WriteSpec(FileFormat.PARQUET, Compression.SNAPPY, snap.rowSchema(),
-          Rows.model(GenericData.Record.class), WriteSpec.DEFAULT_ROW_GROUP_BYTES);
+      WriteSpec spec = WriteSpec.of(FileFormat.PARQUET, Compression.SNAPPY, snap.rowSchema(),
+          Rows.model(GenericData.Record.class));
       for (DataFile f : snap.files()) {
         Path file = dir.resolve(done + ".parquet");
         try (SourceReader<GenericRecord> in = snap.open(f);

@@ -54,13 +54,13 @@ final class MappedStore implements ObjectStore {
 
   @Override
   public Optional<ObjectInfo> stat(URI uri) throws IOException {
-    return files.stat(local(uri)).map(i -> new ObjectInfo(uri, i.size(), i.lastModified()));
+    return files.stat(local(uri)).map(i -> ObjectInfo.of(uri, i.size(), i.lastModified()));
   }
 
   @Override
   public List<ObjectInfo> list(URI prefix, boolean recursive) throws IOException {
     return files.list(local(prefix), recursive).stream()
-        .map(i -> new ObjectInfo(s3(i.uri()), i.size(), i.lastModified())).toList();
+        .map(i -> ObjectInfo.of(s3(i.uri()), i.size(), i.lastModified())).toList();
   }
 
   @Override

@@ -157,10 +157,10 @@ final class IcebergCompaction {
           if (schema == null) {
             schema = first.getSchema();
             written.add(uri);
-            w = FileFormats.newWriter(new WriteSpec(FileFormat.PARQUET, Compression.SNAPPY, schema,
-                Rows.model(GenericData.Record.class),
-                Math.min(WriteSpec.DEFAULT_ROW_GROUP_BYTES, Math.max(1 << 20, targetBytes))),
-                LakeFileIO.store(location).newWriter(uri));
+            WriteSpec fileSpec = WriteSpec.builder().format(FileFormat.PARQUET).compression(Compression.SNAPPY)
+                .schema(schema).model(Rows.model(GenericData.Record.class))
+                .rowGroupBytes(Math.min(WriteSpec.DEFAULT_ROW_GROUP_BYTES, Math.max(1 << 20, targetBytes))).build();
+            w = FileFormats.newWriter(fileSpec, LakeFileIO.store(location).newWriter(uri));
           } else if (!schema.equals(first.getSchema())) {
             continue; // written with another schema: stays as it is
           }

@@ -140,8 +140,9 @@ final class IcebergSinkWriter<T> implements SinkWriter<T> {
       partitionPos[i] = rowSchema.getField(partitionSources[i]).pos();
     }
     Schema fileSchema = IcebergSchemas.withFieldIds(rowSchema, table.schema(), sink.table());
-    writeSpec = new WriteSpec(FileFormat.PARQUET, Compression.SNAPPY, fileSchema, model,
-        Math.max(1 << 20, Math.min(WriteSpec.DEFAULT_ROW_GROUP_BYTES, sink.targetFileBytes())));
+    long rowGroupBytes = Math.max(1 << 20, Math.min(WriteSpec.DEFAULT_ROW_GROUP_BYTES, sink.targetFileBytes()));
+    writeSpec = WriteSpec.builder().format(FileFormat.PARQUET).compression(Compression.SNAPPY).schema(fileSchema)
+        .model(model).rowGroupBytes(rowGroupBytes).build();
     if (sink.write() == IcebergWrite.UPSERT) {
       deletes = new UpsertDeletes(table, fileSchema, model, sink.key(), ctx, writeSpec.rowGroupBytes());
       deletes.split(splitOrder);

@@ -102,7 +102,7 @@ final class IcebergTableSnapshot implements TableSnapshot {
   @Override
   public List<File> files() {
     List<File> out = new ArrayList<>();
-    plan().files().forEach(t -> out.add(new File(t.file().location(), t.file().recordCount(),
+    plan().files().forEach(t -> out.add(File.of(t.file().location(), t.file().recordCount(),
         t.file().fileSizeInBytes())));
     return out;
   }

@@ -50,8 +50,8 @@ final class PositionDeleteFiles {
     written.add(uri);
     List<Position> sorted = new ArrayList<>(positions);
     sorted.sort(Comparator.comparing(Position::file).thenComparingLong(Position::pos));
-    WriteSpec writeSpec = new WriteSpec(FileFormat.PARQUET, Compression.SNAPPY, POSITIONS, GenericData.get(),
-        rowGroupBytes);
+    WriteSpec writeSpec = WriteSpec.builder().format(FileFormat.PARQUET).compression(Compression.SNAPPY)
+        .schema(POSITIONS).model(GenericData.get()).rowGroupBytes(rowGroupBytes).build();
     try (RowFileWriter w = FileFormats.newWriter(writeSpec, LakeFileIO.store(location).newWriter(uri))) {
       for (Position p : sorted) {
         GenericRecord r = new GenericData.Record(POSITIONS);

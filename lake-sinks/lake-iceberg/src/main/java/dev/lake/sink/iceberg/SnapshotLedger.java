@@ -112,7 +112,7 @@ final class SnapshotLedger {
         try {
           Map<String, String> values = JSON.readValue(summary.get(CURSORS),
               new TypeReference<Map<String, String>>() {});
-          return java.util.Optional.of(new dev.lake.io.SplitLedger.Cursors(summary.getOrDefault(RUN, ""),
+          return java.util.Optional.of(dev.lake.io.SplitLedger.Cursors.of(summary.getOrDefault(RUN, ""),
               java.time.Instant.ofEpochMilli(s.timestampMillis()), values));
         } catch (JsonProcessingException e) {
           throw new SinkException("iceberg", "The " + CURSORS + " of snapshot " + s.snapshotId() + " is not a JSON "

@@ -87,7 +87,8 @@ final class UpsertDeletes {
     }
     Schema keySchema = Schema.createRecord(fileSchema.getName() + "_key", null, fileSchema.getNamespace(), false,
         fields);
-    this.equalitySpec = new WriteSpec(FileFormat.PARQUET, Compression.SNAPPY, keySchema, model, rowGroupBytes);
+    this.equalitySpec = WriteSpec.of(FileFormat.PARQUET, Compression.SNAPPY, keySchema, model).toBuilder()
+        .rowGroupBytes(rowGroupBytes).build();
   }
 
   /** The rows written from now on come from the split at {@code order} in the run's input (-1: unknown). */

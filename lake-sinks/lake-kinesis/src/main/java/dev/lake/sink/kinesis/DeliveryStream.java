@@ -192,16 +192,26 @@ final class DeliveryStream<T> implements BufferedDelivery.Stream<T> {
       return; // committed by an earlier attempt (whose writer then failed to close, or whose response was lost)
     }
     List<BadRow> writerRejects = new ArrayList<>();
-    try (SinkWriter<T> w = config.sink.open(new WriterContext(key, 0, batchStart, writerRejects::add))) {
+    try (SinkWriter<T> w = config.sink.open(writerContext(key, writerRejects::add))) {
       for (T row : rows) {
         w.write(row);
       }
       WriterResult result = w.commit();
-      Tried attempt = new Tried(new CommitContext(config.name, key, key, batchStart), result, writerRejects);
+      Tried attempt = new Tried(commitContext(key), result, writerRejects);
       tried.add(attempt);
       config.sink.commit(List.of(result), attempt.ctx());
       accept(attempt);
     }
+  }
+
+  /** The one writer of batch {@code key}, of the batch's start time. */
+  private WriterContext writerContext(String key, java.util.function.Consumer<BadRow> rejects) {
+    return WriterContext.builder().commitKey(key).writerIndex(0).startedAt(batchStart).rejects(rejects).build();
+  }
+
+  /** The commit of batch {@code key}: the key is its commit key and its run id. */
+  private CommitContext commitContext(String key) {
+    return CommitContext.builder().pipeline(config.name).commitKey(key).runId(key).startedAt(batchStart).build();
   }
 
   /** An attempt at committing the batch's rows: what it staged and the rows its writer rejected. */
@@ -233,13 +243,13 @@ final class DeliveryStream<T> implements BufferedDelivery.Stream<T> {
   }
 
   private void commitRejects(String key) throws IOException {
-    try (SinkWriter<Object> w = rejectedSink.open(new WriterContext(key, 0, batchStart, r -> {
+    try (SinkWriter<Object> w = rejectedSink.open(writerContext(key, r -> {
       throw new IllegalStateException("Cannot write a rejected row: " + r);
     }))) {
       for (BadRow b : rejects) {
         w.write(rejectedRecord(b, key));
       }
-      rejectedSink.commit(List.of(w.commit()), new CommitContext(config.name, key, key, batchStart));
+      rejectedSink.commit(List.of(w.commit()), commitContext(key));
     }
   }
 

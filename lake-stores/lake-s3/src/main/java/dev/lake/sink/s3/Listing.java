@@ -31,7 +31,7 @@ final class Listing {
     try {
       HeadObjectResponse head = ops.call("HeadObject", at,
           () -> ops.s3.headObject(r -> r.bucket(at.bucket()).key(at.key())), null);
-      return Optional.of(new ObjectInfo(at.uri(), head.contentLength(), head.lastModified()));
+      return Optional.of(ObjectInfo.of(at.uri(), head.contentLength(), head.lastModified()));
     } catch (SinkException e) {
       if (e.getCause() instanceof software.amazon.awssdk.core.exception.SdkException sdk
           && S3Operations.notFound(sdk)) {
@@ -53,7 +53,7 @@ final class Listing {
       ListObjectsV2Response page = ops.call("ListObjectsV2", prefix, () -> ops.s3.listObjectsV2(req.build()), null);
       for (S3Object o : page.contents()) {
         if (!o.key().endsWith("/")) { // a "folder" marker made by a console, not an object
-          out.add(new ObjectInfo(S3Location.uri(prefix.bucket(), o.key()), o.size(), o.lastModified()));
+          out.add(ObjectInfo.of(S3Location.uri(prefix.bucket(), o.key()), o.size(), o.lastModified()));
         }
       }
       token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;

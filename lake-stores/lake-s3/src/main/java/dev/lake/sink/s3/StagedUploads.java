@@ -91,7 +91,7 @@ final class StagedUploads {
   /** The incomplete multipart uploads under a prefix, by target key and initiation time (sizes unknown: 0). */
   static List<ObjectInfo> listUnpublished(S3Operations ops, S3Location prefix) throws IOException {
     List<ObjectInfo> out = new ArrayList<>();
-    Listing.forEachUpload(ops, prefix, u -> out.add(new ObjectInfo(S3Location.uri(prefix.bucket(), u.key()), 0,
+    Listing.forEachUpload(ops, prefix, u -> out.add(ObjectInfo.of(S3Location.uri(prefix.bucket(), u.key()), 0,
         u.initiated() != null ? u.initiated() : Instant.EPOCH)));
     out.sort(Comparator.comparing(o -> o.uri().toString()));
     return out;
