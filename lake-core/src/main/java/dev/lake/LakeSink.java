@@ -167,9 +167,20 @@ public final class LakeSink<T> implements Sink<T> {
     return "lake:" + dataset;
   }
 
+  /**
+   * What the engine needs of this sink: the one place that reads a lake sink for it (the writer, the commits and
+   * {@link RunSpecs}), so that the engine does not depend on {@code LakeSink}, {@code Lake} or {@code WriteMode}.
+   */
+  LakeDataset toDataset() {
+    return LakeDataset.builder().name(name()).at(lake.location(), dataset).format(format, compression)
+        .partitioning(partitionBy, ingestDate).mode(mode.name(), mode == WriteMode.APPEND)
+        .fileLimits(targetFileBytes, maxRowsPerFile, maxOpenFiles).schema(schema()).coalescesSmallFiles(coalesce)
+        .build();
+  }
+
   @Override
   public SinkWriter<T> open(WriterContext ctx) {
-    return new LakeSinkWriter<>(LakeDataset.of(this), ctx);
+    return new LakeSinkWriter<>(toDataset(), ctx);
   }
 
   /**
@@ -180,7 +191,7 @@ public final class LakeSink<T> implements Sink<T> {
    */
   @Override
   public CommitSummary commit(List<WriterResult> results, CommitContext ctx) throws IOException {
-    return dev.lake.internal.lake.LakePublications.commitDirect(LakeDataset.of(this), results, ctx);
+    return dev.lake.internal.lake.LakePublications.commitDirect(toDataset(), results, ctx);
   }
 
   /**
@@ -198,7 +209,7 @@ public final class LakeSink<T> implements Sink<T> {
    * }</pre>
    */
   public boolean committedDirect(CommitContext ctx) throws IOException {
-    return dev.lake.internal.lake.LakePublications.landedDirect(LakeDataset.of(this), ctx);
+    return dev.lake.internal.lake.LakePublications.landedDirect(toDataset(), ctx);
   }
 
   /** Discards what writers staged for a run that will not commit. */

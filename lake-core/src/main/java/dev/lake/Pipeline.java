@@ -4,7 +4,7 @@ import dev.lake.exceptions.ValidationException;
 import dev.lake.iam.IamPolicy;
 import dev.lake.iam.IamScope;
 import dev.lake.internal.runner.LocalRunner;
-import dev.lake.internal.runner.RunSpecs;
+import dev.lake.internal.runner.RunSpecReader;
 import dev.lake.io.Sink;
 import dev.lake.io.Source;
 import dev.lake.transforms.Aggregator;
@@ -46,6 +46,11 @@ import org.apache.avro.generic.GenericRecord;
 public final class Pipeline<T> implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+
+  static {
+    // the runner SPI (dev.lake.runner) reads a pipeline through the engine's reader, which cannot name this type
+    RunSpecReader.install(pipeline -> RunSpecs.of((Pipeline<?>) pipeline));
+  }
 
   private final String name;
   private final Source<?> source;

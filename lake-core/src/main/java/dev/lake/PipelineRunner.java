@@ -1,7 +1,6 @@
 package dev.lake;
 
 import dev.lake.internal.runner.LocalRunner;
-import dev.lake.internal.runner.RunSpecs;
 
 /**
  * Executes a {@link Pipeline} description: where the splits are read and written. {@link #local()} runs in this JVM

@@ -6,7 +6,7 @@ import dev.lake.exceptions.LakeException;
 import dev.lake.exceptions.ValidationException;
 import dev.lake.internal.runner.RunOutcome;
 import dev.lake.internal.runner.RunPlan;
-import dev.lake.internal.runner.RunSpecs;
+import dev.lake.internal.runner.RunSpecReader;
 import dev.lake.io.Source;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -57,7 +57,7 @@ public final class RunnerPlan implements Serializable {
   public static PipelineResult inRounds(Pipeline<?> pipeline, Function<RunnerPlan, PipelineResult> round) {
     Objects.requireNonNull(pipeline, "pipeline");
     Objects.requireNonNull(round, "round");
-    return RunPlan.inRounds(RunSpecs.of(pipeline), plan -> round.apply(new RunnerPlan(pipeline, plan)));
+    return RunPlan.inRounds(RunSpecReader.read(pipeline), plan -> round.apply(new RunnerPlan(pipeline, plan)));
   }
 
   /** The pipeline this plan runs. */

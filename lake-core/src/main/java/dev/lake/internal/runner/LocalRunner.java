@@ -23,7 +23,7 @@ import java.util.concurrent.Future;
  * (skipping what the other run committed) and reads the rest ({@link RunPlan#inRounds}).
  *
  * <pre>{@code
- * PipelineResult result = new LocalRunner(RunSpecs.of(pipeline)).run();   // what Pipeline.run() does
+ * PipelineResult result = new LocalRunner(RunSpecReader.read(pipeline)).run();   // what Pipeline.run() does
  * }</pre>
  */
 public final class LocalRunner {

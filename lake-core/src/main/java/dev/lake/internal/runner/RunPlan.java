@@ -31,7 +31,7 @@ import org.apache.avro.generic.GenericRecord;
  * Serializable without its splits, so Spark can broadcast it.
  *
  * <pre>{@code
- * RunPlan plan = RunPlan.of(RunSpecs.of(pipeline));
+ * RunPlan plan = RunPlan.of(RunSpecReader.read(pipeline));
  * RunOutcome part = plan.runTask(0, plan.attemptId(), new ArrayDeque<>(plan.splits()));
  * PipelineResult result = plan.commit(part);
  * }</pre>
