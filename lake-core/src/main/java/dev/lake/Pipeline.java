@@ -4,7 +4,7 @@ import dev.lake.exceptions.ValidationException;
 import dev.lake.iam.IamPolicy;
 import dev.lake.iam.IamScope;
 import dev.lake.internal.runner.LocalRunner;
-import dev.lake.internal.runner.RunSpecReader;
+import dev.lake.internal.runner.PipelineFront;
 import dev.lake.io.Sink;
 import dev.lake.io.Source;
 import dev.lake.transforms.Aggregator;
@@ -48,8 +48,8 @@ public final class Pipeline<T> implements Serializable {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
   static {
-    // the runner SPI (dev.lake.runner) reads a pipeline through the engine's reader, which cannot name this type
-    RunSpecReader.install(pipeline -> RunSpecs.of((Pipeline<?>) pipeline));
+    // the runner SPI (dev.lake.runner) reaches RunSpecs and RunResults through the engine, which names no type here
+    PipelineFront.install(new PipelineFrontend());
   }
 
   private final String name;
@@ -291,7 +291,7 @@ public final class Pipeline<T> implements Serializable {
    */
   public PipelineResult run() {
     validate();
-    return new LocalRunner(RunSpecs.of(this)).run();
+    return RunResults.toPublic(new LocalRunner(RunSpecs.of(this)).run());
   }
 
   /**

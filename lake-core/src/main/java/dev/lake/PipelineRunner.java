@@ -23,6 +23,6 @@ public interface PipelineRunner {
 
   /** The runner of {@link Pipeline#run()}: a pool of threads in this JVM. */
   static PipelineRunner local() {
-    return pipeline -> new LocalRunner(RunSpecs.of(pipeline)).run();
+    return pipeline -> RunResults.toPublic(new LocalRunner(RunSpecs.of(pipeline)).run());
   }
 }

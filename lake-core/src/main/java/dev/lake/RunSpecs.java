@@ -12,7 +12,7 @@ import org.apache.avro.generic.GenericRecord;
 /**
  * Builds the engine's {@link RunSpec} of a pipeline, for the entry points ({@code Pipeline.run()},
  * {@code PipelineRunner.local()}, and {@code RunnerPlan.inRounds} through the engine's
- * {@link dev.lake.internal.runner.RunSpecReader}, which {@link Pipeline} installs): the one class that reads a
+ * {@link dev.lake.internal.runner.PipelineFront}, which {@link Pipeline} installs): the one class that reads a
  * {@link Pipeline} for the engine and tells lake sinks from other sinks, so that the engine names no type of this
  * package.
  *

@@ -14,11 +14,11 @@ import org.apache.avro.generic.GenericRecord;
  * What the runner needs of a pipeline, engine-side: its name, source, steps and sinks, the datasets of the lake sinks
  * among them by position (so the runner needs no class checks), the home lake, the rejected zone, the bad-row policy, the
  * deadline and the parallelism. Built at the entry points by {@code dev.lake}'s package-private {@code RunSpecs}
- * (the runner SPI reaches it through {@link RunSpecReader}); serializable, as plans that carry it go to other
+ * (the runner SPI reaches it through {@link PipelineFront}); serializable, as plans that carry it go to other
  * machines.
  *
  * <pre>{@code
- * RunSpec spec = RunSpecReader.read(pipeline);
+ * RunSpec spec = PipelineFront.installed().spec(pipeline);
  * LakeDataset first = spec.dataset(0);   // null when sink 0 is not a lake sink
  * }</pre>
  *
