@@ -61,6 +61,8 @@ class LakeSinkSchemaTest {
 
     LakeDataset copy = (LakeDataset) roundTrip(sink.toDataset());
 
+    assertThat(sink.toDataset().schema()).as("the sink's schema, not parsed again").isSameAs(ROW);
+
     assertThat(copy.name()).isEqualTo("lake:processed/rows");
     assertThat(copy.lake().root()).isEqualTo(Lake.at(dir.toString()).root());
     assertThat(copy.dataset()).isEqualTo("processed/rows");

@@ -10,7 +10,7 @@ import org.apache.avro.Schema;
  * What the engine needs of a lake sink: the dataset it writes into and how (format, compression, partitioning, write
  * mode, file limits, coalescing, ingest date, the explicit schema). The user's {@code LakeSink} builds it
  * ({@link #builder}), so the writer, the publications and the runner do not depend on the API type. Serializable (the
- * schema as its JSON), as plans that carry it go to other machines.
+ * schema as its JSON, in the {@link SerializableSchema} the sink holds), as plans that carry it go to other machines.
  *
  * <pre>{@code
  * LakeDataset sales = LakeDataset.builder().name("lake:processed/sales").at(root, "processed/sales")
@@ -33,9 +33,8 @@ public final class LakeDataset implements Serializable {
   private final long targetFileBytes;
   private final long maxRowsPerFile;
   private final int maxOpenFiles;
-  private final String schemaJson;
+  private final SerializableSchema schema;
   private final boolean coalesce;
-  private transient volatile Schema schema;
 
   private LakeDataset(Builder b) {
     this.name = b.name;
@@ -51,7 +50,6 @@ public final class LakeDataset implements Serializable {
     this.maxRowsPerFile = b.maxRowsPerFile;
     this.maxOpenFiles = b.maxOpenFiles;
     this.schema = b.schema;
-    this.schemaJson = b.schema == null ? null : b.schema.toString();
     this.coalesce = b.coalesce;
   }
 
@@ -77,7 +75,7 @@ public final class LakeDataset implements Serializable {
     private long targetFileBytes;
     private long maxRowsPerFile;
     private int maxOpenFiles;
-    private Schema schema;
+    private SerializableSchema schema;
     private boolean coalesce;
 
     private Builder() {}
@@ -125,7 +123,7 @@ public final class LakeDataset implements Serializable {
     }
 
     /** The explicit schema, or {@code null} for the one the rows give. */
-    public Builder schema(Schema value) {
+    public Builder schema(SerializableSchema value) {
       this.schema = value;
       return this;
     }
@@ -198,14 +196,6 @@ public final class LakeDataset implements Serializable {
 
   /** The explicit schema, or null to derive it from the first row; parsed once after serialization. */
   public Schema schema() {
-    if (schemaJson == null) {
-      return null;
-    }
-    Schema parsed = schema;
-    if (parsed == null) {
-      parsed = new Schema.Parser().parse(schemaJson);
-      schema = parsed;
-    }
-    return parsed;
+    return schema == null ? null : schema.get();
   }
 }
