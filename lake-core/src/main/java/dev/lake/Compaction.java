@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Rewrites the small files of a dataset into files near a target size, partition by partition, and commits the result
@@ -29,6 +31,8 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class Compaction {
+  private static final Logger LOG = LoggerFactory.getLogger(Compaction.class);
+
   private final Lake lake;
   private final String dataset;
   private final long targetFileBytes;
@@ -99,7 +103,22 @@ public final class Compaction {
    * @throws dev.lake.exceptions.LakeException when reading or writing files failed; nothing was committed
    */
   public CompactionResult run() {
-    return new Compactor(lake.location(), dataset, targetFileBytes, partition, compression).run(dryRun, listener);
+    Compactor.Result r = new Compactor(lake.location(), dataset, targetFileBytes, partition, compression)
+        .run(dryRun, p -> listener.accept(partitionResult(p)));
+    CompactionResult result = CompactionResult.builder().dataset(r.dataset()).runId(r.runId()).dryRun(r.dryRun())
+        .versionBefore(r.versionBefore()).versionAfter(r.versionAfter()).targetFileBytes(r.targetFileBytes())
+        .partitions(r.partitions().stream().map(Compaction::partitionResult).toList()).filesKept(r.filesKept())
+        .duration(r.duration()).build();
+    if (!r.dryRun()) {
+      LOG.info(result.summary());
+    }
+    return result;
+  }
+
+  private static CompactionResult.PartitionResult partitionResult(Compactor.PartitionResult p) {
+    return CompactionResult.PartitionResult.builder().partition(p.partition()).filesBefore(p.filesBefore())
+        .bytesBefore(p.bytesBefore()).filesAfter(p.filesAfter()).bytesAfter(p.bytesAfter()).rows(p.rows())
+        .skipped(p.skipped()).build();
   }
 
   @Override

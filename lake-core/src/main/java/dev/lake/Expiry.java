@@ -4,6 +4,8 @@ import dev.lake.exceptions.ValidationException;
 import dev.lake.internal.lake.Expirer;
 import java.time.Duration;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Expires old versions of a dataset and deletes the files only they list. A version is retained while it is among the
@@ -22,6 +24,7 @@ import java.util.Objects;
  * }</pre>
  */
 public final class Expiry {
+  private static final Logger LOG = LoggerFactory.getLogger(Expiry.class);
   /** Versions younger than this are kept by default. */
   public static final Duration DEFAULT_OLDER_THAN = Duration.ofHours(24);
   /** The newest versions always kept by default. */
@@ -72,7 +75,13 @@ public final class Expiry {
    *     deleted by the next expiry
    */
   public ExpiryResult run() {
-    return new Expirer(lake.location(), dataset, olderThan, retainLast).run(dryRun);
+    Expirer.Result r = new Expirer(lake.location(), dataset, olderThan, retainLast).run(dryRun);
+    ExpiryResult result = ExpiryResult.builder().dataset(r.dataset()).dryRun(r.dryRun())
+        .versionsBefore(r.versionsBefore()).expiredVersions(r.expiredVersions()).oldestRetained(r.oldestRetained())
+        .filesDeleted(r.filesDeleted()).bytesDeleted(r.bytesDeleted()).deadRunsDiscarded(r.deadRunsDiscarded())
+        .duration(r.duration()).build();
+    LOG.info(result.summary());
+    return result;
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.lake.internal.lake.LakeDataset;
 import dev.lake.internal.lake.LakeSinkWriter;
 import dev.lake.internal.lake.ManifestStore;
 import dev.lake.internal.lake.RunCoalescer;
+import dev.lake.internal.lake.SerializableSchema;
 import dev.lake.io.CommitContext;
 import dev.lake.io.CommitSummary;
 import dev.lake.io.Compression;
@@ -56,9 +57,8 @@ public final class LakeSink<T> implements Sink<T> {
   private final long targetFileBytes;
   private final long maxRowsPerFile;
   private final int maxOpenFiles;
-  private final String schemaJson;
-  /** {@link #schemaJson} parsed, kept once parsed or given (a run asks for it at every commit). */
-  private transient volatile Schema schema;
+  /** The explicit schema, or null; its JSON parsed once after serialization. */
+  private final SerializableSchema schema;
   private final boolean coalesce;
 
   LakeSink(Lake lake, String dataset, FileFormat format) {
@@ -68,7 +68,7 @@ public final class LakeSink<T> implements Sink<T> {
 
   private LakeSink(Lake lake, String dataset, FileFormat format, Compression compression, List<String> partitionBy,
       boolean ingestDate, WriteMode mode, long targetFileBytes, long maxRowsPerFile, int maxOpenFiles,
-      String schemaJson, boolean coalesce) {
+      SerializableSchema schema, boolean coalesce) {
     this.lake = lake;
     this.dataset = dataset;
     this.format = format;
@@ -79,12 +79,12 @@ public final class LakeSink<T> implements Sink<T> {
     this.targetFileBytes = targetFileBytes;
     this.maxRowsPerFile = maxRowsPerFile;
     this.maxOpenFiles = maxOpenFiles;
-    this.schemaJson = schemaJson;
+    this.schema = schema;
     this.coalesce = coalesce;
   }
 
   private LakeSink<T> copy(FileFormat f, Compression c, List<String> p, boolean i, WriteMode m, long t, long r,
-      int o, String s) {
+      int o, SerializableSchema s) {
     return new LakeSink<>(lake, dataset, f, c, p, i, m, t, r, o, s, coalesce);
   }
 
@@ -94,55 +94,53 @@ public final class LakeSink<T> implements Sink<T> {
       ValidationException.check(c != null && !c.isBlank(), "Partition column names must not be blank");
     }
     return copy(format, compression, List.of(columns), ingestDate, mode, targetFileBytes, maxRowsPerFile,
-        maxOpenFiles, schemaJson);
+        maxOpenFiles, schema);
   }
 
   /** Adds a leading {@code ingest_date=YYYY-MM-DD} partition holding the run's start date (UTC). */
   public LakeSink<T> withIngestDate() {
     return copy(format, compression, partitionBy, true, mode, targetFileBytes, maxRowsPerFile, maxOpenFiles,
-        schemaJson);
+        schema);
   }
 
   public LakeSink<T> format(FileFormat fileFormat) {
     return copy(Objects.requireNonNull(fileFormat, "format"), compression, partitionBy, ingestDate, mode,
-        targetFileBytes, maxRowsPerFile, maxOpenFiles, schemaJson);
+        targetFileBytes, maxRowsPerFile, maxOpenFiles, schema);
   }
 
   public LakeSink<T> compression(Compression codec) {
     return copy(format, codec, partitionBy, ingestDate, mode, targetFileBytes, maxRowsPerFile, maxOpenFiles,
-        schemaJson);
+        schema);
   }
 
   public LakeSink<T> mode(WriteMode writeMode) {
     return copy(format, compression, partitionBy, ingestDate, Objects.requireNonNull(writeMode, "mode"),
-        targetFileBytes, maxRowsPerFile, maxOpenFiles, schemaJson);
+        targetFileBytes, maxRowsPerFile, maxOpenFiles, schema);
   }
 
   /** Rolls to a new file once a file reaches about this many bytes. */
   public LakeSink<T> targetFileBytes(long bytes) {
     ValidationException.check(bytes >= 1024, "targetFileBytes must be at least 1024 but was %s", bytes);
-    return copy(format, compression, partitionBy, ingestDate, mode, bytes, maxRowsPerFile, maxOpenFiles, schemaJson);
+    return copy(format, compression, partitionBy, ingestDate, mode, bytes, maxRowsPerFile, maxOpenFiles, schema);
   }
 
   /** Rolls to a new file once a file holds this many rows. */
   public LakeSink<T> maxRowsPerFile(long rows) {
     ValidationException.check(rows >= 1, "maxRowsPerFile must be at least 1 but was %s", rows);
-    return copy(format, compression, partitionBy, ingestDate, mode, targetFileBytes, rows, maxOpenFiles, schemaJson);
+    return copy(format, compression, partitionBy, ingestDate, mode, targetFileBytes, rows, maxOpenFiles, schema);
   }
 
   /** How many partition files one writer keeps open at once (memory: one row group buffer each). */
   public LakeSink<T> maxOpenFiles(int files) {
     ValidationException.check(files >= 1, "maxOpenFiles must be at least 1 but was %s", files);
     return copy(format, compression, partitionBy, ingestDate, mode, targetFileBytes, maxRowsPerFile, files,
-        schemaJson);
+        schema);
   }
 
   /** Writes with this schema instead of deriving it from the first row. */
   public LakeSink<T> withSchema(Schema schema) {
-    LakeSink<T> sink = copy(format, compression, partitionBy, ingestDate, mode, targetFileBytes, maxRowsPerFile,
-        maxOpenFiles, schema.toString());
-    sink.schema = schema;
-    return sink;
+    return copy(format, compression, partitionBy, ingestDate, mode, targetFileBytes, maxRowsPerFile, maxOpenFiles,
+        SerializableSchema.of(schema));
   }
 
   /**
@@ -154,7 +152,7 @@ public final class LakeSink<T> implements Sink<T> {
    */
   public LakeSink<T> coalesceSmallFiles() {
     return new LakeSink<>(lake, dataset, format, compression, partitionBy, ingestDate, mode, targetFileBytes,
-        maxRowsPerFile, maxOpenFiles, schemaJson, true);
+        maxRowsPerFile, maxOpenFiles, schema, true);
   }
 
   /** True when this run's small files are merged per partition before the commit. */
@@ -167,9 +165,20 @@ public final class LakeSink<T> implements Sink<T> {
     return "lake:" + dataset;
   }
 
+  /**
+   * What the engine needs of this sink: the one place that reads a lake sink for it (the writer, the commits and
+   * {@link RunSpecs}), so that the engine does not depend on {@code LakeSink}, {@code Lake} or {@code WriteMode}.
+   */
+  LakeDataset toDataset() {
+    return LakeDataset.builder().name(name()).at(lake.location(), dataset).format(format, compression)
+        .partitioning(partitionBy, ingestDate).mode(mode.name(), mode == WriteMode.APPEND)
+        .fileLimits(targetFileBytes, maxRowsPerFile, maxOpenFiles).schema(schema).coalescesSmallFiles(coalesce)
+        .build();
+  }
+
   @Override
   public SinkWriter<T> open(WriterContext ctx) {
-    return new LakeSinkWriter<>(LakeDataset.of(this), ctx, RecordModel.install());
+    return new LakeSinkWriter<>(toDataset(), ctx, RecordModel.install());
   }
 
   /**
@@ -180,7 +189,7 @@ public final class LakeSink<T> implements Sink<T> {
    */
   @Override
   public CommitSummary commit(List<WriterResult> results, CommitContext ctx) throws IOException {
-    return dev.lake.internal.lake.LakePublications.commitDirect(LakeDataset.of(this), results, ctx);
+    return dev.lake.internal.lake.LakePublications.commitDirect(toDataset(), results, ctx);
   }
 
   /**
@@ -198,7 +207,7 @@ public final class LakeSink<T> implements Sink<T> {
    * }</pre>
    */
   public boolean committedDirect(CommitContext ctx) throws IOException {
-    return dev.lake.internal.lake.LakePublications.landedDirect(LakeDataset.of(this), ctx);
+    return dev.lake.internal.lake.LakePublications.landedDirect(toDataset(), ctx);
   }
 
   /** Discards what writers staged for a run that will not commit. */
@@ -277,14 +286,6 @@ public final class LakeSink<T> implements Sink<T> {
    * it from the first row.
    */
   public Schema schema() {
-    if (schemaJson == null) {
-      return null;
-    }
-    Schema parsed = schema;
-    if (parsed == null) {
-      parsed = new Schema.Parser().parse(schemaJson);
-      schema = parsed;
-    }
-    return parsed;
+    return schema == null ? null : schema.get();
   }
 }

@@ -4,7 +4,7 @@ import dev.lake.exceptions.ValidationException;
 import dev.lake.iam.IamPolicy;
 import dev.lake.iam.IamScope;
 import dev.lake.internal.runner.LocalRunner;
-import dev.lake.internal.runner.RunSpecs;
+import dev.lake.internal.runner.PipelineFront;
 import dev.lake.io.Sink;
 import dev.lake.io.Source;
 import dev.lake.transforms.Aggregator;
@@ -49,6 +49,8 @@ public final class Pipeline<T> implements Serializable {
 
   static {
     RecordModel.install(); // Columns' steps and Buffer.jsonBytes() meet Java records through RecordRows.installed()
+    // the runner SPI (dev.lake.runner) reaches RunSpecs and RunResults through the engine, which names no type here
+    PipelineFront.install(new PipelineFrontend());
   }
 
   private final String name;
@@ -290,7 +292,7 @@ public final class Pipeline<T> implements Serializable {
    */
   public PipelineResult run() {
     validate();
-    return new LocalRunner(RunSpecs.of(this)).run();
+    return RunResults.toPublic(new LocalRunner(RunSpecs.of(this)).run());
   }
 
   /**

@@ -401,60 +401,47 @@ public final class PipelineResult {
   /** Rows that entered: read plus rejected by the source. */
   @JsonProperty
   public long rowsIn() {
-    return rowsRead + sourceRejected;
+    return RunResults.toEngine(this).rowsIn();
   }
 
   /** Rows written by the first sink. */
   @JsonProperty
   public long rowsWritten() {
-    return sinks.isEmpty() ? 0 : sinks.get(0).written();
+    return RunResults.toEngine(this).rowsWritten();
   }
 
   /** Rows rejected by the source, the steps and the first sink. */
   @JsonProperty
   public long rowsRejected() {
-    return sourceRejected + steps.stream().mapToLong(StepReport::rejected).sum()
-        + (sinks.isEmpty() ? 0 : sinks.get(0).rejected());
+    return RunResults.toEngine(this).rowsRejected();
   }
 
   /** Rows filtered out by steps (rows that went into a step and neither came out nor were rejected). */
   @JsonProperty
   public long rowsFiltered() {
-    return steps.stream().mapToLong(StepReport::filtered).sum();
+    return RunResults.toEngine(this).rowsFiltered();
   }
 
   /** Rows folded by buffer and aggregate steps: the rows they batched or grouped minus what they emitted. */
   @JsonProperty
   public long rowsGrouped() {
-    return steps.stream().mapToLong(StepReport::grouped).sum();
+    return RunResults.toEngine(this).rowsGrouped();
   }
 
   /** Rows added by steps that emit more than they take (flatMap). */
   @JsonProperty
   public long rowsAdded() {
-    return rowsWritten() + rowsRejected() + rowsFiltered() + rowsGrouped() - rowsIn();
+    return RunResults.toEngine(this).rowsAdded();
   }
 
   /** True when every step's input equals the previous step's output and every sink took every row it was given. */
   @JsonProperty
   public boolean reconciles() {
-    long previous = rowsRead;
-    for (StepReport s : steps) {
-      if (s.in() != previous) {
-        return false;
-      }
-      previous = s.out();
-    }
-    for (SinkReport k : sinks) {
-      if (k.in() != previous || k.written() + k.rejected() != k.in()) {
-        return false;
-      }
-    }
-    return true;
+    return RunResults.toEngine(this).reconciles();
   }
 
   /** One line for logs and terminals. */
   public String summary() {
-    return RunSummary.of(this);
+    return RunResults.toEngine(this).summary();
   }
 }

@@ -1,7 +1,6 @@
 package dev.lake;
 
 import dev.lake.internal.runner.LocalRunner;
-import dev.lake.internal.runner.RunSpecs;
 
 /**
  * Executes a {@link Pipeline} description: where the splits are read and written. {@link #local()} runs in this JVM
@@ -24,6 +23,6 @@ public interface PipelineRunner {
 
   /** The runner of {@link Pipeline#run()}: a pool of threads in this JVM. */
   static PipelineRunner local() {
-    return pipeline -> new LocalRunner(RunSpecs.of(pipeline)).run();
+    return pipeline -> RunResults.toPublic(new LocalRunner(RunSpecs.of(pipeline)).run());
   }
 }

@@ -81,13 +81,13 @@ public final class StepReport {
   /** Rows that went in and left neither as rows, nor inside batches, nor as bad rows. */
   @JsonProperty
   public long filtered() {
-    return Math.max(0, in - (batched > 0 ? batched : out) - rejected);
+    return RunResults.toEngine(this).filtered();
   }
 
   /** Rows folded beyond one per batch or group: {@code batched - out} for a buffer or aggregate step, else 0. */
   @JsonProperty
   public long grouped() {
-    return batched > 0 ? batched - out : 0;
+    return RunResults.toEngine(this).grouped();
   }
 
   @Override

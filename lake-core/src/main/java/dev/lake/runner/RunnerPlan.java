@@ -4,9 +4,9 @@ import dev.lake.Pipeline;
 import dev.lake.PipelineResult;
 import dev.lake.exceptions.LakeException;
 import dev.lake.exceptions.ValidationException;
+import dev.lake.internal.runner.PipelineFront;
 import dev.lake.internal.runner.RunOutcome;
 import dev.lake.internal.runner.RunPlan;
-import dev.lake.internal.runner.RunSpecs;
 import dev.lake.io.Source;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -57,7 +57,7 @@ public final class RunnerPlan implements Serializable {
   public static PipelineResult inRounds(Pipeline<?> pipeline, Function<RunnerPlan, PipelineResult> round) {
     Objects.requireNonNull(pipeline, "pipeline");
     Objects.requireNonNull(round, "round");
-    return RunPlan.inRounds(RunSpecs.of(pipeline), plan -> round.apply(new RunnerPlan(pipeline, plan)));
+    return RunPlan.inRounds(front().spec(pipeline), plan -> round.apply(new RunnerPlan(pipeline, plan)));
   }
 
   /** The pipeline this plan runs. */
@@ -121,7 +121,7 @@ public final class RunnerPlan implements Serializable {
   public PipelineResult commit(List<TaskOutcome> outcomes) {
     List<TaskOutcome> tasks = byTask(outcomes);
     RunOutcome done = plan.finishMerge(merged(tasks), mergeWriter(tasks));
-    return plan.commit(done);
+    return front().result(plan.commit(done));
   }
 
   /**
@@ -143,7 +143,12 @@ public final class RunnerPlan implements Serializable {
 
   /** Runs this round's tasks on threads of this JVM and commits, as {@link dev.lake.PipelineRunner#local()} does. */
   public PipelineResult runLocally() {
-    return plan.runHere();
+    return front().result(plan.runHere());
+  }
+
+  /** What dev.lake makes of a pipeline for the engine and of the engine's result (installed by {@link Pipeline}). */
+  private static PipelineFront<Pipeline<?>, PipelineResult> front() {
+    return PipelineFront.installed();
   }
 
   /** The outcomes in task order, after checking that no task and no split is committed twice. */

@@ -1,6 +1,5 @@
 package dev.lake.internal.lake;
 
-import dev.lake.CompactionResult;
 import dev.lake.exceptions.LakeException;
 import dev.lake.exceptions.ValidationException;
 import dev.lake.io.Compression;
@@ -37,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * {@link dev.lake.Compaction}.
  *
  * <pre>{@code
- * CompactionResult r = new Compactor(lake, "processed/sales", 128L << 20, Map.of(), null).run(false);
+ * Compactor.Result r = new Compactor(lake, "processed/sales", 128L << 20, Map.of(), null).run(false);
  * }</pre>
  */
 public final class Compactor {
@@ -91,13 +90,44 @@ public final class Compactor {
   /** What to rewrite, read from {@code base}. */
   record Plan(Manifest base, List<Group> groups, int filesKept) {}
 
+  /**
+   * What a compaction did (or, dry, would do), engine-side: {@code dev.lake.Compaction} makes the public
+   * {@code CompactionResult} of it.
+   *
+   * @param dataset the dataset's path
+   * @param runId the compaction's run id
+   * @param dryRun nothing was written
+   * @param versionBefore the dataset's version before
+   * @param versionAfter its version after (the same when nothing was committed)
+   * @param targetFileBytes the target size of a rewritten file
+   * @param partitions each partition's rewrite, in plan order
+   * @param filesKept files left as they were
+   * @param duration how long it took
+   */
+  public record Result(String dataset, String runId, boolean dryRun, long versionBefore, long versionAfter,
+      long targetFileBytes, List<PartitionResult> partitions, int filesKept, Duration duration) {}
+
+  /**
+   * One partition's rewrite.
+   *
+   * @param partition the partition's values, in its column order (a value may be null)
+   * @param filesBefore its files before
+   * @param bytesBefore their bytes
+   * @param filesAfter its files after (about, on a dry run)
+   * @param bytesAfter their bytes
+   * @param rows its rows
+   * @param skipped why it was skipped, or {@code null} when it was rewritten
+   */
+  public record PartitionResult(Map<String, String> partition, int filesBefore, long bytesBefore, int filesAfter,
+      long bytesAfter, long rows, String skipped) {}
+
   /** Plans, then (unless a dry run) rewrites, commits, cleans up and writes the run report. */
-  public CompactionResult run(boolean dryRun) {
+  public Result run(boolean dryRun) {
     return run(dryRun, p -> { });
   }
 
   /** As {@link #run(boolean)}, telling {@code listener} about each partition once its files are written. */
-  public CompactionResult run(boolean dryRun, Consumer<CompactionResult.PartitionResult> listener) {
+  public Result run(boolean dryRun, Consumer<PartitionResult> listener) {
     try {
       Plan plan = plan();
       if (dryRun) {
@@ -105,9 +135,8 @@ public final class Compactor {
       }
       rewrite(plan, listener);
       long version = commit(plan);
-      CompactionResult result = result(plan, version, false);
-      CompactionReport.write(lake, result, plan, started);
-      LOG.info(result.summary());
+      Result result = result(plan, version, false);
+      CompactionReport.write(lake, result, started);
       return result;
     } catch (IOException e) {
       throw new LakeException("Compaction of " + dataset + " failed: " + e.getMessage()
@@ -168,7 +197,7 @@ public final class Compactor {
     rewrite(plan, p -> { });
   }
 
-  private void rewrite(Plan plan, Consumer<CompactionResult.PartitionResult> listener) throws IOException {
+  private void rewrite(Plan plan, Consumer<PartitionResult> listener) throws IOException {
     Manifest m = plan.base();
     FileFormat format = FileFormat.valueOf(m.format());
     Schema textSchema = PartitionRewriter.textFileSchema(format, m.schema(), m.partitionBy());
@@ -224,24 +253,21 @@ public final class Compactor {
     return result.version() == null ? m.version() : result.version().version();
   }
 
-  private CompactionResult result(Plan plan, long versionAfter, boolean dryRun) {
-    List<CompactionResult.PartitionResult> partitions = new ArrayList<>();
+  private Result result(Plan plan, long versionAfter, boolean dryRun) {
+    List<PartitionResult> partitions = new ArrayList<>();
     for (Group g : plan.groups()) {
       partitions.add(partitionResult(g, dryRun));
     }
-    return CompactionResult.builder().dataset(dataset).runId(runId).dryRun(dryRun)
-        .versionBefore(plan.base().version()).versionAfter(versionAfter).targetFileBytes(targetBytes)
-        .partitions(partitions).filesKept(plan.filesKept()).duration(Duration.between(started, Instant.now()))
-        .build();
+    return new Result(dataset, runId, dryRun, plan.base().version(), versionAfter, targetBytes,
+        List.copyOf(partitions), plan.filesKept(), Duration.between(started, Instant.now()));
   }
 
-  private CompactionResult.PartitionResult partitionResult(Group g, boolean dryRun) {
+  private PartitionResult partitionResult(Group g, boolean dryRun) {
     int filesAfter = dryRun ? (int) Math.max(1, (g.inputBytes() + targetBytes - 1) / targetBytes)
         : g.outputs.size();
     long bytesAfter = dryRun ? g.inputBytes() : g.outputs.stream().mapToLong(DataFile::bytes).sum();
-    return CompactionResult.PartitionResult.builder().partition(g.partition).filesBefore(g.inputs.size())
-        .bytesBefore(g.inputBytes()).filesAfter(filesAfter).bytesAfter(bytesAfter).rows(g.rows())
-        .skipped(g.skipped).build();
+    return new PartitionResult(g.partition, g.inputs.size(), g.inputBytes(), filesAfter, bytesAfter, g.rows(),
+        g.skipped);
   }
 
   static String sha256(String text) {

@@ -1,6 +1,5 @@
 package dev.lake.internal.lake;
 
-import dev.lake.ExpiryResult;
 import dev.lake.exceptions.LakeException;
 import dev.lake.exceptions.ValidationException;
 import dev.lake.io.DataFile;
@@ -16,8 +15,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Expires a dataset's old versions ({@link dev.lake.Expiry} is the public entry). Retained versions are a suffix of
@@ -28,11 +25,10 @@ import org.slf4j.LoggerFactory;
  * version needs deleted, and the next expiry finishes the rest.
  *
  * <pre>{@code
- * ExpiryResult r = new Expirer(lake, "processed/sales", Duration.ofHours(24), 10).run(false);
+ * Expirer.Result r = new Expirer(lake, "processed/sales", Duration.ofHours(24), 10).run(false);
  * }</pre>
  */
 public final class Expirer {
-  private static final Logger LOG = LoggerFactory.getLogger(Expirer.class);
 
   private final LakeRoot lake;
   private final String dataset;
@@ -48,7 +44,24 @@ public final class Expirer {
     this.manifests = ManifestStore.of(lake);
   }
 
-  public ExpiryResult run(boolean dryRun) {
+  /**
+   * What an expiry did (or, dry, would do), engine-side: {@code dev.lake.Expiry} makes the public
+   * {@code ExpiryResult} of it.
+   *
+   * @param dataset the dataset's path
+   * @param dryRun nothing was deleted
+   * @param versionsBefore the versions before
+   * @param expiredVersions the versions expired, oldest first
+   * @param oldestRetained the oldest version kept
+   * @param filesDeleted replaced files deleted
+   * @param bytesDeleted their bytes
+   * @param deadRunsDiscarded dead runs whose staged files were discarded
+   * @param duration how long it took
+   */
+  public record Result(String dataset, boolean dryRun, int versionsBefore, List<Long> expiredVersions,
+      long oldestRetained, int filesDeleted, long bytesDeleted, int deadRunsDiscarded, Duration duration) {}
+
+  public Result run(boolean dryRun) {
     Instant started = Instant.now();
     try {
       List<ObjectInfo> versions = manifests.versions(dataset);
@@ -87,11 +100,8 @@ public final class Expirer {
         Leftovers.cleanScratch(manifests, dataset, started);
         deleteUnlistedSegments(versions.subList(keepFrom, versions.size()), started);
       }
-      ExpiryResult result = ExpiryResult.builder().dataset(dataset).dryRun(dryRun).versionsBefore(versions.size())
-          .expiredVersions(expired).oldestRetained(oldest.get(keepFrom).version()).filesDeleted(doomed.size())
-          .bytesDeleted(bytes).deadRunsDiscarded(dead).duration(Duration.between(started, Instant.now())).build();
-      LOG.info(result.summary());
-      return result;
+      return new Result(dataset, dryRun, versions.size(), expired, oldest.get(keepFrom).version(), doomed.size(),
+          bytes, dead, Duration.between(started, Instant.now()));
     } catch (IOException e) {
       throw new LakeException("Expiring " + dataset + " failed: " + e.getMessage() + ". Versions and files deleted "
           + "so far stay deleted (none that a retained version lists); run it again for the rest.", e);

@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import dev.lake.PipelineResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,8 +23,9 @@ import java.util.TreeMap;
  * Lake's own metadata as JSON (manifests, state entries, pending markers, segments, run reports): pretty-printed, ISO
  * times, lenient reads (unknown properties ignored). The metadata of a run is written and read with jackson-core's
  * streaming API ({@link MetadataWriter}, {@link MetadataReader}), so a run loads none of databind's bean
- * introspection; other types (reading a run report back) go through a databind mapper made on first use, configured
- * to give the same JSON.
+ * introspection (a run report from the engine's {@link RunResult}); other types (a run report read back, or written,
+ * as the public {@code PipelineResult}) go through a databind mapper made on first use, configured to give the same
+ * JSON.
  *
  * <pre>{@code
  * Manifest m = Json.read(Json.write(manifest), Manifest.class);
@@ -54,7 +54,7 @@ public final class Json {
         MetadataWriter.marker(g, m);
       } else if (value instanceof Segments.Segment s) {
         MetadataWriter.segment(g, s);
-      } else if (value instanceof PipelineResult r) {
+      } else if (value instanceof RunResult r) {
         MetadataWriter.runReport(g, r);
       } else {
         return mapper().writeValueAsBytes(value);

@@ -1,10 +1,6 @@
 package dev.lake.internal.lake;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.lake.PipelineResult;
-import dev.lake.SinkReport;
-import dev.lake.StepReport;
-import dev.lake.WarningReport;
 import dev.lake.io.BadRow;
 import dev.lake.io.DataFile;
 import dev.lake.io.StagedObject;
@@ -162,8 +158,11 @@ final class MetadataWriter {
     g.writeEndObject();
   }
 
-  /** A run report, with the derived counts after the stored ones, as {@code PipelineResult}'s annotations order them. */
-  static void runReport(JsonGenerator g, PipelineResult r) throws IOException {
+  /**
+   * A run report, with the derived counts after the stored ones, as {@code PipelineResult}'s annotations order them
+   * (Jackson databind writes a {@code PipelineResult} the same bytes).
+   */
+  static void runReport(JsonGenerator g, RunResult r) throws IOException {
     g.writeStartObject();
     g.writeStringField("pipeline", r.pipeline());
     g.writeStringField("runId", r.runId());
@@ -174,7 +173,7 @@ final class MetadataWriter {
     g.writeNumberField("rowsRead", r.rowsRead());
     g.writeNumberField("sourceRejected", r.sourceRejected());
     g.writeArrayFieldStart("steps");
-    for (StepReport s : r.steps()) {
+    for (RunResult.Step s : r.steps()) {
       g.writeStartObject();
       g.writeStringField("name", s.name());
       g.writeNumberField("in", s.in());
@@ -187,7 +186,7 @@ final class MetadataWriter {
     }
     g.writeEndArray();
     g.writeArrayFieldStart("sinks");
-    for (SinkReport s : r.sinks()) {
+    for (RunResult.Sink s : r.sinks()) {
       g.writeStartObject();
       g.writeStringField("name", s.name());
       g.writeNumberField("in", s.in());
@@ -217,7 +216,7 @@ final class MetadataWriter {
     g.writeNumberField("splitsSkipped", r.splitsSkipped());
     strings(g, "skippedCommittedBy", r.skippedCommittedBy());
     g.writeArrayFieldStart("warnings");
-    for (WarningReport w : r.warnings()) {
+    for (RunResult.Warning w : r.warnings()) {
       g.writeStartObject();
       g.writeStringField("step", w.step());
       g.writeStringField("kind", w.kind());

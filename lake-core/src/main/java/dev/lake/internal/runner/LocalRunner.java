@@ -1,7 +1,7 @@
 package dev.lake.internal.runner;
 
-import dev.lake.PipelineResult;
 import dev.lake.exceptions.LakeException;
+import dev.lake.internal.lake.RunResult;
 import dev.lake.io.Source;
 import dev.lake.io.WriterResult;
 import java.io.IOException;
@@ -23,7 +23,7 @@ import java.util.concurrent.Future;
  * (skipping what the other run committed) and reads the rest ({@link RunPlan#inRounds}).
  *
  * <pre>{@code
- * PipelineResult result = new LocalRunner(RunSpecs.of(pipeline)).run();   // what Pipeline.run() does
+ * RunResult result = new LocalRunner(spec).run();   // what Pipeline.run() does, with RunSpecs.of(pipeline)
  * }</pre>
  */
 public final class LocalRunner {
@@ -34,11 +34,11 @@ public final class LocalRunner {
     this.pipeline = pipeline;
   }
 
-  public PipelineResult run() {
+  public RunResult run() {
     return RunPlan.inRounds(pipeline, this::runRound);
   }
 
-  PipelineResult runRound(RunPlan plan) {
+  RunResult runRound(RunPlan plan) {
     List<Source<Object>> splits = plan.splits();
     int workers = Math.max(1, Math.min(splits.size(),
         pipeline.parallelism() > 0 ? pipeline.parallelism() : Runtime.getRuntime().availableProcessors()));

@@ -1,6 +1,5 @@
 package dev.lake.internal.runner;
 
-import dev.lake.PipelineResult;
 import dev.lake.exceptions.LakeException;
 import dev.lake.exceptions.SplitsCommittedException;
 import dev.lake.internal.lake.DatasetCommit;
@@ -11,6 +10,7 @@ import dev.lake.internal.lake.LakeRoot;
 import dev.lake.internal.lake.ManifestStore;
 import dev.lake.internal.lake.PipelineCommit;
 import dev.lake.internal.lake.Publication;
+import dev.lake.internal.lake.RunResult;
 import dev.lake.io.CommitContext;
 import dev.lake.io.CommitSummary;
 import dev.lake.io.Sink;
@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * round.
  *
  * <pre>{@code
- * PipelineResult result = new RunCommit(plan).commit(outcome);
+ * RunResult result = new RunCommit(plan).commit(outcome);
  * }</pre>
  */
 final class RunCommit {
@@ -47,7 +47,7 @@ final class RunCommit {
     this.pipeline = plan.pipeline;
   }
 
-  PipelineResult commit(RunOutcome outcome) {
+  RunResult commit(RunOutcome outcome) {
     try {
       BadRows.checkTotal(pipeline.badRowPolicy(), outcome.badRowCount(), outcome.badRows());
     } catch (RuntimeException e) {
@@ -101,7 +101,7 @@ final class RunCommit {
     } else {
       after.putAll(outcome.proposedCursors());
     }
-    PipelineResult report = RunReport.of(plan, outcome, List.of(summaries), after);
+    RunResult report = RunReport.of(plan, outcome, List.of(summaries), after);
     if (lake != null) {
       writeReport(lake, report);
     }
@@ -177,7 +177,7 @@ final class RunCommit {
     }
   }
 
-  private void writeReport(LakeRoot lake, PipelineResult result) {
+  private void writeReport(LakeRoot lake, RunResult result) {
     try {
       lake.store().write(lake.uri("_lake/runs/" + pipeline.name() + "/" + result.runId() + ".json"),
           Json.write(result));

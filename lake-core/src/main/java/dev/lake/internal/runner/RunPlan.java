@@ -1,9 +1,9 @@
 package dev.lake.internal.runner;
 
-import dev.lake.PipelineResult;
 import dev.lake.exceptions.LakeException;
 import dev.lake.internal.lake.LakeDataset;
 import dev.lake.internal.lake.LakePublications;
+import dev.lake.internal.lake.RunResult;
 import dev.lake.io.Sink;
 import dev.lake.io.Source;
 import dev.lake.io.WriterResult;
@@ -31,9 +31,9 @@ import org.apache.avro.generic.GenericRecord;
  * Serializable without its splits, so Spark can broadcast it.
  *
  * <pre>{@code
- * RunPlan plan = RunPlan.of(RunSpecs.of(pipeline));
+ * RunPlan plan = RunPlan.of(spec);   // spec: the pipeline's RunSpec, from dev.lake's RunSpecs
  * RunOutcome part = plan.runTask(0, plan.attemptId(), new ArrayDeque<>(plan.splits()));
- * PipelineResult result = plan.commit(part);
+ * RunResult result = plan.commit(part);
  * }</pre>
  */
 public final class RunPlan implements Serializable {
@@ -105,8 +105,7 @@ public final class RunPlan implements Serializable {
    * Runs {@code round} on a new plan of {@code pipeline}, and again on the next round's plan each time a concurrent
    * run commits some of the same splits first ({@link CommitLost}), up to {@value #ROUNDS} rounds.
    */
-  public static PipelineResult inRounds(RunSpec pipeline, java.util.function.Function<RunPlan, PipelineResult>
-      round) {
+  public static <R> R inRounds(RunSpec pipeline, java.util.function.Function<RunPlan, R> round) {
     RunPlan plan = of(pipeline);
     while (true) {
       try {
@@ -280,7 +279,7 @@ public final class RunPlan implements Serializable {
   }
 
   /** Runs this plan's tasks on threads of this JVM and commits: what the local runner does with every round. */
-  public PipelineResult runHere() {
+  public RunResult runHere() {
     return new LocalRunner(pipeline).runRound(this);
   }
 
@@ -290,7 +289,7 @@ public final class RunPlan implements Serializable {
    * @throws CommitLost when a concurrent run committed some of the same splits first: nothing of this attempt
    *     was committed; plan the {@link #nextRound()} and run it
    */
-  public PipelineResult commit(RunOutcome outcome) {
+  public RunResult commit(RunOutcome outcome) {
     return new RunCommit(this).commit(outcome);
   }
 

@@ -14,11 +14,12 @@ import org.apache.avro.generic.GenericRecord;
 /**
  * What the runner needs of a pipeline, engine-side: its name, source, steps and sinks, the datasets of the lake sinks
  * among them by position (so the runner needs no class checks), the home lake, the rejected zone, the bad-row policy, the
- * deadline and the parallelism. Built at the entry points ({@link RunSpecs#of}); serializable, as plans that carry
- * it go to other machines.
+ * deadline and the parallelism. Built at the entry points by {@code dev.lake}'s package-private {@code RunSpecs}
+ * (the runner SPI reaches it through {@link PipelineFront}); serializable, as plans that carry it go to other
+ * machines.
  *
  * <pre>{@code
- * RunSpec spec = RunSpecs.of(pipeline);
+ * RunSpec spec = PipelineFront.installed().spec(pipeline);
  * LakeDataset first = spec.dataset(0);   // null when sink 0 is not a lake sink
  * }</pre>
  *
@@ -40,6 +41,11 @@ public record RunSpec(String name, Source<?> source, List<Step<Object, Object>> 
     List<LakeDataset> datasets, LakeRoot home, Sink<GenericRecord> rejectedSink, LakeDataset rejectedDataset,
     BadRowLimit badRowPolicy,
     Instant deadline, int parallelism, RecordRows records) implements Serializable {
+
+  /** The schema of the rejected zone's rows, for the rejected zone's sink that the entry points make. */
+  public static org.apache.avro.Schema rejectedRowSchema() {
+    return RunState.REJECTED_SCHEMA;
+  }
 
   /** The dataset sink {@code s} writes into when it is a lake sink (it commits through the lake's state), else null. */
   public LakeDataset dataset(int s) {

@@ -1,7 +1,6 @@
 package dev.lake.internal.runner;
 
-import dev.lake.PipelineResult;
-import dev.lake.WarningReport;
+import dev.lake.internal.lake.RunResult;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +16,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * WarningCounts.on(worker::warn, () -> readSplits(queue));   // Warnings.warn in a step counts for this worker
- * result.warnings();                                         // [WarningReport[step=parse, kind=page errors, ...]]
+ * result.warnings();                                         // [Warning[step=parse, kind=page errors, ...]]
  * }</pre>
  */
 final class WarningCounts implements Serializable {
@@ -72,10 +71,10 @@ final class WarningCounts implements Serializable {
   }
 
   /** The warnings for the run report, in the order they first came. */
-  public synchronized List<WarningReport> reports() {
-    List<WarningReport> out = new ArrayList<>();
+  public synchronized List<RunResult.Warning> reports() {
+    List<RunResult.Warning> out = new ArrayList<>();
     for (Tally t : tallies.values()) {
-      out.add(WarningReport.builder().step(t.step).kind(t.kind).count(t.count).examples(t.examples).build());
+      out.add(new RunResult.Warning(t.step, t.kind, t.count, t.examples));
     }
     return out;
   }

@@ -3,9 +3,7 @@ package dev.lake.internal.lake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.lake.Lake;
-import dev.lake.PipelineResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -87,19 +85,6 @@ class JsonTest {
     });
     assertThat(m.publication().replaces()).singleElement().satisfies(s -> assertThat(s.inputs())
         .containsExactly("a.parquet"));
-  }
-
-  @ParameterizedTest
-  @CsvSource({"run-report.json", "run-report-empty.json"})
-  void write_runReport_databindsJsonByteForByte(String file) throws IOException {
-    PipelineResult report = Json.read(resource(file), PipelineResult.class);
-
-    byte[] written = Json.write(report);
-
-    assertThat(new String(written, StandardCharsets.UTF_8)).isEqualTo(Json.mapper().writeValueAsString(report));
-    JsonNode tree = Json.mapper().readTree(written);
-    assertThat(tree).isEqualTo(Json.mapper().readTree(resource(file)));
-    assertThat(Json.read(written, PipelineResult.class)).isEqualTo(report);
   }
 
   @Test

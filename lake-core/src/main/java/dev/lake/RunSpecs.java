@@ -1,12 +1,8 @@
-package dev.lake.internal.runner;
+package dev.lake;
 
-import dev.lake.BadRowPolicy;
-import dev.lake.Lake;
-import dev.lake.LakeSink;
-import dev.lake.Pipeline;
-import dev.lake.internal.format.RecordRows;
 import dev.lake.internal.lake.LakeDataset;
-import dev.lake.internal.lake.LakeRoot;
+import dev.lake.internal.runner.BadRowLimit;
+import dev.lake.internal.runner.RunSpec;
 import dev.lake.io.Sink;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,33 +10,34 @@ import java.util.List;
 import org.apache.avro.generic.GenericRecord;
 
 /**
- * Builds the {@link RunSpec} of a pipeline, for the entry points ({@code Pipeline.run()},
- * {@code PipelineRunner.local()}, {@code RunnerPlan.inRounds}): the one engine class that reads a {@link Pipeline}
- * and tells lake sinks from other sinks. It is here rather than in {@code dev.lake} because {@code dev.lake.runner}
- * cannot reach a package-private builder there without joining {@code dev.lake}'s package cycle.
+ * Builds the engine's {@link RunSpec} of a pipeline, for the entry points ({@code Pipeline.run()},
+ * {@code PipelineRunner.local()}, and {@code RunnerPlan.inRounds} through the engine's
+ * {@link dev.lake.internal.runner.PipelineFront}, which {@link Pipeline} installs): the one class that reads a
+ * {@link Pipeline} for the engine and tells lake sinks from other sinks, so that the engine names no type of this
+ * package.
  *
  * <pre>{@code
  * RunSpec spec = RunSpecs.of(pipeline);
  * }</pre>
  */
-public final class RunSpecs {
+final class RunSpecs {
   private RunSpecs() {}
 
   /** The run description of {@code pipeline}. */
-  public static RunSpec of(Pipeline<?> pipeline) {
+  static RunSpec of(Pipeline<?> pipeline) {
     List<LakeSink<?>> lakeSinks = new ArrayList<>();
     List<LakeDataset> datasets = new ArrayList<>();
     for (Sink<Object> s : pipeline.sinks()) {
       LakeSink<?> ls = s instanceof LakeSink<?> lakeSink ? lakeSink : null;
       lakeSinks.add(ls);
-      datasets.add(ls == null ? null : LakeDataset.of(ls));
+      datasets.add(ls == null ? null : ls.toDataset());
     }
     Lake lake = pipeline.lake();
     LakeSink<GenericRecord> rejected = rejectedSink(pipeline, lakeSinks);
     return new RunSpec(pipeline.name(), pipeline.source(), pipeline.steps(), pipeline.sinks(),
-        Collections.unmodifiableList(datasets), lake == null ? null : new LakeRoot(lake.root()), rejected,
-        rejected == null ? null : LakeDataset.of(rejected), limit(pipeline.badRowPolicy()), pipeline.deadline(),
-        pipeline.parallelism(), RecordRows.installed()); // Pipeline installed it as it loaded
+        Collections.unmodifiableList(datasets), lake == null ? null : lake.location(), rejected,
+        rejected == null ? null : rejected.toDataset(), limit(pipeline.badRowPolicy()), pipeline.deadline(),
+        pipeline.parallelism(), RecordModel.install());
   }
 
   private static BadRowLimit limit(BadRowPolicy policy) {
@@ -63,7 +60,7 @@ public final class RunSpecs {
       }
     }
     @SuppressWarnings({"unchecked", "rawtypes"})
-    LakeSink<GenericRecord> sink = (LakeSink) lake.rejected(name).withSchema(RunState.REJECTED_SCHEMA);
+    LakeSink<GenericRecord> sink = (LakeSink) lake.rejected(name).withSchema(RunSpec.rejectedRowSchema());
     return sink;
   }
 }

@@ -1,17 +1,20 @@
-package dev.lake;
+package dev.lake.internal.lake;
 
-/** The one line of {@link PipelineResult#summary()}: counts, batches, skipped splits, each sink's commit, warnings. */
+/**
+ * The one line of {@link RunResult#summary()} (and of {@code PipelineResult.summary()}): counts, batches, skipped
+ * splits, each sink's commit, warnings.
+ */
 final class RunSummary {
   private RunSummary() {}
 
-  static String of(PipelineResult r) {
+  static String of(RunResult r) {
     StringBuilder sb = new StringBuilder();
     sb.append(String.format("%s: %,d in, %,d written, %,d rejected, %,d filtered", r.pipeline(), r.rowsIn(),
         r.rowsWritten(), r.rowsRejected(), r.rowsFiltered()));
     if (r.rowsAdded() != 0) {
       sb.append(String.format(", %,d added by steps", r.rowsAdded()));
     }
-    for (StepReport s : r.steps()) {
+    for (RunResult.Step s : r.steps()) {
       if (s.batched() > 0) {
         sb.append(String.format(", %,d rows in %,d batches by %s", s.batched(), s.out(), s.name()));
       }
@@ -22,7 +25,7 @@ final class RunSummary {
           r.splitsSkipped() + r.splits(), r.skippedCommittedBy().isEmpty() ? "" : " (by run " + String.join(", ",
               r.skippedCommittedBy()) + ")"));
     }
-    for (SinkReport k : r.sinks()) {
+    for (RunResult.Sink k : r.sinks()) {
       if (k.unchanged()) {
         sb.append(String.format("; %s unchanged (nothing to commit%s)", k.name(),
             k.version() == 0 ? ", no version yet" : ", still v" + k.version()));
