@@ -61,8 +61,8 @@ final class CompactCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    LakeRoot lake = root.open();
-    LakeRoot.Dataset d = lake.find(dataset);
+    OpenedLake lake = root.open();
+    OpenedLake.Dataset d = lake.find(dataset);
     long target = parseSize(targetSize);
     Compaction compaction = lake.lake().compaction(d.path()).targetFileBytes(target);
     for (String p : partitions) {
@@ -84,7 +84,7 @@ final class CompactCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static void print(PrintWriter out, LakeRoot.Dataset d, CompactionResult r) {
+  private static void print(PrintWriter out, OpenedLake.Dataset d, CompactionResult r) {
     out.println((r.dryRun() ? "Plan for " : "Compacted ") + d.path() + " (target " + Format.bytes(r.targetFileBytes())
         + ", files under " + Format.bytes(r.targetFileBytes() / 4 * 3) + " are small):");
     if (!r.partitions().isEmpty()) {

@@ -62,7 +62,7 @@ final class DuckSession implements AutoCloseable {
     this.downloads = downloads;
   }
 
-  static DuckSession open(LakeRoot lake, PrintWriter err) {
+  static DuckSession open(OpenedLake lake, PrintWriter err) {
     return open(lake, err, null, Map.of());
   }
 
@@ -70,7 +70,7 @@ final class DuckSession implements AutoCloseable {
    * A session over the lake's datasets (none when {@code lake} is null) and, when {@code catalog} is given, the
    * Iceberg tables listed with the snapshot to read (null: the newest), as views {@code namespace.table}.
    */
-  static DuckSession open(LakeRoot lake, PrintWriter err, dev.lake.sink.iceberg.IcebergCatalog catalog,
+  static DuckSession open(OpenedLake lake, PrintWriter err, dev.lake.sink.iceberg.IcebergCatalog catalog,
       Map<org.apache.iceberg.catalog.TableIdentifier, Long> tables) {
     Path downloads = null;
     try {
@@ -86,7 +86,7 @@ final class DuckSession implements AutoCloseable {
       // Offline and predictable: Parquet and JSON are built in; nothing is fetched from the network.
       session.execute("SET autoinstall_known_extensions=false");
       session.execute("SET autoload_known_extensions=false");
-      for (LakeRoot.Dataset d : lake == null ? List.<LakeRoot.Dataset>of() : lake.datasets()) {
+      for (OpenedLake.Dataset d : lake == null ? List.<OpenedLake.Dataset>of() : lake.datasets()) {
         session.createView(lake, d, err);
       }
       if (catalog != null) {
@@ -106,7 +106,7 @@ final class DuckSession implements AutoCloseable {
     return views;
   }
 
-  private void createView(LakeRoot lake, LakeRoot.Dataset d, PrintWriter err) throws SQLException, IOException {
+  private void createView(OpenedLake lake, OpenedLake.Dataset d, PrintWriter err) throws SQLException, IOException {
     DatasetVersion m = lake.latest(d);
     Schema schema = m.schema().orElse(null);
     String body;
@@ -146,7 +146,7 @@ final class DuckSession implements AutoCloseable {
   }
 
   /** Local paths of the manifest's files; for a remote root, downloaded (with progress on a terminal). */
-  private List<String> files(LakeRoot lake, LakeRoot.Dataset d, DatasetVersion m, PrintWriter err) throws IOException {
+  private List<String> files(OpenedLake lake, OpenedLake.Dataset d, DatasetVersion m, PrintWriter err) throws IOException {
     List<String> paths = new ArrayList<>();
     if (downloads == null) {
       for (DataFile f : m.files()) {

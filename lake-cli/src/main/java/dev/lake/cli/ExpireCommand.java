@@ -57,8 +57,8 @@ final class ExpireCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    LakeRoot lake = root.open();
-    LakeRoot.Dataset d = lake.find(dataset);
+    OpenedLake lake = root.open();
+    OpenedLake.Dataset d = lake.find(dataset);
     if (retainLast < 1) {
       throw new CliException("--retain-last " + retainLast + ": keep at least 1 version (the newest)");
     }

@@ -78,7 +78,7 @@ final class IcebergOption {
   }
 
   /** The lake root, or null when a warehouse is named and the lake root does not exist (Iceberg tables only). */
-  LakeRoot lake(RootOption root, String location) {
+  OpenedLake lake(RootOption root, String location) {
     if (named()) {
       URI uri = ObjectStores.toUri(location);
       if ("file".equals(uri.getScheme()) && !Files.isDirectory(Path.of(uri).resolve("_lake"))) {
@@ -126,7 +126,7 @@ final class IcebergOption {
 
   /** A DuckDB session over the lake's datasets (if the lake exists) and the warehouse's Iceberg tables. */
   DuckSession session(RootOption root, java.io.PrintWriter err) {
-    LakeRoot lake = lake(root, root.lake);
+    OpenedLake lake = lake(root, root.lake);
     IcebergCatalog catalog = catalog(root, root.lake);
     return DuckSession.open(lake, err, catalog, catalog == null ? Map.of() : tables(catalog));
   }

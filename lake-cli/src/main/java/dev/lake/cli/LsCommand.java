@@ -53,7 +53,7 @@ final class LsCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     String at = location != null ? location : root.lake;
-    LakeRoot lake = iceberg.lake(root, at);
+    OpenedLake lake = iceberg.lake(root, at);
     var catalog = iceberg.catalog(root, at);
     if (lake != null) {
       list(out, lake);
@@ -67,8 +67,8 @@ final class LsCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void list(PrintWriter out, LakeRoot lake) {
-    List<LakeRoot.Dataset> datasets = lake.datasets();
+  private void list(PrintWriter out, OpenedLake lake) {
+    List<OpenedLake.Dataset> datasets = lake.datasets();
     if (datasets.isEmpty()) {
       out.println("The lake at " + lake.root() + " has no committed dataset yet.");
       return;
@@ -78,7 +78,7 @@ final class LsCommand implements Callable<Integer> {
     long bytes = 0;
     try (Terminal.Progress progress = Terminal.progress(spec.commandLine().getErr(), "reading manifests",
         datasets.size())) {
-      for (LakeRoot.Dataset d : datasets) {
+      for (OpenedLake.Dataset d : datasets) {
         DatasetVersion m = lake.latest(d);
         progress.step();
         rows += m.rows();
@@ -106,7 +106,7 @@ final class LsCommand implements Callable<Integer> {
    * coarsely: "!! small files (median 1.2 KB), 71 files in 69 partitions: partition more coarsely". Empty when the
    * files are few or large enough.
    */
-  static String smallFiles(List<DataFile> live, LakeRoot.Dataset d) {
+  static String smallFiles(List<DataFile> live, OpenedLake.Dataset d) {
     if (live.size() <= SMALL_FILE_COUNT) {
       return "";
     }

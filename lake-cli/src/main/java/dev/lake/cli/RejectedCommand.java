@@ -55,11 +55,11 @@ final class RejectedCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    LakeRoot lake = root.open();
+    OpenedLake lake = root.open();
     String name = dataset.startsWith("rejected/") ? dataset.substring("rejected/".length()) : dataset;
     String path = "rejected/" + name;
     if (lake.datasets().stream().noneMatch(d -> d.path().equals(path))) {
-      LakeRoot.Dataset known = lake.find(name); // fails with a suggestion when the dataset does not exist at all
+      OpenedLake.Dataset known = lake.find(name); // fails with a suggestion when the dataset does not exist at all
       out.println("No rejected rows for " + known.name() + ": nothing is committed under " + path + "/.");
       return 0;
     }

@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
  *
  * <pre>{@code
  * @Mixin RootOption root;
- * LakeRoot lake = root.open();
+ * OpenedLake lake = root.open();
  * }</pre>
  */
 final class RootOption {
@@ -19,11 +19,11 @@ final class RootOption {
       + "(MinIO, s3proxy, LocalStack) for an s3:// root, path-style; credentials and region from the AWS chains.")
   java.net.URI s3Endpoint;
 
-  LakeRoot open() {
+  OpenedLake open() {
     return open(lake);
   }
 
-  LakeRoot open(String location) {
+  OpenedLake open(String location) {
     if (s3Endpoint != null) {
       java.net.URI root = dev.lake.io.ObjectStores.toUri(location);
       if (!"s3".equals(root.getScheme())) {
@@ -32,6 +32,6 @@ final class RootOption {
       dev.lake.io.ObjectStores.register(java.net.URI.create("s3://" + root.getAuthority()),
           dev.lake.sink.s3.S3ObjectStore.builder().endpointOverride(s3Endpoint).pathStyle(true).build());
     }
-    return LakeRoot.open(location);
+    return OpenedLake.open(location);
   }
 }

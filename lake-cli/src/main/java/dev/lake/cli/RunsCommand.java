@@ -63,8 +63,8 @@ final class RunsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    LakeRoot lake = root.open();
-    List<ObjectInfo> reports = LakeRoot.list(lake.lake(), "_lake/runs/");
+    OpenedLake lake = root.open();
+    List<ObjectInfo> reports = OpenedLake.list(lake.lake(), "_lake/runs/");
     java.net.URI runs = lake.lake().uri("_lake/runs/");
     TreeSet<String> pipelines = new TreeSet<>();
     List<ObjectInfo> selected = new ArrayList<>();

@@ -56,7 +56,7 @@ final class ShowCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    LakeRoot lake = iceberg.lake(root, root.lake);
+    OpenedLake lake = iceberg.lake(root, root.lake);
     var catalog = iceberg.catalog(root, root.lake);
     if (catalog != null && IcebergShow.has(catalog, dataset)) {
       var table = catalog.load(dataset);
@@ -67,7 +67,7 @@ final class ShowCommand implements Callable<Integer> {
       throw new CliException("No Iceberg table " + dataset + (catalog == null ? "" : " in " + catalog.warehouse()
           + "; its tables are " + IcebergCommand.tables(catalog.catalog())));
     }
-    LakeRoot.Dataset d = lake.find(dataset);
+    OpenedLake.Dataset d = lake.find(dataset);
     DatasetVersion m = lake.latest(d);
     out.printf("%s  %s%n", Terminal.bold(d.path()), lake.lake().uri(d.path() + "/"));
     out.printf("version %d, committed %s by %s (run %s), %s %s: %,d rows, %,d files, %s%n%n", m.version(),
@@ -114,7 +114,7 @@ final class ShowCommand implements Callable<Integer> {
   }
 
   /** Reads only as many files (splits) as the sample needs, not the whole dataset. */
-  private void sample(PrintWriter out, LakeRoot lake, LakeRoot.Dataset d, Schema schema, DatasetVersion m)
+  private void sample(PrintWriter out, OpenedLake lake, OpenedLake.Dataset d, Schema schema, DatasetVersion m)
       throws IOException {
     List<String> header = schema.getFields().stream().map(Schema.Field::name).toList();
     TextTable table = new TextTable(header).plainNumbers();
@@ -145,7 +145,7 @@ final class ShowCommand implements Callable<Integer> {
     return v;
   }
 
-  private void history(PrintWriter out, LakeRoot lake, LakeRoot.Dataset d) {
+  private void history(PrintWriter out, OpenedLake lake, OpenedLake.Dataset d) {
     List<DatasetVersion> all = lake.lake().history(d.path());
     out.printf("History (%d commit%s%s):%n", all.size(), all.size() == 1 ? "" : "s", all.size() > history ? ", newest " + history : "");
     TextTable table = new TextTable("version", "committed", "pipeline", "mode", "added", "removed", "files", "rows");

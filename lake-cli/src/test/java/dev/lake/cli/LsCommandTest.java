@@ -51,7 +51,7 @@ class LsCommandTest {
   void smallFiles_severalSmallFilesPerPartition_advisesCompactionWithTheFilesLeft() {
     List<DataFile> m = files(13, 2, 170_000);   // Online Retail on two workers: 26 files, 2 per month
 
-    assertThat(LsCommand.smallFiles(m, new LakeRoot.Dataset("processed/online_retail", null)))
+    assertThat(LsCommand.smallFiles(m, new OpenedLake.Dataset("processed/online_retail", null)))
         .isEqualTo("!! small files (median 166 KB): lake compact online_retail (26 files -> 13)");
   }
 
@@ -59,14 +59,14 @@ class LsCommandTest {
   void smallFiles_oneSmallFilePerPartition_advisesCoarserPartitions() {
     List<DataFile> m = files(40, 1, 1_200);
 
-    assertThat(LsCommand.smallFiles(m, new LakeRoot.Dataset("processed/songs", null)))
+    assertThat(LsCommand.smallFiles(m, new OpenedLake.Dataset("processed/songs", null)))
         .isEqualTo("!! small files (median 1.2 KB), 40 files in 40 partitions: partition more coarsely");
   }
 
   @Test
   void smallFiles_fewOrLargeFiles_noNote() {
-    assertThat(LsCommand.smallFiles(files(5, 2, 1_000), new LakeRoot.Dataset("processed/a", null))).isEmpty();
-    assertThat(LsCommand.smallFiles(files(20, 2, 40L << 20), new LakeRoot.Dataset("processed/b", null))).isEmpty();
+    assertThat(LsCommand.smallFiles(files(5, 2, 1_000), new OpenedLake.Dataset("processed/a", null))).isEmpty();
+    assertThat(LsCommand.smallFiles(files(20, 2, 40L << 20), new OpenedLake.Dataset("processed/b", null))).isEmpty();
   }
 
   @Test

@@ -24,11 +24,11 @@ import java.util.stream.Stream;
  * manifests under {@code _lake/manifests/<zone>/<dataset>/}.
  *
  * <pre>{@code
- * LakeRoot root = LakeRoot.open("./lake");
- * for (LakeRoot.Dataset d : root.datasets()) System.out.println(d.name() + " " + root.latest(d).rows());
+ * OpenedLake root = OpenedLake.open("./lake");
+ * for (OpenedLake.Dataset d : root.datasets()) System.out.println(d.name() + " " + root.latest(d).rows());
  * }</pre>
  */
-final class LakeRoot {
+final class OpenedLake {
   private static final String EXAMPLES = "java -jar examples/target/lake-examples.jar all --lake <dir>";
 
   /**
@@ -57,12 +57,12 @@ final class LakeRoot {
   private final Lake lake;
   private List<Dataset> datasets;
 
-  private LakeRoot(Lake lake) {
+  private OpenedLake(Lake lake) {
     this.lake = lake;
   }
 
   /** Opens a root, or fails with a message that says how to fix the location. */
-  static LakeRoot open(String location) {
+  static OpenedLake open(String location) {
     URI uri = ObjectStores.toUri(location);
     Lake lake = Lake.at(uri);
     if ("file".equals(uri.getScheme())) {
@@ -82,7 +82,7 @@ final class LakeRoot {
           + "root given to Lake.at (s3://bucket/prefix), check the credentials and the region, or run a pipeline "
           + "into it first.");
     }
-    return new LakeRoot(lake);
+    return new OpenedLake(lake);
   }
 
   private static java.util.Optional<Path> childLake(Path dir) {
