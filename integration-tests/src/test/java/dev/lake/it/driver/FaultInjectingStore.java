@@ -10,6 +10,7 @@ import dev.lake.io.StagedObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -49,6 +50,12 @@ public final class FaultInjectingStore implements ObjectStore {
   @Override
   public Optional<ObjectInfo> stat(URI uri) throws IOException {
     return inner.stat(uri);
+  }
+
+  /** None, even over the {@code file://} store: a reader that opened the file itself would escape the faults. */
+  @Override
+  public Optional<Path> localPath(URI uri) {
+    return Optional.empty();
   }
 
   @Override
