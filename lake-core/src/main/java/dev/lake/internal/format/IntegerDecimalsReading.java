@@ -3,6 +3,7 @@ package dev.lake.internal.format;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.LogicalTypes;
@@ -52,7 +53,7 @@ final class IntegerDecimalsReading {
    * when it needs nothing of this: no top-level decimal stored as an integer, or no Avro schema to read it with.
    */
   static IntegerDecimalsReading of(MessageType fileSchema, Map<String, String> metadata, Schema projection) {
-    Map<String, PrimitiveTypeName> integers = new java.util.HashMap<>();
+    Map<String, PrimitiveTypeName> integers = new HashMap<>();
     for (Type field : fileSchema.getFields()) {
       if (ParquetDecimals.integer(field)) {
         integers.put(field.getName(), field.asPrimitiveType().getPrimitiveTypeName());

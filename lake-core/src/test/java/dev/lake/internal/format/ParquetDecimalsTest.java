@@ -20,11 +20,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -182,6 +178,51 @@ class ParquetDecimalsTest {
   }
 
   @Test
+  void nestedDecimals_stayBinary_topLevelBesideThemIsInt64_allReadBack() throws Exception {
+    Schema decimal = LogicalTypes.decimal(10, 2).addToSchema(Schema.create(Schema.Type.BYTES));
+    Schema inner = SchemaBuilder.record("Inner").fields().name("amount").type(decimal).noDefault().endRecord();
+    Schema schema = SchemaBuilder.record("Outer").fields()
+        .name("total").type(decimal).noDefault()
+        .name("parts").type(Schema.createArray(decimal)).noDefault()
+        .name("inner").type(inner).noDefault()
+        .name("last").type(Schema.createUnion(Schema.create(Schema.Type.NULL), decimal)).withDefault(null)
+        .endRecord();
+    List<GenericRecord> rows = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      GenericData.Record in = new GenericData.Record(inner);
+      in.put("amount", new BigDecimal(-i * 1000 - 1).movePointLeft(2));
+      GenericData.Record row = new GenericData.Record(schema);
+      row.put("total", new BigDecimal("99999999.99").subtract(BigDecimal.valueOf(i)));
+      row.put("parts", List.of(new BigDecimal("1.25"), new BigDecimal(-i).movePointLeft(2).setScale(2)));
+      row.put("inner", in);
+      row.put("last", i == 1 ? null : new BigDecimal("-99999999.99"));
+      rows.add(row);
+    }
+    Path file = writeWithLake(dir.resolve("nested.parquet"), schema, rows);
+
+    MessageType written = footer(file).getFileMetaData().getSchema();
+    assertThat(written.getType("total").asPrimitiveType().getPrimitiveTypeName()).isEqualTo(PrimitiveTypeName.INT64);
+    assertThat(written.getType("last").asPrimitiveType().getPrimitiveTypeName()).isEqualTo(PrimitiveTypeName.INT64);
+    assertThat(written.getType("parts", "list", "element").asPrimitiveType().getPrimitiveTypeName())
+        .isEqualTo(PrimitiveTypeName.BINARY);
+    assertThat(written.getType("inner", "amount").asPrimitiveType().getPrimitiveTypeName())
+        .isEqualTo(PrimitiveTypeName.BINARY);
+    List<GenericRecord> read = readWithLake(file, null);
+    for (int i = 0; i < 3; i++) {
+      assertThat(read.get(i).get("total")).isEqualTo(rows.get(i).get("total"));
+      assertThat(read.get(i).get("last")).isEqualTo(rows.get(i).get("last"));
+      assertThat(read.get(i).get("parts")).isEqualTo(rows.get(i).get("parts"));
+      assertThat(((GenericRecord) read.get(i).get("inner")).get("amount"))
+          .isEqualTo(((GenericRecord) rows.get(i).get("inner")).get("amount"));
+    }
+    assertThat(query("SELECT CAST(total AS VARCHAR), CAST(parts AS VARCHAR), CAST(\"inner\".amount AS VARCHAR), "
+        + "CAST(\"last\" AS VARCHAR) FROM read_parquet('" + file + "')")).containsExactly(
+            List.of("99999999.99", "[1.25, 0.00]", "-0.01", "-99999999.99"),
+            Arrays.asList("99999998.99", "[1.25, -0.01]", "-10.01", null),
+            List.of("99999997.99", "[1.25, -0.02]", "-20.01", "-99999999.99"));
+  }
+
+  @Test
   void write_valueBeyondThePrecision_rejectedAsABinaryColumnRejectsIt() throws IOException {
     Schema schema = schema();
     for (int p : new int[] {9, 18, 19}) {
@@ -319,21 +360,6 @@ class ParquetDecimalsTest {
   }
 
   private static List<List<Object>> query(String sql) throws SQLException {
-    try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement s = db.createStatement()) {
-      s.execute("SET autoinstall_known_extensions=false");
-      s.execute("SET autoload_known_extensions=false");
-      List<List<Object>> rows = new ArrayList<>();
-      try (ResultSet rs = s.executeQuery(sql)) {
-        int columns = rs.getMetaData().getColumnCount();
-        while (rs.next()) {
-          List<Object> row = new ArrayList<>();
-          for (int i = 1; i <= columns; i++) {
-            row.add(rs.getObject(i));
-          }
-          rows.add(row);
-        }
-      }
-      return rows;
-    }
+    return ParquetDuckDbTest.query(sql);
   }
 }
