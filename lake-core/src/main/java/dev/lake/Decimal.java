@@ -10,7 +10,9 @@ import java.lang.annotation.Target;
  * The precision and scale of a {@code BigDecimal} component (or of the {@code BigDecimal} elements of a list or map
  * component). Without it a {@code BigDecimal} is {@code decimal(38, 10)}. Values are rescaled to the scale when they
  * are written; a value that would lose digits, or needs more than {@code precision} digits, fails with a
- * {@link dev.lake.exceptions.SchemaException} naming the field and the value.
+ * {@link dev.lake.exceptions.SchemaException} naming the field and the value. In Parquet files a component of
+ * precision 18 or less is stored as an {@code INT32} (up to 9) or {@code INT64} with the {@code DECIMAL} annotation,
+ * as Spark and DuckDB write it; a larger one, or a list's or map's elements, as bytes.
  *
  * <pre>{@code
  * record Sale(String invoiceNo, @Decimal(precision = 10, scale = 2) BigDecimal unitPrice) {}

@@ -91,7 +91,9 @@ public final class ColumnMetrics implements Serializable {
   /**
    * The smallest value in the file's physical encoding ({@code Integer}, {@code Long}, {@code Float},
    * {@code Double}, {@code Boolean} or {@code byte[]}: an {@code INT64} microsecond timestamp is a {@code Long}, a
-   * string or a binary decimal the bytes), or {@code null} when unknown or all values are null.
+   * string the bytes), or {@code null} when unknown or all values are null. A decimal is its unscaled value's
+   * big-endian two's-complement bytes (as Avro and Iceberg hold it) whether the file stores it as bytes or, as Lake
+   * writes those of precision 18 or less, as an {@code INT32} or {@code INT64}.
    */
   public Object lower() {
     return lower;

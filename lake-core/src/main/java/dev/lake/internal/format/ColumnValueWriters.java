@@ -12,6 +12,7 @@ import org.apache.avro.generic.GenericFixed;
 import org.apache.avro.util.Utf8;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 
 /**
  * One small writer per kind of primitive column, chosen once per column when {@link RecordColumnsWriteSupport} plans
@@ -38,6 +39,14 @@ final class ColumnValueWriters {
    * when the schema has a logical type; a writer of Lake's own holds state, so each column gets a new one.
    */
   static Writer of(Schema schema, GenericData model) {
+    return of(schema, model, null);
+  }
+
+  /**
+   * As {@link #of(Schema, GenericData)}, for a column of the given physical type: a decimal over bytes in an
+   * {@code INT32} or {@code INT64} column ({@link ParquetDecimals}) is written as its unscaled number.
+   */
+  static Writer of(Schema schema, GenericData model, PrimitiveTypeName physical) {
     Writer raw = raw(schema);
     LogicalType logicalType = schema.getLogicalType();
     if (logicalType == null) {
@@ -45,7 +54,7 @@ final class ColumnValueWriters {
     }
     return switch (schema.getType()) {
       case LONG -> new ConvertingToLongs(schema, logicalType, model);
-      case BYTES -> new ConvertingToBytes(schema, logicalType, model);
+      case BYTES -> new ConvertingToBytes(schema, logicalType, model, physical);
       default -> new Converting(schema, logicalType, model, raw);
     };
   }
@@ -180,18 +189,24 @@ final class ColumnValueWriters {
   /**
    * The logical types over bytes (decimals): as {@link Converting}, in a method of their own. A decimal's bytes are
    * also kept for an equal decimal written later (a small table by the value's hash), so that a price repeated in
-   * other rows is converted once and Parquet's dictionary finds its entry by identity.
+   * other rows is converted once and Parquet's dictionary finds its entry by identity. In an {@code INT32} or
+   * {@code INT64} column the bytes (made by the same conversion, with its checks) are kept and written as the
+   * number they hold.
    */
   static final class ConvertingToBytes extends ConversionCache implements Writer {
     static final int MAX_KEPT = 1 << 10;
-    private final Bytes raw = new Bytes();
+    private final Writer raw;
+    private final PrimitiveTypeName physical;
     private BigDecimal[] decimals = new BigDecimal[16];
     private Object[] converted = new Object[16];
     private int displaced;
     private Object last;
 
-    ConvertingToBytes(Schema schema, LogicalType logicalType, GenericData model) {
+    ConvertingToBytes(Schema schema, LogicalType logicalType, GenericData model, PrimitiveTypeName physical) {
       super(schema, logicalType, model);
+      this.physical = physical;
+      this.raw = physical == PrimitiveTypeName.INT64 ? new Longs()
+          : physical == PrimitiveTypeName.INT32 ? new Ints() : new Bytes();
     }
 
     @Override
@@ -241,7 +256,19 @@ final class ColumnValueWriters {
 
     private Object convert(Object value) {
       Conversion<Object> conversion = conversionFor(value);
-      return conversion == null ? value : constant(conversion.toBytes(value, schema, logicalType));
+      Object bytes = conversion == null ? value : conversion.toBytes(value, schema, logicalType);
+      if (physical == PrimitiveTypeName.INT64) {
+        return unscaled(bytes);
+      }
+      if (physical == PrimitiveTypeName.INT32) {
+        return (int) unscaled(bytes);
+      }
+      return conversion == null ? value : constant(bytes);
+    }
+
+    private static long unscaled(Object bytes) {
+      return bytes instanceof byte[] array ? ParquetDecimals.unscaled(array)
+          : ParquetDecimals.unscaled((ByteBuffer) bytes);
     }
   }
 

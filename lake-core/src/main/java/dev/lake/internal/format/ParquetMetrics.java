@@ -2,6 +2,7 @@ package dev.lake.internal.format;
 
 import dev.lake.io.ColumnMetrics;
 import dev.lake.io.FileMetrics;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,8 @@ import org.apache.parquet.schema.PrimitiveType;
 /**
  * Sums a written file's column chunk statistics over its row groups into {@link FileMetrics}. Bounds of a column
  * are kept only where every row group has them; a float or double column holding NaN gets none (NaN has no order).
+ * A decimal's bounds are its unscaled values' big-endian bytes, as Avro and Iceberg hold them, in an {@code INT32} or
+ * {@code INT64} column too.
  *
  * <pre>{@code
  * FileMetrics m = ParquetMetrics.of(writer.getFooter());
@@ -86,8 +89,8 @@ final class ParquetMetrics {
       Object lower = null;
       Object upper = null;
       if (boundsKnown && bounds != null && !nan(bounds.genericGetMin()) && !nan(bounds.genericGetMax())) {
-        lower = plain(bounds.genericGetMin());
-        upper = plain(bounds.genericGetMax());
+        lower = plain(bounds.genericGetMin(), type);
+        upper = plain(bounds.genericGetMax(), type);
       }
       int id = type.getId() == null ? -1 : type.getId().intValue();
       return ColumnMetrics.builder().path(path).fieldId(id).valueCount(values).nullCount(nullsKnown ? nulls : -1)
@@ -98,7 +101,14 @@ final class ParquetMetrics {
       return (v instanceof Double d && d.isNaN()) || (v instanceof Float f && f.isNaN());
     }
 
-    private static Object plain(Object v) {
+    /**
+     * Bytes of a {@code Binary}; a decimal stored as an integer as the bytes a binary decimal holds (its unscaled
+     * value, big-endian), so that its bounds are the same whichever way a file stores it.
+     */
+    private static Object plain(Object v, PrimitiveType type) {
+      if (v instanceof Number n && ParquetDecimals.integer(type)) {
+        return BigInteger.valueOf(n.longValue()).toByteArray();
+      }
       return v instanceof Binary b ? b.getBytes() : v;
     }
   }

@@ -26,7 +26,9 @@ import org.apache.parquet.io.api.RecordMaterializer;
 import org.apache.parquet.schema.MessageType;
 
 /**
- * Reads a Parquet file as generic rows (Java logical-type values, String strings) without Hadoop.
+ * Reads a Parquet file as generic rows (Java logical-type values, String strings) without Hadoop. Decimals are
+ * {@code BigDecimal}s whether the file stores them as bytes or, as Lake writes those of precision 18 or less, as
+ * integers ({@link IntegerDecimalsReading}).
  *
  * <p>{@code AvroParquetReader}/{@code ParquetReader.Builder} cannot be used: loading them needs Hadoop classes
  * ({@code org.apache.hadoop.fs.PathFilter}) even with an {@code InputFile}. So this does what parquet's
@@ -40,6 +42,7 @@ final class ParquetRowReader extends BaseRowFileReader {
   private final MessageType requested;
   private final RecordMaterializer<GenericRecord> materializer;
   private final ColumnIOFactory columnIo;
+  private final IntegerDecimalsReading decimals; // null: the file's decimals, if any, are binary
   private RecordReader<GenericRecord> rowGroup;
   private long rowsLeftInGroup;
   private GenericRecord next;
@@ -62,6 +65,10 @@ final class ParquetRowReader extends BaseRowFileReader {
     try {
       FileMetaData meta = file.getFileMetaData();
       this.fileSchema = meta.getSchema();
+      this.decimals = IntegerDecimalsReading.of(fileSchema, meta.getKeyValueMetaData(), projection);
+      if (decimals != null) {
+        decimals.configure(conf); // decimals stored as integers: read as numbers, restored in readNext
+      }
       AvroReadSupport<GenericRecord> support = new AvroReadSupport<>(ReadModel.MODEL);
       ReadSupport.ReadContext context = support.init(conf, meta.getKeyValueMetaData(), fileSchema);
       this.requested = context.getRequestedSchema();
@@ -118,7 +125,7 @@ final class ParquetRowReader extends BaseRowFileReader {
 
   @Override
   GenericRecord readNext() {
-    GenericRecord row = next;
+    GenericRecord row = decimals == null ? next : decimals.restore(next);
     next = null;
     index++;
     return (GenericRecord) ReadModel.strings(row, row.getSchema()); // Utf8 to String

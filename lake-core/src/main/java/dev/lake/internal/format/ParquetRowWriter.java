@@ -18,7 +18,8 @@ import org.apache.parquet.schema.MessageType;
 /**
  * Writes one Parquet file without Hadoop: a {@link PlainParquetConfiguration}, an {@code OutputFile} over the object
  * writer and {@link ParquetCodecs}. Lists are written in the standard 3-level layout and timestamps as
- * {@code INT64 TIMESTAMP(MICROS|MILLIS, isAdjustedToUTC=true)}, which DuckDB, Spark and Athena read.
+ * {@code INT64 TIMESTAMP(MICROS|MILLIS, isAdjustedToUTC=true)}, which DuckDB, Spark and Athena read; top-level
+ * decimals of precision 18 or less as {@code INT32} / {@code INT64} ({@link ParquetDecimals}).
  */
 final class ParquetRowWriter extends BaseRowFileWriter {
   private final ParquetWriter<Object> writer;
@@ -33,7 +34,8 @@ final class ParquetRowWriter extends BaseRowFileWriter {
     conf.set(AvroWriteSupport.WRITE_OLD_LIST_STRUCTURE, "false");
     conf.set(AvroWriteSupport.WRITE_PARQUET_UUID, "false");
     // Built here rather than by AvroParquetWriter so that field ids in the schema (Iceberg's) reach the file.
-    MessageType fileSchema = new AvroSchemaConverter(conf).convert(spec.schema());
+    // Decimals of precision <= 18 as INT32 / INT64 rather than parquet-avro's BINARY: see ParquetDecimals.
+    MessageType fileSchema = ParquetDecimals.asIntegers(new AvroSchemaConverter(conf).convert(spec.schema()));
     if (ParquetFieldIds.present(spec.schema())) {
       fileSchema = ParquetFieldIds.apply(fileSchema, spec.schema());
     }

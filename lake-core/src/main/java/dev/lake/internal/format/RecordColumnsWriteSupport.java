@@ -28,7 +28,8 @@ import org.apache.parquet.schema.Type;
  * reuses what it wrote for the row before when the next row holds the same object: the bytes of a string (Parquet's
  * dictionary then finds its entry by identity instead of comparing byte by byte) and the converted value of a
  * decimal or a {@code java.time} value (which cannot change), as rows read from text share the object of a repeated
- * value.
+ * value. A decimal that the file schema stores as an integer ({@link ParquetDecimals}) is written as its unscaled
+ * number by either path.
  *
  * <pre>{@code
  * WriteSupport<Object> support = new RecordColumnsWriteSupport(fileSchema, avroSchema, Rows.model(Sale.class));
@@ -71,7 +72,8 @@ final class RecordColumnsWriteSupport extends WriteSupport<Object> {
   @Override
   public void prepareForWrite(RecordConsumer recordConsumer) {
     this.consumer = recordConsumer;
-    avro.prepareForWrite(recordConsumer);
+    avro.prepareForWrite(IntegerDecimalsConsumer.needed(fileSchema)
+        ? new IntegerDecimalsConsumer(recordConsumer, fileSchema) : recordConsumer);
   }
 
   @Override
@@ -123,7 +125,7 @@ final class RecordColumnsWriteSupport extends WriteSupport<Object> {
         return null;
       }
       columns.add(new Column(parquetType.getName(), index, parquetType.isRepetition(Type.Repetition.REQUIRED),
-          getters[i], ColumnValueWriters.of(value, model)));
+          getters[i], ColumnValueWriters.of(value, model, parquetType.asPrimitiveType().getPrimitiveTypeName())));
       index++;
     }
     return columns.toArray(Column[]::new);

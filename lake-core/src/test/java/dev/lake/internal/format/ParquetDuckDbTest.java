@@ -59,7 +59,8 @@ class ParquetDuckDbTest {
         java.util.Arrays.asList("list", null), List.of("tags", "LIST"));
   }
 
-  private static List<List<Object>> query(String sql) throws SQLException {
+  /** DuckDB's rows for {@code sql}, in an in-memory database that loads no extension (ParquetDecimalsTest too). */
+  static List<List<Object>> query(String sql) throws SQLException {
     try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
         Statement statement = db.createStatement()) {
       statement.execute("SET autoinstall_known_extensions=false");
