@@ -163,7 +163,7 @@ class ParquetDecimalsTest {
       w.commit();
     }
     Path generic = dir.resolve("generic.parquet");
-    List<GenericRecord> genericRows = prices.stream().map(p -> (GenericRecord) Rows.toGeneric(p)).toList();
+    List<GenericRecord> genericRows = prices.stream().map(Rows::toGeneric).toList();
     writeWithLake(generic, Schemas.of(Price.class), genericRows);
 
     String sql = "SELECT CAST(unitPrice AS VARCHAR), CAST(discount AS VARCHAR), item, typeof(unitPrice), "
